@@ -1,0 +1,32 @@
+package com.example.loyalty.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class EventJsonTest {
+
+    @Test
+    void roundTripsAnEnvelopeAndItsPayload() {
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        PointsEarned earned = new PointsEarned("T-1", 12_345, "JPY", "S001", "STORE", at, 123, "1.25", "SILVER", 500);
+        EventEnvelope sent = EventJson.envelope(EventTypes.POINTS_EARNED, PointsEarned.SCHEMA_VERSION, at, "m-1", earned);
+
+        EventEnvelope received = EventJson.read(EventJson.write(sent));
+
+        assertEquals(sent.eventId(), received.eventId());
+        assertEquals("m-1", received.memberId());
+        assertEquals(at, received.occurredAt());
+        assertEquals(earned, EventJson.payload(received, PointsEarned.class));
+    }
+
+    @Test
+    void rejectsWhatIsNotAnEnvelope() {
+        assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("{not json"));
+        assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("{\"type\":\"x\"}"));
+        assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("null"));
+    }
+}

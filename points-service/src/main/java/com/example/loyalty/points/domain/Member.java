@@ -1,0 +1,34 @@
+package com.example.loyalty.points.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A loyalty member, tied to the subject of their Keycloak user; the balance is the sum of the ledger. */
+@Entity
+@Table(name = "member")
+public class Member {
+    @Id
+    public UUID id;
+    @Column(nullable = false, unique = true)
+    public String subject;
+    @Column(name = "card_code", nullable = false, unique = true)
+    public String cardCode;
+    @Column(name = "display_name")
+    public String displayName;
+    public String email;
+    public String phone;
+    @Column(name = "tier_code", nullable = false)
+    public String tierCode;
+    @Column(nullable = false)
+    public long balance;
+    @Column(name = "enrolled_at", nullable = false)
+    public Instant enrolledAt;
+    @Version
+    public long version;
+}

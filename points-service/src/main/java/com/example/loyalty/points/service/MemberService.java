@@ -1,0 +1,151 @@
+package com.example.loyalty.points.service;
+
+import com.example.loyalty.events.EventTypes;
+import com.example.loyalty.events.MemberEnrolled;
+import com.example.loyalty.events.Topics;
+import com.example.loyalty.points.config.PointsConfig;
+import com.example.loyalty.points.domain.LedgerEntry;
+import com.example.loyalty.points.domain.Member;
+import com.example.loyalty.points.messaging.OutboxWriter;
+import com.example.loyalty.points.repository.LedgerRepository;
+import com.example.loyalty.points.repository.MemberRepository;
+import com.example.loyalty.points.repository.PurchaseRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Enrolment, the member's own view, and look-ups at the till. */
+@ApplicationScoped
+public class MemberService {
+
+    private static final int CARD_CODE_ATTEMPTS = 5;
+
+    private final MemberRepository members;
+    private final PurchaseRepository purchases;
+    private final LedgerRepository ledger;
+    private final TierService tiers;
+    private final OutboxWriter outbox;
+    private final PointsConfig config;
+    private final Counter enrolled;
+
+    public MemberService(MemberRepository members, PurchaseRepository purchases, LedgerRepository ledger,
+            TierService tiers, OutboxWriter outbox, PointsConfig config, MeterRegistry registry) {
+        this.members = members;
+        this.purchases = purchases;
+        this.ledger = ledger;
+        this.tiers = tiers;
+        this.outbox = outbox;
+        this.config = config;
+        this.enrolled = Counter.builder("members.enrolled").description("members enrolled").register(registry);
+    }
+
+    /** Profile fields taken at enrolment; any may be null. */
+    public record Profile(String displayName, String email, String phone) {
+    }
+
+    public record Enrolment(MemberView member, boolean created) {
+    }
+
+    /** Enrols the token's subject; a second call (also a concurrent one) returns the existing member. */
+    public Enrolment enrol(String subject, Profile profile) {
+        return Transactions.withUniqueRaceFallback(() -> enrolOnce(subject, profile),
+                () -> new Enrolment(view(existing(subject)), false));
+    }
+
+    private Enrolment enrolOnce(String subject, Profile profile) {
+        Optional<Member> found = members.findBySubject(subject);
+        if (found.isPresent()) {
+            return new Enrolment(view(found.get()), false);
+        }
+        TierLadderView ladder = tiers.ladder();
+        Member member = new Member();
+        member.id = UUID.randomUUID();
+        member.subject = subject;
+        member.displayName = profile.displayName();
+        member.email = profile.email();
+        member.phone = profile.phone();
+        member.tierCode = ladder.steps().get(0).code();
+        member.balance = 0;
+        member.enrolledAt = Instant.now();
+        member.cardCode = freeCardCode();
+        members.persist(member);
+        Transactions.flushDetectingRace(members.getEntityManager());
+        outbox.write(Topics.MEMBER_EVENTS, EventTypes.MEMBER_ENROLLED, MemberEnrolled.SCHEMA_VERSION,
+                member.id.toString(), new MemberEnrolled(member.cardCode, member.tierCode));
+        enrolled.increment();
+        return new Enrolment(view(member), true);
+    }
+
+    private String freeCardCode() {
+        for (int i = 0; i < CARD_CODE_ATTEMPTS; i++) {
+            String code = CardCodes.generate(config.card().prefix());
+            if (members.findByCardCode(code).isEmpty()) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free card code after " + CARD_CODE_ATTEMPTS + " attempts");
+    }
+
+    @Transactional
+    public MemberView me(String subject) {
+        return view(existing(subject));
+    }
+
+    @Transactional
+    public MemberView byId(UUID id) {
+        return view(members.findByIdOptional(id)
+                .orElseThrow(() -> Problems.notFound("member-not-found", "no member with id " + id)));
+    }
+
+    /** The member at the till, by exactly one of card code, e-mail or phone. */
+    @Transactional
+    public MemberView lookup(String card, String email, String phone) {
+        int given = (card != null ? 1 : 0) + (email != null ? 1 : 0) + (phone != null ? 1 : 0);
+        if (given != 1) {
+            throw Problems.badRequest("invalid-lookup", "Invalid look-up",
+                    "give exactly one of the query parameters card, email or phone");
+        }
+        Optional<Member> found = card != null ? members.findByCardCode(card.trim())
+                : email != null ? members.findByEmail(email.trim()) : members.findByPhone(phone.trim());
+        return view(found.orElseThrow(() -> Problems.notFound("member-not-found", "no member matches the look-up")));
+    }
+
+    public record LedgerPage(List<LedgerEntry> entries, int page, int size, long total) {
+    }
+
+    @Transactional
+    public LedgerPage ledgerOf(String subject, int page, int size) {
+        return ledgerPage(existing(subject).id, page, size);
+    }
+
+    @Transactional
+    public LedgerPage ledgerOf(UUID memberId, int page, int size) {
+        if (members.findByIdOptional(memberId).isEmpty()) {
+            throw Problems.notFound("member-not-found", "no member with id " + memberId);
+        }
+        return ledgerPage(memberId, page, size);
+    }
+
+    private LedgerPage ledgerPage(UUID memberId, int page, int size) {
+        return new LedgerPage(ledger.page(memberId, page, size), page, size, ledger.countFor(memberId));
+    }
+
+    private Member existing(String subject) {
+        return members.findBySubject(subject).orElseThrow(() -> Problems.notFound("not-enrolled",
+                "you are not enrolled yet: POST /api/points/members/me first"));
+    }
+
+    MemberView view(Member member) {
+        TierLadderView ladder = tiers.ladder();
+        Instant now = Instant.now();
+        long spend = purchases.spendSince(member.id, ladder.windowStart(now));
+        return new MemberView(member, ladder.step(member.tierCode), spend, ladder.windowMonths(),
+                ladder.next(member.tierCode));
+    }
+}

@@ -1,0 +1,43 @@
+package com.example.loyalty.points.service;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+import java.net.URI;
+
+/** The business errors of points-service as RFC 9457 problems, each with a stable type URI. */
+public final class Problems {
+
+    private static final String BASE = "https://loyalty.example.com/problems/";
+
+    private Problems() {
+    }
+
+    public static HttpProblem notFound(String kind, String detail) {
+        return problem(404, kind, "Not found", detail);
+    }
+
+    public static HttpProblem conflict(String kind, String title, String detail) {
+        return problem(409, kind, title, detail);
+    }
+
+    public static HttpProblem unprocessable(String kind, String title, String detail) {
+        return problem(422, kind, title, detail);
+    }
+
+    public static HttpProblem badRequest(String kind, String title, String detail) {
+        return problem(400, kind, title, detail);
+    }
+
+    public static HttpProblem forbidden(String detail) {
+        return problem(403, "forbidden", "Forbidden", detail);
+    }
+
+    private static HttpProblem problem(int status, String kind, String title, String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + kind))
+                .withStatus(status)
+                .withTitle(title)
+                .withDetail(detail)
+                .build();
+    }
+}

@@ -1,0 +1,168 @@
+package com.example.loyalty.points.service;
+
+import com.example.loyalty.events.EventTypes;
+import com.example.loyalty.events.PointsEarned;
+import com.example.loyalty.events.TierChanged;
+import com.example.loyalty.events.Topics;
+import com.example.loyalty.points.config.PointsConfig;
+import com.example.loyalty.points.domain.LedgerKind;
+import com.example.loyalty.points.domain.Member;
+import com.example.loyalty.points.domain.Purchase;
+import com.example.loyalty.points.messaging.OutboxWriter;
+import com.example.loyalty.points.repository.MemberRepository;
+import com.example.loyalty.points.repository.PurchaseRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Records purchases and earns their points. The till's transaction id is the idempotency key: a replay
+ * (also a concurrent one) returns the first result and earns nothing.
+ */
+@ApplicationScoped
+public class PurchaseService {
+
+    private final MemberRepository members;
+    private final PurchaseRepository purchases;
+    private final TierService tiers;
+    private final Ledger ledger;
+    private final OutboxWriter outbox;
+    private final PointsConfig config;
+    private final Counter pointsEarned;
+    private final Counter recorded;
+    private final Counter replays;
+
+    public PurchaseService(MemberRepository members, PurchaseRepository purchases, TierService tiers, Ledger ledger,
+            OutboxWriter outbox, PointsConfig config, MeterRegistry registry) {
+        this.members = members;
+        this.purchases = purchases;
+        this.tiers = tiers;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.config = config;
+        this.pointsEarned = Counter.builder("points.earned").description("points earned on purchases").register(registry);
+        this.recorded = Counter.builder("purchases.recorded").description("purchases recorded").register(registry);
+        this.replays = Counter.builder("purchases.replayed").description("purchase requests answered as replays")
+                .register(registry);
+    }
+
+    public record PurchaseCommand(String transactionId, String cardCode, long amount, String currency, String storeId,
+            String channel, Instant occurredAt) {
+    }
+
+    public record PurchaseResult(Purchase purchase, String cardCode, String tierName, boolean tierChanged,
+            boolean replayed) {
+    }
+
+    public PurchaseResult record(PurchaseCommand command, String recordedBy) {
+        checkAcceptable(command);
+        return Transactions.withUniqueRaceFallback(() -> recordOnce(command, recordedBy), () -> replay(command));
+    }
+
+    private void checkAcceptable(PurchaseCommand command) {
+        if (!config.earn().currencies().contains(command.currency())) {
+            throw Problems.unprocessable("unsupported-currency", "Unsupported currency",
+                    "currency " + command.currency() + " is not accepted; accepted: " + config.earn().currencies());
+        }
+        if (command.occurredAt() != null
+                && command.occurredAt().isAfter(Instant.now().plus(config.earn().maxFutureSkew()))) {
+            throw Problems.unprocessable("purchase-in-future", "Purchase in the future",
+                    "occurredAt " + command.occurredAt() + " lies in the future");
+        }
+    }
+
+    private PurchaseResult recordOnce(PurchaseCommand command, String recordedBy) {
+        Member member = members.lockByCardCode(command.cardCode()).orElseThrow(() -> unknownCard(command.cardCode()));
+        var existing = purchases.findByTransactionId(command.transactionId());
+        if (existing.isPresent()) {
+            return replayOf(existing.get(), command);
+        }
+        TierLadderView ladder = tiers.ladder();
+        TierLadderView.Step tier = ladder.step(member.tierCode);
+        Instant now = Instant.now();
+
+        Purchase purchase = new Purchase();
+        purchase.id = UUID.randomUUID();
+        purchase.transactionId = command.transactionId();
+        purchase.memberId = member.id;
+        purchase.amount = command.amount();
+        purchase.currency = command.currency();
+        purchase.storeId = command.storeId();
+        purchase.channel = command.channel();
+        purchase.occurredAt = command.occurredAt() != null ? command.occurredAt() : now;
+        purchase.points = points(command.amount(), tier.multiplier(), config.earn().yenPerPoint());
+        purchase.multiplier = tier.multiplier();
+        purchase.tierCode = tier.code();
+        purchase.recordedAt = now;
+        purchase.recordedBy = recordedBy;
+        purchase.balanceAfter = member.balance;
+        purchase.tierAfter = tier.code();
+        purchases.persist(purchase);
+        Transactions.flushDetectingRace(purchases.getEntityManager());
+
+        if (purchase.points > 0) {
+            ledger.append(member, LedgerKind.EARN, purchase.points, "PURCHASE", purchase.transactionId,
+                    "purchase at store " + purchase.storeId);
+        }
+        // The purchase earned at the tier held before it; an upgrade it causes applies from the next one.
+        long rollingSpend = purchases.spendSince(member.id, ladder.windowStart(now));
+        TierLadderView.Step qualified = ladder.qualifyingTier(rollingSpend);
+        boolean upgraded = qualified.rank() > tier.rank();
+        if (upgraded) {
+            member.tierCode = qualified.code();
+        }
+        purchase.balanceAfter = member.balance;
+        purchase.tierAfter = member.tierCode;
+
+        String memberId = member.id.toString();
+        outbox.write(Topics.LOYALTY_TRANSACTIONS, EventTypes.POINTS_EARNED, PointsEarned.SCHEMA_VERSION, memberId,
+                new PointsEarned(purchase.transactionId, purchase.amount, purchase.currency, purchase.storeId,
+                        purchase.channel, purchase.occurredAt, purchase.points, purchase.multiplier.toPlainString(),
+                        purchase.tierCode, member.balance));
+        if (upgraded) {
+            outbox.write(Topics.LOYALTY_TRANSACTIONS, EventTypes.TIER_CHANGED, TierChanged.SCHEMA_VERSION, memberId,
+                    new TierChanged(tier.code(), qualified.code(), rollingSpend));
+        }
+        recorded.increment();
+        pointsEarned.increment(purchase.points);
+        return new PurchaseResult(purchase, member.cardCode, ladder.step(member.tierCode).name(), upgraded, false);
+    }
+
+    private PurchaseResult replay(PurchaseCommand command) {
+        Purchase first = purchases.findByTransactionId(command.transactionId())
+                .orElseThrow(() -> new IllegalStateException("lost a race for " + command.transactionId()
+                        + " but the winner's purchase is not there"));
+        return replayOf(first, command);
+    }
+
+    private PurchaseResult replayOf(Purchase first, PurchaseCommand command) {
+        Member member = members.findById(first.memberId);
+        boolean same = Objects.equals(member.cardCode, command.cardCode()) && first.amount == command.amount()
+                && first.currency.equals(command.currency()) && first.storeId.equals(command.storeId());
+        if (!same) {
+            throw Problems.conflict("transaction-id-reused", "Transaction id already used",
+                    "transaction " + command.transactionId() + " was recorded with a different card, amount or store");
+        }
+        replays.increment();
+        String tierName = tiers.ladder().steps().stream().filter(s -> s.code().equals(first.tierAfter))
+                .map(TierLadderView.Step::name).findFirst().orElse(first.tierAfter);
+        return new PurchaseResult(first, member.cardCode, tierName, !first.tierAfter.equals(first.tierCode), true);
+    }
+
+    /** Base points (one per {@code yenPerPoint}) times the multiplier, rounded down. */
+    static long points(long amount, BigDecimal multiplier, int yenPerPoint) {
+        return BigDecimal.valueOf(amount).multiply(multiplier)
+                .divide(BigDecimal.valueOf(yenPerPoint), 0, RoundingMode.FLOOR)
+                .longValueExact();
+    }
+
+    private static RuntimeException unknownCard(String cardCode) {
+        return Problems.notFound("unknown-card", "no member has card " + cardCode);
+    }
+}

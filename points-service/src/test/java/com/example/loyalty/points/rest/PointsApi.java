@@ -1,0 +1,67 @@
+package com.example.loyalty.points.rest;
+
+import com.example.loyalty.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Calls of the points API used across the resource tests. */
+final class PointsApi {
+
+    static final String STAFF = TestTokens.token("staff-" + UUID.randomUUID(), "staff");
+    static final String MARKETER = TestTokens.token("marketer-" + UUID.randomUUID(), "marketer");
+
+    private PointsApi() {
+    }
+
+    /** A freshly enrolled member: token and card code. */
+    record Enrolled(String token, String id, String cardCode) {
+    }
+
+    static Enrolled enrolNewMember() {
+        String token = TestTokens.newMember();
+        var body = given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/points/members/me")
+                .then().statusCode(201).extract().jsonPath();
+        return new Enrolled(token, body.getString("id"), body.getString("cardCode"));
+    }
+
+    static ValidatableResponse purchase(String transactionId, String cardCode, long amount) {
+        return purchase(STAFF, transactionId, cardCode, amount);
+    }
+
+    static ValidatableResponse purchase(String token, String transactionId, String cardCode, long amount) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("transactionId", transactionId);
+        body.put("cardCode", cardCode);
+        body.put("amount", amount);
+        body.put("currency", "JPY");
+        body.put("storeId", "S001");
+        body.put("channel", "STORE");
+        body.put("occurredAt", java.time.Instant.now().toString());
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/points/purchases").then();
+    }
+
+    static long balance(Enrolled member) {
+        return given().auth().oauth2(member.token()).when().get("/api/points/members/me")
+                .then().statusCode(200).extract().jsonPath().getLong("balance");
+    }
+
+    static long ledgerSum(Enrolled member) {
+        var entries = given().auth().oauth2(member.token()).queryParam("size", 200)
+                .when().get("/api/points/members/me/ledger")
+                .then().statusCode(200).extract().jsonPath().getList("items.points", Long.class);
+        return entries.stream().mapToLong(Long::longValue).sum();
+    }
+
+    static int ledgerCount(Enrolled member) {
+        return given().auth().oauth2(member.token()).when().get("/api/points/members/me/ledger")
+                .then().statusCode(200).extract().jsonPath().getInt("total");
+    }
+}

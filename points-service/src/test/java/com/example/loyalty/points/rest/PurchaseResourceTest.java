@@ -1,0 +1,168 @@
+package com.example.loyalty.points.rest;
+
+import com.example.loyalty.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class PurchaseResourceTest {
+
+    @Test
+    void earnsOnePointPer100YenRoundedDown() {
+        var member = PointsApi.enrolNewMember();
+        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 12_399)
+                .statusCode(201)
+                .body("pointsEarned", equalTo(123))
+                .body("balance", equalTo(123))
+                .body("tier", equalTo("REGULAR"))
+                .body("replayed", equalTo(false));
+        assertEquals(123, PointsApi.balance(member));
+        assertEquals(123, PointsApi.ledgerSum(member));
+    }
+
+    @Test
+    void replayReturnsTheFirstResultAndEarnsNothing() {
+        var member = PointsApi.enrolNewMember();
+        String tx = "t-" + UUID.randomUUID();
+        String purchaseId = PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(201)
+                .body("pointsEarned", equalTo(50)).extract().path("purchaseId");
+        PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(200)
+                .body("purchaseId", equalTo(purchaseId))
+                .body("pointsEarned", equalTo(50))
+                .body("balance", equalTo(50))
+                .body("replayed", equalTo(true));
+        assertEquals(50, PointsApi.balance(member));
+        assertEquals(1, PointsApi.ledgerCount(member));
+    }
+
+    @Test
+    void aTransactionIdReusedForAnotherPurchaseIsAConflict() {
+        var member = PointsApi.enrolNewMember();
+        var other = PointsApi.enrolNewMember();
+        String tx = "t-" + UUID.randomUUID();
+        PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(201);
+        PointsApi.purchase(tx, member.cardCode(), 6_000).statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString(tx));
+        PointsApi.purchase(tx, other.cardCode(), 5_000).statusCode(409);
+        assertEquals(50, PointsApi.balance(member));
+        assertEquals(0, PointsApi.balance(other));
+    }
+
+    @Test
+    void parallelDuplicatePurchasesEarnOnce() throws Exception {
+        var member = PointsApi.enrolNewMember();
+        String tx = "race-" + UUID.randomUUID();
+        Callable<Integer> call = () -> PointsApi.purchase(tx, member.cardCode(), 10_000).extract().statusCode();
+        List<Integer> statuses = Concurrently.run(IntStream.range(0, 12).mapToObj(i -> call).toList());
+
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "exactly one earns: " + statuses);
+        assertEquals(11, statuses.stream().filter(s -> s == 200).count(), "the rest are replays: " + statuses);
+        assertEquals(100, PointsApi.balance(member));
+        assertEquals(100, PointsApi.ledgerSum(member));
+        assertEquals(1, PointsApi.ledgerCount(member));
+    }
+
+    @Test
+    void parallelPurchasesOfOneMemberAllCount() throws Exception {
+        var member = PointsApi.enrolNewMember();
+        List<Callable<Integer>> calls = IntStream.range(0, 10).<Callable<Integer>>mapToObj(i ->
+                () -> PointsApi.purchase("p-" + UUID.randomUUID(), member.cardCode(), 1_000).extract().statusCode())
+                .toList();
+        List<Integer> statuses = Concurrently.run(calls);
+        assertEquals(List.of(201), statuses.stream().distinct().toList());
+        assertEquals(100, PointsApi.balance(member));
+        assertEquals(100, PointsApi.ledgerSum(member));
+    }
+
+    @Test
+    void crossingTheSilverThresholdUpgradesForTheNextPurchase() {
+        var member = PointsApi.enrolNewMember();
+        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 29_999).statusCode(201)
+                .body("pointsEarned", equalTo(299)).body("tier", equalTo("REGULAR"));
+        // This purchase crosses 30,000: it still earns at Regular, the upgrade is immediate.
+        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_001).statusCode(201)
+                .body("pointsEarned", equalTo(10))
+                .body("multiplier", equalTo(1.0f))
+                .body("tier", equalTo("SILVER"))
+                .body("tierName", equalTo("Silver"))
+                .body("tierChanged", equalTo(true));
+        // The next purchase earns x1.25, rounded down: 1,099 JPY -> 10.99 * 1.25 = 13.7375 -> 13.
+        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_099).statusCode(201)
+                .body("pointsEarned", equalTo(13))
+                .body("multiplier", equalTo(1.25f))
+                .body("tier", equalTo("SILVER"))
+                .body("tierChanged", equalTo(false))
+                .body("balance", equalTo(299 + 10 + 13));
+        given().auth().oauth2(member.token()).when().get("/api/points/members/me")
+                .then().statusCode(200)
+                .body("tier", equalTo("SILVER"))
+                .body("rollingSpend", equalTo(29_999 + 1_001 + 1_099))
+                .body("nextTier.tier", equalTo("GOLD"))
+                .body("nextTier.spendNeeded", equalTo(100_000 - 32_099));
+    }
+
+    @Test
+    void unknownCardIs404AndWritesNothing() {
+        PointsApi.purchase("t-" + UUID.randomUUID(), "8812345678901234", 1_000)
+                .statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404)).body("detail", containsString("8812345678901234"));
+    }
+
+    @Test
+    void badInputIsAProblemAndWritesNothing() {
+        var member = PointsApi.enrolNewMember();
+        String card = member.cardCode();
+        // negative amount
+        post("{\"transactionId\":\"x1\",\"cardCode\":\"" + card + "\",\"amount\":-5,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
+                .statusCode(400).contentType("application/problem+json").body("violations", notNullValue());
+        // missing fields
+        post("{\"cardCode\":\"" + card + "\"}").statusCode(400).contentType("application/problem+json");
+        // malformed JSON
+        post("{\"transactionId\": \"x2\", ").statusCode(400).contentType("application/problem+json");
+        // wrong type and unknown channel
+        post("{\"transactionId\":\"x3\",\"cardCode\":\"" + card + "\",\"amount\":\"lots\",\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
+                .statusCode(400).contentType("application/problem+json");
+        post("{\"transactionId\":\"x4\",\"cardCode\":\"" + card + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"PIGEON\"}")
+                .statusCode(400).contentType("application/problem+json");
+        // empty body
+        post("").statusCode(400).contentType("application/problem+json");
+        // a currency the program does not accept
+        post("{\"transactionId\":\"x5\",\"cardCode\":\"" + card + "\",\"amount\":100,\"currency\":\"USD\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
+                .statusCode(422).contentType("application/problem+json").body("detail", containsString("USD"));
+        // a purchase in the future
+        post("{\"transactionId\":\"x6\",\"cardCode\":\"" + card + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}")
+                .statusCode(422).contentType("application/problem+json");
+
+        assertEquals(0, PointsApi.balance(member));
+        assertEquals(0, PointsApi.ledgerCount(member));
+        // none of those transaction ids was consumed
+        PointsApi.purchase("x5", card, 100).statusCode(201).body("pointsEarned", equalTo(1));
+    }
+
+    @Test
+    void onlyStaffRecordPurchases() {
+        var member = PointsApi.enrolNewMember();
+        PointsApi.purchase(member.token(), "t-" + UUID.randomUUID(), member.cardCode(), 1_000).statusCode(403);
+        PointsApi.purchase(PointsApi.MARKETER, "t-" + UUID.randomUUID(), member.cardCode(), 1_000).statusCode(403);
+        PointsApi.purchase(TestTokens.token("admin-x", "admin"), "t-" + UUID.randomUUID(), member.cardCode(), 1_000)
+                .statusCode(201);
+        assertEquals(10, PointsApi.balance(member));
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String json) {
+        return given().auth().oauth2(PointsApi.STAFF).contentType(ContentType.JSON).body(json)
+                .when().post("/api/points/purchases").then();
+    }
+}

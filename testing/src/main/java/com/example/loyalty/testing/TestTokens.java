@@ -1,0 +1,66 @@
+package com.example.loyalty.testing;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Signed access tokens shaped like the loyalty realm's: subject, preferred_username, realm_access.roles. */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://test.loyalty.example.com/realms/loyalty";
+
+    private TestTokens() {
+    }
+
+    /** A bearer token for a user with the given subject and realm roles. */
+    public static String token(String subject, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .claim("preferred_username", "user-" + subject)
+                .claim("email", subject + "@example.com")
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .expiresIn(3600)
+                .jws().keyId("test")
+                .sign(privateKey());
+    }
+
+    /** A token for a brand-new user with the role member. */
+    public static String newMember() {
+        return token(UUID.randomUUID().toString(), "member");
+    }
+
+    static String publicKeyBase64() {
+        return pemBody("public.pem");
+    }
+
+    private static PrivateKey privateKey() {
+        try {
+            byte[] der = Base64.getDecoder().decode(pemBody("private.pem"));
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("bad test key", e);
+        }
+    }
+
+    private static String pemBody(String name) {
+        try (InputStream in = TestTokens.class.getResourceAsStream("/loyalty-test-keys/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test key " + name);
+            }
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

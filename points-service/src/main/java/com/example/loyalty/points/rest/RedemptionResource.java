@@ -1,5 +1,6 @@
 package com.example.loyalty.points.rest;
 
+import com.example.loyalty.common.security.Roles;
 import com.example.loyalty.points.service.RedemptionService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,4 +1,4 @@
-package com.example.loyalty.points.rest;
+package com.example.loyalty.common.security;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.AuthenticationCompletionException;

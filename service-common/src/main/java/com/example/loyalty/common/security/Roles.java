@@ -1,4 +1,4 @@
-package com.example.loyalty.points.rest;
+package com.example.loyalty.common.security;
 
 /** Realm roles of the loyalty realm. */
 public final class Roles {

@@ -1,0 +1,49 @@
+package com.example.loyalty.gateway.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The gateway's own counters (Prometheus: {@code gateway_requests_total},
+ * {@code gateway_rate_limited_total}). Tags stay low-cardinality: the upstream name (one of the
+ * configured services, or {@code unknown}) and the status class ({@code 2xx} ... {@code 5xx}).
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    public static final String UNKNOWN_UPSTREAM = "unknown";
+
+    private final MeterRegistry registry;
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One {@code /api/**} request answered, by the service or by the gateway (401, 429, 502 ...). */
+    public void requestCompleted(String upstream, int status) {
+        Counter.builder("gateway.requests")
+                .description("Requests to /api/** answered by the gateway, by upstream and status class")
+                .tag("upstream", upstream)
+                .tag("status_class", statusClass(status))
+                .register(registry)
+                .increment();
+    }
+
+    /** One request refused with 429. */
+    public void rateLimited(String upstream) {
+        Counter.builder("gateway.rate_limited")
+                .description("Requests refused with 429 because the client exceeded its rate limit")
+                .tag("upstream", upstream)
+                .register(registry)
+                .increment();
+    }
+
+    static String statusClass(int status) {
+        if (status < 100 || status > 599) {
+            return "unknown";
+        }
+        return (status / 100) + "xx";
+    }
+}

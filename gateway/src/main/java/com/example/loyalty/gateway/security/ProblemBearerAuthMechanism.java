@@ -1,0 +1,89 @@
+package com.example.loyalty.gateway.security;
+
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import com.example.loyalty.gateway.web.Problem;
+import com.example.loyalty.gateway.web.RequestContextHandler;
+
+import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The quarkus-oidc bearer mechanism, unchanged, except that its challenge for a request without
+ * credentials on a protected path is answered with an RFC 9457 problem body instead of an empty 401.
+ * This is the customisation point Quarkus documents ("HttpAuthenticationMechanism customization": an
+ * {@code @Alternative} that delegates to the extension's mechanism). A token that fails verification
+ * takes the other documented path, a failed routing context, and is answered by
+ * {@link com.example.loyalty.gateway.web.ProblemFailureHandler}.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class ProblemBearerAuthMechanism implements HttpAuthenticationMechanism {
+
+    private final OidcAuthenticationMechanism delegate;
+
+    public ProblemBearerAuthMechanism(OidcAuthenticationMechanism delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        return delegate.authenticate(context, identityProviderManager);
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return delegate.getChallenge(context);
+    }
+
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        return delegate.getChallenge(context).map(challenge -> {
+            if (challenge == null) {
+                return false;
+            }
+            var response = context.response();
+            if (response.ended() || response.headWritten()) {
+                return true;
+            }
+            challenge.getHeaders().forEach((name, value) -> response.headers().set(name, String.valueOf(value)));
+            boolean tokenSent = context.request().headers().contains(HttpHeaders.AUTHORIZATION);
+            String path = context.request().path();
+            String requestId = RequestContextHandler.requestId(context);
+            Problem problem = challenge.status == 401
+                    ? Problem.unauthorized(tokenSent, path, requestId)
+                    : Problem.of(challenge.status, "Authentication is required.", path, requestId);
+            problem.send(response);
+            return true;
+        });
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return delegate.getCredentialTypes();
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return delegate.getCredentialTransport(context);
+    }
+
+    @Override
+    public int getPriority() {
+        // above the delegate in case both end up in the mechanism list, so our challenge is sent first
+        return delegate.getPriority() + 1;
+    }
+}

@@ -1,0 +1,53 @@
+package com.example.loyalty.gateway.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.example.loyalty.gateway.proxy.UpstreamProxies;
+import com.example.loyalty.gateway.ratelimit.RateLimitHandler;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+
+/**
+ * Everything the gateway installs on the Quarkus router, in one place and in order (see
+ * {@link RouteOrder}): request context, problem JSON for failures, rate limit, the proxy routes and a
+ * 404 for unknown {@code /api} paths. Authentication and CORS are Quarkus' own handlers, configured in
+ * {@code application.properties}.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private final RequestContextHandler requestContext;
+    private final ProblemFailureHandler failures;
+    private final RateLimitHandler rateLimit;
+    private final UpstreamProxies proxies;
+
+    public GatewayRoutes(RequestContextHandler requestContext, ProblemFailureHandler failures,
+            RateLimitHandler rateLimit, UpstreamProxies proxies) {
+        this.requestContext = requestContext;
+        this.failures = failures;
+        this.rateLimit = rateLimit;
+        this.proxies = proxies;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(RouteOrder.REQUEST_CONTEXT).handler(requestContext);
+        router.route().order(RouteOrder.FAILURES).failureHandler(failures);
+
+        router.route("/api/*").order(RouteOrder.RATE_LIMIT).handler(rateLimit);
+        router.route("/openapi/*").order(RouteOrder.RATE_LIMIT).handler(rateLimit);
+
+        proxies.apiProxies().forEach((upstream, proxy) -> router.route(upstream.apiPrefix() + "/*")
+                .order(RouteOrder.PROXY)
+                .handler(ctx -> proxy.handle(ctx.request())));
+        proxies.openApiProxies().forEach((upstream, proxy) -> router.route(HttpMethod.GET, "/openapi/" + upstream.name())
+                .order(RouteOrder.PROXY)
+                .handler(ctx -> proxy.handle(ctx.request())));
+
+        router.route("/api/*").order(RouteOrder.API_NOT_FOUND).handler(ctx -> Problem
+                .of(404, "No service is routed at this path.", ctx.request().path(),
+                        RequestContextHandler.requestId(ctx))
+                .send(ctx.response()));
+    }
+}

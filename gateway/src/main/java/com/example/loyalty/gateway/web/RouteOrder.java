@@ -1,0 +1,23 @@
+package com.example.loyalty.gateway.web;
+
+/**
+ * Order of the gateway's handlers on the Quarkus router, relative to the ones Quarkus installs
+ * (CORS filter at -300, authentication at -200, authorization at -100, see
+ * {@code io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities}).
+ */
+public final class RouteOrder {
+
+    /** Request id, trace context, header stripping: before CORS and security, so even their answers carry the id. */
+    public static final int REQUEST_CONTEXT = -1_000;
+    /** Problem JSON for failures (403, 500 ...) raised by any handler. */
+    public static final int FAILURES = -1_000;
+    /** After authentication, so the limit is per token subject. */
+    public static final int RATE_LIMIT = 500;
+    /** The proxy routes themselves. */
+    public static final int PROXY = 600;
+    /** {@code /api/**} that no upstream serves. */
+    public static final int API_NOT_FOUND = 700;
+
+    private RouteOrder() {
+    }
+}

@@ -14,8 +14,6 @@ public interface PointsConfig {
 
     Card card();
 
-    Outbox outbox();
-
     interface Earn {
         /** Spend (in yen) that earns one base point. */
         @WithDefault("100")
@@ -36,11 +34,4 @@ public interface PointsConfig {
         String prefix();
     }
 
-    interface Outbox {
-        @WithDefault("1s")
-        Duration pollInterval();
-
-        @WithDefault("200")
-        int batchSize();
-    }
 }

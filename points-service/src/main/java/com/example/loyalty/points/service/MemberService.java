@@ -6,7 +6,7 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.config.PointsConfig;
 import com.example.loyalty.points.domain.LedgerEntry;
 import com.example.loyalty.points.domain.Member;
-import com.example.loyalty.points.messaging.OutboxWriter;
+import com.example.loyalty.outbox.OutboxWriter;
 import com.example.loyalty.points.repository.LedgerRepository;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.PurchaseRepository;

@@ -8,7 +8,7 @@ import com.example.loyalty.points.config.PointsConfig;
 import com.example.loyalty.points.domain.LedgerKind;
 import com.example.loyalty.points.domain.Member;
 import com.example.loyalty.points.domain.Purchase;
-import com.example.loyalty.points.messaging.OutboxWriter;
+import com.example.loyalty.outbox.OutboxWriter;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.PurchaseRepository;
 import io.micrometer.core.instrument.Counter;

@@ -6,7 +6,7 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.domain.LedgerKind;
 import com.example.loyalty.points.domain.Member;
 import com.example.loyalty.points.domain.Redemption;
-import com.example.loyalty.points.messaging.OutboxWriter;
+import com.example.loyalty.outbox.OutboxWriter;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.RedemptionRepository;
 import io.micrometer.core.instrument.Counter;

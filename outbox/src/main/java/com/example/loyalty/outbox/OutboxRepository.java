@@ -1,6 +1,5 @@
-package com.example.loyalty.points.repository;
+package com.example.loyalty.outbox;
 
-import com.example.loyalty.points.domain.OutboxEvent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 

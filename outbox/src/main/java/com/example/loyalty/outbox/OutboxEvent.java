@@ -1,4 +1,4 @@
-package com.example.loyalty.points.domain;
+package com.example.loyalty.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +8,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An event waiting to be relayed to Kafka; written in the same transaction as the change it reports. */
+/**
+ * An event waiting to be relayed to Kafka; written in the same transaction as the change it reports. Each
+ * service that publishes owns this table in a Flyway migration of its own:
+ * <pre>
+ * CREATE TABLE outbox_event (
+ *     id UUID PRIMARY KEY, topic VARCHAR(128) NOT NULL, message_key VARCHAR(128) NOT NULL,
+ *     event_type VARCHAR(64) NOT NULL, payload TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL,
+ *     seq BIGSERIAL NOT NULL UNIQUE, published_at TIMESTAMPTZ);
+ * CREATE INDEX outbox_unpublished_idx ON outbox_event (seq) WHERE published_at IS NULL;
+ * </pre>
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {

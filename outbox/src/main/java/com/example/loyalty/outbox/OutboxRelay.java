@@ -1,11 +1,10 @@
-package com.example.loyalty.points.messaging;
+package com.example.loyalty.outbox;
 
-import com.example.loyalty.points.config.PointsConfig;
-import com.example.loyalty.points.domain.OutboxEvent;
-import com.example.loyalty.points.repository.OutboxRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -33,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (at-least-once); consumers de-duplicate on the event id. Runs on a timer and right after each commit that
  * wrote an event.
  */
+@Startup // created at start so its gauge is there from the first scrape
 @ApplicationScoped
 public class OutboxRelay {
 
@@ -40,9 +40,10 @@ public class OutboxRelay {
 
     private final OutboxRepository outbox;
     private final MutinyEmitter<String> emitter;
-    private final PointsConfig config;
+    private final OutboxConfig config;
     private final Counter published;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
@@ -56,7 +57,7 @@ public class OutboxRelay {
         return t;
     });
 
-    public OutboxRelay(OutboxRepository outbox, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter, PointsConfig config,
+    public OutboxRelay(OutboxRepository outbox, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter, OutboxConfig config,
             MeterRegistry registry) {
         this.outbox = outbox;
         this.emitter = emitter;
@@ -66,7 +67,7 @@ public class OutboxRelay {
         registry.gauge("outbox.pending", this, r -> r.pendingSafely());
     }
 
-    @Scheduled(every = "${points.outbox.poll-interval:1s}", delayed = "${points.outbox.initial-delay:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${loyalty.outbox.poll-interval:1s}", delayed = "${loyalty.outbox.initial-delay:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onTimer() {
         drain();
     }
@@ -75,16 +76,20 @@ public class OutboxRelay {
         nudges.execute(this::drain);
     }
 
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true; // unsent rows stay in the table and go out after the next start
+    }
+
     /** Sends until the outbox is empty; a second caller returns at once while one is sending. */
     public void drain() {
-        if (!running.compareAndSet(false, true)) {
+        if (stopping || !running.compareAndSet(false, true)) {
             return;
         }
         try {
             int sent;
             do {
                 sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
-            } while (sent == config.outbox().batchSize());
+            } while (sent == config.batchSize() && !stopping);
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay failed, will retry: %s", e.getMessage());
         } finally {
@@ -93,7 +98,7 @@ public class OutboxRelay {
     }
 
     private int relayBatch() {
-        List<OutboxEvent> batch = outbox.lockNextBatch(config.outbox().batchSize());
+        List<OutboxEvent> batch = outbox.lockNextBatch(config.batchSize());
         if (batch.isEmpty()) {
             return 0;
         }

@@ -1,9 +1,7 @@
-package com.example.loyalty.points.messaging;
+package com.example.loyalty.outbox;
 
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
-import com.example.loyalty.points.domain.OutboxEvent;
-import com.example.loyalty.points.repository.OutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

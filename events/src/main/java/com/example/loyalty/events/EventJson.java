@@ -37,10 +37,16 @@ public final class EventJson {
 
     /** Parses an envelope; throws {@link MalformedEventException} for anything that is not one. */
     public static EventEnvelope read(String json) {
+        if (json == null || json.isBlank()) {
+            throw new MalformedEventException("empty event", null);
+        }
         try {
             EventEnvelope envelope = MAPPER.readValue(json, EventEnvelope.class);
             if (envelope == null) {
                 throw new MalformedEventException("empty event", null);
+            }
+            if (envelope.payload() == null || envelope.payload().isNull() || envelope.schemaVersion() < 1) {
+                throw new MalformedEventException("event envelope without payload or schema version", null);
             }
             return envelope;
         } catch (JsonProcessingException | NullPointerException e) {

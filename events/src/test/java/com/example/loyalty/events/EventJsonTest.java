@@ -26,6 +26,11 @@ class EventJsonTest {
     @Test
     void rejectsWhatIsNotAnEnvelope() {
         assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("{not json"));
+        assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read(null));
+        assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read(""));
+        assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read(
+                "{\"eventId\":\"7f8d4a8e-8a39-4e43-9a36-5c1f0f1d2b6e\",\"type\":\"PointsEarned\",\"schemaVersion\":1,"
+                        + "\"occurredAt\":\"2026-01-02T03:04:05Z\",\"memberId\":\"m\"}"));
         assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("{\"type\":\"x\"}"));
         assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("null"));
     }

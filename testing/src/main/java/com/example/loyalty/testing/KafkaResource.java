@@ -38,7 +38,11 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         }
         String bootstrap = cluster.bootstrapServers();
         TestKafka.bootstrapServers = bootstrap;
-        return Map.of("kafka.bootstrap.servers", bootstrap);
+        // the in-JVM broker logs through the application's log manager: keep its chatter out of test output
+        return Map.of("kafka.bootstrap.servers", bootstrap,
+                "quarkus.log.category.\"kafka\".level", "WARN",
+                "quarkus.log.category.\"state.change.logger\".level", "WARN",
+                "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
     }
 
     @Override

@@ -36,7 +36,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.password", "postgres",
+                // server log lines (e.g. the unique violations that idempotency tests provoke on purpose)
+                "quarkus.log.category.\"io.zonky.test.db.postgres\".level", "WARN");
     }
 
     @Override

@@ -1,0 +1,179 @@
+package com.example.loyalty.metrics.messaging;
+
+import com.example.loyalty.events.EventEnvelope;
+import com.example.loyalty.events.EventJson;
+import com.example.loyalty.events.Topics;
+import com.example.loyalty.metrics.TestEvents;
+import com.example.loyalty.metrics.domain.ProcessedEvent;
+import com.example.loyalty.metrics.repository.ProcessedEventRepository;
+import com.example.loyalty.testing.TestKafka;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static com.example.loyalty.metrics.TestEvents.MARKETER;
+import static com.example.loyalty.metrics.TestEvents.PATIENCE;
+import static com.example.loyalty.metrics.TestEvents.activity;
+import static com.example.loyalty.metrics.TestEvents.purchase;
+import static com.example.loyalty.metrics.TestEvents.send;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class LoyaltyTransactionsConsumerTest {
+
+    private static final String DLQ = Topics.LOYALTY_TRANSACTIONS + ".dlq";
+
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    ProcessedEventRepository processed;
+
+    @Test
+    void purchasesSumSpendAndKeepTheLatestPurchaseTime() {
+        String member = TestEvents.newMemberId();
+        Instant earlier = Instant.parse("2026-02-01T09:30:00Z");
+        Instant later = Instant.parse("2026-02-03T18:45:00Z");
+        // the later purchase arrives first; the envelope times (now) are not the purchase times
+        send(purchase(member, 4_200, later));
+        send(purchase(member, 1_800, earlier));
+
+        awaitPurchaseCount(member, 2);
+        activity(MARKETER, member).statusCode(200)
+                .body("memberId", equalTo(member))
+                .body("totalSpend", equalTo(6_000))
+                .body("currency", equalTo("JPY"))
+                .body("pointsEarned", equalTo(60))
+                .body("lastPurchaseAt", equalTo("2026-02-03T18:45:00Z"))
+                .body("tier", equalTo("REGULAR"));
+    }
+
+    @Test
+    void aRedeliveredEventCountsOnce() {
+        String member = TestEvents.newMemberId();
+        double duplicatesBefore = counter("metrics.events.duplicates", "type", "PointsEarned");
+        EventEnvelope first = purchase(member, 3_000, Instant.parse("2026-01-10T10:00:00Z"));
+        String json = EventJson.write(first);
+        TestKafka.send(Topics.LOYALTY_TRANSACTIONS, member, json);
+        TestKafka.send(Topics.LOYALTY_TRANSACTIONS, member, json);
+        // same key, same partition: once this one counts, the redelivery before it has been handled
+        send(purchase(member, 500, Instant.parse("2026-01-11T10:00:00Z")));
+
+        awaitPurchaseCount(member, 2);
+        activity(MARKETER, member).statusCode(200).body("totalSpend", equalTo(3_500));
+        assertEquals(duplicatesBefore + 1, counter("metrics.events.duplicates", "type", "PointsEarned"));
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicAndConsumptionGoesOn() {
+        String member = TestEvents.newMemberId();
+        EventEnvelope noPayload = new EventEnvelope(UUID.randomUUID(), "PointsEarned", 1, Instant.now(), member,
+                null);
+        EventEnvelope futureVersion = new EventEnvelope(UUID.randomUUID(), "PointsEarned", 2, Instant.now(), member,
+                purchase(member, 100, Instant.now()).payload());
+        EventEnvelope notAMember = new EventEnvelope(UUID.randomUUID(), "PointsEarned", 1, Instant.now(),
+                "not-a-uuid", purchase(member, 100, Instant.now()).payload());
+        List<String> poison = List.of("{not json", "{\"hello\":1}", EventJson.write(noPayload),
+                EventJson.write(futureVersion), EventJson.write(notAMember));
+        poison.forEach(p -> TestKafka.send(Topics.LOYALTY_TRANSACTIONS, member, p));
+        TestKafka.send(Topics.LOYALTY_TRANSACTIONS, member, null);
+        send(purchase(member, 700, Instant.parse("2026-01-20T08:00:00Z")));
+
+        awaitPurchaseCount(member, 1);
+        activity(MARKETER, member).statusCode(200).body("totalSpend", equalTo(700));
+
+        List<ConsumerRecord<String, String>> dead = TestKafka.read(DLQ, r -> member.equals(r.key()),
+                poison.size() + 1, Duration.ofSeconds(30));
+        assertEquals(poison.size() + 1, dead.size(), "dead-lettered: " + dead);
+        assertEquals(poison, dead.subList(0, poison.size()).stream().map(ConsumerRecord::value).toList());
+        assertEquals(null, dead.get(poison.size()).value());
+        for (ConsumerRecord<String, String> record : dead) {
+            Header reason = record.headers().lastHeader("dead-letter-reason");
+            assertNotNull(reason, "dead-letter-reason header on " + record);
+            assertTrue(new String(reason.value(), StandardCharsets.UTF_8).length() > 0);
+        }
+        // a rejected event is not recorded as processed, so it can be replayed once it can be handled
+        assertEquals(null, find(futureVersion.eventId()));
+    }
+
+    @Test
+    void aPurchaseInAnotherCurrencyIsDeadLetteredNotAddedUp() {
+        String member = TestEvents.newMemberId();
+        EventEnvelope usd = purchase(member, 999, "USD", Instant.parse("2026-01-02T00:00:00Z"));
+        send(purchase(member, 1_000, Instant.parse("2026-01-01T00:00:00Z")));
+        send(usd);
+        send(purchase(member, 2_000, Instant.parse("2026-01-03T00:00:00Z")));
+
+        awaitPurchaseCount(member, 2);
+        activity(MARKETER, member).statusCode(200).body("totalSpend", equalTo(3_000)).body("currency", equalTo("JPY"));
+        List<ConsumerRecord<String, String>> dead = TestKafka.read(DLQ, r -> member.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        assertEquals(usd.eventId(), EventJson.read(dead.get(0).value()).eventId());
+    }
+
+    @Test
+    void unknownEventTypesAreRecordedAndIgnored() {
+        String member = TestEvents.newMemberId();
+        EventEnvelope referral = new EventEnvelope(UUID.randomUUID(), "ReferralMade", 3, Instant.now(), member,
+                JsonNodeFactory.instance.objectNode().put("referred", "someone"));
+        EventEnvelope redeemed = new EventEnvelope(UUID.randomUUID(), "PointsRedeemed", 1, Instant.now(), member,
+                JsonNodeFactory.instance.objectNode().put("points", 10));
+        send(referral);
+        send(redeemed);
+        send(purchase(member, 1_500, Instant.parse("2026-01-05T00:00:00Z")));
+
+        awaitPurchaseCount(member, 1);
+        activity(MARKETER, member).statusCode(200).body("totalSpend", equalTo(1_500));
+        ProcessedEvent unknown = find(referral.eventId());
+        assertNotNull(unknown, "the unknown event is recorded as processed");
+        assertEquals("ReferralMade", unknown.eventType);
+        assertNotNull(find(redeemed.eventId()));
+        assertEquals(List.of(), TestKafka.read(DLQ, r -> member.equals(r.key()), 1, Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void theTierFollowsTheNewestTierEvent() {
+        String member = TestEvents.newMemberId();
+        Instant upgradeAt = Instant.now();
+        send(purchase(member, 31_000, "JPY", Instant.parse("2026-01-05T00:00:00Z"), "REGULAR", upgradeAt));
+        // written in the same transaction as the purchase: same time, later in the partition
+        send(TestEvents.tierChanged(member, "REGULAR", "SILVER", upgradeAt));
+        // an older tier change and an older purchase delivered late do not take the upgrade back
+        send(TestEvents.tierChanged(member, "GOLD", "BRONZE", upgradeAt.minusSeconds(3600)));
+        send(purchase(member, 100, "JPY", Instant.parse("2026-01-04T00:00:00Z"), "REGULAR",
+                upgradeAt.minusSeconds(7200)));
+
+        awaitPurchaseCount(member, 2);
+        activity(MARKETER, member).statusCode(200).body("tier", equalTo("SILVER"))
+                .body("lastPurchaseAt", equalTo("2026-01-05T00:00:00Z"));
+    }
+
+    private void awaitPurchaseCount(String member, int count) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                activity(MARKETER, member).statusCode(200).body("purchaseCount", equalTo(count)));
+    }
+
+    private double counter(String name, String tag, String value) {
+        var c = registry.find(name).tag(tag, value).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private ProcessedEvent find(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> processed.findById(eventId));
+    }
+}

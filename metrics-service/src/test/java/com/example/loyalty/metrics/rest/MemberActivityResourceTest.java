@@ -1,0 +1,107 @@
+package com.example.loyalty.metrics.rest;
+
+import com.example.loyalty.metrics.TestEvents;
+import com.example.loyalty.metrics.service.ActivityService;
+import com.example.loyalty.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static com.example.loyalty.metrics.TestEvents.ACTIVITY;
+import static com.example.loyalty.metrics.TestEvents.ADMIN;
+import static com.example.loyalty.metrics.TestEvents.MARKETER;
+import static com.example.loyalty.metrics.TestEvents.activity;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class MemberActivityResourceTest {
+
+    private static final int OK = 200;
+    private static final int BAD_REQUEST = 400;
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
+    private static final int NOT_FOUND = 404;
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    ActivityService activities;
+
+    @Test
+    void marketersAndAdminsReadAMembersActivity() {
+        String member = TestEvents.newMemberId();
+        activities.apply(TestEvents.purchase(member, 12_345, Instant.parse("2026-04-01T01:02:03Z")));
+        activities.apply(TestEvents.purchase(member, 655, Instant.parse("2026-03-01T00:00:00Z")));
+
+        for (String token : new String[] { MARKETER, ADMIN }) {
+            activity(token, member).statusCode(OK)
+                    .contentType("application/json")
+                    .body("memberId", equalTo(member))
+                    .body("purchaseCount", equalTo(2))
+                    .body("totalSpend", equalTo(13_000))
+                    .body("currency", equalTo("JPY"))
+                    .body("lastPurchaseAt", equalTo("2026-04-01T01:02:03Z"))
+                    .body("pointsEarned", equalTo(129))
+                    .body("updatedAt", notNullValue());
+        }
+    }
+
+    @Test
+    void aMemberKnownOnlyFromATierChangeHasNoPurchasesYet() {
+        String member = TestEvents.newMemberId();
+        activities.apply(TestEvents.tierChanged(member, "REGULAR", "SILVER", Instant.now()));
+        activity(MARKETER, member).statusCode(OK)
+                .body("purchaseCount", equalTo(0))
+                .body("totalSpend", equalTo(0))
+                .body("currency", nullValue())
+                .body("lastPurchaseAt", nullValue())
+                .body("tier", equalTo("SILVER"));
+    }
+
+    @Test
+    void aMemberNeverSeenIsNotFound() {
+        String member = TestEvents.newMemberId();
+        activity(MARKETER, member).statusCode(NOT_FOUND)
+                .contentType(PROBLEM)
+                .body("status", equalTo(NOT_FOUND))
+                .body("type", equalTo("https://loyalty.example.com/problems/unknown-member"))
+                .body("detail", containsString(member));
+    }
+
+    @Test
+    void aMalformedMemberIdIsABadRequest() {
+        // "1-1-1-1-1" is accepted by UUID.fromString, but it is not a member id
+        for (String id : new String[] { "not-a-uuid", "1-1-1-1-1", "123" }) {
+            activity(MARKETER, id).statusCode(BAD_REQUEST)
+                    .contentType(PROBLEM)
+                    .body("status", equalTo(BAD_REQUEST))
+                    .body("violations[0].message", equalTo("must be a UUID"));
+        }
+    }
+
+    @Test
+    void membersAndStaffAreForbidden() {
+        String member = TestEvents.newMemberId();
+        activities.apply(TestEvents.purchase(member, 1_000, Instant.now()));
+        activity(TestTokens.token(member, "member"), member).statusCode(FORBIDDEN);
+        activity(TestTokens.newMember(), member).statusCode(FORBIDDEN);
+        activity(TestTokens.token("staff-1", "staff"), member).statusCode(FORBIDDEN);
+        activity(TestTokens.token("staff-1", "staff"), "not-a-uuid").statusCode(FORBIDDEN);
+        activity(TestTokens.token("nobody"), member).statusCode(FORBIDDEN);
+    }
+
+    @Test
+    void noOrABadTokenIsUnauthorized() {
+        given().when().get(ACTIVITY, TestEvents.newMemberId()).then().statusCode(UNAUTHORIZED)
+                .contentType(PROBLEM)
+                .header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(UNAUTHORIZED));
+        given().auth().oauth2("not-a-token").when().get(ACTIVITY, TestEvents.newMemberId()).then()
+                .statusCode(UNAUTHORIZED).contentType(PROBLEM);
+    }
+}

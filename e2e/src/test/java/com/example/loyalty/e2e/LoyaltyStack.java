@@ -1,0 +1,71 @@
+package com.example.loyalty.e2e;
+
+import com.example.loyalty.launcher.Stack;
+import com.example.loyalty.launcher.StackConfig;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+
+/**
+ * Starts the real stack once per test JVM, from the packaged modules of this build: embedded PostgreSQL,
+ * a Kafka KRaft broker, Keycloak with the repository's realm, the four services and the gateway. Ports
+ * are the defaults moved by {@link #PORT_OFFSET} so a developer's own {@code ./loyalty up} can keep
+ * running; state lives in {@code e2e/target/stack} and starts empty. Stopped when the JVM's tests end.
+ */
+public final class LoyaltyStack implements BeforeAllCallback {
+
+    public static final int PORT_OFFSET = 30000;
+
+    private static Stack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (LoyaltyStack.class) {
+            if (stack == null) {
+                Path repo = Path.of(System.getProperty("loyalty.repo", ".."));
+                Path state = Path.of(System.getProperty("loyalty.e2e.state", "target/stack"));
+                StackConfig config = StackConfig.defaults(repo)
+                        .withStateDir(state)
+                        .withPortOffset(PORT_OFFSET)
+                        .withFresh(true);
+                stack = Stack.start(config, line -> System.out.println("[stack] " + line));
+                System.out.printf("[stack] ready in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(LoyaltyStack.class.getName(), (ExtensionContext.Store.CloseableResource) LoyaltyStack::stop);
+            }
+        }
+    }
+
+    private static synchronized void stop() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+
+    public static StackConfig config() {
+        if (stack == null) {
+            throw new IllegalStateException("the stack is not started: annotate the test with @ExtendWith(LoyaltyStack.class)");
+        }
+        return stack.config();
+    }
+
+    /** Requests to the gateway, JSON in and out, as {@code user} (password grant against Keycloak). */
+    public static RequestSpecification as(String user) {
+        return anonymous().auth().oauth2(Tokens.accessToken(config(), user));
+    }
+
+    /** Requests to the gateway without a token. */
+    public static RequestSpecification anonymous() {
+        return RestAssured.given(new RequestSpecBuilder()
+                .setBaseUri(config().gatewayUrl())
+                .setContentType(ContentType.JSON)
+                .setAccept(ContentType.JSON)
+                .build());
+    }
+}

@@ -1,0 +1,111 @@
+package com.example.loyalty.e2e;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.example.loyalty.e2e.LoyaltyStack.anonymous;
+import static com.example.loyalty.e2e.LoyaltyStack.as;
+import static com.example.loyalty.e2e.LoyaltyStack.config;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+/** Who may do what, through the gateway with real tokens, and every service answering for itself. */
+@ExtendWith(LoyaltyStack.class)
+@org.junit.jupiter.api.Order(2)
+class SecurityIT {
+
+    private static String member1Id;
+    private static String member1Card;
+
+    @BeforeAll
+    static void enrolBothMembers() {
+        var m1 = as("member1").post("/api/points/members/me").then()
+                .statusCode(anyOf(is(200), is(201))).extract();
+        member1Id = m1.path("id");
+        member1Card = m1.path("cardCode");
+        as("member2").post("/api/points/members/me").then().statusCode(anyOf(is(200), is(201)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/points/members/me", "/api/points/tiers", "/api/surveys/me/open",
+            "/api/metrics/members/00000000-0000-0000-0000-000000000000/activity", "/api/community/profile/me"})
+    void noTokenIs401ProblemJson(String path) {
+        anonymous().get(path)
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void aForgedTokenIs401() {
+        anonymous().auth().oauth2("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").get("/api/points/members/me")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void member2CannotReadMember1() {
+        as("member2").get("/api/points/members/{id}", member1Id).then().statusCode(403);
+        as("member2").get("/api/points/members/{id}/ledger", member1Id).then().statusCode(403);
+        as("member2").queryParam("card", member1Card).get("/api/points/members").then().statusCode(403);
+        // a member can only spend their own points: someone else's card is refused and nothing moves
+        long before = as("member1").get("/api/points/members/me").then().extract().<Number>path("balance").longValue();
+        as("member2").body(Map.of("idempotencyKey", "steal-" + UUID.randomUUID(), "cardCode", member1Card,
+                        "points", 1, "reason", "x"))
+                .post("/api/points/redemptions")
+                .then().statusCode(anyOf(is(403), is(404), is(422)));
+        as("member1").get("/api/points/members/me").then().body("balance", equalTo((int) before));
+    }
+
+    @Test
+    void aMemberCannotRecordPurchasesAndAMarketerCannotChangeBalances() {
+        Map<String, Object> purchase = Map.of("transactionId", "sec-" + UUID.randomUUID(), "cardCode", member1Card,
+                "amount", 1000, "currency", "JPY", "storeId", "S001", "channel", "STORE",
+                "occurredAt", Instant.now().toString());
+        as("member1").body(purchase).post("/api/points/purchases").then().statusCode(403)
+                .contentType("application/problem+json");
+        as("marketer1").body(purchase).post("/api/points/purchases").then().statusCode(403);
+        as("marketer1").body(Map.of("idempotencyKey", "m-" + UUID.randomUUID(), "cardCode", member1Card,
+                        "points", 1, "reason", "x"))
+                .post("/api/points/redemptions").then().statusCode(403);
+    }
+
+    @Test
+    void aMemberCannotReadMarketerMetrics() {
+        as("member1").get("/api/metrics/members/{id}/activity", member1Id).then().statusCode(403);
+    }
+
+    @Test
+    void everyServiceIsReadyAndAnswers401WithoutAToken() {
+        var c = config();
+        Map<Integer, String> securedPaths = Map.of(
+                c.pointsPort(), "/api/points/members/me",
+                c.surveysPort(), "/api/surveys/me/open",
+                c.metricsPort(), "/api/metrics/members/00000000-0000-0000-0000-000000000000/activity",
+                c.communityPort(), "/api/community/profile/me");
+        securedPaths.forEach((port, path) -> {
+            String base = c.serviceUrl(port);
+            RestAssured.get(base + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            RestAssured.get(base + "/q/metrics").then().statusCode(200);
+            RestAssured.get(base + "/q/openapi").then().statusCode(200);
+            RestAssured.get(base + path).then().statusCode(401).contentType("application/problem+json");
+        });
+    }
+
+    @Test
+    void theGatewayServesHealthAndTheOpenApiDocumentsWithoutAToken() {
+        anonymous().get("/q/health/ready").then().statusCode(200);
+        for (String service : new String[] {"points", "surveys", "metrics", "community"}) {
+            anonymous().get("/openapi/" + service).then().statusCode(200);
+        }
+    }
+}

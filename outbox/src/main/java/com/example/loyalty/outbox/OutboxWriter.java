@@ -23,13 +23,23 @@ public class OutboxWriter {
         this.written = written;
     }
 
+    /** An event about a member, keyed by the member id (so one member's events stay in order). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(String topic, String type, int schemaVersion, String memberId, Object payload) {
+        write(topic, type, schemaVersion, memberId, memberId, payload);
+    }
+
+    /**
+     * An event with an explicit Kafka key, e.g. a random key for an anonymous survey answer whose envelope
+     * carries no member id ({@code memberId} may then be {@code null}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(String topic, String type, int schemaVersion, String memberId, String key, Object payload) {
         EventEnvelope envelope = EventJson.envelope(type, schemaVersion, Instant.now(), memberId, payload);
         OutboxEvent row = new OutboxEvent();
         row.id = envelope.eventId();
         row.topic = topic;
-        row.messageKey = memberId;
+        row.messageKey = java.util.Objects.requireNonNull(key, "key");
         row.eventType = type;
         row.payload = EventJson.write(envelope);
         row.createdAt = envelope.occurredAt();

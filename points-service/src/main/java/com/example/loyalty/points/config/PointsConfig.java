@@ -14,6 +14,8 @@ public interface PointsConfig {
 
     Card card();
 
+    SurveyAward surveyAward();
+
     interface Earn {
         /** Spend (in yen) that earns one base point. */
         @WithDefault("100")
@@ -26,6 +28,12 @@ public interface PointsConfig {
         /** How far in the future a purchase's {@code occurredAt} may lie (clock skew of tills). */
         @WithDefault("PT5M")
         Duration maxFutureSkew();
+    }
+
+    interface SurveyAward {
+        /** Points for answering a survey, once per member per wave; 0 turns the award off. */
+        @WithDefault("50")
+        long points();
     }
 
     interface Card {

@@ -32,6 +32,10 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("cardCode", cardCode).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    public Optional<Member> lockById(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public Optional<Member> lockBySubject(String subject) {
         return find("subject", subject).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

@@ -77,7 +77,7 @@ public class MemberService {
         members.persist(member);
         Transactions.flushDetectingRace(members.getEntityManager());
         outbox.write(Topics.MEMBER_EVENTS, EventTypes.MEMBER_ENROLLED, MemberEnrolled.SCHEMA_VERSION,
-                member.id.toString(), new MemberEnrolled(member.cardCode, member.tierCode));
+                member.id.toString(), new MemberEnrolled(member.cardCode, member.tierCode, member.subject));
         enrolled.increment();
         return new Enrolment(view(member), true);
     }

@@ -43,4 +43,28 @@ class ObservabilityTest {
                 .body("paths.'/api/metrics/members/{memberId}/activity'.get.responses.keySet()",
                         hasItems("200", "400", "401", "403", "404"));
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheSurveyEndpoints() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/metrics/surveys/{surveyId}'.get.responses.keySet()",
+                        hasItems("200", "400", "401", "403", "404"))
+                .body("paths.'/api/metrics/surveys/{surveyId}'.get.parameters.name",
+                        hasItems("surveyId", "interval", "by", "from", "to"))
+                .body("paths.'/api/metrics/follow-ups'.get.parameters.name",
+                        hasItems("status", "surveyId", "kind", "storeId", "assignee", "page", "size"))
+                .body("paths.'/api/metrics/follow-ups/{id}'.patch.responses.keySet()",
+                        hasItems("200", "400", "401", "403", "404", "409"))
+                .body("components.schemas.QuestionMetricResponse.properties.keySet()",
+                        hasItems("questionId", "type", "n", "score", "promoters", "passives", "detractors",
+                                "marginOfError", "reliable"));
+    }
+
+    @Test
+    void surveyCountersAreExposedFromTheStart() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("follow_ups_opened_total{kind=\"DETRACTOR\"}"))
+                .body(containsString("follow_ups_opened_total{kind=\"HIGH_EFFORT\"}"))
+                .body(containsString("outbox_pending"));
+    }
 }

@@ -44,6 +44,7 @@ public class OutboxRelay {
     private final Counter published;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
+    private final AtomicBoolean nudgePending = new AtomicBoolean();
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
@@ -73,7 +74,14 @@ public class OutboxRelay {
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.OutboxWritten written) {
-        nudges.execute(this::drain);
+        // one pending nudge is enough: a commit after the flag is cleared queues the next one, so no event waits
+        // for the timer, and a burst of commits costs one relay run instead of one per event
+        if (nudgePending.compareAndSet(false, true)) {
+            nudges.execute(() -> {
+                nudgePending.set(false);
+                drain();
+            });
+        }
     }
 
     void onShutdown(@Observes ShutdownEvent event) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 /** The operational endpoints every service exposes: health, metrics, OpenAPI. */
 @QuarkusTest
@@ -49,8 +50,16 @@ class HealthTest {
         given().when().get("/q/openapi")
                 .then().statusCode(200)
                 .body(containsString("title: survey-service"))
-                .body(containsString("Preliminary"))
+                .body(not(containsString("Preliminary")))
                 .body(containsString("/api/surveys/me/open"))
+                .body(containsString("/api/surveys/{surveyId}/responses"))
+                .body(containsString("/api/surveys/{surveyId}/waves"))
+                .body(containsString("/api/surveys/{id}/publish"))
                 .body(containsString("SecurityScheme"));
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.description", containsString("responses checked against each question's scale"))
+                .body("paths.'/api/surveys/{surveyId}/responses'.post.description", containsString("per member per wave"))
+                .body("paths.'/api/surveys'.post.responses.'422'", org.hamcrest.Matchers.notNullValue());
     }
 }

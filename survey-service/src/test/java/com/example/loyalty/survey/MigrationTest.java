@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,19 +23,34 @@ class MigrationTest {
     AgroalDataSource dataSource;
 
     @Test
-    void flywayAppliedTheBaselineAtStart() throws SQLException {
+    void flywayAppliedEveryMigrationAtStart() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            List<String> applied = new ArrayList<>();
             try (ResultSet rs = s.executeQuery(
                     "select version, description, success from flyway_schema_history where version is not null order by installed_rank")) {
-                assertTrue(rs.next(), "flyway_schema_history has a versioned migration");
-                assertEquals("1", rs.getString("version"));
-                assertEquals("outbox", rs.getString("description"));
-                assertTrue(rs.getBoolean("success"));
+                while (rs.next()) {
+                    assertTrue(rs.getBoolean("success"), "migration " + rs.getString("version") + " succeeded");
+                    applied.add(rs.getString("version") + " " + rs.getString("description"));
+                }
             }
-            try (ResultSet rs = s.executeQuery("select to_regclass('public.outbox_event') is not null")) {
-                assertTrue(rs.next());
-                assertTrue(rs.getBoolean(1), "outbox_event exists");
+            assertEquals(List.of("1 outbox", "2 surveys", "3 member directory"), applied);
+            for (String table : List.of("outbox_event", "survey", "wave", "wave_member", "survey_response",
+                    "wave_participation", "member_directory", "processed_event")) {
+                try (ResultSet rs = s.executeQuery("select to_regclass('public." + table + "') is not null")) {
+                    assertTrue(rs.next());
+                    assertTrue(rs.getBoolean(1), table + " exists");
+                }
             }
+        }
+    }
+
+    @Test
+    void oneNamedResponsePerSubjectAndWaveIsAConstraintOfTheDatabase() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from pg_constraint where conname = 'survey_response_one_per_member' "
+                        + "and contype = 'u'")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1));
         }
     }
 }

@@ -4,12 +4,15 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 /** Typed settings of metrics-service ({@code metrics.*}). */
 @ConfigMapping(prefix = "metrics")
 public interface MetricsConfig {
 
     Consumer consumer();
+
+    Surveys surveys();
 
     interface Consumer {
         /**
@@ -22,5 +25,27 @@ public interface MetricsConfig {
         /** Pause before the second attempt; doubled for each further one. */
         @WithDefault("PT0.5S")
         Duration initialBackoff();
+    }
+
+    interface Surveys {
+        /**
+         * The zone whose calendar days survey answers are counted in (day, week and month periods, and the
+         * {@code from}/{@code to} dates of queries). Fixed when answers are counted: changing it later leaves
+         * answers already counted on the days of the old zone.
+         */
+        @WithDefault("Asia/Tokyo")
+        ZoneId zone();
+
+        /** Sample size from which a survey metric is flagged reliable (every type but CSI). */
+        @WithDefault("30")
+        int minimumSample();
+
+        /** Sample size from which a CSI metric (per item and overall) is flagged reliable. */
+        @WithDefault("100")
+        int minimumSampleCsi();
+
+        /** Most periods a time series may have (e.g. 1000 days); longer ranges are refused with 400. */
+        @WithDefault("1000")
+        int maxPeriods();
     }
 }

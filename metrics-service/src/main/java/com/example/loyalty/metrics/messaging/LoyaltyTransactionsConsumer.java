@@ -1,5 +1,6 @@
 package com.example.loyalty.metrics.messaging;
 
+import com.example.loyalty.common.messaging.Retry;
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;

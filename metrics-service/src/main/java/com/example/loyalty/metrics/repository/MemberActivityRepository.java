@@ -5,6 +5,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -21,5 +26,25 @@ public class MemberActivityRepository implements PanacheRepositoryBase<MemberAct
                 .setParameter("id", memberId)
                 .executeUpdate();
         return findById(memberId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The current tier of each of {@code memberIds} that has one (members without a known tier are absent). */
+    public Map<UUID, String> tiersOf(Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        return Jdbc.work(getEntityManager(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select member_id, tier from member_activity where member_id = any(?) and tier is not null")) {
+                ps.setArray(1, Jdbc.array(c, "uuid", memberIds));
+                Map<UUID, String> tiers = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tiers.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }
+                }
+                return tiers;
+            }
+        });
     }
 }

@@ -16,6 +16,14 @@ public final class Problems {
         return problem(404, kind, "Not found", detail);
     }
 
+    public static HttpProblem badRequest(String kind, String detail) {
+        return problem(400, kind, "Bad request", detail);
+    }
+
+    public static HttpProblem conflict(String kind, String detail) {
+        return problem(409, kind, "Conflict", detail);
+    }
+
     private static HttpProblem problem(int status, String kind, String title, String detail) {
         return HttpProblem.builder()
                 .withType(URI.create(BASE + kind))

@@ -1,10 +1,10 @@
 package com.example.loyalty.points.service;
 
+import com.example.loyalty.common.persistence.UniqueViolations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
-import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
@@ -13,8 +13,6 @@ import java.util.function.Supplier;
  * sees the winner's committed row and answers as a replay.
  */
 public final class Transactions {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private Transactions() {
     }
@@ -40,12 +38,7 @@ public final class Transactions {
     }
 
     static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return UniqueViolations.isUniqueViolation(e);
     }
 
     /** The insert collided with a row another transaction committed a moment earlier. */

@@ -1,13 +1,20 @@
 package com.example.loyalty.survey.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.survey.service.Languages;
+import com.example.loyalty.survey.service.OpenSurveyService;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -18,12 +25,36 @@ import java.util.List;
 @Tag(name = "My surveys", description = "Surveys from the signed-in member's point of view")
 public class MySurveysResource {
 
+    private final OpenSurveyService openSurveys;
+    private final SecurityIdentity identity;
+
+    public MySurveysResource(OpenSurveyService openSurveys, SecurityIdentity identity) {
+        this.openSurveys = openSurveys;
+        this.identity = identity;
+    }
+
     @GET
     @Path("/open")
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Surveys the caller can answer",
-            description = "Preliminary: survey definitions and waves do not exist yet, so the list is always empty.")
-    public List<OpenSurveyResponse> open() {
-        return List.of();
+    @Operation(summary = "Surveys the caller can answer now", description = "Published surveys whose wave is open now, "
+            + "whose target includes the caller (TIER and MEMBERS targets by the member's tier and id as last heard "
+            + "from points-service) and that the caller has not answered in this wave; soonest closing first. "
+            + "Texts come as maps by language and as one string in the language chosen by `lang`, else "
+            + "Accept-Language, else en, else ja.")
+    public List<OpenSurveyResponse> openSurveys(
+            @Parameter(description = "Preferred language of the convenience texts, e.g. ja or en") @QueryParam("lang") String lang,
+            @Context HttpHeaders headers) {
+        List<String> languages = Languages.preferences(lang, acceptable(headers));
+        return openSurveys.openFor(identity.getPrincipal().getName()).stream()
+                .map(open -> OpenSurveyResponse.from(open, languages))
+                .toList();
+    }
+
+    private static List<java.util.Locale> acceptable(HttpHeaders headers) {
+        try {
+            return headers.getAcceptableLanguages();
+        } catch (RuntimeException e) {
+            return List.of(); // a malformed Accept-Language is ignored, not an error
+        }
     }
 }

@@ -1,24 +1,193 @@
 package com.example.loyalty.survey.rest;
 
+import com.example.loyalty.survey.Db;
+import com.example.loyalty.survey.SurveyApi;
 import com.example.loyalty.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static com.example.loyalty.survey.SurveyApi.openSurveyIds;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.MatcherAssert.assertThat;
 
 @QuarkusTest
 class MySurveysResourceTest {
 
     private static final String OPEN = "/api/surveys/me/open";
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
-    void aMemberHasNoOpenSurveysYet() {
-        given().auth().oauth2(TestTokens.newMember()).when().get(OPEN)
+    void anOpenSurveyComesWithItsWaveAndLocalizedTexts() {
+        String survey = SurveyApi.publishedSurvey(SurveyApi.everyTypeSurvey());
+        String wave = SurveyApi.openWaveId(survey);
+        var member = SurveyApi.newMember();
+        String find = "find { it.id == '" + survey + "' }";
+
+        // no preference: English where there is English, else Japanese
+        given().auth().oauth2(member.token()).when().get(OPEN)
+                .then().statusCode(200).contentType("application/json")
+                .body(find + ".title", equalTo("総合アンケート"))
+                .body(find + ".titles.ja", equalTo("総合アンケート"))
+                .body(find + ".lang", equalTo("ja"))
+                .body(find + ".anonymous", equalTo(false))
+                .body(find + ".wave.id", equalTo(wave))
+                .body(find + ".wave.name", equalTo("Wave 1"))
+                .body(find + ".closesAt", equalTo(given().auth().oauth2(SurveyApi.MARKETER)
+                        .get("/api/surveys/{id}", survey).then().extract().path("openWave.closesAt")))
+                .body(find + ".questions.id", equalTo(List.of("nps", "keep", "nrs", "quality", "ces", "effort", "dwb",
+                        "reason", "visit")))
+                .body(find + ".questions[0].text", equalTo("Question nps"))
+                .body(find + ".questions[0].texts.en", equalTo("Question nps"))
+                .body(find + ".questions[0].required", equalTo(true))
+                .body(find + ".questions[0].min", equalTo(0))
+                .body(find + ".questions[0].max", equalTo(10))
+                .body(find + ".questions[3].dimension", equalTo("PERCEIVED_QUALITY"))
+                .body(find + ".questions[8].options[0].text", equalTo("Food"));
+
+        // ?lang= chooses the convenience texts; the maps stay complete
+        given().auth().oauth2(member.token()).queryParam("lang", "ja").when().get(OPEN)
                 .then().statusCode(200)
-                .contentType("application/json")
-                .body("$", hasSize(0));
+                .body(find + ".questions[8].options[0].text", equalTo("食べ物"))
+                .body(find + ".questions[8].options[0].texts.en", equalTo("Food"))
+                // no Japanese text: falls back to English
+                .body(find + ".questions[8].options[1].text", equalTo("Price"));
+        // so does Accept-Language, with quality values
+        given().auth().oauth2(member.token()).header("Accept-Language", "fr;q=0.9, ja-JP;q=0.8, en;q=0.1")
+                .when().get(OPEN)
+                .then().statusCode(200).body(find + ".questions[8].options[0].text", equalTo("食べ物"));
+    }
+
+    @Test
+    void theChosenLanguageFollowsLangThenAcceptLanguage() {
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        var member = SurveyApi.newMember();
+        String find = "find { it.id == '" + survey + "' }";
+        given().auth().oauth2(member.token()).when().get(OPEN).then().statusCode(200)
+                .body(find + ".title", equalTo("How are we doing?")).body(find + ".lang", equalTo("en"));
+        given().auth().oauth2(member.token()).queryParam("lang", "ja").when().get(OPEN).then().statusCode(200)
+                .body(find + ".title", equalTo("ご意見をお聞かせください"))
+                .body(find + ".lang", equalTo("ja"))
+                .body(find + ".titles.en", equalTo("How are we doing?"))
+                .body(find + ".questions[0].text", equalTo("友人に勧める可能性は?"))
+                .body(find + ".questions[1].text", equalTo("Why?"));
+        given().auth().oauth2(member.token()).header("Accept-Language", "ja").when().get(OPEN).then().statusCode(200)
+                .body(find + ".title", equalTo("ご意見をお聞かせください"));
+        given().auth().oauth2(member.token()).header("Accept-Language", "ja").queryParam("lang", "en")
+                .when().get(OPEN).then().statusCode(200).body(find + ".title", equalTo("How are we doing?"));
+    }
+
+    @Test
+    void onlyWavesOpenNowAreListed() {
+        var member = SurveyApi.newMember();
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        assertThat(openSurveyIds(member.token()), hasItem(survey));
+
+        // the wave closes: gone; the next wave opens in an hour: not yet there, and answering is refused
+        SurveyApi.closeWave(survey, SurveyApi.openWaveId(survey)).statusCode(200);
+        Instant later = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        SurveyApi.addWave(survey, Map.of("opensAt", later.toString(),
+                "closesAt", later.plus(Duration.ofDays(1)).toString())).statusCode(201);
+        assertThat(openSurveyIds(member.token()), not(hasItem(survey)));
+        SurveyApi.respond(member.token(), survey, SurveyApi.answers(Map.of("nps", 9)))
+                .statusCode(409).contentType("application/problem+json").body("type", endsWith("/no-open-wave"));
+
+        // a draft and a closed survey are never listed
+        String draft = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
+        String closed = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        SurveyApi.close(closed).statusCode(200);
+        List<String> open = openSurveyIds(member.token());
+        assertThat(open, not(hasItem(draft)));
+        assertThat(open, not(hasItem(closed)));
+    }
+
+    @Test
+    void aTierTargetAsksMembersOfThatTierByTheDirectory() {
+        var gold = SurveyApi.newMember();
+        var regular = SurveyApi.newMember();
+        var unknown = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        // points-service's events, through the real topics: enrolled as REGULAR, then upgraded to GOLD
+        SurveyApi.enrolled(gold, "REGULAR");
+        SurveyApi.tierChanged(gold, "REGULAR", "GOLD", Instant.now().plusMillis(5));
+        SurveyApi.enrolled(regular, "REGULAR");
+        db.awaitDirectory(gold.memberId(), gold.subject(), "GOLD");
+        db.awaitDirectory(regular.memberId(), regular.subject(), "REGULAR");
+
+        String survey = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
+        SurveyApi.publish(survey, Map.of("target", Map.of("type", "TIER", "tiers", List.of("GOLD", "PLATINUM"))))
+                .statusCode(200);
+
+        assertThat(openSurveyIds(gold.token()), hasItem(survey));
+        assertThat(openSurveyIds(regular.token()), not(hasItem(survey)));
+        assertThat(openSurveyIds(unknown.token()), not(hasItem(survey)));
+
+        SurveyApi.respond(regular.token(), survey, SurveyApi.answers(Map.of("nps", 9)))
+                .statusCode(403).contentType("application/problem+json").body("type", endsWith("/not-in-target"));
+        SurveyApi.respond(unknown.token(), survey, SurveyApi.answers(Map.of("nps", 9))).statusCode(403);
+        SurveyApi.respond(gold.token(), survey, SurveyApi.answers(Map.of("nps", 9))).statusCode(201)
+                .body("tier", equalTo("GOLD"))
+                .body("memberId", equalTo(gold.memberId()));
+        org.junit.jupiter.api.Assertions.assertEquals(1, db.writtenFor(survey).responses());
+    }
+
+    @Test
+    void aMembersTargetAsksTheListedMemberIds() {
+        var listed = SurveyApi.newMember();
+        var other = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        SurveyApi.enrolled(listed, "SILVER");
+        SurveyApi.enrolled(other, "SILVER");
+        db.awaitDirectory(listed.memberId(), listed.subject(), "SILVER");
+        db.awaitDirectory(other.memberId(), other.subject(), "SILVER");
+
+        String survey = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
+        SurveyApi.publish(survey, Map.of("target", Map.of("type", "MEMBERS", "memberIds", List.of(listed.memberId()))))
+                .statusCode(200).body("openWave.target.memberIds", equalTo(List.of(listed.memberId())));
+
+        assertThat(openSurveyIds(listed.token()), hasItem(survey));
+        assertThat(openSurveyIds(other.token()), not(hasItem(survey)));
+        SurveyApi.respond(other.token(), survey, SurveyApi.answers(Map.of("nps", 3))).statusCode(403);
+        SurveyApi.respond(listed.token(), survey, SurveyApi.answers(Map.of("nps", 3))).statusCode(201);
+    }
+
+    @Test
+    void anAnsweredSurveyIsNoLongerListed() {
+        var member = SurveyApi.newMember();
+        var anonymousMember = SurveyApi.newMember();
+        String named = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        String anonymous = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(true));
+        assertThat(openSurveyIds(member.token()), hasItem(named));
+
+        SurveyApi.respond(member.token(), named, SurveyApi.answers(Map.of("nps", 10))).statusCode(201);
+        assertThat(openSurveyIds(member.token()), not(hasItem(named)));
+
+        assertThat(openSurveyIds(anonymousMember.token()), hasItem(anonymous));
+        SurveyApi.respond(anonymousMember.token(), anonymous, SurveyApi.answers(Map.of("nps", 10))).statusCode(201);
+        assertThat(openSurveyIds(anonymousMember.token()), not(hasItem(anonymous)));
+        // others still see both
+        var someoneElse = SurveyApi.newMember();
+        assertThat(openSurveyIds(someoneElse.token()), hasItem(named));
+        assertThat(openSurveyIds(someoneElse.token()), hasItem(anonymous));
+    }
+
+    @Test
+    void aNewMemberNotYetInTheDirectoryStillSeesSurveysForEveryone() {
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        assertThat(openSurveyIds(TestTokens.newMember()), hasItem(survey));
     }
 
     @Test

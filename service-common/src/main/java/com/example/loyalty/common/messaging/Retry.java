@@ -1,4 +1,4 @@
-package com.example.loyalty.metrics.messaging;
+package com.example.loyalty.common.messaging;
 
 import org.jboss.logging.Logger;
 
@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Runs work again after failures that may pass (database unavailable), with exponential back-off. */
-final class Retry {
+public final class Retry {
 
     private static final Logger LOG = Logger.getLogger(Retry.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -19,7 +19,7 @@ final class Retry {
      * Returns the first successful result of {@code work}; rethrows at once what {@code retryable} rejects,
      * and the last failure after {@code maxAttempts} attempts.
      */
-    static <T> T run(int maxAttempts, Duration initialBackoff, Predicate<RuntimeException> retryable,
+    public static <T> T run(int maxAttempts, Duration initialBackoff, Predicate<RuntimeException> retryable,
             Supplier<T> work) {
         Duration backoff = initialBackoff;
         for (int attempt = 1;; attempt++) {
@@ -31,7 +31,8 @@ final class Retry {
                 }
                 LOG.warnf("attempt %d of %d failed, retrying in %s: %s", attempt, maxAttempts, backoff, e.toString());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
             }
         }
     }

@@ -1,4 +1,4 @@
-package com.example.loyalty.metrics.messaging;
+package com.example.loyalty.common.messaging;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,9 @@
+package com.example.loyalty.metrics.domain;
+
+/**
+ * A question of a survey as learnt from the responses consumed: its type, its CSI dimension, and its place in the
+ * survey (the largest index it had in a response's answer list: responses that skip an optional question shift
+ * the later ones forward, never back).
+ */
+public record SurveyQuestion(String questionId, QuestionType type, String dimension, int position) {
+}

@@ -1,0 +1,154 @@
+package com.example.loyalty.metrics.messaging;
+
+import com.example.loyalty.common.messaging.Retry;
+import com.example.loyalty.events.EventTypes;
+import com.example.loyalty.events.Topics;
+import com.example.loyalty.metrics.config.MetricsConfig;
+import com.example.loyalty.metrics.domain.FollowUpKind;
+import com.example.loyalty.metrics.messaging.SurveyDeadLetters.DeadLetter;
+import com.example.loyalty.metrics.service.SurveyResponseService;
+import com.example.loyalty.metrics.service.SurveyResponseService.IncomingResponse;
+import com.example.loyalty.metrics.service.SurveyResponseService.OtherEvent;
+import com.example.loyalty.metrics.service.SurveyResponseService.Outcome;
+import com.example.loyalty.metrics.service.SurveyResponseService.Rejected;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Consumes {@link Topics#SURVEY_RESPONSES} in batches (the channel has the topic's name and {@code batch=true}) on
+ * a worker thread, one batch at a time: every record is read and checked first, the valid ones are applied in one
+ * transaction ({@link SurveyResponseService#apply}), then the poison ones are written to
+ * {@code survey-responses.dlq} ({@link SurveyDeadLetters}) and the batch is acknowledged. A batch whose transaction
+ * keeps failing after the retries of {@link MetricsConfig.Consumer} is applied record by record, so one record the
+ * checks missed cannot hold back the others; a record that still fails is dead-lettered.
+ */
+@Startup // created at start so its counters are there from the first scrape
+@ApplicationScoped
+public class SurveyResponsesConsumer {
+
+    private static final Logger LOG = Logger.getLogger(SurveyResponsesConsumer.class);
+
+    private final SurveyResponseService service;
+    private final SurveyDeadLetters deadLetters;
+    private final MetricsConfig config;
+    private final MeterRegistry registry;
+    private final DistributionSummary batchSize;
+    private final Timer batchTime;
+
+    public SurveyResponsesConsumer(SurveyResponseService service, SurveyDeadLetters deadLetters, MetricsConfig config,
+            MeterRegistry registry) {
+        this.service = service;
+        this.deadLetters = deadLetters;
+        this.config = config;
+        this.registry = registry;
+        this.batchSize = DistributionSummary.builder("metrics.survey-responses.batch.size")
+                .description("records per survey-responses batch").register(registry);
+        this.batchTime = Timer.builder("metrics.survey-responses.batch.duration")
+                .description("time to apply one survey-responses batch").register(registry);
+        for (FollowUpKind kind : FollowUpKind.values()) {
+            registry.counter("follow-ups.opened", "kind", kind.name());
+        }
+    }
+
+    @Incoming(Topics.SURVEY_RESPONSES)
+    @Blocking
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        process(batch);
+    }
+
+    /** Applies one batch; returns once its poison records are on the dead-letter topic. */
+    public void process(List<ConsumerRecord<String, String>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Timer.Sample sample = Timer.start(registry);
+        batchSize.record(batch.size());
+        List<IncomingResponse> responses = new ArrayList<>(batch.size());
+        List<OtherEvent> others = new ArrayList<>();
+        List<DeadLetter> dead = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            ConsumerRecord<String, String> record = batch.get(i);
+            SurveyEventReader.Read read = SurveyEventReader.read(record.value());
+            if (read instanceof SurveyEventReader.Valid v) {
+                responses.add(new IncomingResponse(i, v.response()));
+            } else if (read instanceof SurveyEventReader.Other o) {
+                others.add(new OtherEvent(i, o.eventId(), o.type()));
+            } else if (read instanceof SurveyEventReader.Poison p) {
+                dead.add(new DeadLetter(record, p.cause(), p.reason()));
+            }
+        }
+        if (!responses.isEmpty() || !others.isEmpty()) {
+            try {
+                count(Retry.run(config.consumer().maxAttempts(), config.consumer().initialBackoff(), e -> true,
+                        () -> service.apply(responses, others)), batch, dead);
+            } catch (RuntimeException e) {
+                LOG.warnf("a batch of %d survey responses failed, applying them one by one: %s", batch.size(),
+                        e.toString());
+                oneByOne(batch, responses, others, dead);
+            }
+        }
+        if (!dead.isEmpty()) {
+            dead.sort(Comparator.comparingLong(d -> d.record().offset()));
+            for (DeadLetter d : dead) {
+                registry.counter("metrics.events.rejected", "reason", d.cause()).increment();
+                LOG.warnf("survey-responses record %s-%d@%d rejected (%s), sending it to the dead-letter topic: %s",
+                        d.record().topic(), d.record().partition(), d.record().offset(), d.cause(), d.reason());
+            }
+            deadLetters.send(dead);
+        }
+        long took = sample.stop(batchTime);
+        LOG.debugf("%d survey-responses records handled in %d ms (%d dead-lettered)", batch.size(),
+                took / 1_000_000, dead.size());
+    }
+
+    private void oneByOne(List<ConsumerRecord<String, String>> batch, List<IncomingResponse> responses,
+            List<OtherEvent> others, List<DeadLetter> dead) {
+        for (IncomingResponse r : responses) {
+            try {
+                count(service.apply(List.of(r), List.of()), batch, dead);
+            } catch (RuntimeException e) {
+                dead.add(new DeadLetter(batch.get(r.index()), "failed", e.toString()));
+            }
+        }
+        for (OtherEvent o : others) {
+            try {
+                count(service.apply(List.of(), List.of(o)), batch, dead);
+            } catch (RuntimeException e) {
+                dead.add(new DeadLetter(batch.get(o.index()), "failed", e.toString()));
+            }
+        }
+    }
+
+    private void count(Outcome outcome, List<ConsumerRecord<String, String>> batch, List<DeadLetter> dead) {
+        for (Rejected r : outcome.rejected()) {
+            dead.add(new DeadLetter(batch.get(r.index()), "unprocessable", r.reason()));
+        }
+        increment("metrics.events.consumed", "type", EventTypes.SURVEY_RESPONDED, outcome.applied());
+        increment("metrics.events.consumed", "type", "other", outcome.ignored());
+        increment("metrics.events.duplicates", "type", EventTypes.SURVEY_RESPONDED, outcome.duplicates());
+        for (Map.Entry<FollowUpKind, Integer> e : outcome.followUpsOpened().entrySet()) {
+            increment("follow-ups.opened", "kind", e.getKey().name(), e.getValue());
+        }
+    }
+
+    private void increment(String name, String tag, String value, long amount) {
+        if (amount > 0) {
+            registry.counter(name, tag, value).increment(amount);
+        }
+    }
+}

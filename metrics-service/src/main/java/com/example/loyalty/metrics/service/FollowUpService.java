@@ -1,0 +1,59 @@
+package com.example.loyalty.metrics.service;
+
+import com.example.loyalty.metrics.domain.FollowUp;
+import com.example.loyalty.metrics.domain.FollowUpStatus;
+import com.example.loyalty.metrics.repository.FollowUpRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The follow-up queue: listing, reading and moving items through open → contacted → resolved. */
+@ApplicationScoped
+public class FollowUpService {
+
+    /** One page of the queue. */
+    public record FollowUpPage(List<FollowUp> items, int page, int size, long total) {
+    }
+
+    private final FollowUpRepository followUps;
+
+    public FollowUpService(FollowUpRepository followUps) {
+        this.followUps = followUps;
+    }
+
+    /** Page {@code page} (from 0) of the items matching {@code filter}, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FollowUpPage list(FollowUpRepository.Filter filter, int page, int size) {
+        return new FollowUpPage(followUps.page(filter, page, size), page, size, followUps.count(filter));
+    }
+
+    /** The item; 404 problem if there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FollowUp get(UUID id) {
+        return followUps.findByIdOptional(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Changes an item's status, note and/or assignee (nulls keep the current value).
+     *
+     * @throws io.quarkiverse.resteasy.problem.HttpProblem 404 if there is no such item, 409 if the status cannot move
+     *                                                     that way (nothing changes then)
+     */
+    @Transactional
+    public FollowUp update(UUID id, FollowUpStatus status, String note, String assignee) {
+        FollowUp item = followUps.lock(id).orElseThrow(() -> notFound(id));
+        try {
+            item.update(status, note, assignee, Instant.now());
+        } catch (IllegalStateException e) {
+            throw Problems.conflict("invalid-transition", e.getMessage());
+        }
+        return item;
+    }
+
+    private static RuntimeException notFound(UUID id) {
+        return Problems.notFound("unknown-follow-up", "there is no follow-up item " + id);
+    }
+}

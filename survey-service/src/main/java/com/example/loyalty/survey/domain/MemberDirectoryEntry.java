@@ -1,0 +1,29 @@
+package com.example.loyalty.survey.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A member as survey-service knows them from points-service's events: token subject, member id, current
+ * tier. Written only by the event consumers.
+ */
+@Entity
+@Table(name = "member_directory")
+public class MemberDirectoryEntry {
+    @Id
+    @Column(name = "member_id")
+    public UUID memberId;
+    /** {@code null} until the MemberEnrolled event has been seen. */
+    public String subject;
+    /** Tier code of the newest event seen; {@code null} if none carried one. */
+    public String tier;
+    @Column(name = "tier_as_of")
+    public Instant tierAsOf;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

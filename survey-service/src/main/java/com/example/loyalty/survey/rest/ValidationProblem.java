@@ -1,0 +1,17 @@
+package com.example.loyalty.survey.rest;
+
+import com.example.loyalty.survey.service.ValidationError;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** The shape of a 422 answer, for the OpenAPI document (problems are written by quarkus-resteasy-problem). */
+@Schema(name = "ValidationProblem", description = "RFC 9457 problem details of a refused definition or response")
+public record ValidationProblem(
+        @Schema(description = "e.g. https://loyalty.example.com/problems/invalid-answers") String type,
+        String title,
+        @Schema(examples = "422") int status,
+        @Schema(description = "Every error in one line") String detail,
+        @Schema(description = "The request path") String instance,
+        @Schema(description = "One entry per offending question or field") List<ValidationError> errors) {
+}

@@ -1,0 +1,85 @@
+package com.example.loyalty.survey.rest;
+
+import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.survey.service.WaveService;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/surveys/{surveyId}/waves")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Waves", description = "Answer windows of a published survey and who they ask (marketer, admin)")
+public class WaveResource {
+
+    private final WaveService waves;
+    private final SecurityIdentity identity;
+
+    public WaveResource(WaveService waves, SecurityIdentity identity) {
+        this.waves = waves;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
+    @Operation(summary = "Add a wave", description = "A new answer window of a PUBLISHED survey, e.g. the next quarter, "
+            + "with its target: ALL members, members of some tiers (TIER) or listed member ids (MEMBERS). The "
+            + "windows of one survey may not overlap.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the wave")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or missing closesAt")
+    @APIResponse(responseCode = "404", description = "No such survey")
+    @APIResponse(responseCode = "409", description = "The survey is not published, or the window overlaps another wave")
+    @APIResponse(responseCode = "422", description = "closesAt not after opensAt or in the past; invalid target")
+    public Response addWave(@PathParam("surveyId") UUID surveyId, @Valid @NotNull WaveRequest request) {
+        var wave = waves.create(surveyId, request.toInput(), identity.getPrincipal().getName());
+        return Response.created(URI.create("/api/surveys/" + surveyId + "/waves/" + wave.wave().id))
+                .entity(WaveResponse.from(wave)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
+    @Operation(summary = "The survey's waves", description = "In the order they open, each with its status as of now.")
+    @APIResponse(responseCode = "404", description = "No such survey")
+    public List<WaveResponse> listWaves(@PathParam("surveyId") UUID surveyId) {
+        return waves.list(surveyId).stream().map(WaveResponse::from).toList();
+    }
+
+    @GET
+    @Path("/{waveId}")
+    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
+    @Operation(summary = "A wave", description = "Window, target (with the member ids of a MEMBERS target) and status as of now.")
+    @APIResponse(responseCode = "404", description = "No such survey or wave")
+    public WaveResponse getWave(@PathParam("surveyId") UUID surveyId, @PathParam("waveId") UUID waveId) {
+        return WaveResponse.from(waves.get(surveyId, waveId));
+    }
+
+    @POST
+    @Path("/{waveId}/close")
+    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
+    @Operation(summary = "Close a wave early", description = "An open wave stops accepting responses now; a scheduled "
+            + "one is cancelled. Another wave may then be added.")
+    @APIResponse(responseCode = "200", description = "Closed")
+    @APIResponse(responseCode = "404", description = "No such survey or wave")
+    @APIResponse(responseCode = "409", description = "Already closed")
+    public WaveResponse closeWave(@PathParam("surveyId") UUID surveyId, @PathParam("waveId") UUID waveId) {
+        return WaveResponse.from(waves.close(surveyId, waveId));
+    }
+}

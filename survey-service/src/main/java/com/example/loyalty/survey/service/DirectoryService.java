@@ -1,0 +1,107 @@
+package com.example.loyalty.survey.service;
+
+import com.example.loyalty.events.EventEnvelope;
+import com.example.loyalty.events.EventJson;
+import com.example.loyalty.events.EventTypes;
+import com.example.loyalty.events.MemberEnrolled;
+import com.example.loyalty.events.PointsEarned;
+import com.example.loyalty.events.TierChanged;
+import com.example.loyalty.survey.repository.MemberDirectoryRepository;
+import com.example.loyalty.survey.repository.ProcessedEventRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Keeps the member directory (subject → member id, tier) from points-service's events, each event at most
+ * once: its id is recorded in {@code processed_event} in the same transaction as the change.
+ * MemberEnrolled ties subject and member id; TierChanged and PointsEarned carry the tier; other types are
+ * recorded and ignored, so a newer producer never stalls this consumer.
+ */
+@ApplicationScoped
+public class DirectoryService {
+
+    /** What {@link #apply} did with an event. */
+    public enum Outcome {
+        APPLIED, IGNORED, DUPLICATE
+    }
+
+    private final ProcessedEventRepository processed;
+    private final MemberDirectoryRepository directory;
+
+    public DirectoryService(ProcessedEventRepository processed, MemberDirectoryRepository directory) {
+        this.processed = processed;
+        this.directory = directory;
+    }
+
+    /** @throws UnprocessableEventException if the event's content cannot be applied; nothing is recorded then */
+    @Transactional
+    public Outcome apply(EventEnvelope event) {
+        if (!processed.markProcessed(event.eventId(), event.type())) {
+            return Outcome.DUPLICATE;
+        }
+        switch (event.type()) {
+            case EventTypes.MEMBER_ENROLLED -> {
+                requireVersion(event, MemberEnrolled.SCHEMA_VERSION);
+                MemberEnrolled enrolled = payload(event, MemberEnrolled.class);
+                String subject = enrolled.subject() == null || enrolled.subject().isBlank() ? null : enrolled.subject();
+                directory.enrolled(memberId(event), subject, tier(enrolled.tier()), event.occurredAt());
+                return Outcome.APPLIED;
+            }
+            case EventTypes.TIER_CHANGED -> {
+                requireVersion(event, TierChanged.SCHEMA_VERSION);
+                TierChanged changed = payload(event, TierChanged.class);
+                directory.tierSeen(memberId(event), tier(changed.toTier()), event.occurredAt());
+                return Outcome.APPLIED;
+            }
+            case EventTypes.POINTS_EARNED -> {
+                requireVersion(event, PointsEarned.SCHEMA_VERSION);
+                PointsEarned earned = payload(event, PointsEarned.class);
+                directory.tierSeen(memberId(event), tier(earned.tier()), event.occurredAt());
+                return Outcome.APPLIED;
+            }
+            default -> {
+                return Outcome.IGNORED;
+            }
+        }
+    }
+
+    private static String tier(String code) {
+        return code == null || code.isBlank() ? null : code.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static void requireVersion(EventEnvelope event, int known) {
+        if (event.schemaVersion() != known) {
+            throw unprocessable(event, "schema version " + event.schemaVersion() + " of " + event.type()
+                    + " is not supported (supported: " + known + ")", null);
+        }
+    }
+
+    private static <T> T payload(EventEnvelope event, Class<T> type) {
+        if (event.payload() == null || !event.payload().isObject()) {
+            throw unprocessable(event, "payload missing", null);
+        }
+        try {
+            return EventJson.payload(event, type);
+        } catch (EventJson.MalformedEventException e) {
+            throw unprocessable(event, e.getMessage(), e);
+        }
+    }
+
+    private static UUID memberId(EventEnvelope event) {
+        if (event.memberId() == null) {
+            throw unprocessable(event, "no member id", null);
+        }
+        try {
+            return UUID.fromString(event.memberId());
+        } catch (IllegalArgumentException e) {
+            throw unprocessable(event, "member id '" + event.memberId() + "' is not a UUID", e);
+        }
+    }
+
+    private static UnprocessableEventException unprocessable(EventEnvelope event, String why, Throwable cause) {
+        return new UnprocessableEventException(event.type() + " event " + event.eventId() + ": " + why, cause);
+    }
+}

@@ -1,0 +1,160 @@
+package com.example.loyalty.survey.service;
+
+import com.example.loyalty.events.EventTypes;
+import com.example.loyalty.events.SurveyResponded;
+import com.example.loyalty.events.Topics;
+import com.example.loyalty.outbox.OutboxWriter;
+import com.example.loyalty.survey.config.SurveysConfig;
+import com.example.loyalty.survey.domain.Channel;
+import com.example.loyalty.survey.domain.GivenAnswer;
+import com.example.loyalty.survey.domain.MemberDirectoryEntry;
+import com.example.loyalty.survey.domain.Survey;
+import com.example.loyalty.survey.domain.SurveyResponse;
+import com.example.loyalty.survey.domain.SurveyStatus;
+import com.example.loyalty.survey.domain.Wave;
+import com.example.loyalty.survey.repository.MemberDirectoryRepository;
+import com.example.loyalty.survey.repository.ParticipationRepository;
+import com.example.loyalty.survey.repository.SurveyRepository;
+import com.example.loyalty.survey.repository.SurveyResponseRepository;
+import com.example.loyalty.survey.repository.WaveRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Accepts responses: answers checked against the questions' scales, the wave open, the caller in its target,
+ * one response per member per wave (enforced by a unique key, so also under concurrent submits). The response
+ * and its SurveyResponded event are written in one transaction; on any error nothing is written.
+ */
+@ApplicationScoped
+public class ResponseService {
+
+    private final SurveyRepository surveys;
+    private final WaveRepository waves;
+    private final SurveyResponseRepository responses;
+    private final ParticipationRepository participations;
+    private final MemberDirectoryRepository directory;
+    private final Targeting targeting;
+    private final SubjectHasher hasher;
+    private final OutboxWriter outbox;
+    private final SurveysConfig config;
+    private final MeterRegistry registry;
+
+    public ResponseService(SurveyRepository surveys, WaveRepository waves, SurveyResponseRepository responses,
+            ParticipationRepository participations, MemberDirectoryRepository directory, Targeting targeting,
+            SubjectHasher hasher, OutboxWriter outbox, SurveysConfig config, MeterRegistry registry) {
+        this.surveys = surveys;
+        this.waves = waves;
+        this.responses = responses;
+        this.participations = participations;
+        this.directory = directory;
+        this.targeting = targeting;
+        this.hasher = hasher;
+        this.outbox = outbox;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** A response as received; {@code waveId} is optional (the open wave is chosen). */
+    public record Submission(Map<String, JsonNode> answers, Channel channel, String storeId, UUID waveId) {
+    }
+
+    public SurveyResponse submit(UUID surveyId, String subject, Submission submission) {
+        SurveyResponse accepted;
+        try {
+            accepted = QuarkusTransaction.requiringNew().call(() -> submitOnce(surveyId, subject, submission));
+        } catch (HttpProblem problem) {
+            registry.counter("surveys.responses.rejected", "reason", Problems.kindOf(problem)).increment();
+            throw problem;
+        }
+        registry.counter("surveys.responses.accepted", "channel", accepted.channel.name(),
+                "anonymous", String.valueOf(accepted.anonymous)).increment();
+        return accepted;
+    }
+
+    private SurveyResponse submitOnce(UUID surveyId, String subject, Submission submission) {
+        Survey survey = surveys.findByIdOptional(surveyId).orElseThrow(() -> SurveyService.unknownSurvey(surveyId));
+        List<GivenAnswer> answers = AnswerChecks.check(survey.questions, submission.answers(),
+                config.answers().maxTextLength());
+        if (survey.status != SurveyStatus.PUBLISHED) {
+            throw Problems.conflict("survey-not-open", "Survey not open",
+                    "survey " + surveyId + " is " + survey.status + " and accepts no responses");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Wave wave = wave(survey, submission.waveId(), now);
+        MemberDirectoryEntry member = directory.findBySubject(subject).orElse(null);
+        if (!targeting.includes(wave, member)) {
+            throw Problems.forbidden("not-in-target", "Not asked in this wave",
+                    "wave " + wave.id + " of survey " + surveyId + " does not ask the caller");
+        }
+
+        SurveyResponse response = new SurveyResponse();
+        response.id = UUID.randomUUID();
+        response.surveyId = surveyId;
+        response.waveId = wave.id;
+        response.anonymous = survey.anonymous;
+        response.channel = submission.channel();
+        response.storeId = submission.storeId() == null || submission.storeId().isBlank() ? null
+                : submission.storeId().trim();
+        response.answers = answers;
+        response.answeredAt = now;
+        String key;
+        if (survey.anonymous) {
+            // one answer per member, recorded apart from the response so that nothing links the two
+            if (!participations.record(wave.id, hasher.hash(wave.id, subject))) {
+                throw alreadyAnswered(wave);
+            }
+            key = UUID.randomUUID().toString();
+        } else {
+            if (responses.answered(wave.id, subject)) {
+                throw alreadyAnswered(wave);
+            }
+            response.subject = subject;
+            response.memberId = member != null ? member.memberId : null;
+            response.tier = member != null ? member.tier : null;
+            // a member whose MemberEnrolled event has not arrived yet: no member id yet, keyed by subject
+            key = response.memberId != null ? response.memberId.toString() : subject;
+        }
+        responses.persist(response);
+        Transactions.flushOrThrow(responses.getEntityManager(), () -> alreadyAnswered(wave));
+
+        String memberId = response.memberId != null ? response.memberId.toString() : null;
+        outbox.write(Topics.SURVEY_RESPONSES, EventTypes.SURVEY_RESPONDED, SurveyResponded.SCHEMA_VERSION, memberId, key,
+                new SurveyResponded(response.id, surveyId, wave.id, memberId, response.subject, response.anonymous,
+                        response.tier, response.channel.name(), response.storeId, response.answeredAt,
+                        answers.stream().map(ResponseService::eventAnswer).toList()));
+        return response;
+    }
+
+    private Wave wave(Survey survey, UUID waveId, Instant now) {
+        if (waveId == null) {
+            return waves.openOf(survey.id, now).orElseThrow(() -> Problems.conflict("no-open-wave", "No open wave",
+                    "survey " + survey.id + " has no wave open now"));
+        }
+        Wave wave = waves.findByIdOptional(waveId).filter(w -> w.surveyId.equals(survey.id))
+                .orElseThrow(() -> Problems.notFound("unknown-wave", "survey " + survey.id + " has no wave " + waveId));
+        if (!wave.isOpenAt(now)) {
+            throw Problems.conflict("wave-not-open", "Wave not open",
+                    "wave " + waveId + " is " + wave.statusAt(now) + ", not OPEN");
+        }
+        return wave;
+    }
+
+    private static SurveyResponded.Answer eventAnswer(GivenAnswer a) {
+        return new SurveyResponded.Answer(a.questionId(), a.type().name(),
+                a.dimension() != null ? a.dimension().name() : null, a.score(), a.yes(), a.text(), a.choice());
+    }
+
+    private static HttpProblem alreadyAnswered(Wave wave) {
+        return Problems.conflict("already-answered", "Already answered",
+                "the caller has already answered wave " + wave.id + " ('" + wave.name + "')");
+    }
+}

@@ -1,0 +1,118 @@
+package com.example.loyalty.survey.messaging;
+
+import com.example.loyalty.events.EventEnvelope;
+import com.example.loyalty.events.EventJson;
+import com.example.loyalty.events.EventTypes;
+import com.example.loyalty.events.PointsEarned;
+import com.example.loyalty.events.PointsRedeemed;
+import com.example.loyalty.events.Topics;
+import com.example.loyalty.survey.Db;
+import com.example.loyalty.survey.SurveyApi;
+import com.example.loyalty.testing.TestKafka;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static com.example.loyalty.survey.SurveyApi.PATIENCE;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The member directory is built from points-service's events on the real topics. */
+@QuarkusTest
+class MemberDirectoryConsumerTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void enrolmentTiesTheSubjectToTheMemberAndTierEventsFollow() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        SurveyApi.enrolled(member, "REGULAR");
+        db.awaitDirectory(member.memberId(), member.subject(), "REGULAR");
+        SurveyApi.tierChanged(member, "REGULAR", "SILVER", Instant.now());
+        db.awaitDirectory(member.memberId(), member.subject(), "SILVER");
+        // a purchase reports the tier it earned at
+        send(Topics.LOYALTY_TRANSACTIONS, purchase(member.memberId(), "GOLD", Instant.now()));
+        db.awaitDirectory(member.memberId(), member.subject(), "GOLD");
+    }
+
+    @Test
+    void eventsOnTwoTopicsMayArriveInAnyOrderTheNewestTierWins() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        Instant enrolledAt = Instant.now().minusSeconds(60);
+        // the upgrade (loyalty-transactions) is seen before the enrolment (member-events) that preceded it
+        SurveyApi.tierChanged(member, "REGULAR", "GOLD", Instant.now());
+        await().atMost(PATIENCE).until(() -> "GOLD".equals(db.single(
+                "select tier from member_directory where member_id = ?", UUID.fromString(member.memberId()))));
+        assertNull(db.single("select subject from member_directory where member_id = ?", UUID.fromString(member.memberId())));
+        EventEnvelope enrolment = EventJson.envelope(EventTypes.MEMBER_ENROLLED, 1, enrolledAt, member.memberId(),
+                new com.example.loyalty.events.MemberEnrolled("8800", "REGULAR", member.subject()));
+        send(Topics.MEMBER_EVENTS, enrolment);
+        db.awaitDirectory(member.memberId(), member.subject(), "GOLD");
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnceAndOtherTypesAreIgnored() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        EventEnvelope enrolment = SurveyApi.enrolled(member, "REGULAR");
+        db.awaitDirectory(member.memberId(), member.subject(), "REGULAR");
+        double duplicatesBefore = counter("surveys.directory.events", "type", EventTypes.MEMBER_ENROLLED, "outcome", "duplicate");
+        send(Topics.MEMBER_EVENTS, enrolment);
+        EventEnvelope redeemed = EventJson.envelope(EventTypes.POINTS_REDEEMED, PointsRedeemed.SCHEMA_VERSION,
+                Instant.now(), member.memberId(), new PointsRedeemed("k", 10, "coffee", 0));
+        send(Topics.LOYALTY_TRANSACTIONS, redeemed);
+        await().atMost(PATIENCE).until(() -> counter("surveys.directory.events", "type", EventTypes.MEMBER_ENROLLED,
+                "outcome", "duplicate") == duplicatesBefore + 1);
+        await().atMost(PATIENCE).until(() -> db.count("select count(*) from processed_event where event_id = ?",
+                redeemed.eventId()) == 1);
+        db.awaitDirectory(member.memberId(), member.subject(), "REGULAR");
+        assertEquals(1, db.count("select count(*) from processed_event where event_id = ?", enrolment.eventId()));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        String poisonKey = "poison-" + UUID.randomUUID();
+        TestKafka.send(Topics.MEMBER_EVENTS, poisonKey, "this is not an event");
+        EventEnvelope badMemberId = EventJson.envelope(EventTypes.MEMBER_ENROLLED, 1, Instant.now(), "not-a-uuid",
+                new com.example.loyalty.events.MemberEnrolled("8800", "REGULAR", "someone"));
+        TestKafka.send(Topics.MEMBER_EVENTS, poisonKey, EventJson.write(badMemberId));
+        SurveyApi.enrolled(member, "SILVER");
+        db.awaitDirectory(member.memberId(), member.subject(), "SILVER");
+
+        List<ConsumerRecord<String, String>> dead = TestKafka.read(Topics.MEMBER_EVENTS + ".survey-service.dlq",
+                r -> poisonKey.equals(r.key()), 2, PATIENCE);
+        assertEquals(2, dead.size());
+        assertEquals("this is not an event", dead.get(0).value());
+        assertEquals(0, db.count("select count(*) from processed_event where event_id = ?", badMemberId.eventId()));
+    }
+
+    private static EventEnvelope purchase(String memberId, String tier, Instant at) {
+        return EventJson.envelope(EventTypes.POINTS_EARNED, PointsEarned.SCHEMA_VERSION, at, memberId,
+                new PointsEarned("T-" + UUID.randomUUID(), 1000, "JPY", "S001", "STORE", at, 10, "1.500", tier, 10));
+    }
+
+    private static void send(String topic, EventEnvelope event) {
+        TestKafka.send(topic, event.memberId(), EventJson.write(event));
+    }
+
+    private double counter(String name, String... tags) {
+        Counter c = registry.find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
+    }
+}

@@ -1,0 +1,428 @@
+package com.example.loyalty.survey.rest;
+
+import com.example.loyalty.events.EventEnvelope;
+import com.example.loyalty.events.EventJson;
+import com.example.loyalty.events.EventTypes;
+import com.example.loyalty.events.SurveyResponded;
+import com.example.loyalty.events.Topics;
+import com.example.loyalty.survey.Db;
+import com.example.loyalty.survey.SurveyApi;
+import com.example.loyalty.testing.TestKafka;
+import com.example.loyalty.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+import static com.example.loyalty.survey.SurveyApi.answers;
+import static com.example.loyalty.survey.SurveyApi.respond;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ResponseResourceTest {
+
+    private static final int CREATED = 201;
+    private static final int BAD_REQUEST = 400;
+    private static final int UNAUTHORIZED = 401;
+    private static final int FORBIDDEN = 403;
+    private static final int NOT_FOUND = 404;
+    private static final int CONFLICT = 409;
+    private static final int UNPROCESSABLE = 422;
+    private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void anAcceptedResponseIsStoredAndPublishedKeyedByTheMemberId() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        SurveyApi.enrolled(member, "SILVER");
+        db.awaitDirectory(member.memberId(), member.subject(), "SILVER");
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        String wave = SurveyApi.openWaveId(survey);
+        double acceptedBefore = counter("surveys.responses.accepted", "channel", "APP", "anonymous", "false");
+
+        // exactly the contract's body
+        String body = "{\"answers\": {\"nps\": 10, \"reason\": \"Friendly staff\"}, \"channel\": \"APP\", \"storeId\": \"S001\"}";
+        var accepted = given().auth().oauth2(member.token()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/surveys/{id}/responses", survey)
+                .then().statusCode(CREATED).contentType("application/json")
+                .body("responseId", notNullValue())
+                .body("surveyId", equalTo(survey))
+                .body("waveId", equalTo(wave))
+                .body("anonymous", equalTo(false))
+                .body("memberId", equalTo(member.memberId()))
+                .body("tier", equalTo("SILVER"))
+                .body("channel", equalTo("APP"))
+                .body("storeId", equalTo("S001"))
+                .body("answeredAt", notNullValue())
+                .body("answers", hasSize(2))
+                .body("answers[0].questionId", equalTo("nps"))
+                .body("answers[0].type", equalTo("NPS"))
+                .body("answers[0].score", equalTo(10))
+                .body("answers[1].questionId", equalTo("reason"))
+                .body("answers[1].text", equalTo("Friendly staff"))
+                .extract();
+        String responseId = accepted.path("responseId");
+        assertEquals(new Db.Written(1, 0, 1), db.writtenFor(survey));
+        assertEquals(member.subject(), db.single("select subject from survey_response where id = ?", UUID.fromString(responseId)));
+        assertEquals(acceptedBefore + 1, counter("surveys.responses.accepted", "channel", "APP", "anonymous", "false"));
+
+        List<ConsumerRecord<String, String>> records = TestKafka.read(Topics.SURVEY_RESPONSES,
+                r -> member.memberId().equals(r.key()), 1, KAFKA_WAIT);
+        assertEquals(1, records.size(), "one SurveyResponded keyed by the member id");
+        assertEquals(EventTypes.SURVEY_RESPONDED,
+                new String(records.get(0).headers().lastHeader("event-type").value(), StandardCharsets.UTF_8));
+        EventEnvelope event = EventJson.read(records.get(0).value());
+        assertEquals(EventTypes.SURVEY_RESPONDED, event.type());
+        assertEquals(SurveyResponded.SCHEMA_VERSION, event.schemaVersion());
+        assertEquals(member.memberId(), event.memberId());
+        SurveyResponded payload = EventJson.payload(event, SurveyResponded.class);
+        assertEquals(UUID.fromString(responseId), payload.responseId());
+        assertEquals(UUID.fromString(survey), payload.surveyId());
+        assertEquals(UUID.fromString(wave), payload.waveId());
+        assertEquals(member.memberId(), payload.memberId());
+        assertEquals(member.subject(), payload.subject());
+        assertEquals(false, payload.anonymous());
+        assertEquals("SILVER", payload.tier());
+        assertEquals("APP", payload.channel());
+        assertEquals("S001", payload.storeId());
+        assertEquals(Instant.parse(accepted.path("answeredAt")), payload.answeredAt());
+        assertEquals(List.of(
+                new SurveyResponded.Answer("nps", "NPS", null, 10, null, null, null),
+                new SurveyResponded.Answer("reason", "TEXT", null, null, null, "Friendly staff", null)), payload.answers());
+    }
+
+    @Test
+    void aMemberNotYetInTheDirectoryIsAcceptedWithTheirSubject() {
+        // enrolled a moment ago: points-service's MemberEnrolled has not reached survey-service yet
+        var member = SurveyApi.newMember();
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        respond(member.token(), survey, answers(Map.of("nps", 4, "reason", "Slow"), "WEB", null))
+                .statusCode(CREATED)
+                .body("memberId", nullValue())
+                .body("tier", nullValue())
+                .body("storeId", nullValue())
+                .body("channel", equalTo("WEB"));
+        var records = TestKafka.read(Topics.SURVEY_RESPONSES, r -> r.value().contains(survey), 1, KAFKA_WAIT);
+        assertEquals(1, records.size());
+        EventEnvelope event = EventJson.read(records.get(0).value());
+        assertNull(event.memberId());
+        SurveyResponded payload = EventJson.payload(event, SurveyResponded.class);
+        assertNull(payload.memberId());
+        assertNull(payload.tier());
+        assertEquals(member.subject(), payload.subject(), "points-service awards by subject when the member id is unknown");
+        assertEquals(member.subject(), records.get(0).key());
+    }
+
+    @Test
+    void anAnonymousResponseCarriesNoIdentityAndStillCountsOncePerMember() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        SurveyApi.enrolled(member, "GOLD");
+        db.awaitDirectory(member.memberId(), member.subject(), "GOLD");
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(true));
+
+        String responseId = respond(member.token(), survey, answers(Map.of("nps", 2, "reason", "Rude")))
+                .statusCode(CREATED)
+                .body("anonymous", equalTo(true))
+                .body("memberId", nullValue())
+                .body("tier", nullValue())
+                .extract().path("responseId");
+        assertEquals(new Db.Written(1, 1, 1), db.writtenFor(survey));
+        assertEquals(0L, db.count("select count(*) from survey_response where id = ? and (subject is not null "
+                + "or member_id is not null or tier is not null)", UUID.fromString(responseId)));
+        String hash = (String) db.single("select p.subject_hash from wave_participation p join wave w on w.id = p.wave_id "
+                + "where w.survey_id = ?", UUID.fromString(survey));
+        assertNotEquals(member.subject(), hash);
+        assertTrue(!hash.contains(member.subject()) && hash.length() == 64, hash);
+
+        var records = TestKafka.read(Topics.SURVEY_RESPONSES, r -> r.value().contains(survey), 1, KAFKA_WAIT);
+        assertEquals(1, records.size());
+        String key = records.get(0).key();
+        assertNotEquals(member.memberId(), key);
+        assertNotEquals(member.subject(), key);
+        UUID.fromString(key); // a random UUID
+        assertTrue(!records.get(0).value().contains(member.subject()) && !records.get(0).value().contains(member.memberId()),
+                "nothing in the event identifies the member");
+        EventEnvelope event = EventJson.read(records.get(0).value());
+        assertNull(event.memberId());
+        SurveyResponded payload = EventJson.payload(event, SurveyResponded.class);
+        assertTrue(payload.anonymous());
+        assertNull(payload.memberId());
+        assertNull(payload.subject());
+        assertNull(payload.tier());
+        assertEquals(2, payload.answers().get(0).score());
+
+        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(CONFLICT)
+                .contentType("application/problem+json").body("type", endsWith("/already-answered"));
+        assertEquals(new Db.Written(1, 1, 1), db.writtenFor(survey));
+    }
+
+    @Test
+    void aSecondResponseInTheSameWaveIs409AndChangesNothing() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        respond(member.token(), survey, answers(Map.of("nps", 8))).statusCode(CREATED);
+        double rejectedBefore = counter("surveys.responses.rejected", "reason", "already-answered");
+        respond(member.token(), survey, answers(Map.of("nps", 0, "reason", "changed my mind")))
+                .statusCode(CONFLICT).contentType("application/problem+json")
+                .body("status", equalTo(409))
+                .body("type", endsWith("/already-answered"));
+        assertEquals(new Db.Written(1, 0, 1), db.writtenFor(survey));
+        assertEquals(8, ((Number) db.single("select (answers->0->>'score')::int from survey_response where survey_id = ?",
+                UUID.fromString(survey))).intValue());
+        assertEquals(rejectedBefore + 1, counter("surveys.responses.rejected", "reason", "already-answered"));
+
+        // another member may answer; and the same member may answer the next wave
+        respond(SurveyApi.newMember().token(), survey, answers(Map.of("nps", 6))).statusCode(CREATED);
+        SurveyApi.closeWave(survey, SurveyApi.openWaveId(survey)).statusCode(200);
+        String next = SurveyApi.addWave(survey, Map.of("closesAt", Instant.now().plus(Duration.ofDays(1)).toString()))
+                .statusCode(201).extract().path("id");
+        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(CREATED).body("waveId", equalTo(next));
+        assertEquals(3, db.writtenFor(survey).responses());
+    }
+
+    @Test
+    void parallelDoubleSubmitsCountOnce() throws Exception {
+        Db db = new Db(dataSource);
+        for (boolean anonymous : List.of(false, true)) {
+            var member = SurveyApi.newMember();
+            String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(anonymous));
+            Callable<Integer> submit = () -> respond(member.token(), survey, answers(Map.of("nps", 10)))
+                    .extract().statusCode();
+            List<Integer> statuses = Concurrently.run(IntStream.range(0, 10).mapToObj(i -> submit).toList());
+            assertEquals(1, statuses.stream().filter(s -> s == CREATED).count(), "exactly one accepted: " + statuses);
+            assertEquals(9, statuses.stream().filter(s -> s == CONFLICT).count(), "the rest are 409: " + statuses);
+            assertEquals(new Db.Written(1, anonymous ? 1 : 0, 1), db.writtenFor(survey), "anonymous=" + anonymous);
+        }
+    }
+
+    @Test
+    void theWaveCanBeNamedAndMustThenBeOpen() {
+        var member = SurveyApi.newMember();
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        String first = SurveyApi.openWaveId(survey);
+        String other = SurveyApi.openWaveId(SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false)));
+        Map<String, Object> body = new HashMap<>(answers(Map.of("nps", 7)));
+
+        body.put("waveId", other);
+        respond(member.token(), survey, body).statusCode(NOT_FOUND).body("type", endsWith("/unknown-wave"));
+        SurveyApi.closeWave(survey, first).statusCode(200);
+        body.put("waveId", first);
+        respond(member.token(), survey, body).statusCode(CONFLICT).body("type", endsWith("/wave-not-open"));
+        String second = SurveyApi.addWave(survey, Map.of("closesAt", Instant.now().plus(Duration.ofDays(2)).toString()))
+                .statusCode(201).extract().path("id");
+        body.put("waveId", second);
+        respond(member.token(), survey, body).statusCode(CREATED).body("waveId", equalTo(second));
+    }
+
+    @Test
+    void draftClosedAndUnknownSurveysTakeNoResponses() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        String draft = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
+        respond(member.token(), draft, answers(Map.of("nps", 7))).statusCode(CONFLICT)
+                .contentType("application/problem+json").body("type", endsWith("/survey-not-open"));
+        String closed = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        SurveyApi.close(closed).statusCode(200);
+        respond(member.token(), closed, answers(Map.of("nps", 7))).statusCode(CONFLICT)
+                .body("type", endsWith("/survey-not-open")).body("detail", containsString("CLOSED"));
+        respond(member.token(), UUID.randomUUID().toString(), answers(Map.of("nps", 7))).statusCode(NOT_FOUND)
+                .body("type", endsWith("/unknown-survey"));
+        assertEquals(new Db.Written(0, 0, 0), db.writtenFor(draft));
+        assertEquals(new Db.Written(0, 0, 0), db.writtenFor(closed));
+    }
+
+    @Test
+    void everyTypeOnItsScaleIsAccepted() {
+        String survey = SurveyApi.publishedSurvey(SurveyApi.everyTypeSurvey());
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("nps", 0);
+        all.put("keep", 10);
+        all.put("nrs", 5);
+        all.put("quality", 100);
+        all.put("ces", 0);
+        all.put("effort", true);
+        all.put("dwb", 1);
+        all.put("reason", "x".repeat(2000));
+        all.put("visit", "price");
+        respond(SurveyApi.newMember().token(), survey, answers(all, "STORE", "S042")).statusCode(CREATED)
+                .body("answers.questionId", equalTo(List.of("nps", "keep", "nrs", "quality", "ces", "effort", "dwb",
+                        "reason", "visit")))
+                .body("answers.find { it.questionId == 'quality' }.dimension", equalTo("PERCEIVED_QUALITY"))
+                .body("answers.find { it.questionId == 'quality' }.score", equalTo(100))
+                .body("answers.find { it.questionId == 'effort' }.yes", equalTo(true))
+                .body("answers.find { it.questionId == 'effort' }.score", nullValue())
+                .body("answers.find { it.questionId == 'visit' }.choice", equalTo("price"));
+        // only the required question; null and blank answers count as not answered
+        Map<String, Object> minimal = new HashMap<>();
+        minimal.put("nps", 6);
+        minimal.put("reason", " ");
+        minimal.put("visit", null);
+        respond(SurveyApi.newMember().token(), survey, answers(minimal, "EMAIL", null)).statusCode(CREATED)
+                .body("answers.questionId", equalTo(List.of("nps")));
+        var records = TestKafka.read(Topics.SURVEY_RESPONSES, r -> r.value().contains(survey), 2, KAFKA_WAIT);
+        assertEquals(2, records.size());
+        SurveyResponded full = records.stream().map(r -> EventJson.payload(EventJson.read(r.value()), SurveyResponded.class))
+                .filter(p -> p.answers().size() == 9).findFirst().orElseThrow();
+        assertEquals(new SurveyResponded.Answer("quality", "CSI", "PERCEIVED_QUALITY", 100, null, null, null), full.answers().get(3));
+        assertEquals(new SurveyResponded.Answer("effort", "CES_BINARY", null, null, true, null, null), full.answers().get(5));
+        assertEquals(new SurveyResponded.Answer("visit", "CHOICE", null, null, null, null, "price"), full.answers().get(8));
+        assertEquals("STORE", full.channel());
+        assertEquals("S042", full.storeId());
+    }
+
+    @Test
+    void eachInvalidAnswerIs422NamingTheQuestionAndStoresNothing() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        String survey = SurveyApi.publishedSurvey(SurveyApi.everyTypeSurvey());
+        double rejectedBefore = counter("surveys.responses.rejected", "reason", "invalid-answers");
+        record Case(String questionId, Object value, String message) {
+        }
+        List<Case> cases = List.of(
+                new Case("nps", 11, "out of range"),
+                new Case("nps", -1, "out of range"),
+                new Case("nps", "10", "integer"),
+                new Case("nps", 7.5, "integer"),
+                new Case("keep", 11, "out of range"),
+                new Case("nrs", 0, "out of range"),
+                new Case("nrs", 6, "out of range"),
+                new Case("quality", 101, "out of range"),
+                new Case("ces", 11, "out of range"),
+                new Case("effort", "yes", "true"),
+                new Case("effort", 1, "true"),
+                new Case("dwb", 6, "out of range"),
+                new Case("dwb", 0, "out of range"),
+                new Case("reason", "x".repeat(2001), "longer than 2000"),
+                new Case("reason", 42, "string"),
+                new Case("visit", "drinks", "not an option"),
+                new Case("visit", List.of("food"), "option"),
+                new Case("stars", 5, "no question 'stars'"));
+        for (Case c : cases) {
+            Map<String, Object> given = new HashMap<>();
+            given.put("nps", 9);
+            given.put(c.questionId(), c.value());
+            invalidAnswers(member.token(), survey, given)
+                    .body("errors", hasSize(1))
+                    .body("errors[0].questionId", equalTo(c.questionId()))
+                    .body("errors[0].field", equalTo("answers." + c.questionId()))
+                    .body("errors[0].message", containsString(c.message()))
+                    .body("detail", containsString(c.questionId()));
+        }
+        // a required question left out
+        invalidAnswers(member.token(), survey, Map.of("keep", 5))
+                .body("errors.questionId", equalTo(List.of("nps")))
+                .body("errors[0].message", containsString("required"));
+        Map<String, Object> nullRequired = new HashMap<>();
+        nullRequired.put("nps", null);
+        invalidAnswers(member.token(), survey, nullRequired).body("errors.questionId", equalTo(List.of("nps")));
+        invalidAnswers(member.token(), survey, Map.of()).body("errors.questionId", equalTo(List.of("nps")));
+        // several at once: every offending question is named
+        invalidAnswers(member.token(), survey, Map.of("nps", 12, "nrs", 9, "bogus", 1))
+                .body("errors.questionId", equalTo(List.of("bogus", "nps", "nrs")));
+
+        assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
+        assertEquals(rejectedBefore + cases.size() + 4, counter("surveys.responses.rejected", "reason", "invalid-answers"));
+        // none of that used up the member's answer
+        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(CREATED);
+        assertEquals(new Db.Written(1, 0, 1), db.writtenFor(survey));
+    }
+
+    @Test
+    void invalidAnswersOfAnAnonymousSurveyRecordNoParticipation() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(true));
+        invalidAnswers(member.token(), survey, Map.of("nps", 100)).body("errors[0].questionId", equalTo("nps"));
+        assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
+        respond(member.token(), survey, answers(Map.of("nps", 10))).statusCode(CREATED);
+        assertEquals(new Db.Written(1, 1, 1), db.writtenFor(survey));
+    }
+
+    @Test
+    void aMalformedOrIncompleteBodyIs400AndStoresNothing() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10, ").statusCode(BAD_REQUEST)
+                .contentType("application/problem+json").body("status", equalTo(400));
+        post(member.token(), survey, "").statusCode(BAD_REQUEST).contentType("application/problem+json");
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10}}").statusCode(BAD_REQUEST)
+                .contentType("application/problem+json").body("violations.field", hasItem(containsString("channel")));
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"PIGEON\"}").statusCode(BAD_REQUEST)
+                .contentType("application/problem+json").body("detail", containsString("PIGEON"));
+        post(member.token(), survey, "{\"channel\": \"APP\"}").statusCode(BAD_REQUEST)
+                .contentType("application/problem+json");
+        post(member.token(), survey, "{\"answers\": [10], \"channel\": \"APP\"}").statusCode(BAD_REQUEST)
+                .contentType("application/problem+json");
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"APP\", \"storeId\": \"" + "s".repeat(65) + "\"}")
+                .statusCode(BAD_REQUEST).contentType("application/problem+json");
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"APP\", \"waveId\": \"not-a-uuid\"}")
+                .statusCode(BAD_REQUEST).contentType("application/problem+json");
+        assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
+    }
+
+    @Test
+    void onlyMembersRespond() {
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        Db db = new Db(dataSource);
+        given().contentType(ContentType.JSON).body(answers(Map.of("nps", 10)))
+                .when().post("/api/surveys/{id}/responses", survey)
+                .then().statusCode(UNAUTHORIZED).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        for (String token : List.of(SurveyApi.MARKETER, TestTokens.token("staff-r", "staff"), SurveyApi.ADMIN)) {
+            respond(token, survey, answers(Map.of("nps", 10))).statusCode(FORBIDDEN)
+                    .contentType("application/problem+json").body("status", equalTo(403));
+        }
+        assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
+    }
+
+    private static ValidatableResponse invalidAnswers(String token, String survey, Map<String, Object> given) {
+        return respond(token, survey, answers(given)).statusCode(UNPROCESSABLE)
+                .contentType("application/problem+json")
+                .body("status", equalTo(422))
+                .body("type", endsWith("/invalid-answers"));
+    }
+
+    private static ValidatableResponse post(String token, String survey, String json) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
+                .when().post("/api/surveys/{id}/responses", survey).then();
+    }
+
+    private double counter(String name, String... tags) {
+        Counter c = registry.find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
+    }
+}

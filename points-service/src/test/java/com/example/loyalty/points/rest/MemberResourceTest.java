@@ -1,5 +1,6 @@
 package com.example.loyalty.points.rest;
 
+import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,5 +1,6 @@
 package com.example.loyalty.survey.rest;
 
+import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;

@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,38 @@ public final class TestTokens {
         return token(UUID.randomUUID().toString(), "member");
     }
 
+    /**
+     * Like {@link #token}, but it expired an hour ago (issued two hours ago): correctly signed and issued, so
+     * a service refuses it for its expiry alone.
+     */
+    public static String expired(String subject, String... roles) {
+        Instant now = Instant.now();
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .claim("preferred_username", "user-" + subject)
+                .claim("email", subject + "@example.com")
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .issuedAt(now.minusSeconds(7200))
+                .expiresAt(now.minusSeconds(3600))
+                .jws().keyId("test")
+                .sign(privateKey());
+    }
+
+    /**
+     * Like {@link #token}, with the right issuer and key id, but signed with a key pair made up for this JVM
+     * that no service trusts: a forged token, refused for its signature alone.
+     */
+    public static String signedWithUnknownKey(String subject, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .claim("preferred_username", "user-" + subject)
+                .claim("email", subject + "@example.com")
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .expiresIn(3600)
+                .jws().keyId("test")
+                .sign(UnknownKey.PRIVATE_KEY);
+    }
+
     static String publicKeyBase64() {
         return pemBody("public.pem");
     }
@@ -61,6 +95,21 @@ public final class TestTokens {
             return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Generated on first use only (RSA key generation takes a moment). */
+    private static final class UnknownKey {
+        static final PrivateKey PRIVATE_KEY = generate();
+
+        private static PrivateKey generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair().getPrivate();
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("cannot generate an RSA key", e);
+            }
         }
     }
 }

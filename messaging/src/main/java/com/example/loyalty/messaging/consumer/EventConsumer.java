@@ -1,0 +1,193 @@
+package com.example.loyalty.messaging.consumer;
+
+import com.example.loyalty.common.metrics.MeterNames;
+import com.example.loyalty.events.EventEnvelope;
+import com.example.loyalty.events.EventJson;
+import com.example.loyalty.messaging.inbox.Inbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The one way a service consumes an event. An {@code @Incoming @Blocking} method hands each record to
+ * {@link #consume}, which
+ * <ol>
+ * <li>parses the envelope; a record that is not one is <em>poison</em>: counted and thrown as
+ * {@link PoisonEventException}, which the channel's {@code failure-strategy=dead-letter-queue} sends to the
+ * consumer's dead-letter topic;</li>
+ * <li>in one transaction, records the event id in the {@link Inbox} and runs the handler, so the effect happens
+ * once, however often the record is delivered;</li>
+ * <li>retries failures with SmallRye Fault Tolerance: a failure that passes by itself ({@link TransientFailures}: the
+ * database away for a minute, a deadlock) is retried <em>without limit</em>, with capped exponential back-off, so a
+ * good event is never dead-lettered for it and the partition simply waits; a handler's
+ * {@link UnprocessableEventException} is not retried (poison); any other failure is retried
+ * {@link ConsumerConfig#failureRetries()} times and then dead-lettered, so one record cannot stall its partition for
+ * ever.</li>
+ * </ol>
+ * Batch consumers apply a whole batch in one transaction through {@link #retrying} and the inbox's batch insert.
+ * Meters: {@code loyalty.<service>.events.consumed} (consumer, outcome), {@code loyalty.<service>.events.rejected}
+ * (consumer, reason) and {@code loyalty.<service>.events.retries} (consumer, kind).
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    /** What happened to one event. */
+    public enum Outcome {
+        /** First delivery; the handler changed something. */
+        APPLIED,
+        /** First delivery of an event the handler has nothing to do with (another type); recorded as processed. */
+        IGNORED,
+        /** Processed before; nothing changed. */
+        DUPLICATE
+    }
+
+    /** Applies one event inside the consumer's transaction; returns APPLIED or IGNORED. */
+    @FunctionalInterface
+    public interface Handler {
+        /**
+         * @throws UnprocessableEventException when the event's content cannot be applied (it is dead-lettered)
+         */
+        Outcome apply(EventEnvelope event);
+    }
+
+    private final Inbox inbox;
+    private final MeterRegistry registry;
+    private final MeterNames names;
+    private final ConsumerConfig config;
+    private final Map<String, Guards> guards = new ConcurrentHashMap<>();
+
+    public EventConsumer(Inbox inbox, MeterRegistry registry, MeterNames names, ConsumerConfig config) {
+        this.inbox = inbox;
+        this.registry = registry;
+        this.names = names;
+        this.config = config;
+    }
+
+    /**
+     * Consumes one record for {@code consumer} (the channel name, which is also the inbox's key).
+     *
+     * @throws PoisonEventException for a record that goes to the dead-letter topic
+     */
+    public Outcome consume(String consumer, String record, Handler handler) {
+        EventEnvelope event;
+        try {
+            event = EventJson.read(record);
+        } catch (EventJson.MalformedEventException e) {
+            throw reject(consumer, "malformed", e.getMessage(), e);
+        }
+        Outcome outcome;
+        try {
+            outcome = retrying(consumer, () -> QuarkusTransaction.requiringNew().call(() -> {
+                if (!inbox.markProcessed(consumer, event.eventId(), event.type())) {
+                    return Outcome.DUPLICATE;
+                }
+                return handler.apply(event);
+            }));
+        } catch (RuntimeException e) {
+            String what = event.type() + " event " + event.eventId();
+            throw isPoison(e) ? reject(consumer, "unprocessable", what + ": " + e.getMessage(), e)
+                    : reject(consumer, "failed", what + " still failed after " + config.failureRetries()
+                            + " retries: " + e, e);
+        }
+        consumed(consumer, outcome, 1);
+        LOG.debugf("%s: %s event %s %s", consumer, event.type(), event.eventId(), outcome);
+        return outcome;
+    }
+
+    /**
+     * Runs {@code work} (which opens its own transaction) with this idiom's retries: transient failures until they
+     * pass, other failures {@link ConsumerConfig#failureRetries()} times; {@link UnprocessableEventException} and
+     * {@link PoisonEventException} at once to the caller.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T retrying(String consumer, Supplier<T> work) {
+        Guards g = guards.computeIfAbsent(consumer, this::guards);
+        Class<T> any = (Class<T>) Object.class;
+        return g.transientFailures().get(() -> g.otherFailures().get(work, any), any);
+    }
+
+    /** Retries transient failures until they pass, around retries of other failures a bounded number of times. */
+    private Guards guards(String consumer) {
+        Guard otherFailures = Guard.create()
+                .withDescription(consumer + " (failures)")
+                .withRetry()
+                .maxRetries(config.failureRetries())
+                .delay(config.failureInitialDelay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(0, ChronoUnit.MILLIS)
+                .whenException(e -> !TransientFailures.isTransient(e) && !isPoison(e))
+                .beforeRetry(e -> retried(consumer, "other", e))
+                .withExponentialBackoff().maxDelay(30, ChronoUnit.SECONDS).done()
+                .done()
+                .build();
+        Guard transientFailures = Guard.create()
+                .withDescription(consumer + " (transient)")
+                .withRetry()
+                .maxRetries(-1)
+                .maxDuration(0, ChronoUnit.MILLIS)
+                .delay(config.transientInitialDelay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .whenException(TransientFailures::isTransient)
+                .beforeRetry(e -> retried(consumer, "transient", e))
+                .withExponentialBackoff().maxDelay(config.transientMaxDelay().toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .build();
+        return new Guards(transientFailures, otherFailures);
+    }
+
+    /** Transient failures are retried around the bounded retries of other failures. */
+    private record Guards(Guard transientFailures, Guard otherFailures) {
+    }
+
+    /** Counts and logs a record given up to the dead-letter topic, and returns the exception that sends it there. */
+    public PoisonEventException reject(String consumer, String reason, String detail, Throwable cause) {
+        rejected(consumer, reason, detail);
+        return new PoisonEventException(reason + ": " + detail, cause);
+    }
+
+    /** Counts and logs a record a batch consumer gives up to its dead-letter topic itself. */
+    public void rejected(String consumer, String reason, String detail) {
+        registry.counter(names.name("events.rejected"), "consumer", consumer, "reason", reason).increment();
+        LOG.warnf("%s: record rejected (%s), sending it to the dead-letter topic: %s", consumer, reason, detail);
+    }
+
+    /** Counts {@code count} events with the same outcome (a batch consumer counts a whole batch at once). */
+    public void consumed(String consumer, Outcome outcome, long count) {
+        if (count > 0) {
+            registry.counter(names.name("events.consumed"), "consumer", consumer, "outcome",
+                    outcome.name().toLowerCase(Locale.ROOT)).increment(count);
+        }
+    }
+
+    private void retried(String consumer, String kind, Throwable e) {
+        registry.counter(names.name("events.retries"), "consumer", consumer, "kind", kind).increment();
+        LOG.warnf("%s: retrying after a%s failure: %s", consumer, kind.equals("other") ? "" : " " + kind, rootMessage(e));
+    }
+
+    private static boolean isPoison(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnprocessableEventException || t instanceof PoisonEventException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e.getClass().getSimpleName() + " (" + root + ")";
+    }
+}

@@ -1,11 +1,3 @@
--- Events already applied. The consumer inserts the event id in the same transaction as the aggregate
--- change, so a redelivered event (same id) is recognised and changes nothing.
-CREATE TABLE processed_event (
-    event_id     UUID        PRIMARY KEY,
-    event_type   TEXT        NOT NULL,
-    processed_at TIMESTAMPTZ NOT NULL DEFAULT now()
-);
-
 -- Behavioural loyalty per member, aggregated from loyalty-transactions (PointsEarned = one purchase).
 -- Money as in every service: an integer amount in minor units of one ISO 4217 currency.
 CREATE TABLE member_activity (

@@ -90,17 +90,3 @@ CREATE TABLE follow_up (
 CREATE INDEX follow_up_status_idx ON follow_up (status, created_at DESC, seq DESC);
 CREATE INDEX follow_up_survey_idx ON follow_up (survey_id, created_at DESC, seq DESC);
 CREATE INDEX follow_up_store_idx ON follow_up (store_id, created_at DESC, seq DESC);
-
--- Transactional outbox (shape owned by the outbox module, see OutboxEvent): FollowUpOpened events to
--- loyalty-insights, written in the transaction that opens the item.
-CREATE TABLE outbox_event (
-    id           UUID         PRIMARY KEY,
-    topic        VARCHAR(128) NOT NULL,
-    message_key  VARCHAR(128) NOT NULL,
-    event_type   VARCHAR(64)  NOT NULL,
-    payload      TEXT         NOT NULL,
-    created_at   TIMESTAMPTZ  NOT NULL,
-    seq          BIGSERIAL    NOT NULL UNIQUE,
-    published_at TIMESTAMPTZ
-);
-CREATE INDEX outbox_unpublished_idx ON outbox_event (seq) WHERE published_at IS NULL;

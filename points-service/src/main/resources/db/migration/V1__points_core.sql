@@ -93,16 +93,3 @@ END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER ledger_entry_no_update BEFORE UPDATE OR DELETE ON ledger_entry
     FOR EACH ROW EXECUTE FUNCTION ledger_entry_is_append_only();
-
--- Transactional outbox: written in the same transaction as the change, relayed to Kafka.
-CREATE TABLE outbox_event (
-    id           UUID         PRIMARY KEY,
-    topic        VARCHAR(128) NOT NULL,
-    message_key  VARCHAR(128) NOT NULL,
-    event_type   VARCHAR(64)  NOT NULL,
-    payload      TEXT         NOT NULL,
-    created_at   TIMESTAMPTZ  NOT NULL,
-    seq          BIGSERIAL    NOT NULL UNIQUE,
-    published_at TIMESTAMPTZ
-);
-CREATE INDEX outbox_unpublished_idx ON outbox_event (seq) WHERE published_at IS NULL;

@@ -9,11 +9,3 @@ CREATE TABLE member_directory (
     tier_as_of TIMESTAMPTZ,
     updated_at TIMESTAMPTZ  NOT NULL
 );
-
--- Events already applied: the consumer inserts the event id in the same transaction as the change, so a
--- redelivered event (same id) changes nothing.
-CREATE TABLE processed_event (
-    event_id     UUID        PRIMARY KEY,
-    event_type   VARCHAR(64) NOT NULL,
-    processed_at TIMESTAMPTZ NOT NULL DEFAULT now()
-);

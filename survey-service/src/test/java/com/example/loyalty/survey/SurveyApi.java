@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_OK;
 import static io.restassured.RestAssured.given;
 
 /** Calls of the survey API, request bodies and points-service events used across the tests. */
@@ -81,7 +83,7 @@ public final class SurveyApi {
     }
 
     public static String createDraft(Object body) {
-        return create(body).statusCode(201).extract().path("id");
+        return create(body).statusCode(SC_CREATED).extract().path("id");
     }
 
     public static ValidatableResponse publish(String surveyId) {
@@ -96,7 +98,7 @@ public final class SurveyApi {
     /** Creates and publishes a survey open to everyone; returns its id. */
     public static String publishedSurvey(Object body) {
         String id = createDraft(body);
-        publish(id).statusCode(200);
+        publish(id).statusCode(SC_OK);
         return id;
     }
 
@@ -117,7 +119,7 @@ public final class SurveyApi {
     /** The id of the survey's open wave, as its detail shows it. */
     public static String openWaveId(String surveyId) {
         return given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", surveyId)
-                .then().statusCode(200).extract().path("openWave.id");
+                .then().statusCode(SC_OK).extract().path("openWave.id");
     }
 
     public static ValidatableResponse respond(String token, String surveyId, Object body) {
@@ -145,7 +147,7 @@ public final class SurveyApi {
 
     /** Ids of the surveys the member may answer now. */
     public static List<String> openSurveyIds(String token) {
-        return openSurveys(token).statusCode(200).extract().jsonPath().getList("id", String.class);
+        return openSurveys(token).statusCode(SC_OK).extract().jsonPath().getList("id", String.class);
     }
 
     /** MemberEnrolled as points-service publishes it, on member-events keyed by member id. */

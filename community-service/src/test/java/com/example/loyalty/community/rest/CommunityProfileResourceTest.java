@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -18,7 +21,7 @@ class CommunityProfileResourceTest {
     void aMemberSeesTheirOwnProfileWithoutPosts() {
         String subject = UUID.randomUUID().toString();
         given().auth().oauth2(TestTokens.token(subject, "member")).when().get(ME)
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .contentType("application/json")
                 .body("subject", equalTo(subject))
                 .body("posts", equalTo(0));
@@ -27,20 +30,20 @@ class CommunityProfileResourceTest {
     @Test
     void noTokenIs401ProblemWithChallenge() {
         given().when().get(ME)
-                .then().statusCode(401)
+                .then().statusCode(SC_UNAUTHORIZED)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
-                .body("status", equalTo(401));
+                .body("status", equalTo(SC_UNAUTHORIZED));
         given().auth().oauth2("not-a-token").when().get(ME)
-                .then().statusCode(401)
+                .then().statusCode(SC_UNAUTHORIZED)
                 .contentType("application/problem+json");
     }
 
     @Test
     void aTokenWithoutTheMemberRoleIs403Problem() {
         given().auth().oauth2(TestTokens.token("staff-community", "staff", "marketer")).when().get(ME)
-                .then().statusCode(403)
+                .then().statusCode(SC_FORBIDDEN)
                 .contentType("application/problem+json")
-                .body("status", equalTo(403));
+                .body("status", equalTo(SC_FORBIDDEN));
     }
 }

@@ -1,5 +1,7 @@
 package com.example.loyalty.metrics.domain;
 
+import com.example.loyalty.events.QuestionType;
+
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -16,7 +18,10 @@ public final class AnswerCounts {
     private long n;
     private long total;
     private long totalSquares;
-    private final long[] scores = new long[QuestionType.HISTOGRAM_MAX + 1];
+    /** Largest score kept in a per-score histogram (the 0–10 and 1–5 scales; CSI's 0–100 keeps only sums). */
+    public static final int HISTOGRAM_MAX = 10;
+
+    private final long[] scores = new long[HISTOGRAM_MAX + 1];
     private long yes;
     private long no;
     private final Map<String, Long> choices = new TreeMap<>();
@@ -26,8 +31,8 @@ public final class AnswerCounts {
 
     /** A cell as stored: {@code scores} has one count per score 0–10. */
     public static AnswerCounts of(long n, long total, long totalSquares, long[] scores, long yes, long no) {
-        if (scores.length != QuestionType.HISTOGRAM_MAX + 1) {
-            throw new IllegalArgumentException("expected " + (QuestionType.HISTOGRAM_MAX + 1) + " score counts");
+        if (scores.length != HISTOGRAM_MAX + 1) {
+            throw new IllegalArgumentException("expected " + (HISTOGRAM_MAX + 1) + " score counts");
         }
         AnswerCounts c = new AnswerCounts();
         c.n = n;
@@ -44,7 +49,7 @@ public final class AnswerCounts {
         n++;
         total = Math.addExact(total, score);
         totalSquares = Math.addExact(totalSquares, (long) score * score);
-        if (type.histogram()) {
+        if (histogram(type)) {
             scores[score]++;
         }
         return this;
@@ -136,5 +141,10 @@ public final class AnswerCounts {
     /** Count per option id, sorted by option id. */
     public Map<String, Long> choices() {
         return Collections.unmodifiableMap(choices);
+    }
+
+    /** True when answers of the type are counted per score (discrete scales up to {@link #HISTOGRAM_MAX}). */
+    public static boolean histogram(QuestionType type) {
+        return type.scored() && type.max() <= HISTOGRAM_MAX;
     }
 }

@@ -1,5 +1,7 @@
 package com.example.loyalty.metrics.domain;
 
+import com.example.loyalty.events.QuestionType;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

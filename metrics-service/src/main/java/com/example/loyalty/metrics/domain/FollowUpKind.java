@@ -1,6 +1,8 @@
 package com.example.loyalty.metrics.domain;
 
-import java.util.Locale;
+import com.example.loyalty.common.text.Enums;
+import com.example.loyalty.events.QuestionType;
+
 
 /** Why an answer needs a person to follow it up (product.md: the follow-up queue). */
 public enum FollowUpKind {
@@ -24,13 +26,6 @@ public enum FollowUpKind {
 
     /** Case-insensitive; {@code null} if {@code name} is no kind. */
     public static FollowUpKind parse(String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Enums.parse(FollowUpKind.class, name);
     }
 }

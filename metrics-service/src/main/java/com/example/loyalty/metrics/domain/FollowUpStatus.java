@@ -1,5 +1,6 @@
 package com.example.loyalty.metrics.domain;
 
+import com.example.loyalty.common.text.Enums;
 import java.util.Locale;
 
 /**
@@ -27,13 +28,6 @@ public enum FollowUpStatus {
 
     /** Case-insensitive; {@code null} if {@code name} is no status. */
     public static FollowUpStatus parse(String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Enums.parse(FollowUpStatus.class, name);
     }
 }

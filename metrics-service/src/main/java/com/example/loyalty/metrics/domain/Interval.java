@@ -1,5 +1,6 @@
 package com.example.loyalty.metrics.domain;
 
+import com.example.loyalty.common.text.Enums;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -56,13 +57,6 @@ public enum Interval {
 
     /** Case-insensitive; {@code null} if {@code name} is no interval. */
     public static Interval parse(String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Enums.parse(Interval.class, name);
     }
 }

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * A member's purchase behaviour (frequency, monetary, recency) and current tier, aggregated from
- * loyalty-transactions. Each event is applied at most once (see {@code processed_event}); the arithmetic lives
- * here so it can be tested without a database. Times are kept at the database's precision (microseconds,
- * truncated): PostgreSQL would round a nanosecond {@link Instant} on the way in, and an event carrying the
- * very same time would then compare as older than the stored one.
+ * loyalty-transactions. Each event is applied at most once (the consumer's inbox, {@code processed_event}); the
+ * arithmetic lives here so it can be tested without a database. Times are kept at the database's precision
+ * (microseconds, truncated): PostgreSQL would round a nanosecond {@link Instant} on the way in, and an event carrying
+ * the very same time would then compare as older than the stored one.
  */
 @Entity
 @Table(name = "member_activity")

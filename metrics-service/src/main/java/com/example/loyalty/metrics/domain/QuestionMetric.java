@@ -1,5 +1,7 @@
 package com.example.loyalty.metrics.domain;
 
+import com.example.loyalty.events.QuestionType;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,8 @@
 package com.example.loyalty.metrics.domain;
 
+import com.example.loyalty.common.text.Enums;
+import com.example.loyalty.events.QuestionType;
+
 import com.example.loyalty.events.SurveyResponded;
 
 import java.time.Instant;
@@ -63,7 +66,7 @@ public record ValidatedResponse(UUID eventId, UUID responseId, UUID surveyId, UU
             if (!seen.add(a.questionId())) {
                 throw new IllegalArgumentException("question " + a.questionId() + " is answered twice");
             }
-            QuestionType type = QuestionType.parse(a.type());
+            QuestionType type = Enums.parse(QuestionType.class, a.type());
             if (type == null) {
                 throw new IllegalArgumentException("question " + a.questionId() + " has unknown type " + a.type());
             }

@@ -1,9 +1,7 @@
 package com.example.loyalty.metrics.messaging;
 
-import com.example.loyalty.common.messaging.Retry;
-import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.Topics;
-import com.example.loyalty.metrics.config.MetricsConfig;
+import com.example.loyalty.messaging.consumer.EventConsumer;
 import com.example.loyalty.metrics.domain.FollowUpKind;
 import com.example.loyalty.metrics.messaging.SurveyDeadLetters.DeadLetter;
 import com.example.loyalty.metrics.service.SurveyResponseService;
@@ -30,36 +28,42 @@ import java.util.Map;
 /**
  * Consumes {@link Topics#SURVEY_RESPONSES} in batches (the channel has the topic's name and {@code batch=true}) on
  * a worker thread, one batch at a time: every record is read and checked first, the valid ones are applied in one
- * transaction ({@link SurveyResponseService#apply}), then the poison ones are written to
- * {@code survey-responses.dlq} ({@link SurveyDeadLetters}) and the batch is acknowledged. A batch whose transaction
- * keeps failing after the retries of {@link MetricsConfig.Consumer} is applied record by record, so one record the
- * checks missed cannot hold back the others; a record that still fails is dead-lettered.
+ * transaction ({@link SurveyResponseService#apply}, which records them in the inbox), then the poison ones are
+ * written to {@code survey-responses.dlq} ({@link SurveyDeadLetters}) and the batch is acknowledged.
+ * <p>
+ * The batch transaction has the retries of the shared consumer idiom ({@link EventConsumer#retrying}): a failure that
+ * passes by itself (the database away) is waited out however long it lasts, so it never dead-letters a good record.
+ * A batch that keeps failing otherwise is applied record by record, with the same retries, so one record the checks
+ * missed cannot hold back the others; a record that still fails is dead-lettered. Rejected records are counted like
+ * those of every other consumer ({@link EventConsumer#rejected}).
  */
 @Startup // created at start so its counters are there from the first scrape
 @ApplicationScoped
 public class SurveyResponsesConsumer {
 
     private static final Logger LOG = Logger.getLogger(SurveyResponsesConsumer.class);
+    /** The consumer's name in the inbox and on the meters: its channel. */
+    private static final String CONSUMER = Topics.SURVEY_RESPONSES;
 
     private final SurveyResponseService service;
     private final SurveyDeadLetters deadLetters;
-    private final MetricsConfig config;
+    private final EventConsumer consumer;
     private final MeterRegistry registry;
     private final DistributionSummary batchSize;
     private final Timer batchTime;
 
-    public SurveyResponsesConsumer(SurveyResponseService service, SurveyDeadLetters deadLetters, MetricsConfig config,
-            MeterRegistry registry) {
+    public SurveyResponsesConsumer(SurveyResponseService service, SurveyDeadLetters deadLetters,
+            EventConsumer consumer, MeterRegistry registry) {
         this.service = service;
         this.deadLetters = deadLetters;
-        this.config = config;
+        this.consumer = consumer;
         this.registry = registry;
-        this.batchSize = DistributionSummary.builder("metrics.survey-responses.batch.size")
+        this.batchSize = DistributionSummary.builder("loyalty.metrics.survey-responses.batch.size")
                 .description("records per survey-responses batch").register(registry);
-        this.batchTime = Timer.builder("metrics.survey-responses.batch.duration")
+        this.batchTime = Timer.builder("loyalty.metrics.survey-responses.batch.duration")
                 .description("time to apply one survey-responses batch").register(registry);
         for (FollowUpKind kind : FollowUpKind.values()) {
-            registry.counter("follow-ups.opened", "kind", kind.name());
+            registry.counter("loyalty.metrics.follow-ups.opened", "kind", kind.name());
         }
     }
 
@@ -94,20 +98,19 @@ public class SurveyResponsesConsumer {
         }
         if (!responses.isEmpty() || !others.isEmpty()) {
             try {
-                count(Retry.run(config.consumer().maxAttempts(), config.consumer().initialBackoff(), e -> true,
-                        () -> service.apply(responses, others)), batch, dead);
+                count(consumer.retrying(CONSUMER, () -> service.apply(responses, others)), batch, dead);
             } catch (RuntimeException e) {
-                LOG.warnf("a batch of %d survey responses failed, applying them one by one: %s", batch.size(),
-                        e.toString());
+                LOG.warnf("a batch of %d survey responses still failed after its retries, applying them one by one: %s",
+                        batch.size(), e.toString());
                 oneByOne(batch, responses, others, dead);
             }
         }
         if (!dead.isEmpty()) {
             dead.sort(Comparator.comparingLong(d -> d.record().offset()));
             for (DeadLetter d : dead) {
-                registry.counter("metrics.events.rejected", "reason", d.cause()).increment();
-                LOG.warnf("survey-responses record %s-%d@%d rejected (%s), sending it to the dead-letter topic: %s",
-                        d.record().topic(), d.record().partition(), d.record().offset(), d.cause(), d.reason());
+                ConsumerRecord<String, String> r = d.record();
+                consumer.rejected(CONSUMER, d.cause(), "record " + r.topic() + "-" + r.partition() + "@" + r.offset()
+                        + ": " + d.reason());
             }
             deadLetters.send(dead);
         }
@@ -120,14 +123,14 @@ public class SurveyResponsesConsumer {
             List<OtherEvent> others, List<DeadLetter> dead) {
         for (IncomingResponse r : responses) {
             try {
-                count(service.apply(List.of(r), List.of()), batch, dead);
+                count(consumer.retrying(CONSUMER, () -> service.apply(List.of(r), List.of())), batch, dead);
             } catch (RuntimeException e) {
                 dead.add(new DeadLetter(batch.get(r.index()), "failed", e.toString()));
             }
         }
         for (OtherEvent o : others) {
             try {
-                count(service.apply(List.of(), List.of(o)), batch, dead);
+                count(consumer.retrying(CONSUMER, () -> service.apply(List.of(), List.of(o))), batch, dead);
             } catch (RuntimeException e) {
                 dead.add(new DeadLetter(batch.get(o.index()), "failed", e.toString()));
             }
@@ -138,17 +141,11 @@ public class SurveyResponsesConsumer {
         for (Rejected r : outcome.rejected()) {
             dead.add(new DeadLetter(batch.get(r.index()), "unprocessable", r.reason()));
         }
-        increment("metrics.events.consumed", "type", EventTypes.SURVEY_RESPONDED, outcome.applied());
-        increment("metrics.events.consumed", "type", "other", outcome.ignored());
-        increment("metrics.events.duplicates", "type", EventTypes.SURVEY_RESPONDED, outcome.duplicates());
+        consumer.consumed(CONSUMER, EventConsumer.Outcome.APPLIED, outcome.applied());
+        consumer.consumed(CONSUMER, EventConsumer.Outcome.IGNORED, outcome.ignored());
+        consumer.consumed(CONSUMER, EventConsumer.Outcome.DUPLICATE, outcome.duplicates());
         for (Map.Entry<FollowUpKind, Integer> e : outcome.followUpsOpened().entrySet()) {
-            increment("follow-ups.opened", "kind", e.getKey().name(), e.getValue());
-        }
-    }
-
-    private void increment(String name, String tag, String value, long amount) {
-        if (amount > 0) {
-            registry.counter(name, tag, value).increment(amount);
+            registry.counter("loyalty.metrics.follow-ups.opened", "kind", e.getKey().name()).increment(e.getValue());
         }
     }
 }

@@ -3,7 +3,7 @@ package com.example.loyalty.metrics.repository;
 import com.example.loyalty.metrics.domain.FollowUp;
 import com.example.loyalty.metrics.domain.FollowUpKind;
 import com.example.loyalty.metrics.domain.FollowUpStatus;
-import com.example.loyalty.metrics.domain.QuestionType;
+import com.example.loyalty.events.QuestionType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;

@@ -1,9 +1,10 @@
 package com.example.loyalty.metrics.repository;
 
+import com.example.loyalty.common.text.Enums;
 import com.example.loyalty.metrics.domain.AnswerCounts;
 import com.example.loyalty.metrics.domain.Breakdown;
 import com.example.loyalty.metrics.domain.Interval;
-import com.example.loyalty.metrics.domain.QuestionType;
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.metrics.domain.SurveyCells;
 import com.example.loyalty.metrics.domain.SurveyQuestion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SurveyAggregateRepository {
 
-    private static final int SCORE_COLUMNS = QuestionType.HISTOGRAM_MAX + 1;
+    private static final int SCORE_COLUMNS = AnswerCounts.HISTOGRAM_MAX + 1;
     private static final String CELL_UPSERT;
     private static final String[] CELL_TYPES;
     private static final String SCORE_SUMS;
@@ -215,7 +216,7 @@ public class SurveyAggregateRepository {
                     while (rs.next()) {
                         String id = rs.getString(1);
                         if (!questions.containsKey(id)) {
-                            questions.put(id, new SurveyQuestion(id, QuestionType.parse(rs.getString(2)),
+                            questions.put(id, new SurveyQuestion(id, Enums.parse(QuestionType.class, rs.getString(2)),
                                     rs.getString(3), rs.getInt(4)));
                         }
                         String questionId = rs.getString(7);
@@ -281,7 +282,7 @@ public class SurveyAggregateRepository {
     }
 
     private static SurveyQuestion question(ResultSet rs) throws SQLException {
-        QuestionType type = QuestionType.parse(rs.getString(3));
+        QuestionType type = Enums.parse(QuestionType.class, rs.getString(3));
         return new SurveyQuestion(rs.getString(2), type, rs.getString(4), rs.getInt(5));
     }
 }

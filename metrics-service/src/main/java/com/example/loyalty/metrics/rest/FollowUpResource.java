@@ -1,12 +1,11 @@
 package com.example.loyalty.metrics.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.metrics.domain.FollowUpKind;
 import com.example.loyalty.metrics.domain.FollowUpStatus;
 import com.example.loyalty.metrics.domain.MemberIds;
-import com.example.loyalty.metrics.repository.FollowUpRepository;
 import com.example.loyalty.metrics.service.FollowUpService;
-import com.example.loyalty.metrics.service.Problems;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -75,11 +74,11 @@ public class FollowUpResource {
             @Pattern(regexp = "\\d{1,3}", message = "must be a whole number from 1 to 100") String size) {
         int pageSize = Integer.parseInt(size);
         if (pageSize < 1 || pageSize > 100) {
-            throw Problems.badRequest("invalid-page", "size must be from 1 to 100, was " + size);
+            throw Problems.badRequest("invalid-page", "Bad request", "size must be from 1 to 100, was " + size);
         }
-        FollowUpRepository.Filter filter = new FollowUpRepository.Filter(FollowUpStatus.parse(status),
+        FollowUpService.Criteria criteria = new FollowUpService.Criteria(FollowUpStatus.parse(status),
                 surveyId == null ? null : UUID.fromString(surveyId), FollowUpKind.parse(kind), storeId, assignee);
-        return FollowUpPageResponse.from(followUps.list(filter, Integer.parseInt(page), pageSize));
+        return FollowUpPageResponse.from(followUps.list(criteria, Integer.parseInt(page), pageSize));
     }
 
     @GET
@@ -119,7 +118,7 @@ public class FollowUpResource {
             @Pattern(regexp = MemberIds.PATTERN, message = "must be a UUID") String id,
             @NotNull(message = "a body is required") @Valid FollowUpPatchRequest request) {
         if (request.isEmpty()) {
-            throw Problems.badRequest("empty-change", "give at least one of status, note, assignee");
+            throw Problems.badRequest("empty-change", "Bad request", "give at least one of status, note, assignee");
         }
         return FollowUpResponse.from(followUps.update(UUID.fromString(id), FollowUpStatus.parse(request.status()),
                 request.note(), request.assignee()));

@@ -1,6 +1,6 @@
 package com.example.loyalty.metrics.rest;
 
-import com.example.loyalty.metrics.domain.FollowUp;
+import com.example.loyalty.metrics.service.FollowUpView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -36,10 +36,10 @@ public record FollowUpResponse(
         @Schema(description = "When it was first marked contacted", nullable = true) Instant contactedAt,
         @Schema(description = "When it was resolved", nullable = true) Instant resolvedAt) {
 
-    static FollowUpResponse from(FollowUp f) {
-        return new FollowUpResponse(f.id, f.memberId, f.subject, f.surveyId, f.waveId, f.responseId, f.questionId,
-                f.questionType.name(), f.kind.name(), f.score, f.reason, f.storeId, f.channel, f.tier,
-                f.status.wireName(), f.note, f.assignee, f.answeredAt, f.createdAt, f.updatedAt, f.contactedAt,
-                f.resolvedAt);
+    static FollowUpResponse from(FollowUpView f) {
+        return new FollowUpResponse(f.id(), f.memberId(), f.subject(), f.surveyId(), f.waveId(), f.responseId(),
+                f.questionId(), f.questionType().name(), f.kind().name(), f.score(), f.reason(), f.storeId(),
+                f.channel(), f.tier(), f.status().wireName(), f.note(), f.assignee(), f.answeredAt(), f.createdAt(),
+                f.updatedAt(), f.contactedAt(), f.resolvedAt());
     }
 }

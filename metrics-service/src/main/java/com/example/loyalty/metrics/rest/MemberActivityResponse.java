@@ -1,6 +1,6 @@
 package com.example.loyalty.metrics.rest;
 
-import com.example.loyalty.metrics.domain.MemberActivity;
+import com.example.loyalty.metrics.service.MemberActivityView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -17,8 +17,8 @@ public record MemberActivityResponse(
         @Schema(description = "Tier code as last reported by points-service; null if none reported yet", examples = "SILVER") String tier,
         @Schema(description = "When the last event about this member was applied (UTC)") Instant updatedAt) {
 
-    public static MemberActivityResponse from(MemberActivity a) {
-        return new MemberActivityResponse(a.memberId, a.purchaseCount, a.totalSpend, a.currency, a.lastPurchaseAt,
-                a.pointsEarned, a.tier, a.updatedAt);
+    public static MemberActivityResponse from(MemberActivityView a) {
+        return new MemberActivityResponse(a.memberId(), a.purchaseCount(), a.totalSpend(), a.currency(),
+                a.lastPurchaseAt(), a.pointsEarned(), a.tier(), a.updatedAt());
     }
 }

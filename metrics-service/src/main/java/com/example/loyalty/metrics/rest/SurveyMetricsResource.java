@@ -1,10 +1,10 @@
 package com.example.loyalty.metrics.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.metrics.domain.Breakdown;
 import com.example.loyalty.metrics.domain.Interval;
 import com.example.loyalty.metrics.domain.MemberIds;
-import com.example.loyalty.metrics.service.Problems;
 import com.example.loyalty.metrics.service.SurveyMetricsService;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -87,7 +87,7 @@ public class SurveyMetricsResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw Problems.badRequest("invalid-date", name + " is not a calendar date: " + value);
+            throw Problems.badRequest("invalid-date", "Bad request", name + " is not a calendar date: " + value);
         }
     }
 }

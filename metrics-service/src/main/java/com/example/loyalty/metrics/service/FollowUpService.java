@@ -1,6 +1,8 @@
 package com.example.loyalty.metrics.service;
 
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.metrics.domain.FollowUp;
+import com.example.loyalty.metrics.domain.FollowUpKind;
 import com.example.loyalty.metrics.domain.FollowUpStatus;
 import com.example.loyalty.metrics.repository.FollowUpRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class FollowUpService {
 
+    /** What a listing asks for; a null field matches any item. */
+    public record Criteria(FollowUpStatus status, UUID surveyId, FollowUpKind kind, String storeId, String assignee) {
+    }
+
     /** One page of the queue. */
-    public record FollowUpPage(List<FollowUp> items, int page, int size, long total) {
+    public record FollowUpPage(List<FollowUpView> items, int page, int size, long total) {
     }
 
     private final FollowUpRepository followUps;
@@ -24,16 +30,19 @@ public class FollowUpService {
         this.followUps = followUps;
     }
 
-    /** Page {@code page} (from 0) of the items matching {@code filter}, newest first. */
+    /** Page {@code page} (from 0) of the items matching {@code criteria}, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FollowUpPage list(FollowUpRepository.Filter filter, int page, int size) {
-        return new FollowUpPage(followUps.page(filter, page, size), page, size, followUps.count(filter));
+    public FollowUpPage list(Criteria criteria, int page, int size) {
+        FollowUpRepository.Filter filter = new FollowUpRepository.Filter(criteria.status(), criteria.surveyId(),
+                criteria.kind(), criteria.storeId(), criteria.assignee());
+        return new FollowUpPage(followUps.page(filter, page, size).stream().map(FollowUpView::of).toList(), page, size,
+                followUps.count(filter));
     }
 
     /** The item; 404 problem if there is none. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public FollowUp get(UUID id) {
-        return followUps.findByIdOptional(id).orElseThrow(() -> notFound(id));
+    public FollowUpView get(UUID id) {
+        return followUps.findByIdOptional(id).map(FollowUpView::of).orElseThrow(() -> notFound(id));
     }
 
     /**
@@ -43,17 +52,17 @@ public class FollowUpService {
      *                                                     that way (nothing changes then)
      */
     @Transactional
-    public FollowUp update(UUID id, FollowUpStatus status, String note, String assignee) {
+    public FollowUpView update(UUID id, FollowUpStatus status, String note, String assignee) {
         FollowUp item = followUps.lock(id).orElseThrow(() -> notFound(id));
         try {
             item.update(status, note, assignee, Instant.now());
         } catch (IllegalStateException e) {
-            throw Problems.conflict("invalid-transition", e.getMessage());
+            throw Problems.conflict("invalid-transition", "Conflict", e.getMessage());
         }
-        return item;
+        return FollowUpView.of(item);
     }
 
     private static RuntimeException notFound(UUID id) {
-        return Problems.notFound("unknown-follow-up", "there is no follow-up item " + id);
+        return Problems.notFound("unknown-follow-up", "Not found", "there is no follow-up item " + id);
     }
 }

@@ -1,11 +1,12 @@
 package com.example.loyalty.metrics.service;
 
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.metrics.config.MetricsConfig;
 import com.example.loyalty.metrics.domain.AnswerCounts;
 import com.example.loyalty.metrics.domain.Breakdown;
 import com.example.loyalty.metrics.domain.Interval;
 import com.example.loyalty.metrics.domain.QuestionMetric;
-import com.example.loyalty.metrics.domain.QuestionType;
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.metrics.domain.SurveyQuestion;
 import com.example.loyalty.metrics.domain.SurveyReport;
 import com.example.loyalty.metrics.repository.SurveyAggregateRepository;
@@ -62,10 +63,10 @@ public class SurveyMetricsService {
             from = from != null ? from : interval.defaultFrom(to);
         }
         if (from != null && to != null && from.isAfter(to)) {
-            throw Problems.badRequest("invalid-range", "from (" + from + ") is after to (" + to + ")");
+            throw Problems.badRequest("invalid-range", "Bad request", "from (" + from + ") is after to (" + to + ")");
         }
         if (interval != null && interval.periodsBetween(from, to) > config.surveys().maxPeriods()) {
-            throw Problems.badRequest("invalid-range", "from " + from + " to " + to + " has more than "
+            throw Problems.badRequest("invalid-range", "Bad request", "from " + from + " to " + to + " has more than "
                     + config.surveys().maxPeriods() + " " + interval.wireName() + " periods");
         }
         Breakdown by = query.by();
@@ -73,7 +74,8 @@ public class SurveyMetricsService {
                 interval);
         List<SurveyQuestion> questions = counts.questions();
         if (questions.isEmpty()) {
-            throw Problems.notFound("unknown-survey", "no response to survey " + surveyId + " has been counted");
+            throw Problems.notFound("unknown-survey", "Not found",
+                    "no response to survey " + surveyId + " has been counted");
         }
         List<Cell> cells = counts.cells();
 

@@ -3,19 +3,19 @@ package com.example.loyalty.metrics.service;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.FollowUpOpened;
 import com.example.loyalty.events.Topics;
+import com.example.loyalty.messaging.inbox.Inbox;
+import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.metrics.config.MetricsConfig;
 import com.example.loyalty.metrics.domain.FollowUpKind;
-import com.example.loyalty.metrics.domain.QuestionType;
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.metrics.domain.SurveyCells;
 import com.example.loyalty.metrics.domain.SurveyQuestion;
 import com.example.loyalty.metrics.domain.ValidatedResponse;
 import com.example.loyalty.metrics.repository.FollowUpRepository;
 import com.example.loyalty.metrics.repository.FollowUpRepository.NewFollowUp;
 import com.example.loyalty.metrics.repository.MemberActivityRepository;
-import com.example.loyalty.metrics.repository.ProcessedEventRepository;
 import com.example.loyalty.metrics.repository.SurveyAggregateRepository;
 import com.example.loyalty.metrics.repository.SurveyAggregateRepository.QuestionOf;
-import com.example.loyalty.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -32,8 +32,9 @@ import java.util.UUID;
 
 /**
  * Counts a batch of survey responses into the aggregates and opens the follow-up items of its unhappy answers, in
- * one transaction: every event id is recorded in {@code processed_event} in the same transaction, so a redelivered
- * response changes nothing, and each FollowUpOpened event is written to the outbox with its item.
+ * one transaction: every event id is recorded in the inbox ({@link Inbox}, as consumer {@code survey-responses}) in
+ * the same transaction, so a redelivered response changes nothing, and each FollowUpOpened event is written to the
+ * outbox with its item.
  */
 @ApplicationScoped
 public class SurveyResponseService {
@@ -55,17 +56,16 @@ public class SurveyResponseService {
             Map<FollowUpKind, Integer> followUpsOpened) {
     }
 
-    private final ProcessedEventRepository processed;
+    private final Inbox inbox;
     private final MemberActivityRepository members;
     private final SurveyAggregateRepository aggregates;
     private final FollowUpRepository followUps;
     private final OutboxWriter outbox;
     private final MetricsConfig config;
 
-    public SurveyResponseService(ProcessedEventRepository processed, MemberActivityRepository members,
-            SurveyAggregateRepository aggregates, FollowUpRepository followUps, OutboxWriter outbox,
-            MetricsConfig config) {
-        this.processed = processed;
+    public SurveyResponseService(Inbox inbox, MemberActivityRepository members, SurveyAggregateRepository aggregates,
+            FollowUpRepository followUps, OutboxWriter outbox, MetricsConfig config) {
+        this.inbox = inbox;
         this.members = members;
         this.aggregates = aggregates;
         this.followUps = followUps;
@@ -127,7 +127,7 @@ public class SurveyResponseService {
             ids.add(o.eventId());
             eventTypes.add(o.type());
         });
-        Set<UUID> fresh = processed.markAllProcessed(ids, eventTypes);
+        Set<UUID> fresh = inbox.markAllProcessed(Topics.SURVEY_RESPONSES, ids, eventTypes);
         List<ValidatedResponse> apply = new ArrayList<>(fresh.size());
         for (IncomingResponse r : accepted) {
             if (fresh.contains(r.response().eventId())) {

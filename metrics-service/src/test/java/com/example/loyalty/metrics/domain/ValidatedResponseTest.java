@@ -1,5 +1,7 @@
 package com.example.loyalty.metrics.domain;
 
+import com.example.loyalty.events.QuestionType;
+
 import com.example.loyalty.events.SurveyResponded;
 import com.example.loyalty.events.SurveyResponded.Answer;
 import org.junit.jupiter.api.Test;

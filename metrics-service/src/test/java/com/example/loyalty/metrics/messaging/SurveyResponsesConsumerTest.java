@@ -3,10 +3,9 @@ package com.example.loyalty.metrics.messaging;
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.Topics;
+import com.example.loyalty.messaging.inbox.Inbox;
 import com.example.loyalty.metrics.TestEvents;
 import com.example.loyalty.metrics.TestSurveys;
-import com.example.loyalty.metrics.domain.ProcessedEvent;
-import com.example.loyalty.metrics.repository.ProcessedEventRepository;
 import com.example.loyalty.metrics.service.ActivityService;
 import com.example.loyalty.metrics.service.SurveyResponseService;
 import com.example.loyalty.metrics.service.SurveyResponseService.IncomingResponse;
@@ -17,7 +16,6 @@ import io.quarkus.test.junit.QuarkusMock;
 import com.example.loyalty.testing.TestKafka;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,13 +23,16 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.apache.http.HttpStatus.SC_OK;
 import static com.example.loyalty.metrics.TestEvents.MARKETER;
 import static com.example.loyalty.metrics.TestEvents.PATIENCE;
 import static com.example.loyalty.metrics.TestSurveys.csi;
@@ -46,6 +47,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +61,7 @@ class SurveyResponsesConsumerTest {
     @Inject
     MeterRegistry registry;
     @Inject
-    ProcessedEventRepository processed;
+    Inbox inbox;
     @Inject
     SurveyResponsesConsumer consumer;
     @Inject
@@ -75,7 +77,7 @@ class SurveyResponsesConsumerTest {
         send(response(survey, wave, nps(3), text("reason", "Long queue")).event());
 
         awaitN(survey, "nps", 2);
-        metrics(MARKETER, survey).statusCode(200)
+        metrics(MARKETER, survey).statusCode(SC_OK)
                 .body("surveyId", equalTo(survey.toString()))
                 .body("questions.questionId", contains("nps", "reason"))
                 .body("questions[0].type", equalTo("NPS"))
@@ -94,7 +96,7 @@ class SurveyResponsesConsumerTest {
     void aRedeliveredResponseCountsOnce() {
         UUID survey = UUID.randomUUID();
         String member = UUID.randomUUID().toString();
-        double before = counter("metrics.events.duplicates", "type", "SurveyResponded");
+        double before = counter("loyalty.metrics.events.consumed", "outcome", "duplicate");
         EventEnvelope first = response(survey, null, nps(9)).member(member).event();
         String json = EventJson.write(first);
         TestKafka.send(Topics.SURVEY_RESPONSES, member, json);
@@ -103,10 +105,10 @@ class SurveyResponsesConsumerTest {
         send(response(survey, null, nps(4)).member(member).event());
 
         awaitN(survey, "nps", 2);
-        metrics(MARKETER, survey).statusCode(200)
+        metrics(MARKETER, survey).statusCode(SC_OK)
                 .body("questions[0].promoters", equalTo(1))
                 .body("questions[0].detractors", equalTo(1));
-        assertTrue(counter("metrics.events.duplicates", "type", "SurveyResponded") >= before + 1);
+        assertTrue(counter("loyalty.metrics.events.consumed", "outcome", "duplicate") >= before + 1);
     }
 
     @Test
@@ -130,7 +132,7 @@ class SurveyResponsesConsumerTest {
         TestSurveys.sendTogether(records);
 
         awaitN(survey, "nps", 3);
-        metrics(MARKETER, survey).statusCode(200)
+        metrics(MARKETER, survey).statusCode(SC_OK)
                 .body("questions[0].promoters", equalTo(1))
                 .body("questions[0].passives", equalTo(1))
                 .body("questions[0].detractors", equalTo(1));
@@ -147,10 +149,10 @@ class SurveyResponsesConsumerTest {
         assertTrue(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)
                 .contains("score 11"));
         // rejected events are not recorded as processed (they can be replayed once they can be handled) ...
-        assertNull(find(outOfRange.eventId()));
-        assertNull(find(futureVersion.eventId()));
+        assertFalse(processed(outOfRange.eventId()));
+        assertFalse(processed(futureVersion.eventId()));
         // ... an event of another type is recorded and ignored
-        assertNotNull(find(otherType.eventId()));
+        assertTrue(processed(otherType.eventId()));
     }
 
     @Test
@@ -165,7 +167,7 @@ class SurveyResponsesConsumerTest {
         batch.add(record(key, 3, EventJson.write(response(survey, null, nps(7)).event())));
         consumer.process(batch);
 
-        metrics(MARKETER, survey).statusCode(200)
+        metrics(MARKETER, survey).statusCode(SC_OK)
                 .body("questions[0].n", equalTo(2))
                 .body("questions[0].promoters", equalTo(1))
                 .body("questions[0].passives", equalTo(1));
@@ -180,7 +182,8 @@ class SurveyResponsesConsumerTest {
 
     @Test
     void aBatchThatKeepsFailingIsAppliedOneByOneAndOnlyTheCulpritIsDeadLettered() {
-        // a failure the checks cannot foresee (here: provoked for one response), in the middle of a batch
+        // a failure the checks cannot foresee and that does not pass by itself (here: provoked for one response), in
+        // the middle of a batch: retried a few times, then the batch is split
         SurveyResponseService real = ClientProxy.unwrap(service);
         UUID survey = UUID.randomUUID();
         TestSurveys.Response culprit = response(survey, null, nps(5));
@@ -199,7 +202,7 @@ class SurveyResponsesConsumerTest {
                 record(key, 1, EventJson.write(culprit.event())),
                 record(key, 2, EventJson.write(response(survey, null, nps(6)).event()))));
 
-        metrics(MARKETER, survey).statusCode(200)
+        metrics(MARKETER, survey).statusCode(SC_OK)
                 .body("questions[0].n", equalTo(2))
                 .body("questions[0].promoters", equalTo(1))
                 .body("questions[0].detractors", equalTo(1));
@@ -210,6 +213,41 @@ class SurveyResponsesConsumerTest {
                 com.example.loyalty.events.SurveyResponded.class).responseId());
         assertEquals("failed", new String(dead.get(0).headers().lastHeader("dead-letter-cause").value(),
                 StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBatchWhoseDatabaseIsAwayIsRetriedUntilItPassesAndNothingIsDeadLettered() {
+        // the database away for longer than the retries of other failures last: the batch waits, whole
+        SurveyResponseService real = ClientProxy.unwrap(service);
+        UUID survey = UUID.randomUUID();
+        TestSurveys.Response marker = response(survey, null, nps(9));
+        int outage = 6; // > loyalty.consumer.failure-retries + 1 attempts
+        AtomicInteger attempts = new AtomicInteger();
+        double retriesBefore = counter("loyalty.metrics.events.retries", "kind", "transient");
+        QuarkusMock.installMockForType(new SurveyResponseService(null, null, null, null, null, null) {
+            @Override
+            public Outcome apply(List<IncomingResponse> batch, List<OtherEvent> others) {
+                if (batch.stream().anyMatch(r -> r.response().responseId().equals(marker.responseId))
+                        && attempts.incrementAndGet() <= outage) {
+                    throw new IllegalStateException("provoked outage", new SQLTransientConnectionException(
+                            "Acquisition timeout while waiting for new connection"));
+                }
+                return real.apply(batch, others);
+            }
+        }, SurveyResponseService.class);
+        String key = "outage-" + UUID.randomUUID();
+        consumer.process(List.of(
+                record(key, 0, EventJson.write(response(survey, null, nps(10)).event())),
+                record(key, 1, EventJson.write(marker.event())),
+                record(key, 2, EventJson.write(response(survey, null, nps(2)).event()))));
+
+        assertEquals(outage + 1, attempts.get(), "one batch, retried until the database was back, never split");
+        metrics(MARKETER, survey).statusCode(SC_OK)
+                .body("questions[0].n", equalTo(3))
+                .body("questions[0].promoters", equalTo(2))
+                .body("questions[0].detractors", equalTo(1));
+        assertEquals(List.of(), TestKafka.read(DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(3)));
+        assertTrue(counter("loyalty.metrics.events.retries", "kind", "transient") >= retriesBefore + outage);
     }
 
     @Test
@@ -226,7 +264,8 @@ class SurveyResponsesConsumerTest {
                 Duration.ofSeconds(30));
         assertEquals(1, dead.size());
         assertEquals(asCsi.eventId(), EventJson.read(dead.get(0).value()).eventId());
-        metrics(MARKETER, survey).statusCode(200).body("questions", hasSize(1)).body("questions[0].type", equalTo("NPS"));
+        metrics(MARKETER, survey).statusCode(SC_OK).body("questions", hasSize(1))
+                .body("questions[0].type", equalTo("NPS"));
     }
 
     @Test
@@ -240,7 +279,7 @@ class SurveyResponsesConsumerTest {
         send(response(survey, null, nps(5)).anonymous().event());
 
         awaitN(survey, "nps", 4);
-        metrics(MARKETER, survey, "by", "tier").statusCode(200)
+        metrics(MARKETER, survey, "by", "tier").statusCode(SC_OK)
                 .body("by", equalTo("tier"))
                 .body("groups.value", contains("GOLD", "SILVER", "UNKNOWN"))
                 .body("groups[0].questions[0].n", equalTo(1))
@@ -256,16 +295,16 @@ class SurveyResponsesConsumerTest {
 
     private static void awaitN(UUID survey, String question, int n) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                metrics(MARKETER, survey).statusCode(200)
+                metrics(MARKETER, survey).statusCode(SC_OK)
                         .body("questions.find { it.questionId == '" + question + "' }.n", equalTo(n)));
     }
 
     private double counter(String name, String tag, String value) {
-        var c = registry.find(name).tag(tag, value).counter();
+        var c = registry.find(name).tag("consumer", Topics.SURVEY_RESPONSES).tag(tag, value).counter();
         return c == null ? 0 : c.count();
     }
 
-    private ProcessedEvent find(UUID eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> processed.findById(eventId));
+    private boolean processed(UUID eventId) {
+        return inbox.isProcessed(Topics.SURVEY_RESPONSES, eventId);
     }
 }

@@ -23,6 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static com.example.loyalty.metrics.TestEvents.ADMIN;
 import static com.example.loyalty.metrics.TestEvents.MARKETER;
 import static com.example.loyalty.metrics.TestEvents.PATIENCE;
@@ -49,12 +55,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class FollowUpResourceTest {
 
-    private static final int OK = 200;
-    private static final int BAD_REQUEST = 400;
-    private static final int UNAUTHORIZED = 401;
-    private static final int FORBIDDEN = 403;
-    private static final int NOT_FOUND = 404;
-    private static final int CONFLICT = 409;
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
@@ -72,8 +72,8 @@ class FollowUpResourceTest {
                 .member(member).store("S042").channel("STORE").tier("GOLD").event());
 
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                list(MARKETER, "status", "open", "surveyId", survey).statusCode(OK).body("total", equalTo(1)));
-        String id = list(MARKETER, "status", "open", "surveyId", survey).statusCode(OK)
+                list(MARKETER, "status", "open", "surveyId", survey).statusCode(SC_OK).body("total", equalTo(1)));
+        String id = list(MARKETER, "status", "open", "surveyId", survey).statusCode(SC_OK)
                 .body("page", equalTo(0))
                 .body("size", equalTo(20))
                 .body("items", hasSize(1))
@@ -118,17 +118,17 @@ class FollowUpResourceTest {
                         score("ces", "CES", 8), felt("felt", true), score("dwb", "DWB", 5)),
                 response(survey, null, nps(7), score("keep", "CONTINUED_USE", 7), score("nrs", "NRS", 4),
                         score("ces", "CES", 7), felt("felt", false), score("dwb", "DWB", 5)));
-        list(MARKETER, "surveyId", survey).statusCode(OK)
+        list(MARKETER, "surveyId", survey).statusCode(SC_OK)
                 .body("total", equalTo(5))
                 .body("items.questionId", containsInAnyOrder("nps", "keep", "nrs", "ces", "felt"));
-        list(MARKETER, "surveyId", survey, "kind", "high_effort").statusCode(OK)
+        list(MARKETER, "surveyId", survey, "kind", "high_effort").statusCode(SC_OK)
                 .body("items.questionId", containsInAnyOrder("ces", "felt"))
                 .body("items.find { it.questionId == 'felt' }.score", nullValue())
                 .body("items.find { it.questionId == 'ces' }.score", equalTo(8));
-        list(MARKETER, "surveyId", survey, "kind", "AT_RISK").statusCode(OK)
+        list(MARKETER, "surveyId", survey, "kind", "AT_RISK").statusCode(SC_OK)
                 .body("items.questionId", contains("nrs"))
                 .body("items[0].reason", nullValue());
-        list(MARKETER, "surveyId", survey, "kind", "detractor").statusCode(OK)
+        list(MARKETER, "surveyId", survey, "kind", "detractor").statusCode(SC_OK)
                 .body("items.questionId", containsInAnyOrder("nps", "keep"));
     }
 
@@ -136,7 +136,7 @@ class FollowUpResourceTest {
     void anAnonymousDetractorHasNoMemberAndItsEventIsKeyedByTheItem() {
         UUID survey = UUID.randomUUID();
         TestSurveys.apply(responses, response(survey, null, nps(0), text("why", "Rude")).anonymous());
-        String id = list(MARKETER, "surveyId", survey).statusCode(OK)
+        String id = list(MARKETER, "surveyId", survey).statusCode(SC_OK)
                 .body("items[0].memberId", nullValue())
                 .body("items[0].subject", nullValue())
                 .body("items[0].tier", nullValue())
@@ -163,26 +163,26 @@ class FollowUpResourceTest {
         SurveyResponseService.Outcome third = responses.apply(
                 List.of(new SurveyResponseService.IncomingResponse(0, republished)), List.of());
         assertTrue(third.followUpsOpened().isEmpty());
-        list(MARKETER, "surveyId", survey).statusCode(OK).body("total", equalTo(1));
+        list(MARKETER, "surveyId", survey).statusCode(SC_OK).body("total", equalTo(1));
     }
 
     @Test
     void openContactedResolved() {
         String id = newItem();
         patch(MARKETER, id, "{\"status\": \"contacted\", \"note\": \"Left a message\", \"assignee\": \"marketer1\"}")
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .body("id", equalTo(id))
                 .body("status", equalTo("contacted"))
                 .body("note", equalTo("Left a message"))
                 .body("assignee", equalTo("marketer1"))
                 .body("contactedAt", notNullValue())
                 .body("resolvedAt", nullValue());
-        patch(MARKETER, id, "{\"status\": \"RESOLVED\", \"note\": \"Apologised, sent a coupon\"}").statusCode(OK)
+        patch(MARKETER, id, "{\"status\": \"RESOLVED\", \"note\": \"Apologised, sent a coupon\"}").statusCode(SC_OK)
                 .body("status", equalTo("resolved"))
                 .body("note", equalTo("Apologised, sent a coupon"))
                 .body("assignee", equalTo("marketer1"))
                 .body("resolvedAt", notNullValue());
-        given().auth().oauth2(ADMIN).when().get(FOLLOW_UP, id).then().statusCode(OK)
+        given().auth().oauth2(ADMIN).when().get(FOLLOW_UP, id).then().statusCode(SC_OK)
                 .body("status", equalTo("resolved"))
                 .body("note", equalTo("Apologised, sent a coupon"));
     }
@@ -190,27 +190,27 @@ class FollowUpResourceTest {
     @Test
     void resolvedStraightFromOpenAndThenNoWayBack() {
         String id = newItem();
-        patch(MARKETER, id, "{\"status\": \"resolved\", \"note\": \"Called back\"}").statusCode(OK)
+        patch(MARKETER, id, "{\"status\": \"resolved\", \"note\": \"Called back\"}").statusCode(SC_OK)
                 .body("status", equalTo("resolved"))
                 .body("contactedAt", nullValue());
         for (String body : List.of("{\"status\": \"open\"}", "{\"status\": \"contacted\"}",
                 "{\"status\": \"resolved\", \"note\": \"again\"}", "{\"note\": \"late note\"}")) {
-            patch(MARKETER, id, body).statusCode(CONFLICT)
+            patch(MARKETER, id, body).statusCode(SC_CONFLICT)
                     .contentType(PROBLEM)
-                    .body("status", equalTo(CONFLICT))
+                    .body("status", equalTo(SC_CONFLICT))
                     .body("type", equalTo("https://loyalty.example.com/problems/invalid-transition"));
         }
-        given().auth().oauth2(MARKETER).when().get(FOLLOW_UP, id).then().statusCode(OK)
+        given().auth().oauth2(MARKETER).when().get(FOLLOW_UP, id).then().statusCode(SC_OK)
                 .body("note", equalTo("Called back"));
     }
 
     @Test
     void contactedCannotGoBackToOpen() {
         String id = newItem();
-        patch(MARKETER, id, "{\"status\": \"contacted\"}").statusCode(OK);
-        patch(MARKETER, id, "{\"status\": \"open\", \"note\": \"oops\"}").statusCode(CONFLICT)
+        patch(MARKETER, id, "{\"status\": \"contacted\"}").statusCode(SC_OK);
+        patch(MARKETER, id, "{\"status\": \"open\", \"note\": \"oops\"}").statusCode(SC_CONFLICT)
                 .body("detail", containsString("contacted"));
-        given().auth().oauth2(MARKETER).when().get(FOLLOW_UP, id).then().statusCode(OK)
+        given().auth().oauth2(MARKETER).when().get(FOLLOW_UP, id).then().statusCode(SC_OK)
                 .body("status", equalTo("contacted"))
                 .body("note", nullValue());
     }
@@ -218,18 +218,19 @@ class FollowUpResourceTest {
     @Test
     void badChangesAreRefused() {
         String id = newItem();
-        patch(MARKETER, id, "{\"status\": \"closed\"}").statusCode(BAD_REQUEST).contentType(PROBLEM);
-        patch(MARKETER, id, "{}").statusCode(BAD_REQUEST).contentType(PROBLEM);
-        patch(MARKETER, id, "{\"assignee\": \"" + "x".repeat(201) + "\"}").statusCode(BAD_REQUEST);
+        patch(MARKETER, id, "{\"status\": \"closed\"}").statusCode(SC_BAD_REQUEST).contentType(PROBLEM);
+        patch(MARKETER, id, "{}").statusCode(SC_BAD_REQUEST).contentType(PROBLEM);
+        patch(MARKETER, id, "{\"assignee\": \"" + "x".repeat(201) + "\"}").statusCode(SC_BAD_REQUEST);
         given().auth().oauth2(MARKETER).contentType(ContentType.JSON).when().patch(FOLLOW_UP, id).then()
-                .statusCode(BAD_REQUEST);
-        patch(MARKETER, UUID.randomUUID().toString(), "{\"status\": \"resolved\"}").statusCode(NOT_FOUND)
+                .statusCode(SC_BAD_REQUEST);
+        patch(MARKETER, UUID.randomUUID().toString(), "{\"status\": \"resolved\"}").statusCode(SC_NOT_FOUND)
                 .contentType(PROBLEM)
                 .body("type", equalTo("https://loyalty.example.com/problems/unknown-follow-up"));
-        patch(MARKETER, "not-a-uuid", "{\"status\": \"resolved\"}").statusCode(BAD_REQUEST);
-        given().auth().oauth2(MARKETER).when().get(FOLLOW_UP, UUID.randomUUID()).then().statusCode(NOT_FOUND)
+        patch(MARKETER, "not-a-uuid", "{\"status\": \"resolved\"}").statusCode(SC_BAD_REQUEST);
+        given().auth().oauth2(MARKETER).when().get(FOLLOW_UP, UUID.randomUUID()).then().statusCode(SC_NOT_FOUND)
                 .contentType(PROBLEM);
-        given().auth().oauth2(MARKETER).when().get(FOLLOW_UP, id).then().statusCode(OK).body("status", equalTo("open"));
+        given().auth().oauth2(MARKETER).when().get(FOLLOW_UP, id).then().statusCode(SC_OK)
+                .body("status", equalTo("open"));
     }
 
     @Test
@@ -240,27 +241,27 @@ class FollowUpResourceTest {
             // one transaction each: opened one after another
             TestSurveys.apply(responses, response(survey, null, nps(s)).store(s % 2 == 0 ? "EVEN" : "ODD"));
         }
-        list(MARKETER, "surveyId", survey, "size", 2).statusCode(OK)
+        list(MARKETER, "surveyId", survey, "size", 2).statusCode(SC_OK)
                 .body("total", equalTo(5))
                 .body("totalPages", equalTo(3))
                 .body("size", equalTo(2))
                 .body("items.score", contains(4, 3));
-        list(MARKETER, "surveyId", survey, "size", 2, "page", 1).statusCode(OK).body("items.score", contains(2, 1));
-        list(MARKETER, "surveyId", survey, "size", 2, "page", 2).statusCode(OK).body("items.score", contains(0));
-        list(MARKETER, "surveyId", survey, "size", 2, "page", 3).statusCode(OK).body("items", hasSize(0))
+        list(MARKETER, "surveyId", survey, "size", 2, "page", 1).statusCode(SC_OK).body("items.score", contains(2, 1));
+        list(MARKETER, "surveyId", survey, "size", 2, "page", 2).statusCode(SC_OK).body("items.score", contains(0));
+        list(MARKETER, "surveyId", survey, "size", 2, "page", 3).statusCode(SC_OK).body("items", hasSize(0))
                 .body("total", equalTo(5));
-        list(MARKETER, "surveyId", survey, "storeId", "EVEN").statusCode(OK).body("items.score", contains(4, 2, 0));
+        list(MARKETER, "surveyId", survey, "storeId", "EVEN").statusCode(SC_OK).body("items.score", contains(4, 2, 0));
 
         List<String> ids = new ArrayList<>(list(MARKETER, "surveyId", survey).extract().path("items.id"));
-        patch(MARKETER, ids.get(0), "{\"status\": \"contacted\", \"assignee\": \"anna\"}").statusCode(OK);
-        patch(MARKETER, ids.get(1), "{\"assignee\": \"anna\"}").statusCode(OK);
-        patch(MARKETER, ids.get(2), "{\"status\": \"resolved\"}").statusCode(OK);
-        list(MARKETER, "surveyId", survey, "assignee", "anna").statusCode(OK).body("items.score", contains(4, 3));
-        list(MARKETER, "surveyId", survey, "status", "open").statusCode(OK).body("items.score", contains(3, 1, 0));
-        list(MARKETER, "surveyId", survey, "status", "Contacted").statusCode(OK).body("items.score", contains(4));
-        list(MARKETER, "surveyId", survey, "status", "resolved", "assignee", "anna").statusCode(OK)
+        patch(MARKETER, ids.get(0), "{\"status\": \"contacted\", \"assignee\": \"anna\"}").statusCode(SC_OK);
+        patch(MARKETER, ids.get(1), "{\"assignee\": \"anna\"}").statusCode(SC_OK);
+        patch(MARKETER, ids.get(2), "{\"status\": \"resolved\"}").statusCode(SC_OK);
+        list(MARKETER, "surveyId", survey, "assignee", "anna").statusCode(SC_OK).body("items.score", contains(4, 3));
+        list(MARKETER, "surveyId", survey, "status", "open").statusCode(SC_OK).body("items.score", contains(3, 1, 0));
+        list(MARKETER, "surveyId", survey, "status", "Contacted").statusCode(SC_OK).body("items.score", contains(4));
+        list(MARKETER, "surveyId", survey, "status", "resolved", "assignee", "anna").statusCode(SC_OK)
                 .body("total", equalTo(0));
-        list(MARKETER, "surveyId", survey, "status", "open", "storeId", "ODD", "kind", "detractor").statusCode(OK)
+        list(MARKETER, "surveyId", survey, "status", "open", "storeId", "ODD", "kind", "detractor").statusCode(SC_OK)
                 .body("items.score", contains(3, 1));
     }
 
@@ -269,30 +270,33 @@ class FollowUpResourceTest {
         Object[][] bad = { { "status", "closed" }, { "kind", "angry" }, { "surveyId", "x" }, { "page", "-1" },
                 { "page", "abc" }, { "size", "0" }, { "size", "101" }, { "size", "many" } };
         for (Object[] query : bad) {
-            list(MARKETER, query).statusCode(BAD_REQUEST).contentType(PROBLEM).body("status", equalTo(BAD_REQUEST));
+            list(MARKETER, query).statusCode(SC_BAD_REQUEST).contentType(PROBLEM)
+                    .body("status", equalTo(SC_BAD_REQUEST));
         }
     }
 
     @Test
     void onlyMarketersAndAdminsWorkTheQueue() {
         String id = newItem();
-        list(ADMIN).statusCode(OK);
+        list(ADMIN).statusCode(SC_OK);
         for (String token : List.of(TestTokens.newMember(), TestTokens.token("staff-1", "staff"))) {
-            list(token).statusCode(FORBIDDEN);
-            given().auth().oauth2(token).when().get(FOLLOW_UP, id).then().statusCode(FORBIDDEN);
-            patch(token, id, "{\"status\": \"resolved\"}").statusCode(FORBIDDEN);
+            list(token).statusCode(SC_FORBIDDEN);
+            given().auth().oauth2(token).when().get(FOLLOW_UP, id).then().statusCode(SC_FORBIDDEN);
+            patch(token, id, "{\"status\": \"resolved\"}").statusCode(SC_FORBIDDEN);
         }
-        given().when().get(FOLLOW_UPS).then().statusCode(UNAUTHORIZED).contentType(PROBLEM);
-        given().when().get(FOLLOW_UP, id).then().statusCode(UNAUTHORIZED);
+        given().when().get(FOLLOW_UPS).then().statusCode(SC_UNAUTHORIZED).contentType(PROBLEM);
+        given().when().get(FOLLOW_UP, id).then().statusCode(SC_UNAUTHORIZED);
         given().contentType(ContentType.JSON).body("{\"status\": \"resolved\"}").when().patch(FOLLOW_UP, id).then()
-                .statusCode(UNAUTHORIZED);
-        given().auth().oauth2(MARKETER).when().get(FOLLOW_UP, id).then().statusCode(OK).body("status", equalTo("open"));
+                .statusCode(SC_UNAUTHORIZED);
+        given().auth().oauth2(MARKETER).when().get(FOLLOW_UP, id).then().statusCode(SC_OK)
+                .body("status", equalTo("open"));
     }
 
     private String newItem() {
         UUID survey = UUID.randomUUID();
         TestSurveys.apply(responses, response(survey, null, nps(2), text("why", "Never again")));
-        return list(MARKETER, "surveyId", survey).statusCode(OK).body("total", equalTo(1)).extract().path("items[0].id");
+        return list(MARKETER, "surveyId", survey).statusCode(SC_OK).body("total", equalTo(1))
+                .extract().path("items[0].id");
     }
 
     private static ValidatableResponse list(String token, Object... query) {
@@ -308,7 +312,7 @@ class FollowUpResourceTest {
     }
 
     private double counter(String kind) {
-        var c = registry.find("follow-ups.opened").tag("kind", kind).counter();
+        var c = registry.find("loyalty.metrics.follow-ups.opened").tag("kind", kind).counter();
         return c == null ? 0 : c.count();
     }
 }

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static com.example.loyalty.metrics.TestEvents.ACTIVITY;
 import static com.example.loyalty.metrics.TestEvents.ADMIN;
 import static com.example.loyalty.metrics.TestEvents.MARKETER;
@@ -22,11 +27,6 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class MemberActivityResourceTest {
 
-    private static final int OK = 200;
-    private static final int BAD_REQUEST = 400;
-    private static final int UNAUTHORIZED = 401;
-    private static final int FORBIDDEN = 403;
-    private static final int NOT_FOUND = 404;
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
@@ -39,7 +39,7 @@ class MemberActivityResourceTest {
         activities.apply(TestEvents.purchase(member, 655, Instant.parse("2026-03-01T00:00:00Z")));
 
         for (String token : new String[] { MARKETER, ADMIN }) {
-            activity(token, member).statusCode(OK)
+            activity(token, member).statusCode(SC_OK)
                     .contentType("application/json")
                     .body("memberId", equalTo(member))
                     .body("purchaseCount", equalTo(2))
@@ -55,7 +55,7 @@ class MemberActivityResourceTest {
     void aMemberKnownOnlyFromATierChangeHasNoPurchasesYet() {
         String member = TestEvents.newMemberId();
         activities.apply(TestEvents.tierChanged(member, "REGULAR", "SILVER", Instant.now()));
-        activity(MARKETER, member).statusCode(OK)
+        activity(MARKETER, member).statusCode(SC_OK)
                 .body("purchaseCount", equalTo(0))
                 .body("totalSpend", equalTo(0))
                 .body("currency", nullValue())
@@ -66,9 +66,9 @@ class MemberActivityResourceTest {
     @Test
     void aMemberNeverSeenIsNotFound() {
         String member = TestEvents.newMemberId();
-        activity(MARKETER, member).statusCode(NOT_FOUND)
+        activity(MARKETER, member).statusCode(SC_NOT_FOUND)
                 .contentType(PROBLEM)
-                .body("status", equalTo(NOT_FOUND))
+                .body("status", equalTo(SC_NOT_FOUND))
                 .body("type", equalTo("https://loyalty.example.com/problems/unknown-member"))
                 .body("detail", containsString(member));
     }
@@ -77,9 +77,9 @@ class MemberActivityResourceTest {
     void aMalformedMemberIdIsABadRequest() {
         // "1-1-1-1-1" is accepted by UUID.fromString, but it is not a member id
         for (String id : new String[] { "not-a-uuid", "1-1-1-1-1", "123" }) {
-            activity(MARKETER, id).statusCode(BAD_REQUEST)
+            activity(MARKETER, id).statusCode(SC_BAD_REQUEST)
                     .contentType(PROBLEM)
-                    .body("status", equalTo(BAD_REQUEST))
+                    .body("status", equalTo(SC_BAD_REQUEST))
                     .body("violations[0].message", equalTo("must be a UUID"));
         }
     }
@@ -88,20 +88,20 @@ class MemberActivityResourceTest {
     void membersAndStaffAreForbidden() {
         String member = TestEvents.newMemberId();
         activities.apply(TestEvents.purchase(member, 1_000, Instant.now()));
-        activity(TestTokens.token(member, "member"), member).statusCode(FORBIDDEN);
-        activity(TestTokens.newMember(), member).statusCode(FORBIDDEN);
-        activity(TestTokens.token("staff-1", "staff"), member).statusCode(FORBIDDEN);
-        activity(TestTokens.token("staff-1", "staff"), "not-a-uuid").statusCode(FORBIDDEN);
-        activity(TestTokens.token("nobody"), member).statusCode(FORBIDDEN);
+        activity(TestTokens.token(member, "member"), member).statusCode(SC_FORBIDDEN);
+        activity(TestTokens.newMember(), member).statusCode(SC_FORBIDDEN);
+        activity(TestTokens.token("staff-1", "staff"), member).statusCode(SC_FORBIDDEN);
+        activity(TestTokens.token("staff-1", "staff"), "not-a-uuid").statusCode(SC_FORBIDDEN);
+        activity(TestTokens.token("nobody"), member).statusCode(SC_FORBIDDEN);
     }
 
     @Test
     void noOrABadTokenIsUnauthorized() {
-        given().when().get(ACTIVITY, TestEvents.newMemberId()).then().statusCode(UNAUTHORIZED)
+        given().when().get(ACTIVITY, TestEvents.newMemberId()).then().statusCode(SC_UNAUTHORIZED)
                 .contentType(PROBLEM)
                 .header("WWW-Authenticate", "Bearer")
-                .body("status", equalTo(UNAUTHORIZED));
+                .body("status", equalTo(SC_UNAUTHORIZED));
         given().auth().oauth2("not-a-token").when().get(ACTIVITY, TestEvents.newMemberId()).then()
-                .statusCode(UNAUTHORIZED).contentType(PROBLEM);
+                .statusCode(SC_UNAUTHORIZED).contentType(PROBLEM);
     }
 }

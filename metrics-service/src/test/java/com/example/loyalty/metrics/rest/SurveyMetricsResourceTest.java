@@ -10,6 +10,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.UUID;
 
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static com.example.loyalty.metrics.TestEvents.ADMIN;
 import static com.example.loyalty.metrics.TestEvents.MARKETER;
 import static com.example.loyalty.metrics.TestSurveys.SURVEY;
@@ -33,11 +38,6 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class SurveyMetricsResourceTest {
 
-    private static final int OK = 200;
-    private static final int BAD_REQUEST = 400;
-    private static final int UNAUTHORIZED = 401;
-    private static final int FORBIDDEN = 403;
-    private static final int NOT_FOUND = 404;
     private static final String PROBLEM = "application/problem+json";
     private static final double E = 1e-3;
 
@@ -59,7 +59,7 @@ class SurveyMetricsResourceTest {
                         score("dwb", "DWB", 1), choice("pick", "b"), text("why", "slow")));
 
         String q = "questions.find { it.questionId == '%s' }.";
-        metrics(MARKETER, s).statusCode(OK)
+        metrics(MARKETER, s).statusCode(SC_OK)
                 .contentType("application/json")
                 .body("questions.questionId", contains("nps", "keep", "nrs", "q1", "q2", "ces", "effort", "dwb",
                         "pick", "why", "CSI_OVERALL"))
@@ -123,7 +123,7 @@ class SurveyMetricsResourceTest {
     @Test
     void aDailySeriesCountsDaysInTokyoAndShowsEmptyDays() {
         UUID s = seriesSurvey();
-        metrics(MARKETER, s, "interval", "day", "from", "2026-03-01", "to", "2026-03-04").statusCode(OK)
+        metrics(MARKETER, s, "interval", "day", "from", "2026-03-01", "to", "2026-03-04").statusCode(SC_OK)
                 .body("interval", equalTo("day"))
                 .body("zone", equalTo("Asia/Tokyo"))
                 .body("from", equalTo("2026-03-01"))
@@ -146,14 +146,14 @@ class SurveyMetricsResourceTest {
     void weeklyAndMonthlySeries() {
         UUID s = seriesSurvey();
         // 1 March 2026 is a Sunday: its week is cut to that one day
-        metrics(MARKETER, s, "interval", "WEEK", "from", "2026-03-01", "to", "2026-03-31").statusCode(OK)
+        metrics(MARKETER, s, "interval", "WEEK", "from", "2026-03-01", "to", "2026-03-31").statusCode(SC_OK)
                 .body("interval", equalTo("week"))
                 .body("periods.start", contains("2026-03-01", "2026-03-02", "2026-03-09", "2026-03-16",
                         "2026-03-23", "2026-03-30"))
                 .body("periods.end", contains("2026-03-01", "2026-03-08", "2026-03-15", "2026-03-22",
                         "2026-03-29", "2026-03-31"))
                 .body("periods.collect { it.questions[0].n }", contains(1, 2, 0, 1, 0, 0));
-        metrics(MARKETER, s, "interval", "month", "from", "2026-03-01", "to", "2026-04-30").statusCode(OK)
+        metrics(MARKETER, s, "interval", "month", "from", "2026-03-01", "to", "2026-04-30").statusCode(SC_OK)
                 .body("periods.start", contains("2026-03-01", "2026-04-01"))
                 .body("periods.end", contains("2026-03-31", "2026-04-30"))
                 .body("periods.collect { it.questions[0].n }", contains(4, 1))
@@ -163,10 +163,10 @@ class SurveyMetricsResourceTest {
     @Test
     void aRangeWithoutIntervalFiltersTheOverallMetric() {
         UUID s = seriesSurvey();
-        metrics(MARKETER, s, "from", "2026-03-02", "to", "2026-03-16").statusCode(OK)
+        metrics(MARKETER, s, "from", "2026-03-02", "to", "2026-03-16").statusCode(SC_OK)
                 .body("periods", nullValue())
                 .body("questions[0].n", equalTo(3));
-        metrics(MARKETER, s).statusCode(OK).body("questions[0].n", equalTo(5)).body("from", nullValue());
+        metrics(MARKETER, s).statusCode(SC_OK).body("questions[0].n", equalTo(5)).body("from", nullValue());
     }
 
     @Test
@@ -179,25 +179,26 @@ class SurveyMetricsResourceTest {
                 response(s, w1, nps(0)).store("S1").channel("STORE"),
                 response(s, w2, nps(9)).store("S2").channel("APP"),
                 response(s, w2, nps(8)).store(null).channel("WEB"));
-        metrics(MARKETER, s, "by", "store").statusCode(OK)
+        metrics(MARKETER, s, "by", "store").statusCode(SC_OK)
                 .body("by", equalTo("store"))
                 .body("questions[0].n", equalTo(4))
                 .body("groups.value", contains("S1", "S2", "UNKNOWN"))
                 .body("groups.collect { it.questions[0].n }", contains(2, 1, 1))
                 .body("groups[0].questions[0].score", equalTo(0.0))
                 .body("groups[1].questions[0].score", equalTo(100.0));
-        metrics(MARKETER, s, "by", "Channel").statusCode(OK)
+        metrics(MARKETER, s, "by", "Channel").statusCode(SC_OK)
                 .body("groups.value", contains("APP", "STORE", "WEB"))
                 .body("groups.collect { it.questions[0].n }", contains(2, 1, 1))
                 .body("groups[0].questions[0].promoters", equalTo(2));
-        metrics(MARKETER, s, "by", "wave").statusCode(OK)
+        metrics(MARKETER, s, "by", "wave").statusCode(SC_OK)
                 .body("groups", hasSize(2))
                 .body("groups.find { it.value == '" + w1 + "' }.questions[0].n", equalTo(2))
                 .body("groups.find { it.value == '" + w2 + "' }.questions[0].passives", equalTo(1))
                 .body("groups[0].value", equalTo(w1.toString().compareTo(w2.toString()) < 0 ? w1.toString()
                         : w2.toString()));
         // both together: every period has its groups
-        metrics(MARKETER, s, "interval", "day", "from", "2026-03-09", "to", "2026-03-10", "by", "channel").statusCode(OK)
+        metrics(MARKETER, s, "interval", "day", "from", "2026-03-09", "to", "2026-03-10", "by", "channel")
+                .statusCode(SC_OK)
                 .body("groups.value", contains("APP", "STORE", "WEB"))
                 .body("periods[0].groups", hasSize(0))
                 .body("periods[1].groups.value", contains("APP", "STORE", "WEB"))
@@ -213,22 +214,22 @@ class SurveyMetricsResourceTest {
                 { "interval", "day", "from", "2020-01-01", "to", "2026-01-01" },
                 { "interval", "day", "from", "2099-01-01" } };
         for (Object[] query : bad) {
-            metrics(MARKETER, s, query).statusCode(BAD_REQUEST)
+            metrics(MARKETER, s, query).statusCode(SC_BAD_REQUEST)
                     .contentType(PROBLEM)
-                    .body("status", equalTo(BAD_REQUEST));
+                    .body("status", equalTo(SC_BAD_REQUEST));
         }
-        metrics(MARKETER, s, "from", "2026-03-05", "to", "2026-03-01").statusCode(BAD_REQUEST)
+        metrics(MARKETER, s, "from", "2026-03-05", "to", "2026-03-01").statusCode(SC_BAD_REQUEST)
                 .body("type", equalTo("https://loyalty.example.com/problems/invalid-range"))
                 .body("detail", containsString("after"));
-        metrics(MARKETER, s, "interval", "hour").statusCode(BAD_REQUEST)
+        metrics(MARKETER, s, "interval", "hour").statusCode(SC_BAD_REQUEST)
                 .body("violations[0].message", equalTo("must be day, week or month"));
-        metrics(MARKETER, "not-a-uuid").statusCode(BAD_REQUEST).contentType(PROBLEM);
+        metrics(MARKETER, "not-a-uuid").statusCode(SC_BAD_REQUEST).contentType(PROBLEM);
     }
 
     @Test
     void anUnknownSurveyIsNotFound() {
         UUID unknown = UUID.randomUUID();
-        metrics(MARKETER, unknown).statusCode(NOT_FOUND)
+        metrics(MARKETER, unknown).statusCode(SC_NOT_FOUND)
                 .contentType(PROBLEM)
                 .body("type", equalTo("https://loyalty.example.com/problems/unknown-survey"))
                 .body("detail", containsString(unknown.toString()));
@@ -237,10 +238,10 @@ class SurveyMetricsResourceTest {
     @Test
     void onlyMarketersAndAdminsReadSurveyMetrics() {
         UUID s = seriesSurvey();
-        metrics(ADMIN, s).statusCode(OK);
-        metrics(TestTokens.newMember(), s).statusCode(FORBIDDEN);
-        metrics(TestTokens.token("staff-1", "staff"), s).statusCode(FORBIDDEN);
-        given().when().get(SURVEY, s).then().statusCode(UNAUTHORIZED).contentType(PROBLEM)
+        metrics(ADMIN, s).statusCode(SC_OK);
+        metrics(TestTokens.newMember(), s).statusCode(SC_FORBIDDEN);
+        metrics(TestTokens.token("staff-1", "staff"), s).statusCode(SC_FORBIDDEN);
+        given().when().get(SURVEY, s).then().statusCode(SC_UNAUTHORIZED).contentType(PROBLEM)
                 .header("WWW-Authenticate", "Bearer");
     }
 

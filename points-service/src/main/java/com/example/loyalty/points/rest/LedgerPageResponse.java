@@ -1,6 +1,5 @@
 package com.example.loyalty.points.rest;
 
-import com.example.loyalty.points.domain.LedgerEntry;
 import com.example.loyalty.points.service.MemberService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,9 +20,9 @@ public record LedgerPageResponse(List<Entry> items, int page, int size, long tot
             String reason,
             Instant createdAt) {
 
-        static Entry from(LedgerEntry e) {
-            return new Entry(e.id, e.kind.name(), e.points, e.balanceAfter, e.referenceType, e.referenceId, e.reason,
-                    e.createdAt);
+        static Entry from(MemberService.LedgerLine e) {
+            return new Entry(e.id(), e.kind(), e.points(), e.balanceAfter(), e.referenceType(), e.referenceId(),
+                    e.reason(), e.createdAt());
         }
     }
 

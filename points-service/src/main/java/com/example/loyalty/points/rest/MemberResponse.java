@@ -32,8 +32,8 @@ public record MemberResponse(
         NextTier next = v.nextTier()
                 .map(n -> new NextTier(n.code(), n.name(), n.thresholdSpend(), v.spendToNextTier()))
                 .orElse(null);
-        var m = v.member();
-        return new MemberResponse(m.id, m.cardCode, m.displayName, m.email, m.phone, m.balance, v.tier().code(),
-                v.tier().name(), v.tier().multiplier(), v.rollingSpend(), v.windowMonths(), next, m.enrolledAt);
+        return new MemberResponse(v.id(), v.cardCode(), v.displayName(), v.email(), v.phone(), v.balance(),
+                v.tier().code(), v.tier().name(), v.tier().multiplier(), v.rollingSpend(), v.windowMonths(), next,
+                v.enrolledAt());
     }
 }

@@ -21,8 +21,7 @@ public record PurchaseResponse(
         @Schema(description = "True when the transaction id had been recorded before and nothing was earned now") boolean replayed) {
 
     public static PurchaseResponse from(PurchaseService.PurchaseResult r) {
-        var p = r.purchase();
-        return new PurchaseResponse(p.id, p.transactionId, p.memberId, r.cardCode(), p.points, p.multiplier,
-                p.balanceAfter, p.tierAfter, r.tierName(), r.tierChanged(), r.replayed());
+        return new PurchaseResponse(r.purchaseId(), r.transactionId(), r.memberId(), r.cardCode(), r.points(),
+                r.multiplier(), r.balance(), r.tier(), r.tierName(), r.tierChanged(), r.replayed());
     }
 }

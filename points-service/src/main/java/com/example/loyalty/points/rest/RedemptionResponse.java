@@ -12,8 +12,7 @@ public record RedemptionResponse(UUID redemptionId, String idempotencyKey, UUID 
         @Schema(description = "True when the key had been used before and nothing was spent now") boolean replayed) {
 
     public static RedemptionResponse from(RedemptionService.RedemptionResult r) {
-        var d = r.redemption();
-        return new RedemptionResponse(d.id, d.idempotencyKey, d.memberId, d.points, d.balanceAfter, d.reason,
-                d.createdAt, r.replayed());
+        return new RedemptionResponse(r.redemptionId(), r.idempotencyKey(), r.memberId(), r.points(), r.balance(),
+                r.reason(), r.createdAt(), r.replayed());
     }
 }

@@ -1,12 +1,14 @@
 package com.example.loyalty.points.service;
 
+import com.example.loyalty.common.persistence.Transactions;
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.MemberEnrolled;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.config.PointsConfig;
 import com.example.loyalty.points.domain.LedgerEntry;
 import com.example.loyalty.points.domain.Member;
-import com.example.loyalty.outbox.OutboxWriter;
+import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.points.repository.LedgerRepository;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.PurchaseRepository;
@@ -42,7 +44,7 @@ public class MemberService {
         this.tiers = tiers;
         this.outbox = outbox;
         this.config = config;
-        this.enrolled = Counter.builder("members.enrolled").description("members enrolled").register(registry);
+        this.enrolled = Counter.builder("loyalty.points.members.enrolled").description("members enrolled").register(registry);
     }
 
     /** Profile fields taken at enrolment; any may be null. */
@@ -100,7 +102,7 @@ public class MemberService {
     @Transactional
     public MemberView byId(UUID id) {
         return view(members.findByIdOptional(id)
-                .orElseThrow(() -> Problems.notFound("member-not-found", "no member with id " + id)));
+                .orElseThrow(() -> Problems.notFound("member-not-found", "Member not found", "no member with id " + id)));
     }
 
     /** The member at the till, by exactly one of card code, e-mail or phone. */
@@ -113,10 +115,21 @@ public class MemberService {
         }
         Optional<Member> found = card != null ? members.findByCardCode(card.trim())
                 : email != null ? members.findByEmail(email.trim()) : members.findByPhone(phone.trim());
-        return view(found.orElseThrow(() -> Problems.notFound("member-not-found", "no member matches the look-up")));
+        return view(found.orElseThrow(() -> Problems.notFound("member-not-found", "Member not found", "no member matches the look-up")));
     }
 
-    public record LedgerPage(List<LedgerEntry> entries, int page, int size, long total) {
+    /** A page of a member's history, newest first. */
+    public record LedgerPage(List<LedgerLine> entries, int page, int size, long total) {
+    }
+
+    /** One movement of points. */
+    public record LedgerLine(UUID id, String kind, long points, long balanceAfter, String referenceType,
+            String referenceId, String reason, Instant createdAt) {
+
+        static LedgerLine of(LedgerEntry e) {
+            return new LedgerLine(e.id, e.kind.name(), e.points, e.balanceAfter, e.referenceType, e.referenceId,
+                    e.reason, e.createdAt);
+        }
     }
 
     @Transactional
@@ -127,17 +140,18 @@ public class MemberService {
     @Transactional
     public LedgerPage ledgerOf(UUID memberId, int page, int size) {
         if (members.findByIdOptional(memberId).isEmpty()) {
-            throw Problems.notFound("member-not-found", "no member with id " + memberId);
+            throw Problems.notFound("member-not-found", "Member not found", "no member with id " + memberId);
         }
         return ledgerPage(memberId, page, size);
     }
 
     private LedgerPage ledgerPage(UUID memberId, int page, int size) {
-        return new LedgerPage(ledger.page(memberId, page, size), page, size, ledger.countFor(memberId));
+        return new LedgerPage(ledger.page(memberId, page, size).stream().map(LedgerLine::of).toList(), page, size,
+                ledger.countFor(memberId));
     }
 
     private Member existing(String subject) {
-        return members.findBySubject(subject).orElseThrow(() -> Problems.notFound("not-enrolled",
+        return members.findBySubject(subject).orElseThrow(() -> Problems.notFound("not-enrolled", "Not enrolled",
                 "you are not enrolled yet: POST /api/points/members/me first"));
     }
 
@@ -145,7 +159,8 @@ public class MemberService {
         TierLadderView ladder = tiers.ladder();
         Instant now = Instant.now();
         long spend = purchases.spendSince(member.id, ladder.windowStart(now));
-        return new MemberView(member, ladder.step(member.tierCode), spend, ladder.windowMonths(),
-                ladder.next(member.tierCode));
+        return new MemberView(member.id, member.cardCode, member.displayName, member.email, member.phone,
+                member.balance, ladder.step(member.tierCode), spend, ladder.windowMonths(), ladder.next(member.tierCode),
+                member.enrolledAt);
     }
 }

@@ -1,15 +1,16 @@
 package com.example.loyalty.points.service;
 
-import com.example.loyalty.points.domain.Member;
-
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * A member with what the tier rules say about them now: spend in the rolling window, current tier and what
- * the next one needs.
+ * A member as the API shows them, with what the tier rules say about them now: spend in the rolling window, current
+ * tier and what the next one needs.
  */
-public record MemberView(Member member, TierLadderView.Step tier, long rollingSpend, int windowMonths,
-        Optional<TierLadderView.Step> nextTier) {
+public record MemberView(UUID id, String cardCode, String displayName, String email, String phone, long balance,
+        TierLadderView.Step tier, long rollingSpend, int windowMonths, Optional<TierLadderView.Step> nextTier,
+        Instant enrolledAt) {
 
     public long spendToNextTier() {
         return nextTier.map(n -> Math.max(0, n.thresholdSpend() - rollingSpend)).orElse(0L);

@@ -1,5 +1,7 @@
 package com.example.loyalty.points.service;
 
+import com.example.loyalty.common.persistence.Transactions;
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.PointsEarned;
 import com.example.loyalty.events.TierChanged;
@@ -8,7 +10,7 @@ import com.example.loyalty.points.config.PointsConfig;
 import com.example.loyalty.points.domain.LedgerKind;
 import com.example.loyalty.points.domain.Member;
 import com.example.loyalty.points.domain.Purchase;
-import com.example.loyalty.outbox.OutboxWriter;
+import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.PurchaseRepository;
 import io.micrometer.core.instrument.Counter;
@@ -46,9 +48,9 @@ public class PurchaseService {
         this.ledger = ledger;
         this.outbox = outbox;
         this.config = config;
-        this.pointsEarned = Counter.builder("points.earned").description("points earned on purchases").register(registry);
-        this.recorded = Counter.builder("purchases.recorded").description("purchases recorded").register(registry);
-        this.replays = Counter.builder("purchases.replayed").description("purchase requests answered as replays")
+        this.pointsEarned = Counter.builder("loyalty.points.earned").description("points earned on purchases").register(registry);
+        this.recorded = Counter.builder("loyalty.points.purchases.recorded").description("purchases recorded").register(registry);
+        this.replays = Counter.builder("loyalty.points.purchases.replayed").description("purchase requests answered as replays")
                 .register(registry);
     }
 
@@ -56,8 +58,14 @@ public class PurchaseService {
             String channel, Instant occurredAt) {
     }
 
-    public record PurchaseResult(Purchase purchase, String cardCode, String tierName, boolean tierChanged,
-            boolean replayed) {
+    /** The outcome of a purchase, first or replayed. */
+    public record PurchaseResult(UUID purchaseId, String transactionId, UUID memberId, String cardCode, long points,
+            BigDecimal multiplier, long balance, String tier, String tierName, boolean tierChanged, boolean replayed) {
+
+        static PurchaseResult of(Purchase p, String cardCode, String tierName, boolean replayed) {
+            return new PurchaseResult(p.id, p.transactionId, p.memberId, cardCode, p.points, p.multiplier,
+                    p.balanceAfter, p.tierAfter, tierName, !p.tierAfter.equals(p.tierCode), replayed);
+        }
     }
 
     public PurchaseResult record(PurchaseCommand command, String recordedBy) {
@@ -131,7 +139,7 @@ public class PurchaseService {
         }
         recorded.increment();
         pointsEarned.increment(purchase.points);
-        return new PurchaseResult(purchase, member.cardCode, ladder.step(member.tierCode).name(), upgraded, false);
+        return PurchaseResult.of(purchase, member.cardCode, ladder.step(member.tierCode).name(), false);
     }
 
     private PurchaseResult replay(PurchaseCommand command) {
@@ -152,7 +160,7 @@ public class PurchaseService {
         replays.increment();
         String tierName = tiers.ladder().steps().stream().filter(s -> s.code().equals(first.tierAfter))
                 .map(TierLadderView.Step::name).findFirst().orElse(first.tierAfter);
-        return new PurchaseResult(first, member.cardCode, tierName, !first.tierAfter.equals(first.tierCode), true);
+        return PurchaseResult.of(first, member.cardCode, tierName, true);
     }
 
     /** Base points (one per {@code yenPerPoint}) times the multiplier, rounded down. */
@@ -163,6 +171,6 @@ public class PurchaseService {
     }
 
     private static RuntimeException unknownCard(String cardCode) {
-        return Problems.notFound("unknown-card", "no member has card " + cardCode);
+        return Problems.notFound("unknown-card", "Unknown card", "no member has card " + cardCode);
     }
 }

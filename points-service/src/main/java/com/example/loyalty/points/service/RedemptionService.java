@@ -1,12 +1,14 @@
 package com.example.loyalty.points.service;
 
+import com.example.loyalty.common.persistence.Transactions;
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.PointsRedeemed;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.domain.LedgerKind;
 import com.example.loyalty.points.domain.Member;
 import com.example.loyalty.points.domain.Redemption;
-import com.example.loyalty.outbox.OutboxWriter;
+import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.RedemptionRepository;
 import io.micrometer.core.instrument.Counter;
@@ -35,7 +37,7 @@ public class RedemptionService {
         this.redemptions = redemptions;
         this.ledger = ledger;
         this.outbox = outbox;
-        this.pointsRedeemed = Counter.builder("points.redeemed").description("points redeemed").register(registry);
+        this.pointsRedeemed = Counter.builder("loyalty.points.redeemed").description("points redeemed").register(registry);
     }
 
     /**
@@ -47,7 +49,14 @@ public class RedemptionService {
             String callerSubject, boolean atTill) {
     }
 
-    public record RedemptionResult(Redemption redemption, boolean replayed) {
+    /** The outcome of a redemption, first or replayed. */
+    public record RedemptionResult(UUID redemptionId, String idempotencyKey, UUID memberId, long points, long balance,
+            String reason, Instant createdAt, boolean replayed) {
+
+        static RedemptionResult of(Redemption r, boolean replayed) {
+            return new RedemptionResult(r.id, r.idempotencyKey, r.memberId, r.points, r.balanceAfter, r.reason,
+                    r.createdAt, replayed);
+        }
     }
 
     public RedemptionResult redeem(RedemptionCommand command) {
@@ -63,7 +72,7 @@ public class RedemptionService {
                 throw Problems.conflict("idempotency-key-reused", "Idempotency key already used",
                         "key " + command.idempotencyKey() + " was used for a redemption of " + first.points + " points");
             }
-            return new RedemptionResult(first, true);
+            return RedemptionResult.of(first, true);
         }
         if (member.balance < command.points()) {
             throw Problems.conflict("insufficient-points", "Insufficient points",
@@ -86,7 +95,7 @@ public class RedemptionService {
                 member.id.toString(),
                 new PointsRedeemed(command.idempotencyKey(), command.points(), command.reason(), member.balance));
         pointsRedeemed.increment(command.points());
-        return new RedemptionResult(redemption, false);
+        return RedemptionResult.of(redemption, false);
     }
 
     private Member lockTarget(RedemptionCommand command) {
@@ -96,12 +105,12 @@ public class RedemptionService {
                         "a redemption at the till names the member's cardCode");
             }
             return members.lockByCardCode(command.cardCode())
-                    .orElseThrow(() -> Problems.notFound("unknown-card", "no member has card " + command.cardCode()));
+                    .orElseThrow(() -> Problems.notFound("unknown-card", "Unknown card", "no member has card " + command.cardCode()));
         }
-        Member self = members.lockBySubject(command.callerSubject()).orElseThrow(() -> Problems.notFound("not-enrolled",
+        Member self = members.lockBySubject(command.callerSubject()).orElseThrow(() -> Problems.notFound("not-enrolled", "Not enrolled",
                 "you are not enrolled yet: POST /api/points/members/me first"));
         if (command.cardCode() != null && !command.cardCode().equals(self.cardCode)) {
-            throw Problems.forbidden("a member can only redeem their own points");
+            throw Problems.forbidden("not-own-card", "Not your card", "a member can only redeem their own points");
         }
         return self;
     }

@@ -4,7 +4,7 @@ import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.PointsAwarded;
 import com.example.loyalty.events.SurveyResponded;
 import com.example.loyalty.events.Topics;
-import com.example.loyalty.outbox.OutboxWriter;
+import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.points.config.PointsConfig;
 import com.example.loyalty.points.domain.LedgerKind;
 import com.example.loyalty.points.domain.Member;
@@ -49,9 +49,9 @@ public class SurveyAwardService {
         this.ledger = ledger;
         this.outbox = outbox;
         this.config = config;
-        this.awarded = Counter.builder("points.survey.awards").description("survey answers that earned points")
+        this.awarded = Counter.builder("loyalty.points.survey-awards").description("survey answers that earned points")
                 .register(registry);
-        this.pointsAwarded = Counter.builder("points.awarded").tag("reason", "survey")
+        this.pointsAwarded = Counter.builder("loyalty.points.awarded").tag("reason", "survey")
                 .description("points credited for something other than a purchase").register(registry);
     }
 

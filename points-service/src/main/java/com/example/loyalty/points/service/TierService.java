@@ -1,5 +1,6 @@
 package com.example.loyalty.points.service;
 
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.points.domain.Tier;
 import com.example.loyalty.points.domain.TierLadder;
 import com.example.loyalty.points.repository.MemberRepository;

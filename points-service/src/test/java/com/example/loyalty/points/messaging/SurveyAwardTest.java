@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_OK;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,18 +111,18 @@ class SurveyAwardTest {
         String token = TestTokens.token(subject, "member");
         String id = given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/points/members/me")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(SC_CREATED).extract().path("id");
         return new Member(token, subject, id);
     }
 
     private static long balance(Member m) {
         return given().auth().oauth2(m.token).when().get("/api/points/members/me")
-                .then().statusCode(200).extract().jsonPath().getLong("balance");
+                .then().statusCode(SC_OK).extract().jsonPath().getLong("balance");
     }
 
     private static void assertLedger(Member m, int entries, long sum) {
         var items = given().auth().oauth2(m.token).when().get("/api/points/members/me/ledger")
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(SC_OK).extract().jsonPath();
         assertEquals(entries, items.getInt("total"));
         assertEquals(sum, items.getList("items.points", Long.class).stream().mapToLong(Long::longValue).sum());
         assertTrue(items.getList("items.referenceType", String.class).stream().allMatch("SURVEY"::equals));

@@ -11,6 +11,12 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -27,7 +33,7 @@ class MemberResourceTest {
         String token = TestTokens.newMember();
         String id = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"displayName\":\"Hana\"}")
                 .when().post("/api/points/members/me")
-                .then().statusCode(201)
+                .then().statusCode(SC_CREATED)
                 .body("balance", equalTo(0))
                 .body("tier", equalTo("REGULAR"))
                 .body("tierName", equalTo("Regular"))
@@ -36,10 +42,10 @@ class MemberResourceTest {
                 .extract().path("id");
 
         given().auth().oauth2(token).when().post("/api/points/members/me")
-                .then().statusCode(200).body("id", equalTo(id));
+                .then().statusCode(SC_OK).body("id", equalTo(id));
 
         given().auth().oauth2(token).when().get("/api/points/members/me")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("id", equalTo(id))
                 .body("balance", equalTo(0))
                 .body("rollingSpend", equalTo(0))
@@ -61,17 +67,17 @@ class MemberResourceTest {
     @Test
     void notEnrolledIsNotFound() {
         given().auth().oauth2(TestTokens.newMember()).when().get("/api/points/members/me")
-                .then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404)).body("detail", notNullValue());
+                .then().statusCode(SC_NOT_FOUND).contentType("application/problem+json")
+                .body("status", equalTo(SC_NOT_FOUND)).body("detail", notNullValue());
     }
 
     @Test
     void noTokenIs401() {
-        given().when().get("/api/points/members/me").then().statusCode(401);
-        given().contentType(ContentType.JSON).body("{}").when().post("/api/points/purchases").then().statusCode(401)
+        given().when().get("/api/points/members/me").then().statusCode(SC_UNAUTHORIZED);
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/points/purchases").then().statusCode(SC_UNAUTHORIZED)
                 .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
-        given().auth().oauth2("not-a-token").when().get("/api/points/members/me").then().statusCode(401);
-        given().when().get("/api/points/tiers").then().statusCode(401);
+        given().auth().oauth2("not-a-token").when().get("/api/points/members/me").then().statusCode(SC_UNAUTHORIZED);
+        given().when().get("/api/points/tiers").then().statusCode(SC_UNAUTHORIZED);
     }
 
     @Test
@@ -79,7 +85,7 @@ class MemberResourceTest {
         var member = PointsApi.enrolNewMember();
         given().auth().oauth2(PointsApi.STAFF).queryParam("card", member.cardCode())
                 .when().get("/api/points/members")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("id", equalTo(member.id()))
                 .body("balance", equalTo(0));
 
@@ -87,14 +93,14 @@ class MemberResourceTest {
                 .then().extract().path("email");
         given().auth().oauth2(PointsApi.STAFF).queryParam("email", email.toUpperCase())
                 .when().get("/api/points/members")
-                .then().statusCode(200).body("id", equalTo(member.id()));
+                .then().statusCode(SC_OK).body("id", equalTo(member.id()));
 
         given().auth().oauth2(PointsApi.STAFF).queryParam("card", "8800000000000000")
                 .when().get("/api/points/members")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(SC_NOT_FOUND).contentType("application/problem+json");
 
         given().auth().oauth2(PointsApi.STAFF).when().get("/api/points/members")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
     }
 
     @Test
@@ -102,25 +108,25 @@ class MemberResourceTest {
         var alice = PointsApi.enrolNewMember();
         var bob = PointsApi.enrolNewMember();
         given().auth().oauth2(bob.token()).queryParam("card", alice.cardCode())
-                .when().get("/api/points/members").then().statusCode(403);
+                .when().get("/api/points/members").then().statusCode(SC_FORBIDDEN);
         given().auth().oauth2(bob.token()).when().get("/api/points/members/" + alice.id())
-                .then().statusCode(403);
+                .then().statusCode(SC_FORBIDDEN);
         given().auth().oauth2(bob.token()).when().get("/api/points/members/" + alice.id() + "/ledger")
-                .then().statusCode(403);
+                .then().statusCode(SC_FORBIDDEN);
         // bob's own view is bob's
         given().auth().oauth2(bob.token()).when().get("/api/points/members/me")
-                .then().statusCode(200).body("id", equalTo(bob.id()));
+                .then().statusCode(SC_OK).body("id", equalTo(bob.id()));
     }
 
     @Test
     void ledgerIsPagedNewestFirst() {
         var member = PointsApi.enrolNewMember();
         for (int i = 1; i <= 3; i++) {
-            PointsApi.purchase("ledger-" + UUID.randomUUID(), member.cardCode(), i * 1000L).statusCode(201);
+            PointsApi.purchase("ledger-" + UUID.randomUUID(), member.cardCode(), i * 1000L).statusCode(SC_CREATED);
         }
         given().auth().oauth2(member.token()).queryParam("size", 2)
                 .when().get("/api/points/members/me/ledger")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("total", equalTo(3))
                 .body("items", hasSize(2))
                 .body("items[0].points", equalTo(30))
@@ -129,10 +135,10 @@ class MemberResourceTest {
                 .body("items[1].points", equalTo(20));
         given().auth().oauth2(member.token()).queryParam("size", 0)
                 .when().get("/api/points/members/me/ledger")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         given().auth().oauth2(PointsApi.STAFF).when().get("/api/points/members/" + member.id() + "/ledger")
-                .then().statusCode(200).body("total", equalTo(3)).body("items[2].reason", notNullValue());
+                .then().statusCode(SC_OK).body("total", equalTo(3)).body("items[2].reason", notNullValue());
         given().auth().oauth2(PointsApi.STAFF).when().get("/api/points/members/" + member.id())
-                .then().statusCode(200).body("nextTier", notNullValue()).body("phone", nullValue());
+                .then().statusCode(SC_OK).body("nextTier", notNullValue()).body("phone", nullValue());
     }
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_OK;
 import static io.restassured.RestAssured.given;
 
 /** Calls of the points API used across the resource tests. */
@@ -27,7 +29,7 @@ final class PointsApi {
         String token = TestTokens.newMember();
         var body = given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/points/members/me")
-                .then().statusCode(201).extract().jsonPath();
+                .then().statusCode(SC_CREATED).extract().jsonPath();
         return new Enrolled(token, body.getString("id"), body.getString("cardCode"));
     }
 
@@ -50,18 +52,18 @@ final class PointsApi {
 
     static long balance(Enrolled member) {
         return given().auth().oauth2(member.token()).when().get("/api/points/members/me")
-                .then().statusCode(200).extract().jsonPath().getLong("balance");
+                .then().statusCode(SC_OK).extract().jsonPath().getLong("balance");
     }
 
     static long ledgerSum(Enrolled member) {
         var entries = given().auth().oauth2(member.token()).queryParam("size", 200)
                 .when().get("/api/points/members/me/ledger")
-                .then().statusCode(200).extract().jsonPath().getList("items.points", Long.class);
+                .then().statusCode(SC_OK).extract().jsonPath().getList("items.points", Long.class);
         return entries.stream().mapToLong(Long::longValue).sum();
     }
 
     static int ledgerCount(Enrolled member) {
         return given().auth().oauth2(member.token()).when().get("/api/points/members/me/ledger")
-                .then().statusCode(200).extract().jsonPath().getInt("total");
+                .then().statusCode(SC_OK).extract().jsonPath().getInt("total");
     }
 }

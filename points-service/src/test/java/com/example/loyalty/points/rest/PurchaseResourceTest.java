@@ -11,6 +11,13 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,7 +31,7 @@ class PurchaseResourceTest {
     void earnsOnePointPer100YenRoundedDown() {
         var member = PointsApi.enrolNewMember();
         PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 12_399)
-                .statusCode(201)
+                .statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(123))
                 .body("balance", equalTo(123))
                 .body("tier", equalTo("REGULAR"))
@@ -37,9 +44,9 @@ class PurchaseResourceTest {
     void replayReturnsTheFirstResultAndEarnsNothing() {
         var member = PointsApi.enrolNewMember();
         String tx = "t-" + UUID.randomUUID();
-        String purchaseId = PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(201)
+        String purchaseId = PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(50)).extract().path("purchaseId");
-        PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(200)
+        PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(SC_OK)
                 .body("purchaseId", equalTo(purchaseId))
                 .body("pointsEarned", equalTo(50))
                 .body("balance", equalTo(50))
@@ -53,10 +60,10 @@ class PurchaseResourceTest {
         var member = PointsApi.enrolNewMember();
         var other = PointsApi.enrolNewMember();
         String tx = "t-" + UUID.randomUUID();
-        PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(201);
-        PointsApi.purchase(tx, member.cardCode(), 6_000).statusCode(409)
+        PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(SC_CREATED);
+        PointsApi.purchase(tx, member.cardCode(), 6_000).statusCode(SC_CONFLICT)
                 .contentType("application/problem+json").body("detail", containsString(tx));
-        PointsApi.purchase(tx, other.cardCode(), 5_000).statusCode(409);
+        PointsApi.purchase(tx, other.cardCode(), 5_000).statusCode(SC_CONFLICT);
         assertEquals(50, PointsApi.balance(member));
         assertEquals(0, PointsApi.balance(other));
     }
@@ -68,8 +75,8 @@ class PurchaseResourceTest {
         Callable<Integer> call = () -> PointsApi.purchase(tx, member.cardCode(), 10_000).extract().statusCode();
         List<Integer> statuses = Concurrently.run(IntStream.range(0, 12).mapToObj(i -> call).toList());
 
-        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "exactly one earns: " + statuses);
-        assertEquals(11, statuses.stream().filter(s -> s == 200).count(), "the rest are replays: " + statuses);
+        assertEquals(1, statuses.stream().filter(s -> s == SC_CREATED).count(), "exactly one earns: " + statuses);
+        assertEquals(11, statuses.stream().filter(s -> s == SC_OK).count(), "the rest are replays: " + statuses);
         assertEquals(100, PointsApi.balance(member));
         assertEquals(100, PointsApi.ledgerSum(member));
         assertEquals(1, PointsApi.ledgerCount(member));
@@ -82,7 +89,7 @@ class PurchaseResourceTest {
                 () -> PointsApi.purchase("p-" + UUID.randomUUID(), member.cardCode(), 1_000).extract().statusCode())
                 .toList();
         List<Integer> statuses = Concurrently.run(calls);
-        assertEquals(List.of(201), statuses.stream().distinct().toList());
+        assertEquals(List.of(SC_CREATED), statuses.stream().distinct().toList());
         assertEquals(100, PointsApi.balance(member));
         assertEquals(100, PointsApi.ledgerSum(member));
     }
@@ -90,24 +97,24 @@ class PurchaseResourceTest {
     @Test
     void crossingTheSilverThresholdUpgradesForTheNextPurchase() {
         var member = PointsApi.enrolNewMember();
-        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 29_999).statusCode(201)
+        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 29_999).statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(299)).body("tier", equalTo("REGULAR"));
         // This purchase crosses 30,000: it still earns at Regular, the upgrade is immediate.
-        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_001).statusCode(201)
+        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_001).statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(10))
                 .body("multiplier", equalTo(1.0f))
                 .body("tier", equalTo("SILVER"))
                 .body("tierName", equalTo("Silver"))
                 .body("tierChanged", equalTo(true));
         // The next purchase earns x1.25, rounded down: 1,099 JPY -> 10.99 * 1.25 = 13.7375 -> 13.
-        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_099).statusCode(201)
+        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_099).statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(13))
                 .body("multiplier", equalTo(1.25f))
                 .body("tier", equalTo("SILVER"))
                 .body("tierChanged", equalTo(false))
                 .body("balance", equalTo(299 + 10 + 13));
         given().auth().oauth2(member.token()).when().get("/api/points/members/me")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("tier", equalTo("SILVER"))
                 .body("rollingSpend", equalTo(29_999 + 1_001 + 1_099))
                 .body("nextTier.tier", equalTo("GOLD"))
@@ -117,8 +124,8 @@ class PurchaseResourceTest {
     @Test
     void unknownCardIs404AndWritesNothing() {
         PointsApi.purchase("t-" + UUID.randomUUID(), "8812345678901234", 1_000)
-                .statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404)).body("detail", containsString("8812345678901234"));
+                .statusCode(SC_NOT_FOUND).contentType("application/problem+json")
+                .body("status", equalTo(SC_NOT_FOUND)).body("detail", containsString("8812345678901234"));
     }
 
     @Test
@@ -127,38 +134,38 @@ class PurchaseResourceTest {
         String card = member.cardCode();
         // negative amount
         post("{\"transactionId\":\"x1\",\"cardCode\":\"" + card + "\",\"amount\":-5,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
-                .statusCode(400).contentType("application/problem+json").body("violations", notNullValue());
+                .statusCode(SC_BAD_REQUEST).contentType("application/problem+json").body("violations", notNullValue());
         // missing fields
-        post("{\"cardCode\":\"" + card + "\"}").statusCode(400).contentType("application/problem+json");
+        post("{\"cardCode\":\"" + card + "\"}").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         // malformed JSON
-        post("{\"transactionId\": \"x2\", ").statusCode(400).contentType("application/problem+json");
+        post("{\"transactionId\": \"x2\", ").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         // wrong type and unknown channel
         post("{\"transactionId\":\"x3\",\"cardCode\":\"" + card + "\",\"amount\":\"lots\",\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
-                .statusCode(400).contentType("application/problem+json");
+                .statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         post("{\"transactionId\":\"x4\",\"cardCode\":\"" + card + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"PIGEON\"}")
-                .statusCode(400).contentType("application/problem+json");
+                .statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         // empty body
-        post("").statusCode(400).contentType("application/problem+json");
+        post("").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         // a currency the program does not accept
         post("{\"transactionId\":\"x5\",\"cardCode\":\"" + card + "\",\"amount\":100,\"currency\":\"USD\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
-                .statusCode(422).contentType("application/problem+json").body("detail", containsString("USD"));
+                .statusCode(SC_UNPROCESSABLE_ENTITY).contentType("application/problem+json").body("detail", containsString("USD"));
         // a purchase in the future
         post("{\"transactionId\":\"x6\",\"cardCode\":\"" + card + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}")
-                .statusCode(422).contentType("application/problem+json");
+                .statusCode(SC_UNPROCESSABLE_ENTITY).contentType("application/problem+json");
 
         assertEquals(0, PointsApi.balance(member));
         assertEquals(0, PointsApi.ledgerCount(member));
         // none of those transaction ids was consumed
-        PointsApi.purchase("x5", card, 100).statusCode(201).body("pointsEarned", equalTo(1));
+        PointsApi.purchase("x5", card, 100).statusCode(SC_CREATED).body("pointsEarned", equalTo(1));
     }
 
     @Test
     void onlyStaffRecordPurchases() {
         var member = PointsApi.enrolNewMember();
-        PointsApi.purchase(member.token(), "t-" + UUID.randomUUID(), member.cardCode(), 1_000).statusCode(403);
-        PointsApi.purchase(PointsApi.MARKETER, "t-" + UUID.randomUUID(), member.cardCode(), 1_000).statusCode(403);
+        PointsApi.purchase(member.token(), "t-" + UUID.randomUUID(), member.cardCode(), 1_000).statusCode(SC_FORBIDDEN);
+        PointsApi.purchase(PointsApi.MARKETER, "t-" + UUID.randomUUID(), member.cardCode(), 1_000).statusCode(SC_FORBIDDEN);
         PointsApi.purchase(TestTokens.token("admin-x", "admin"), "t-" + UUID.randomUUID(), member.cardCode(), 1_000)
-                .statusCode(201);
+                .statusCode(SC_CREATED);
         assertEquals(10, PointsApi.balance(member));
     }
 

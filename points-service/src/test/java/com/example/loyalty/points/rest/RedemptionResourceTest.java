@@ -14,6 +14,13 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,11 +33,11 @@ class RedemptionResourceTest {
     void aMemberRedeemsTheirOwnPointsOnce() {
         var member = funded(1_000);
         String key = "r-" + UUID.randomUUID();
-        String id = redeem(member.token(), key, null, 300).statusCode(201)
+        String id = redeem(member.token(), key, null, 300).statusCode(SC_CREATED)
                 .body("balance", equalTo(700)).body("replayed", equalTo(false)).extract().path("redemptionId");
-        redeem(member.token(), key, null, 300).statusCode(200)
+        redeem(member.token(), key, null, 300).statusCode(SC_OK)
                 .body("redemptionId", equalTo(id)).body("balance", equalTo(700)).body("replayed", equalTo(true));
-        redeem(member.token(), key, null, 400).statusCode(409).contentType("application/problem+json");
+        redeem(member.token(), key, null, 400).statusCode(SC_CONFLICT).contentType("application/problem+json");
         assertEquals(700, PointsApi.balance(member));
         assertEquals(700, PointsApi.ledgerSum(member));
     }
@@ -38,7 +45,7 @@ class RedemptionResourceTest {
     @Test
     void insufficientPointsIs409AndChangesNothing() {
         var member = funded(100);
-        redeem(member.token(), "r-" + UUID.randomUUID(), null, 101).statusCode(409)
+        redeem(member.token(), "r-" + UUID.randomUUID(), null, 101).statusCode(SC_CONFLICT)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Insufficient points"))
                 .body("detail", containsString("100"));
@@ -52,8 +59,8 @@ class RedemptionResourceTest {
         List<Callable<Integer>> calls = IntStream.range(0, 10).<Callable<Integer>>mapToObj(i ->
                 () -> redeem(member.token(), "r-" + UUID.randomUUID(), null, 300).extract().statusCode()).toList();
         List<Integer> statuses = Concurrently.run(calls);
-        assertEquals(3, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(3, statuses.stream().filter(s -> s == SC_CREATED).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == SC_CONFLICT).count(), statuses.toString());
         assertEquals(100, PointsApi.balance(member));
         assertEquals(100, PointsApi.ledgerSum(member));
     }
@@ -65,18 +72,18 @@ class RedemptionResourceTest {
         List<Callable<Integer>> calls = IntStream.range(0, 8).<Callable<Integer>>mapToObj(i ->
                 () -> redeem(member.token(), key, null, 250).extract().statusCode()).toList();
         List<Integer> statuses = Concurrently.run(calls);
-        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(1, statuses.stream().filter(s -> s == SC_CREATED).count(), statuses.toString());
         assertEquals(750, PointsApi.balance(member));
     }
 
     @Test
     void staffRedeemAtTheTillByCard() {
         var member = funded(500);
-        redeem(PointsApi.STAFF, "till-" + UUID.randomUUID(), member.cardCode(), 200).statusCode(201)
+        redeem(PointsApi.STAFF, "till-" + UUID.randomUUID(), member.cardCode(), 200).statusCode(SC_CREATED)
                 .body("balance", equalTo(300));
-        redeem(PointsApi.STAFF, "till-" + UUID.randomUUID(), null, 200).statusCode(422)
+        redeem(PointsApi.STAFF, "till-" + UUID.randomUUID(), null, 200).statusCode(SC_UNPROCESSABLE_ENTITY)
                 .contentType("application/problem+json");
-        redeem(PointsApi.STAFF, "till-" + UUID.randomUUID(), "8800000000000000", 1).statusCode(404);
+        redeem(PointsApi.STAFF, "till-" + UUID.randomUUID(), "8800000000000000", 1).statusCode(SC_NOT_FOUND);
         assertEquals(300, PointsApi.balance(member));
     }
 
@@ -84,7 +91,7 @@ class RedemptionResourceTest {
     void aMemberCannotSpendAnotherMembersPoints() {
         var alice = funded(500);
         var bob = funded(500);
-        redeem(bob.token(), "r-" + UUID.randomUUID(), alice.cardCode(), 100).statusCode(403)
+        redeem(bob.token(), "r-" + UUID.randomUUID(), alice.cardCode(), 100).statusCode(SC_FORBIDDEN)
                 .contentType("application/problem+json");
         assertEquals(500, PointsApi.balance(alice));
         assertEquals(500, PointsApi.balance(bob));
@@ -93,7 +100,7 @@ class RedemptionResourceTest {
     @Test
     void marketersCannotChangeBalances() {
         var member = funded(500);
-        redeem(PointsApi.MARKETER, "r-" + UUID.randomUUID(), member.cardCode(), 100).statusCode(403);
+        redeem(PointsApi.MARKETER, "r-" + UUID.randomUUID(), member.cardCode(), 100).statusCode(SC_FORBIDDEN);
         assertEquals(500, PointsApi.balance(member));
     }
 
@@ -102,19 +109,19 @@ class RedemptionResourceTest {
         var member = funded(500);
         given().auth().oauth2(member.token()).contentType(ContentType.JSON)
                 .body("{\"idempotencyKey\":\"k\",\"points\":0,\"reason\":\"x\"}")
-                .when().post("/api/points/redemptions").then().statusCode(400).contentType("application/problem+json");
+                .when().post("/api/points/redemptions").then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         given().auth().oauth2(member.token()).contentType(ContentType.JSON)
                 .body("{\"points\":10}")
-                .when().post("/api/points/redemptions").then().statusCode(400).contentType("application/problem+json");
+                .when().post("/api/points/redemptions").then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.newMember()).contentType(ContentType.JSON)
                 .body("{\"idempotencyKey\":\"k\",\"points\":10,\"reason\":\"x\"}")
-                .when().post("/api/points/redemptions").then().statusCode(404).contentType("application/problem+json");
+                .when().post("/api/points/redemptions").then().statusCode(SC_NOT_FOUND).contentType("application/problem+json");
         assertEquals(500, PointsApi.balance(member));
     }
 
     private static PointsApi.Enrolled funded(long points) {
         var member = PointsApi.enrolNewMember();
-        PointsApi.purchase("fund-" + UUID.randomUUID(), member.cardCode(), points * 100).statusCode(201)
+        PointsApi.purchase("fund-" + UUID.randomUUID(), member.cardCode(), points * 100).statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo((int) points));
         return member;
     }

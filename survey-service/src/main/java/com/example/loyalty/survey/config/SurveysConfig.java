@@ -15,8 +15,6 @@ public interface SurveysConfig {
 
     Anonymity anonymity();
 
-    Consumer consumer();
-
     interface Waves {
         /** Answer window of the first wave that publishing a survey opens, when the request names no closesAt. */
         @WithDefault("P30D")
@@ -41,20 +39,8 @@ public interface SurveysConfig {
         /**
          * Key of the HMAC that turns a respondent's subject into the participation hash of an anonymous wave.
          * Keep it secret (environment / Kubernetes Secret): whoever has it can test a subject against the hashes.
+         * No default: production sets {@code SURVEYS_SUBJECT_HASH_KEY}; only dev, test and the local stack have one.
          */
         String subjectHashKey();
-    }
-
-    interface Consumer {
-        /**
-         * How often a record whose processing fails for a reason other than its content (database unavailable,
-         * lock timeout) is tried before it is given up to the dead-letter topic.
-         */
-        @WithDefault("5")
-        int maxAttempts();
-
-        /** Pause before the second attempt; doubled for each further one. */
-        @WithDefault("PT0.5S")
-        Duration initialBackoff();
     }
 }

@@ -1,5 +1,7 @@
 package com.example.loyalty.survey.domain;
 
+import com.example.loyalty.events.QuestionType;
+
 /**
  * One checked answer of a response (stored inside the response's {@code answers} JSON). Exactly one of
  * {@code score}, {@code yes}, {@code text}, {@code choice} is set, by type.

@@ -1,5 +1,7 @@
 package com.example.loyalty.survey.domain;
 
+import com.example.loyalty.events.QuestionType;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package com.example.loyalty.survey.rest;
 
 import com.example.loyalty.survey.domain.CsiDimension;
 import com.example.loyalty.survey.domain.Question;
-import com.example.loyalty.survey.domain.QuestionType;
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.survey.service.Languages;
 import com.example.loyalty.survey.service.OpenSurveyService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,13 +47,11 @@ public record OpenSurveyResponse(
             @Schema(description = "The option by language code") Map<String, String> texts) {
     }
 
-    static OpenSurveyResponse from(OpenSurveyService.OpenSurvey open, List<String> languages) {
-        var s = open.survey();
-        var w = open.wave();
-        return new OpenSurveyResponse(s.id, Languages.text(s.title, languages), s.title,
-                Languages.choose(s.title, languages), s.anonymous,
-                new OpenWave(w.id, w.name, w.opensAt, w.effectiveEnd()), w.effectiveEnd(),
-                s.questions.stream().map(q -> question(q, languages)).toList());
+    static OpenSurveyResponse from(OpenSurveyService.OpenSurvey s, List<String> languages) {
+        return new OpenSurveyResponse(s.id(), Languages.text(s.title(), languages), s.title(),
+                Languages.choose(s.title(), languages), s.anonymous(),
+                new OpenWave(s.waveId(), s.waveName(), s.waveOpensAt(), s.waveClosesAt()), s.waveClosesAt(),
+                s.questions().stream().map(q -> question(q, languages)).toList());
     }
 
     private static OpenQuestion question(Question q, List<String> languages) {

@@ -2,8 +2,8 @@ package com.example.loyalty.survey.rest;
 
 import com.example.loyalty.survey.domain.Channel;
 import com.example.loyalty.survey.domain.CsiDimension;
-import com.example.loyalty.survey.domain.QuestionType;
-import com.example.loyalty.survey.domain.SurveyResponse;
+import com.example.loyalty.events.QuestionType;
+import com.example.loyalty.survey.service.ResponseService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -28,9 +28,9 @@ public record SubmittedResponse(
             String text, String choice) {
     }
 
-    static SubmittedResponse from(SurveyResponse r) {
-        return new SubmittedResponse(r.id, r.surveyId, r.waveId, r.anonymous, r.memberId, r.tier, r.channel, r.storeId,
-                r.answeredAt, r.answers.stream().map(a -> new Answer(a.questionId(), a.type(), a.dimension(), a.score(),
-                        a.yes(), a.text(), a.choice())).toList());
+    static SubmittedResponse from(ResponseService.Accepted r) {
+        return new SubmittedResponse(r.responseId(), r.surveyId(), r.waveId(), r.anonymous(), r.memberId(), r.tier(),
+                r.channel(), r.storeId(), r.answeredAt(), r.answers().stream().map(a -> new Answer(a.questionId(),
+                        a.type(), a.dimension(), a.score(), a.yes(), a.text(), a.choice())).toList());
     }
 }

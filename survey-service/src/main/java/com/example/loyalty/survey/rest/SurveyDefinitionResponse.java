@@ -2,8 +2,7 @@ package com.example.loyalty.survey.rest;
 
 import com.example.loyalty.survey.domain.CsiDimension;
 import com.example.loyalty.survey.domain.Question;
-import com.example.loyalty.survey.domain.QuestionType;
-import com.example.loyalty.survey.domain.Survey;
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.survey.domain.SurveyStatus;
 import com.example.loyalty.survey.service.SurveyView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,10 +47,10 @@ public record SurveyDefinitionResponse(
     public record OptionResponse(String id, Map<String, String> text) {
     }
 
-    static SurveyDefinitionResponse from(SurveyView view) {
-        Survey s = view.survey();
-        return new SurveyDefinitionResponse(s.id, s.title, s.anonymous, s.status,
-                s.questions.stream().map(QuestionResponse::from).toList(), s.createdAt, s.createdBy, s.updatedAt,
-                s.publishedAt, s.closedAt, view.openWave() == null ? null : WaveResponse.from(view.openWave()));
+    static SurveyDefinitionResponse from(SurveyView s) {
+        return new SurveyDefinitionResponse(s.id(), s.title(), s.anonymous(), s.status(),
+                s.questions().stream().map(QuestionResponse::from).toList(), s.createdAt(), s.createdBy(),
+                s.updatedAt(), s.publishedAt(), s.closedAt(),
+                s.openWave() == null ? null : WaveResponse.from(s.openWave()));
     }
 }

@@ -1,8 +1,8 @@
 package com.example.loyalty.survey.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.survey.domain.SurveyStatus;
-import com.example.loyalty.survey.service.Problems;
 import com.example.loyalty.survey.service.SurveyService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,14 +62,15 @@ public class SurveyResource {
     @Operation(summary = "Create a survey (DRAFT)", description = "Title and question texts in one or more languages "
             + "(the title needs `en` or `ja`). Question types: NPS, CONTINUED_USE (0–10), NRS (1–5), CSI (0–100, "
             + "with a dimension), CES (0–10), CES_BINARY (yes/no), DWB (1–5, 1 = definitely would buy), TEXT, "
-            + "CHOICE (2+ options). Every content error is listed in the 422 problem's `errors`.")
+            + "CHOICE (2+ options). Content errors are listed in the 422 problem's `errors` (the first 50; "
+            + "`errorCount` counts them all).")
     @APIResponse(responseCode = "201", description = "Created; Location names the survey")
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(responseCode = "422", description = "Invalid definition; `errors` lists each offending field or question",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ValidationProblem.class)))
     public Response createSurvey(@NotNull SurveyDefinitionRequest request) {
         var created = surveys.create(request.toInput(), caller());
-        return Response.created(URI.create("/api/surveys/" + created.survey().id))
+        return Response.created(URI.create("/api/surveys/" + created.id()))
                 .entity(SurveyDefinitionResponse.from(created)).build();
     }
 

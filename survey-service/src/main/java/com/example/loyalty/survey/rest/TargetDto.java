@@ -2,6 +2,7 @@ package com.example.loyalty.survey.rest;
 
 import com.example.loyalty.survey.domain.TargetType;
 import com.example.loyalty.survey.service.WaveService;
+import com.example.loyalty.survey.service.WaveView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -17,8 +18,7 @@ public record TargetDto(
         return new WaveService.TargetInput(type, tiers, memberIds);
     }
 
-    static TargetDto from(com.example.loyalty.survey.service.WaveView view) {
-        var w = view.wave();
-        return new TargetDto(w.targetType, List.copyOf(w.targetTiers), view.memberIds());
+    static TargetDto from(WaveView w) {
+        return new TargetDto(w.targetType(), w.targetTiers(), w.memberIds());
     }
 }

@@ -11,7 +11,8 @@ public record ValidationProblem(
         @Schema(description = "e.g. https://loyalty.example.com/problems/invalid-answers") String type,
         String title,
         @Schema(examples = "422") int status,
-        @Schema(description = "Every error in one line") String detail,
+        @Schema(description = "The first error, and how many more there are") String detail,
         @Schema(description = "The request path") String instance,
-        @Schema(description = "One entry per offending question or field") List<ValidationError> errors) {
+        @Schema(description = "One entry per offending question or field, the first 50") List<ValidationError> errors,
+        @Schema(description = "How many errors there are in all") int errorCount) {
 }

@@ -50,7 +50,7 @@ public class WaveResource {
     @APIResponse(responseCode = "422", description = "closesAt not after opensAt or in the past; invalid target")
     public Response addWave(@PathParam("surveyId") UUID surveyId, @Valid @NotNull WaveRequest request) {
         var wave = waves.create(surveyId, request.toInput(), identity.getPrincipal().getName());
-        return Response.created(URI.create("/api/surveys/" + surveyId + "/waves/" + wave.wave().id))
+        return Response.created(URI.create("/api/surveys/" + surveyId + "/waves/" + wave.id()))
                 .entity(WaveResponse.from(wave)).build();
     }
 

@@ -20,9 +20,8 @@ public record WaveResponse(
         Instant createdAt,
         @Schema(description = "Subject of the marketer who created it") String createdBy) {
 
-    static WaveResponse from(WaveView view) {
-        var w = view.wave();
-        return new WaveResponse(w.id, w.surveyId, w.name, w.opensAt, w.closesAt, w.closedAt,
-                w.statusAt(Instant.now()), TargetDto.from(view), w.createdAt, w.createdBy);
+    static WaveResponse from(WaveView w) {
+        return new WaveResponse(w.id(), w.surveyId(), w.name(), w.opensAt(), w.closesAt(), w.closedAt(), w.status(),
+                TargetDto.from(w), w.createdAt(), w.createdBy());
     }
 }

@@ -1,8 +1,9 @@
 package com.example.loyalty.survey.service;
 
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.survey.domain.CsiDimension;
 import com.example.loyalty.survey.domain.Question;
-import com.example.loyalty.survey.domain.QuestionType;
+import com.example.loyalty.events.QuestionType;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,8 +6,9 @@ import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.MemberEnrolled;
 import com.example.loyalty.events.PointsEarned;
 import com.example.loyalty.events.TierChanged;
+import com.example.loyalty.messaging.consumer.EventConsumer;
+import com.example.loyalty.messaging.consumer.UnprocessableEventException;
 import com.example.loyalty.survey.repository.MemberDirectoryRepository;
-import com.example.loyalty.survey.repository.ProcessedEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -15,55 +16,49 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Keeps the member directory (subject → member id, tier) from points-service's events, each event at most
- * once: its id is recorded in {@code processed_event} in the same transaction as the change.
- * MemberEnrolled ties subject and member id; TierChanged and PointsEarned carry the tier; other types are
- * recorded and ignored, so a newer producer never stalls this consumer.
+ * Keeps the member directory (subject → member id, tier) from points-service's events. A handler of
+ * {@link EventConsumer}, which runs it in the transaction that records the event id, so each event changes the
+ * directory once. MemberEnrolled ties subject and member id; TierChanged and PointsEarned carry the tier; other
+ * types are ignored, so a newer producer never stalls this consumer.
  */
 @ApplicationScoped
 public class DirectoryService {
 
-    /** What {@link #apply} did with an event. */
-    public enum Outcome {
-        APPLIED, IGNORED, DUPLICATE
-    }
-
-    private final ProcessedEventRepository processed;
     private final MemberDirectoryRepository directory;
 
-    public DirectoryService(ProcessedEventRepository processed, MemberDirectoryRepository directory) {
-        this.processed = processed;
+    public DirectoryService(MemberDirectoryRepository directory) {
         this.directory = directory;
     }
 
-    /** @throws UnprocessableEventException if the event's content cannot be applied; nothing is recorded then */
-    @Transactional
-    public Outcome apply(EventEnvelope event) {
-        if (!processed.markProcessed(event.eventId(), event.type())) {
-            return Outcome.DUPLICATE;
-        }
+    /**
+     * Applies one event in the consumer's transaction; APPLIED or IGNORED (another type).
+     *
+     * @throws UnprocessableEventException if the event's content cannot be applied; the transaction rolls back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventConsumer.Outcome apply(EventEnvelope event) {
         switch (event.type()) {
             case EventTypes.MEMBER_ENROLLED -> {
                 requireVersion(event, MemberEnrolled.SCHEMA_VERSION);
                 MemberEnrolled enrolled = payload(event, MemberEnrolled.class);
                 String subject = enrolled.subject() == null || enrolled.subject().isBlank() ? null : enrolled.subject();
                 directory.enrolled(memberId(event), subject, tier(enrolled.tier()), event.occurredAt());
-                return Outcome.APPLIED;
+                return EventConsumer.Outcome.APPLIED;
             }
             case EventTypes.TIER_CHANGED -> {
                 requireVersion(event, TierChanged.SCHEMA_VERSION);
                 TierChanged changed = payload(event, TierChanged.class);
                 directory.tierSeen(memberId(event), tier(changed.toTier()), event.occurredAt());
-                return Outcome.APPLIED;
+                return EventConsumer.Outcome.APPLIED;
             }
             case EventTypes.POINTS_EARNED -> {
                 requireVersion(event, PointsEarned.SCHEMA_VERSION);
                 PointsEarned earned = payload(event, PointsEarned.class);
                 directory.tierSeen(memberId(event), tier(earned.tier()), event.occurredAt());
-                return Outcome.APPLIED;
+                return EventConsumer.Outcome.APPLIED;
             }
             default -> {
-                return Outcome.IGNORED;
+                return EventConsumer.Outcome.IGNORED;
             }
         }
     }

@@ -1,6 +1,7 @@
 package com.example.loyalty.survey.service;
 
 import com.example.loyalty.survey.domain.MemberDirectoryEntry;
+import com.example.loyalty.survey.domain.Question;
 import com.example.loyalty.survey.domain.Survey;
 import com.example.loyalty.survey.domain.Wave;
 import com.example.loyalty.survey.repository.MemberDirectoryRepository;
@@ -43,8 +44,14 @@ public class OpenSurveyService {
         this.hasher = hasher;
     }
 
-    /** A survey open to the caller with the wave it would answer. */
-    public record OpenSurvey(Survey survey, Wave wave) {
+    /** A survey open to the caller with the wave it would answer; {@code waveClosesAt} counts an early close. */
+    public record OpenSurvey(UUID id, Map<String, String> title, boolean anonymous, List<Question> questions,
+            UUID waveId, String waveName, Instant waveOpensAt, Instant waveClosesAt) {
+
+        static OpenSurvey of(Survey s, Wave w) {
+            return new OpenSurvey(s.id, s.title, s.anonymous, List.copyOf(s.questions), w.id, w.name, w.opensAt,
+                    w.effectiveEnd());
+        }
     }
 
     /** Soonest closing first. */
@@ -64,7 +71,7 @@ public class OpenSurveyService {
             if (survey == null || !targeting.includes(wave, member) || answered(survey, wave, subject)) {
                 continue;
             }
-            result.add(new OpenSurvey(survey, wave));
+            result.add(OpenSurvey.of(survey, wave));
         }
         return result;
     }

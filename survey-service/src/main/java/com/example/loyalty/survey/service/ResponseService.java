@@ -1,9 +1,11 @@
 package com.example.loyalty.survey.service;
 
+import com.example.loyalty.common.persistence.Transactions;
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.SurveyResponded;
 import com.example.loyalty.events.Topics;
-import com.example.loyalty.outbox.OutboxWriter;
+import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.survey.config.SurveysConfig;
 import com.example.loyalty.survey.domain.Channel;
 import com.example.loyalty.survey.domain.GivenAnswer;
@@ -67,20 +69,30 @@ public class ResponseService {
     public record Submission(Map<String, JsonNode> answers, Channel channel, String storeId, UUID waveId) {
     }
 
-    public SurveyResponse submit(UUID surveyId, String subject, Submission submission) {
-        SurveyResponse accepted;
+    /** A response as stored: no identity when anonymous; member id and tier when the directory knew them. */
+    public record Accepted(UUID responseId, UUID surveyId, UUID waveId, boolean anonymous, UUID memberId, String tier,
+            Channel channel, String storeId, Instant answeredAt, List<GivenAnswer> answers) {
+
+        static Accepted of(SurveyResponse r) {
+            return new Accepted(r.id, r.surveyId, r.waveId, r.anonymous, r.memberId, r.tier, r.channel, r.storeId,
+                    r.answeredAt, List.copyOf(r.answers));
+        }
+    }
+
+    public Accepted submit(UUID surveyId, String subject, Submission submission) {
+        Accepted accepted;
         try {
             accepted = QuarkusTransaction.requiringNew().call(() -> submitOnce(surveyId, subject, submission));
         } catch (HttpProblem problem) {
-            registry.counter("surveys.responses.rejected", "reason", Problems.kindOf(problem)).increment();
+            registry.counter("loyalty.survey.responses.rejected", "reason", Problems.kindOf(problem)).increment();
             throw problem;
         }
-        registry.counter("surveys.responses.accepted", "channel", accepted.channel.name(),
-                "anonymous", String.valueOf(accepted.anonymous)).increment();
+        registry.counter("loyalty.survey.responses.accepted", "channel", accepted.channel().name(),
+                "anonymous", String.valueOf(accepted.anonymous())).increment();
         return accepted;
     }
 
-    private SurveyResponse submitOnce(UUID surveyId, String subject, Submission submission) {
+    private Accepted submitOnce(UUID surveyId, String subject, Submission submission) {
         Survey survey = surveys.findByIdOptional(surveyId).orElseThrow(() -> SurveyService.unknownSurvey(surveyId));
         List<GivenAnswer> answers = AnswerChecks.check(survey.questions, submission.answers(),
                 config.answers().maxTextLength());
@@ -131,7 +143,7 @@ public class ResponseService {
                 new SurveyResponded(response.id, surveyId, wave.id, memberId, response.subject, response.anonymous,
                         response.tier, response.channel.name(), response.storeId, response.answeredAt,
                         answers.stream().map(ResponseService::eventAnswer).toList()));
-        return response;
+        return Accepted.of(response);
     }
 
     private Wave wave(Survey survey, UUID waveId, Instant now) {
@@ -140,7 +152,7 @@ public class ResponseService {
                     "survey " + survey.id + " has no wave open now"));
         }
         Wave wave = waves.findByIdOptional(waveId).filter(w -> w.surveyId.equals(survey.id))
-                .orElseThrow(() -> Problems.notFound("unknown-wave", "survey " + survey.id + " has no wave " + waveId));
+                .orElseThrow(() -> WaveService.unknownWave(survey.id, waveId));
         if (!wave.isOpenAt(now)) {
             throw Problems.conflict("wave-not-open", "Wave not open",
                     "wave " + waveId + " is " + wave.statusAt(now) + ", not OPEN");

@@ -20,7 +20,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubjectHasher {
 
-    /** The default of application.properties starts with this; production must set its own key. */
+    /** The development key of application.properties (dev, test, the local stack) starts with this. */
     static final String DEVELOPMENT_KEY_PREFIX = "local-development-only";
     private static final Logger LOG = Logger.getLogger(SubjectHasher.class);
 

@@ -1,5 +1,6 @@
 package com.example.loyalty.survey.service;
 
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.survey.config.SurveysConfig;
 import com.example.loyalty.survey.domain.Survey;
 import com.example.loyalty.survey.domain.SurveyStatus;
@@ -63,8 +64,8 @@ public class SurveyService {
         survey.createdBy = by;
         survey.updatedAt = now;
         surveys.persist(survey);
-        registry.counter("surveys.lifecycle", "transition", "created").increment();
-        return new SurveyView(survey, null);
+        registry.counter("loyalty.survey.lifecycle", "transition", "created").increment();
+        return SurveyView.of(survey, null);
     }
 
     /** Replaces title, anonymity and questions of a DRAFT survey. */
@@ -80,7 +81,7 @@ public class SurveyService {
         survey.anonymous = input.anonymous();
         survey.questions = checked.questions();
         survey.updatedAt = now();
-        return new SurveyView(survey, null);
+        return SurveyView.of(survey, null);
     }
 
     /** DRAFT → PUBLISHED, opening a first wave from now. */
@@ -95,8 +96,8 @@ public class SurveyService {
         survey.status = SurveyStatus.PUBLISHED;
         survey.publishedAt = now;
         survey.updatedAt = now;
-        registry.counter("surveys.lifecycle", "transition", "published").increment();
-        return new SurveyView(survey, first);
+        registry.counter("loyalty.survey.lifecycle", "transition", "published").increment();
+        return SurveyView.of(survey, first);
     }
 
     /** PUBLISHED → CLOSED: no more answers; every open or scheduled wave is closed. */
@@ -109,15 +110,15 @@ public class SurveyService {
         survey.status = SurveyStatus.CLOSED;
         survey.closedAt = now;
         survey.updatedAt = now;
-        registry.counter("surveys.lifecycle", "transition", "closed").increment();
-        return new SurveyView(survey, null);
+        registry.counter("loyalty.survey.lifecycle", "transition", "closed").increment();
+        return SurveyView.of(survey, null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SurveyView get(UUID id) {
         Survey survey = surveys.findByIdOptional(id).orElseThrow(() -> unknownSurvey(id));
         WaveView open = waves.openOf(id, Instant.now()).map(waveService::view).orElse(null);
-        return new SurveyView(survey, open);
+        return SurveyView.of(survey, open);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -127,7 +128,7 @@ public class SurveyService {
         Map<UUID, Wave> open = waves.openOf(found.stream().map(s -> s.id).toList(), Instant.now()).stream()
                 .collect(Collectors.toMap(w -> w.surveyId, Function.identity(), (a, b) -> a));
         List<SurveyView> items = found.stream()
-                .map(s -> new SurveyView(s, open.containsKey(s.id) ? waveService.view(open.get(s.id)) : null))
+                .map(s -> SurveyView.of(s, open.containsKey(s.id) ? waveService.view(open.get(s.id)) : null))
                 .toList();
         return new SurveyPage(items, page, size, query.count());
     }
@@ -145,7 +146,7 @@ public class SurveyService {
     }
 
     static RuntimeException unknownSurvey(UUID id) {
-        return Problems.notFound("unknown-survey", "no survey " + id);
+        return Problems.notFound("unknown-survey", "Unknown survey", "no survey " + id);
     }
 
     private static Instant now() {

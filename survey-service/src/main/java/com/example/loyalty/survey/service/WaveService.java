@@ -1,5 +1,6 @@
 package com.example.loyalty.survey.service;
 
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.survey.config.SurveysConfig;
 import com.example.loyalty.survey.domain.Survey;
 import com.example.loyalty.survey.domain.SurveyStatus;
@@ -92,7 +93,7 @@ public class WaveService {
         waves.persist(wave);
         waves.flush();
         waves.addMembers(wave.id, members);
-        return new WaveView(wave, List.copyOf(members));
+        return WaveView.of(wave, List.copyOf(members), now);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -120,12 +121,13 @@ public class WaveService {
     }
 
     WaveView view(Wave wave) {
-        return new WaveView(wave, wave.targetType == TargetType.MEMBERS ? waves.membersOf(wave.id) : List.of());
+        return WaveView.of(wave, wave.targetType == TargetType.MEMBERS ? waves.membersOf(wave.id) : List.of(),
+                Instant.now());
     }
 
     private Wave waveOf(UUID surveyId, UUID waveId) {
         return waves.findByIdOptional(waveId).filter(w -> w.surveyId.equals(surveyId))
-                .orElseThrow(() -> Problems.notFound("unknown-wave", "survey " + surveyId + " has no wave " + waveId));
+                .orElseThrow(() -> unknownWave(surveyId, waveId));
     }
 
     private void checkWindow(Instant opensAt, Instant closesAt, Instant now) {
@@ -185,6 +187,10 @@ public class WaveService {
             throw invalidTarget("target.memberIds must not contain null");
         }
         return new LinkedHashSet<>(given);
+    }
+
+    static RuntimeException unknownWave(UUID surveyId, UUID waveId) {
+        return Problems.notFound("unknown-wave", "Unknown wave", "survey " + surveyId + " has no wave " + waveId);
     }
 
     private static RuntimeException invalidWindow(String detail) {

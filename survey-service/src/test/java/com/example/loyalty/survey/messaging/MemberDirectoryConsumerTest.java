@@ -70,23 +70,23 @@ class MemberDirectoryConsumerTest {
         Db db = new Db(dataSource);
         EventEnvelope enrolment = SurveyApi.enrolled(member, "REGULAR");
         db.awaitDirectory(member.memberId(), member.subject(), "REGULAR");
-        double duplicatesBefore = counter("surveys.directory.events", "type", EventTypes.MEMBER_ENROLLED, "outcome", "duplicate");
+        double duplicatesBefore = consumed(Topics.MEMBER_EVENTS, "duplicate");
         send(Topics.MEMBER_EVENTS, enrolment);
         EventEnvelope redeemed = EventJson.envelope(EventTypes.POINTS_REDEEMED, PointsRedeemed.SCHEMA_VERSION,
                 Instant.now(), member.memberId(), new PointsRedeemed("k", 10, "coffee", 0));
         send(Topics.LOYALTY_TRANSACTIONS, redeemed);
-        await().atMost(PATIENCE).until(() -> counter("surveys.directory.events", "type", EventTypes.MEMBER_ENROLLED,
-                "outcome", "duplicate") == duplicatesBefore + 1);
-        await().atMost(PATIENCE).until(() -> db.count("select count(*) from processed_event where event_id = ?",
-                redeemed.eventId()) == 1);
+        await().atMost(PATIENCE).until(() -> consumed(Topics.MEMBER_EVENTS, "duplicate") >= duplicatesBefore + 1);
+        await().atMost(PATIENCE).until(() -> processed(Topics.LOYALTY_TRANSACTIONS, redeemed, db) == 1);
         db.awaitDirectory(member.memberId(), member.subject(), "REGULAR");
-        assertEquals(1, db.count("select count(*) from processed_event where event_id = ?", enrolment.eventId()));
+        assertEquals(1, processed(Topics.MEMBER_EVENTS, enrolment, db));
     }
 
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
         var member = SurveyApi.newMember();
         Db db = new Db(dataSource);
+        double malformedBefore = rejected(Topics.MEMBER_EVENTS, "malformed");
+        double unprocessableBefore = rejected(Topics.MEMBER_EVENTS, "unprocessable");
         String poisonKey = "poison-" + UUID.randomUUID();
         TestKafka.send(Topics.MEMBER_EVENTS, poisonKey, "this is not an event");
         EventEnvelope badMemberId = EventJson.envelope(EventTypes.MEMBER_ENROLLED, 1, Instant.now(), "not-a-uuid",
@@ -99,7 +99,9 @@ class MemberDirectoryConsumerTest {
                 r -> poisonKey.equals(r.key()), 2, PATIENCE);
         assertEquals(2, dead.size());
         assertEquals("this is not an event", dead.get(0).value());
-        assertEquals(0, db.count("select count(*) from processed_event where event_id = ?", badMemberId.eventId()));
+        assertEquals(0, processed(Topics.MEMBER_EVENTS, badMemberId, db));
+        assertEquals(malformedBefore + 1, rejected(Topics.MEMBER_EVENTS, "malformed"));
+        assertEquals(unprocessableBefore + 1, rejected(Topics.MEMBER_EVENTS, "unprocessable"));
     }
 
     private static EventEnvelope purchase(String memberId, String tier, Instant at) {
@@ -109,6 +111,21 @@ class MemberDirectoryConsumerTest {
 
     private static void send(String topic, EventEnvelope event) {
         TestKafka.send(topic, event.memberId(), EventJson.write(event));
+    }
+
+    /** Events the channel's consumer handled, by outcome (the shared consumer's meter). */
+    private double consumed(String consumer, String outcome) {
+        return counter("loyalty.survey.events.consumed", "consumer", consumer, "outcome", outcome);
+    }
+
+    /** Records the channel's consumer gave up to its dead-letter topic, by reason. */
+    private double rejected(String consumer, String reason) {
+        return counter("loyalty.survey.events.rejected", "consumer", consumer, "reason", reason);
+    }
+
+    private static long processed(String consumer, EventEnvelope event, Db db) {
+        return db.count("select count(*) from processed_event where consumer = ? and event_id = ?", consumer,
+                event.eventId());
     }
 
     private double counter(String name, String... tags) {

@@ -14,6 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static com.example.loyalty.survey.SurveyApi.openSurveyIds;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
@@ -39,7 +44,7 @@ class MySurveysResourceTest {
 
         // no preference: English where there is English, else Japanese
         given().auth().oauth2(member.token()).when().get(OPEN)
-                .then().statusCode(200).contentType("application/json")
+                .then().statusCode(SC_OK).contentType("application/json")
                 .body(find + ".title", equalTo("総合アンケート"))
                 .body(find + ".titles.ja", equalTo("総合アンケート"))
                 .body(find + ".lang", equalTo("ja"))
@@ -60,7 +65,7 @@ class MySurveysResourceTest {
 
         // ?lang= chooses the convenience texts; the maps stay complete
         given().auth().oauth2(member.token()).queryParam("lang", "ja").when().get(OPEN)
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body(find + ".questions[8].options[0].text", equalTo("食べ物"))
                 .body(find + ".questions[8].options[0].texts.en", equalTo("Food"))
                 // no Japanese text: falls back to English
@@ -68,7 +73,7 @@ class MySurveysResourceTest {
         // so does Accept-Language, with quality values
         given().auth().oauth2(member.token()).header("Accept-Language", "fr;q=0.9, ja-JP;q=0.8, en;q=0.1")
                 .when().get(OPEN)
-                .then().statusCode(200).body(find + ".questions[8].options[0].text", equalTo("食べ物"));
+                .then().statusCode(SC_OK).body(find + ".questions[8].options[0].text", equalTo("食べ物"));
     }
 
     @Test
@@ -76,18 +81,18 @@ class MySurveysResourceTest {
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
         var member = SurveyApi.newMember();
         String find = "find { it.id == '" + survey + "' }";
-        given().auth().oauth2(member.token()).when().get(OPEN).then().statusCode(200)
+        given().auth().oauth2(member.token()).when().get(OPEN).then().statusCode(SC_OK)
                 .body(find + ".title", equalTo("How are we doing?")).body(find + ".lang", equalTo("en"));
-        given().auth().oauth2(member.token()).queryParam("lang", "ja").when().get(OPEN).then().statusCode(200)
+        given().auth().oauth2(member.token()).queryParam("lang", "ja").when().get(OPEN).then().statusCode(SC_OK)
                 .body(find + ".title", equalTo("ご意見をお聞かせください"))
                 .body(find + ".lang", equalTo("ja"))
                 .body(find + ".titles.en", equalTo("How are we doing?"))
                 .body(find + ".questions[0].text", equalTo("友人に勧める可能性は?"))
                 .body(find + ".questions[1].text", equalTo("Why?"));
-        given().auth().oauth2(member.token()).header("Accept-Language", "ja").when().get(OPEN).then().statusCode(200)
+        given().auth().oauth2(member.token()).header("Accept-Language", "ja").when().get(OPEN).then().statusCode(SC_OK)
                 .body(find + ".title", equalTo("ご意見をお聞かせください"));
         given().auth().oauth2(member.token()).header("Accept-Language", "ja").queryParam("lang", "en")
-                .when().get(OPEN).then().statusCode(200).body(find + ".title", equalTo("How are we doing?"));
+                .when().get(OPEN).then().statusCode(SC_OK).body(find + ".title", equalTo("How are we doing?"));
     }
 
     @Test
@@ -97,18 +102,19 @@ class MySurveysResourceTest {
         assertThat(openSurveyIds(member.token()), hasItem(survey));
 
         // the wave closes: gone; the next wave opens in an hour: not yet there, and answering is refused
-        SurveyApi.closeWave(survey, SurveyApi.openWaveId(survey)).statusCode(200);
+        SurveyApi.closeWave(survey, SurveyApi.openWaveId(survey)).statusCode(SC_OK);
         Instant later = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         SurveyApi.addWave(survey, Map.of("opensAt", later.toString(),
-                "closesAt", later.plus(Duration.ofDays(1)).toString())).statusCode(201);
+                "closesAt", later.plus(Duration.ofDays(1)).toString())).statusCode(SC_CREATED);
         assertThat(openSurveyIds(member.token()), not(hasItem(survey)));
         SurveyApi.respond(member.token(), survey, SurveyApi.answers(Map.of("nps", 9)))
-                .statusCode(409).contentType("application/problem+json").body("type", endsWith("/no-open-wave"));
+                .statusCode(SC_CONFLICT).contentType("application/problem+json")
+                .body("type", endsWith("/no-open-wave"));
 
         // a draft and a closed survey are never listed
         String draft = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         String closed = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
-        SurveyApi.close(closed).statusCode(200);
+        SurveyApi.close(closed).statusCode(SC_OK);
         List<String> open = openSurveyIds(member.token());
         assertThat(open, not(hasItem(draft)));
         assertThat(open, not(hasItem(closed)));
@@ -129,16 +135,17 @@ class MySurveysResourceTest {
 
         String survey = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         SurveyApi.publish(survey, Map.of("target", Map.of("type", "TIER", "tiers", List.of("GOLD", "PLATINUM"))))
-                .statusCode(200);
+                .statusCode(SC_OK);
 
         assertThat(openSurveyIds(gold.token()), hasItem(survey));
         assertThat(openSurveyIds(regular.token()), not(hasItem(survey)));
         assertThat(openSurveyIds(unknown.token()), not(hasItem(survey)));
 
         SurveyApi.respond(regular.token(), survey, SurveyApi.answers(Map.of("nps", 9)))
-                .statusCode(403).contentType("application/problem+json").body("type", endsWith("/not-in-target"));
-        SurveyApi.respond(unknown.token(), survey, SurveyApi.answers(Map.of("nps", 9))).statusCode(403);
-        SurveyApi.respond(gold.token(), survey, SurveyApi.answers(Map.of("nps", 9))).statusCode(201)
+                .statusCode(SC_FORBIDDEN).contentType("application/problem+json")
+                .body("type", endsWith("/not-in-target"));
+        SurveyApi.respond(unknown.token(), survey, SurveyApi.answers(Map.of("nps", 9))).statusCode(SC_FORBIDDEN);
+        SurveyApi.respond(gold.token(), survey, SurveyApi.answers(Map.of("nps", 9))).statusCode(SC_CREATED)
                 .body("tier", equalTo("GOLD"))
                 .body("memberId", equalTo(gold.memberId()));
         org.junit.jupiter.api.Assertions.assertEquals(1, db.writtenFor(survey).responses());
@@ -156,12 +163,12 @@ class MySurveysResourceTest {
 
         String survey = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         SurveyApi.publish(survey, Map.of("target", Map.of("type", "MEMBERS", "memberIds", List.of(listed.memberId()))))
-                .statusCode(200).body("openWave.target.memberIds", equalTo(List.of(listed.memberId())));
+                .statusCode(SC_OK).body("openWave.target.memberIds", equalTo(List.of(listed.memberId())));
 
         assertThat(openSurveyIds(listed.token()), hasItem(survey));
         assertThat(openSurveyIds(other.token()), not(hasItem(survey)));
-        SurveyApi.respond(other.token(), survey, SurveyApi.answers(Map.of("nps", 3))).statusCode(403);
-        SurveyApi.respond(listed.token(), survey, SurveyApi.answers(Map.of("nps", 3))).statusCode(201);
+        SurveyApi.respond(other.token(), survey, SurveyApi.answers(Map.of("nps", 3))).statusCode(SC_FORBIDDEN);
+        SurveyApi.respond(listed.token(), survey, SurveyApi.answers(Map.of("nps", 3))).statusCode(SC_CREATED);
     }
 
     @Test
@@ -172,11 +179,12 @@ class MySurveysResourceTest {
         String anonymous = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(true));
         assertThat(openSurveyIds(member.token()), hasItem(named));
 
-        SurveyApi.respond(member.token(), named, SurveyApi.answers(Map.of("nps", 10))).statusCode(201);
+        SurveyApi.respond(member.token(), named, SurveyApi.answers(Map.of("nps", 10))).statusCode(SC_CREATED);
         assertThat(openSurveyIds(member.token()), not(hasItem(named)));
 
         assertThat(openSurveyIds(anonymousMember.token()), hasItem(anonymous));
-        SurveyApi.respond(anonymousMember.token(), anonymous, SurveyApi.answers(Map.of("nps", 10))).statusCode(201);
+        SurveyApi.respond(anonymousMember.token(), anonymous, SurveyApi.answers(Map.of("nps", 10)))
+                .statusCode(SC_CREATED);
         assertThat(openSurveyIds(anonymousMember.token()), not(hasItem(anonymous)));
         // others still see both
         var someoneElse = SurveyApi.newMember();
@@ -193,20 +201,20 @@ class MySurveysResourceTest {
     @Test
     void noTokenIs401ProblemWithChallenge() {
         given().when().get(OPEN)
-                .then().statusCode(401)
+                .then().statusCode(SC_UNAUTHORIZED)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
-                .body("status", equalTo(401));
+                .body("status", equalTo(SC_UNAUTHORIZED));
         given().auth().oauth2("not-a-token").when().get(OPEN)
-                .then().statusCode(401)
+                .then().statusCode(SC_UNAUTHORIZED)
                 .contentType("application/problem+json");
     }
 
     @Test
     void aTokenWithoutTheMemberRoleIs403Problem() {
         given().auth().oauth2(TestTokens.token("staff-surveys", "staff", "marketer")).when().get(OPEN)
-                .then().statusCode(403)
+                .then().statusCode(SC_FORBIDDEN)
                 .contentType("application/problem+json")
-                .body("status", equalTo(403));
+                .body("status", equalTo(SC_FORBIDDEN));
     }
 }

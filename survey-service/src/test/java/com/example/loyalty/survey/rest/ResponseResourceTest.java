@@ -31,6 +31,14 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
+import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
 import static com.example.loyalty.survey.SurveyApi.answers;
 import static com.example.loyalty.survey.SurveyApi.respond;
 import static io.restassured.RestAssured.given;
@@ -39,8 +47,10 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -49,13 +59,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ResponseResourceTest {
 
-    private static final int CREATED = 201;
-    private static final int BAD_REQUEST = 400;
-    private static final int UNAUTHORIZED = 401;
-    private static final int FORBIDDEN = 403;
-    private static final int NOT_FOUND = 404;
-    private static final int CONFLICT = 409;
-    private static final int UNPROCESSABLE = 422;
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(30);
 
     @Inject
@@ -71,13 +74,13 @@ class ResponseResourceTest {
         db.awaitDirectory(member.memberId(), member.subject(), "SILVER");
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
         String wave = SurveyApi.openWaveId(survey);
-        double acceptedBefore = counter("surveys.responses.accepted", "channel", "APP", "anonymous", "false");
+        double acceptedBefore = counter("loyalty.survey.responses.accepted", "channel", "APP", "anonymous", "false");
 
         // exactly the contract's body
         String body = "{\"answers\": {\"nps\": 10, \"reason\": \"Friendly staff\"}, \"channel\": \"APP\", \"storeId\": \"S001\"}";
         var accepted = given().auth().oauth2(member.token()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/surveys/{id}/responses", survey)
-                .then().statusCode(CREATED).contentType("application/json")
+                .then().statusCode(SC_CREATED).contentType("application/json")
                 .body("responseId", notNullValue())
                 .body("surveyId", equalTo(survey))
                 .body("waveId", equalTo(wave))
@@ -97,7 +100,8 @@ class ResponseResourceTest {
         String responseId = accepted.path("responseId");
         assertEquals(new Db.Written(1, 0, 1), db.writtenFor(survey));
         assertEquals(member.subject(), db.single("select subject from survey_response where id = ?", UUID.fromString(responseId)));
-        assertEquals(acceptedBefore + 1, counter("surveys.responses.accepted", "channel", "APP", "anonymous", "false"));
+        assertEquals(acceptedBefore + 1,
+                counter("loyalty.survey.responses.accepted", "channel", "APP", "anonymous", "false"));
 
         List<ConsumerRecord<String, String>> records = TestKafka.read(Topics.SURVEY_RESPONSES,
                 r -> member.memberId().equals(r.key()), 1, KAFKA_WAIT);
@@ -130,7 +134,7 @@ class ResponseResourceTest {
         var member = SurveyApi.newMember();
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
         respond(member.token(), survey, answers(Map.of("nps", 4, "reason", "Slow"), "WEB", null))
-                .statusCode(CREATED)
+                .statusCode(SC_CREATED)
                 .body("memberId", nullValue())
                 .body("tier", nullValue())
                 .body("storeId", nullValue())
@@ -155,7 +159,7 @@ class ResponseResourceTest {
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(true));
 
         String responseId = respond(member.token(), survey, answers(Map.of("nps", 2, "reason", "Rude")))
-                .statusCode(CREATED)
+                .statusCode(SC_CREATED)
                 .body("anonymous", equalTo(true))
                 .body("memberId", nullValue())
                 .body("tier", nullValue())
@@ -185,7 +189,7 @@ class ResponseResourceTest {
         assertNull(payload.tier());
         assertEquals(2, payload.answers().get(0).score());
 
-        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(CONFLICT)
+        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(SC_CONFLICT)
                 .contentType("application/problem+json").body("type", endsWith("/already-answered"));
         assertEquals(new Db.Written(1, 1, 1), db.writtenFor(survey));
     }
@@ -195,23 +199,24 @@ class ResponseResourceTest {
         var member = SurveyApi.newMember();
         Db db = new Db(dataSource);
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
-        respond(member.token(), survey, answers(Map.of("nps", 8))).statusCode(CREATED);
-        double rejectedBefore = counter("surveys.responses.rejected", "reason", "already-answered");
+        respond(member.token(), survey, answers(Map.of("nps", 8))).statusCode(SC_CREATED);
+        double rejectedBefore = counter("loyalty.survey.responses.rejected", "reason", "already-answered");
         respond(member.token(), survey, answers(Map.of("nps", 0, "reason", "changed my mind")))
-                .statusCode(CONFLICT).contentType("application/problem+json")
-                .body("status", equalTo(409))
+                .statusCode(SC_CONFLICT).contentType("application/problem+json")
+                .body("status", equalTo(SC_CONFLICT))
                 .body("type", endsWith("/already-answered"));
         assertEquals(new Db.Written(1, 0, 1), db.writtenFor(survey));
         assertEquals(8, ((Number) db.single("select (answers->0->>'score')::int from survey_response where survey_id = ?",
                 UUID.fromString(survey))).intValue());
-        assertEquals(rejectedBefore + 1, counter("surveys.responses.rejected", "reason", "already-answered"));
+        assertEquals(rejectedBefore + 1,
+                counter("loyalty.survey.responses.rejected", "reason", "already-answered"));
 
         // another member may answer; and the same member may answer the next wave
-        respond(SurveyApi.newMember().token(), survey, answers(Map.of("nps", 6))).statusCode(CREATED);
-        SurveyApi.closeWave(survey, SurveyApi.openWaveId(survey)).statusCode(200);
+        respond(SurveyApi.newMember().token(), survey, answers(Map.of("nps", 6))).statusCode(SC_CREATED);
+        SurveyApi.closeWave(survey, SurveyApi.openWaveId(survey)).statusCode(SC_OK);
         String next = SurveyApi.addWave(survey, Map.of("closesAt", Instant.now().plus(Duration.ofDays(1)).toString()))
-                .statusCode(201).extract().path("id");
-        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(CREATED).body("waveId", equalTo(next));
+                .statusCode(SC_CREATED).extract().path("id");
+        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(SC_CREATED).body("waveId", equalTo(next));
         assertEquals(3, db.writtenFor(survey).responses());
     }
 
@@ -224,8 +229,9 @@ class ResponseResourceTest {
             Callable<Integer> submit = () -> respond(member.token(), survey, answers(Map.of("nps", 10)))
                     .extract().statusCode();
             List<Integer> statuses = Concurrently.run(IntStream.range(0, 10).mapToObj(i -> submit).toList());
-            assertEquals(1, statuses.stream().filter(s -> s == CREATED).count(), "exactly one accepted: " + statuses);
-            assertEquals(9, statuses.stream().filter(s -> s == CONFLICT).count(), "the rest are 409: " + statuses);
+            assertEquals(1, statuses.stream().filter(s -> s == SC_CREATED).count(),
+                    "exactly one accepted: " + statuses);
+            assertEquals(9, statuses.stream().filter(s -> s == SC_CONFLICT).count(), "the rest are 409: " + statuses);
             assertEquals(new Db.Written(1, anonymous ? 1 : 0, 1), db.writtenFor(survey), "anonymous=" + anonymous);
         }
     }
@@ -239,14 +245,14 @@ class ResponseResourceTest {
         Map<String, Object> body = new HashMap<>(answers(Map.of("nps", 7)));
 
         body.put("waveId", other);
-        respond(member.token(), survey, body).statusCode(NOT_FOUND).body("type", endsWith("/unknown-wave"));
-        SurveyApi.closeWave(survey, first).statusCode(200);
+        respond(member.token(), survey, body).statusCode(SC_NOT_FOUND).body("type", endsWith("/unknown-wave"));
+        SurveyApi.closeWave(survey, first).statusCode(SC_OK);
         body.put("waveId", first);
-        respond(member.token(), survey, body).statusCode(CONFLICT).body("type", endsWith("/wave-not-open"));
+        respond(member.token(), survey, body).statusCode(SC_CONFLICT).body("type", endsWith("/wave-not-open"));
         String second = SurveyApi.addWave(survey, Map.of("closesAt", Instant.now().plus(Duration.ofDays(2)).toString()))
-                .statusCode(201).extract().path("id");
+                .statusCode(SC_CREATED).extract().path("id");
         body.put("waveId", second);
-        respond(member.token(), survey, body).statusCode(CREATED).body("waveId", equalTo(second));
+        respond(member.token(), survey, body).statusCode(SC_CREATED).body("waveId", equalTo(second));
     }
 
     @Test
@@ -254,13 +260,13 @@ class ResponseResourceTest {
         var member = SurveyApi.newMember();
         Db db = new Db(dataSource);
         String draft = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
-        respond(member.token(), draft, answers(Map.of("nps", 7))).statusCode(CONFLICT)
+        respond(member.token(), draft, answers(Map.of("nps", 7))).statusCode(SC_CONFLICT)
                 .contentType("application/problem+json").body("type", endsWith("/survey-not-open"));
         String closed = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
-        SurveyApi.close(closed).statusCode(200);
-        respond(member.token(), closed, answers(Map.of("nps", 7))).statusCode(CONFLICT)
+        SurveyApi.close(closed).statusCode(SC_OK);
+        respond(member.token(), closed, answers(Map.of("nps", 7))).statusCode(SC_CONFLICT)
                 .body("type", endsWith("/survey-not-open")).body("detail", containsString("CLOSED"));
-        respond(member.token(), UUID.randomUUID().toString(), answers(Map.of("nps", 7))).statusCode(NOT_FOUND)
+        respond(member.token(), UUID.randomUUID().toString(), answers(Map.of("nps", 7))).statusCode(SC_NOT_FOUND)
                 .body("type", endsWith("/unknown-survey"));
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(draft));
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(closed));
@@ -279,7 +285,7 @@ class ResponseResourceTest {
         all.put("dwb", 1);
         all.put("reason", "x".repeat(2000));
         all.put("visit", "price");
-        respond(SurveyApi.newMember().token(), survey, answers(all, "STORE", "S042")).statusCode(CREATED)
+        respond(SurveyApi.newMember().token(), survey, answers(all, "STORE", "S042")).statusCode(SC_CREATED)
                 .body("answers.questionId", equalTo(List.of("nps", "keep", "nrs", "quality", "ces", "effort", "dwb",
                         "reason", "visit")))
                 .body("answers.find { it.questionId == 'quality' }.dimension", equalTo("PERCEIVED_QUALITY"))
@@ -292,7 +298,7 @@ class ResponseResourceTest {
         minimal.put("nps", 6);
         minimal.put("reason", " ");
         minimal.put("visit", null);
-        respond(SurveyApi.newMember().token(), survey, answers(minimal, "EMAIL", null)).statusCode(CREATED)
+        respond(SurveyApi.newMember().token(), survey, answers(minimal, "EMAIL", null)).statusCode(SC_CREATED)
                 .body("answers.questionId", equalTo(List.of("nps")));
         var records = TestKafka.read(Topics.SURVEY_RESPONSES, r -> r.value().contains(survey), 2, KAFKA_WAIT);
         assertEquals(2, records.size());
@@ -310,7 +316,7 @@ class ResponseResourceTest {
         var member = SurveyApi.newMember();
         Db db = new Db(dataSource);
         String survey = SurveyApi.publishedSurvey(SurveyApi.everyTypeSurvey());
-        double rejectedBefore = counter("surveys.responses.rejected", "reason", "invalid-answers");
+        double rejectedBefore = counter("loyalty.survey.responses.rejected", "reason", "invalid-answers");
         record Case(String questionId, Object value, String message) {
         }
         List<Case> cases = List.of(
@@ -356,10 +362,41 @@ class ResponseResourceTest {
                 .body("errors.questionId", equalTo(List.of("bogus", "nps", "nrs")));
 
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
-        assertEquals(rejectedBefore + cases.size() + 4, counter("surveys.responses.rejected", "reason", "invalid-answers"));
+        assertEquals(rejectedBefore + cases.size() + 4,
+                counter("loyalty.survey.responses.rejected", "reason", "invalid-answers"));
         // none of that used up the member's answer
-        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(CREATED);
+        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(SC_CREATED);
         assertEquals(new Db.Written(1, 0, 1), db.writtenFor(survey));
+    }
+
+    @Test
+    void aHugeNumberOfUnknownAnswersGetsABoundedProblemAndStoresNothing() {
+        var member = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
+        // 20,000 answers to questions the survey does not have, the first five and every 50th with a 10,000-character
+        // key: each is an error naming its key, which once made a 422 of tens of MB
+        int unknown = 20_000;
+        StringBuilder body = new StringBuilder("{\"channel\": \"APP\", \"answers\": {\"nps\": 9");
+        for (int i = 0; i < unknown; i++) {
+            String key = i < 5 || i % 50 == 0 ? "%010d".formatted(i) + "k".repeat(9_990) : "unknown-" + i;
+            body.append(", \"").append(key).append("\": 1");
+        }
+        body.append("}}");
+        String problem = post(member.token(), survey, body.toString()).statusCode(SC_UNPROCESSABLE_ENTITY)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/invalid-answers"))
+                .body("errors", hasSize(50))
+                .body("errorCount", equalTo(unknown))
+                .body("errors[0].questionId", startsWith("0000000000k"))
+                .body("errors[0].questionId.length()", lessThanOrEqualTo(301))
+                .body("errors[5].questionId", equalTo("unknown-5"))
+                .body("detail", startsWith("0000000000k"))
+                .body("detail", endsWith("(and " + (unknown - 1) + " more)"))
+                .extract().asString();
+        assertTrue(problem.length() < 50_000, "bounded: " + problem.length() + " characters");
+        assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
+        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(SC_CREATED);
     }
 
     @Test
@@ -369,7 +406,7 @@ class ResponseResourceTest {
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(true));
         invalidAnswers(member.token(), survey, Map.of("nps", 100)).body("errors[0].questionId", equalTo("nps"));
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
-        respond(member.token(), survey, answers(Map.of("nps", 10))).statusCode(CREATED);
+        respond(member.token(), survey, answers(Map.of("nps", 10))).statusCode(SC_CREATED);
         assertEquals(new Db.Written(1, 1, 1), db.writtenFor(survey));
     }
 
@@ -378,21 +415,21 @@ class ResponseResourceTest {
         var member = SurveyApi.newMember();
         Db db = new Db(dataSource);
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
-        post(member.token(), survey, "{\"answers\": {\"nps\": 10, ").statusCode(BAD_REQUEST)
-                .contentType("application/problem+json").body("status", equalTo(400));
-        post(member.token(), survey, "").statusCode(BAD_REQUEST).contentType("application/problem+json");
-        post(member.token(), survey, "{\"answers\": {\"nps\": 10}}").statusCode(BAD_REQUEST)
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10, ").statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json").body("status", equalTo(SC_BAD_REQUEST));
+        post(member.token(), survey, "").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10}}").statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json").body("violations.field", hasItem(containsString("channel")));
-        post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"PIGEON\"}").statusCode(BAD_REQUEST)
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"PIGEON\"}").statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json").body("detail", containsString("PIGEON"));
-        post(member.token(), survey, "{\"channel\": \"APP\"}").statusCode(BAD_REQUEST)
+        post(member.token(), survey, "{\"channel\": \"APP\"}").statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
-        post(member.token(), survey, "{\"answers\": [10], \"channel\": \"APP\"}").statusCode(BAD_REQUEST)
+        post(member.token(), survey, "{\"answers\": [10], \"channel\": \"APP\"}").statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
         post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"APP\", \"storeId\": \"" + "s".repeat(65) + "\"}")
-                .statusCode(BAD_REQUEST).contentType("application/problem+json");
+                .statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"APP\", \"waveId\": \"not-a-uuid\"}")
-                .statusCode(BAD_REQUEST).contentType("application/problem+json");
+                .statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
     }
 
@@ -402,18 +439,19 @@ class ResponseResourceTest {
         Db db = new Db(dataSource);
         given().contentType(ContentType.JSON).body(answers(Map.of("nps", 10)))
                 .when().post("/api/surveys/{id}/responses", survey)
-                .then().statusCode(UNAUTHORIZED).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+                .then().statusCode(SC_UNAUTHORIZED).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
         for (String token : List.of(SurveyApi.MARKETER, TestTokens.token("staff-r", "staff"), SurveyApi.ADMIN)) {
-            respond(token, survey, answers(Map.of("nps", 10))).statusCode(FORBIDDEN)
-                    .contentType("application/problem+json").body("status", equalTo(403));
+            respond(token, survey, answers(Map.of("nps", 10))).statusCode(SC_FORBIDDEN)
+                    .contentType("application/problem+json").body("status", equalTo(SC_FORBIDDEN));
         }
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
     }
 
     private static ValidatableResponse invalidAnswers(String token, String survey, Map<String, Object> given) {
-        return respond(token, survey, answers(given)).statusCode(UNPROCESSABLE)
+        return respond(token, survey, answers(given)).statusCode(SC_UNPROCESSABLE_ENTITY)
                 .contentType("application/problem+json")
-                .body("status", equalTo(422))
+                .body("status", equalTo(SC_UNPROCESSABLE_ENTITY))
                 .body("type", endsWith("/invalid-answers"));
     }
 

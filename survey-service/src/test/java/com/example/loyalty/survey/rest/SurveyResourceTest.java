@@ -13,6 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
+import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
 import static com.example.loyalty.survey.SurveyApi.MARKETER;
 import static com.example.loyalty.survey.SurveyApi.question;
 import static io.restassured.RestAssured.given;
@@ -30,22 +38,13 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class SurveyResourceTest {
 
-    private static final int CREATED = 201;
-    private static final int OK = 200;
-    private static final int BAD_REQUEST = 400;
-    private static final int UNAUTHORIZED = 401;
-    private static final int FORBIDDEN = 403;
-    private static final int NOT_FOUND = 404;
-    private static final int CONFLICT = 409;
-    private static final int UNPROCESSABLE = 422;
-
     @Test
     void theContractBodyCreatesADraft() {
         String id = SurveyApi.create(SurveyApi.npsSurvey(false))
-                .statusCode(CREATED)
+                .statusCode(SC_CREATED)
                 .extract().path("id");
         given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id)
-                .then().statusCode(OK)
+                .then().statusCode(SC_OK)
                 .body("id", equalTo(id))
                 .body("status", equalTo("DRAFT"))
                 .body("anonymous", equalTo(false))
@@ -66,7 +65,7 @@ class SurveyResourceTest {
 
     @Test
     void theLocationNamesTheNewSurvey() {
-        var created = SurveyApi.create(SurveyApi.npsSurvey(false)).statusCode(CREATED).extract();
+        var created = SurveyApi.create(SurveyApi.npsSurvey(false)).statusCode(SC_CREATED).extract();
         String id = created.path("id");
         org.junit.jupiter.api.Assertions.assertTrue(created.header("Location").endsWith("/api/surveys/" + id),
                 created.header("Location"));
@@ -74,7 +73,7 @@ class SurveyResourceTest {
 
     @Test
     void everyQuestionTypeIsAccepted() {
-        SurveyApi.create(SurveyApi.everyTypeSurvey()).statusCode(CREATED)
+        SurveyApi.create(SurveyApi.everyTypeSurvey()).statusCode(SC_CREATED)
                 .body("questions.type", equalTo(List.of("NPS", "CONTINUED_USE", "NRS", "CSI", "CES", "CES_BINARY", "DWB",
                         "TEXT", "CHOICE")))
                 .body("questions.find { it.id == 'quality' }.dimension", equalTo("PERCEIVED_QUALITY"))
@@ -126,7 +125,7 @@ class SurveyResourceTest {
         noTitle.put("questions", List.of(question("nps", "NPS", true)));
         invalid(noTitle).body("errors.field", hasItem("title"));
         // one of the two suffices
-        SurveyApi.create(survey(Map.of("ja", "調査"), List.of(question("nps", "NPS", true)))).statusCode(CREATED);
+        SurveyApi.create(survey(Map.of("ja", "調査"), List.of(question("nps", "NPS", true)))).statusCode(SC_CREATED);
     }
 
     @Test
@@ -163,16 +162,18 @@ class SurveyResourceTest {
     void malformedJsonIs400Problem() {
         given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body("{\"title\": {\"en\": ")
                 .when().post("/api/surveys")
-                .then().statusCode(BAD_REQUEST).contentType("application/problem+json").body("status", equalTo(400));
+                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json")
+                .body("status", equalTo(SC_BAD_REQUEST));
         given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body("{\"title\": \"just a string\", \"questions\": []}")
                 .when().post("/api/surveys")
-                .then().statusCode(BAD_REQUEST).contentType("application/problem+json").body("field", equalTo("title"));
+                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json")
+                .body("field", equalTo("title"));
         given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body("[]")
                 .when().post("/api/surveys")
-                .then().statusCode(BAD_REQUEST).contentType("application/problem+json");
+                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body("")
                 .when().post("/api/surveys")
-                .then().statusCode(BAD_REQUEST).contentType("application/problem+json");
+                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
     }
 
     @Test
@@ -181,7 +182,7 @@ class SurveyResourceTest {
         var replacement = survey(Map.of("en", "New title"), List.of(question("nrs", "NRS", true)));
         given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body(replacement)
                 .when().put("/api/surveys/{id}", id)
-                .then().statusCode(OK)
+                .then().statusCode(SC_OK)
                 .body("title.en", equalTo("New title"))
                 .body("questions.id", equalTo(List.of("nrs")))
                 .body("status", equalTo("DRAFT"));
@@ -189,26 +190,26 @@ class SurveyResourceTest {
         given().auth().oauth2(MARKETER).contentType(ContentType.JSON)
                 .body(survey(Map.of("en", "x"), List.of(question("q", "BAD", false))))
                 .when().put("/api/surveys/{id}", id)
-                .then().statusCode(UNPROCESSABLE);
+                .then().statusCode(SC_UNPROCESSABLE_ENTITY);
         given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id)
-                .then().statusCode(OK).body("questions.id", equalTo(List.of("nrs")));
+                .then().statusCode(SC_OK).body("questions.id", equalTo(List.of("nrs")));
 
-        SurveyApi.publish(id).statusCode(OK);
+        SurveyApi.publish(id).statusCode(SC_OK);
         given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body(SurveyApi.npsSurvey(false))
                 .when().put("/api/surveys/{id}", id)
-                .then().statusCode(CONFLICT)
+                .then().statusCode(SC_CONFLICT)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/survey-not-draft"))
                 .body("detail", containsString("PUBLISHED"));
         given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id)
-                .then().statusCode(OK).body("questions.id", equalTo(List.of("nrs")));
+                .then().statusCode(SC_OK).body("questions.id", equalTo(List.of("nrs")));
     }
 
     @Test
     void publishingOpensAFirstWaveForEveryoneFromNow() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         Instant before = Instant.now().minusSeconds(1);
-        var published = SurveyApi.publish(id).statusCode(OK)
+        var published = SurveyApi.publish(id).statusCode(SC_OK)
                 .body("status", equalTo("PUBLISHED"))
                 .body("publishedAt", notNullValue())
                 .body("openWave.id", notNullValue())
@@ -229,7 +230,7 @@ class SurveyResourceTest {
         Instant closesAt = Instant.now().plus(Duration.ofDays(90)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         SurveyApi.publish(id, Map.of("closesAt", closesAt.toString(), "waveName", "Gold Q1",
                         "target", Map.of("type", "TIER", "tiers", List.of("gold", "PLATINUM"))))
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .body("openWave.closesAt", equalTo(closesAt.toString()))
                 .body("openWave.name", equalTo("Gold Q1"))
                 .body("openWave.target.type", equalTo("TIER"))
@@ -239,51 +240,51 @@ class SurveyResourceTest {
     @Test
     void publishingWithABadWindowOrTargetChangesNothing() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
-        SurveyApi.publish(id, Map.of("closesAt", "2001-01-01T00:00:00Z")).statusCode(UNPROCESSABLE)
+        SurveyApi.publish(id, Map.of("closesAt", "2001-01-01T00:00:00Z")).statusCode(SC_UNPROCESSABLE_ENTITY)
                 .contentType("application/problem+json").body("type", endsWith("/invalid-window"));
-        SurveyApi.publish(id, Map.of("target", Map.of("type", "TIER"))).statusCode(UNPROCESSABLE)
+        SurveyApi.publish(id, Map.of("target", Map.of("type", "TIER"))).statusCode(SC_UNPROCESSABLE_ENTITY)
                 .body("type", endsWith("/invalid-target"));
-        SurveyApi.publish(id, Map.of("target", Map.of("type", "EVERYONE"))).statusCode(BAD_REQUEST)
+        SurveyApi.publish(id, Map.of("target", Map.of("type", "EVERYONE"))).statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
         given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body("{\"closesAt\": ")
                 .when().post("/api/surveys/{id}/publish", id)
-                .then().statusCode(BAD_REQUEST).contentType("application/problem+json");
+                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id)
-                .then().statusCode(OK).body("status", equalTo("DRAFT"));
+                .then().statusCode(SC_OK).body("status", equalTo("DRAFT"));
         given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}/waves", id)
-                .then().statusCode(OK).body("$", hasSize(0));
+                .then().statusCode(SC_OK).body("$", hasSize(0));
     }
 
     @Test
     void lifecycleGoesDraftPublishedClosedOnly() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
-        SurveyApi.close(id).statusCode(CONFLICT).body("type", endsWith("/invalid-transition"))
+        SurveyApi.close(id).statusCode(SC_CONFLICT).body("type", endsWith("/invalid-transition"))
                 .body("detail", containsString("DRAFT"));
-        SurveyApi.publish(id).statusCode(OK);
-        SurveyApi.publish(id).statusCode(CONFLICT).contentType("application/problem+json")
+        SurveyApi.publish(id).statusCode(SC_OK);
+        SurveyApi.publish(id).statusCode(SC_CONFLICT).contentType("application/problem+json")
                 .body("type", endsWith("/invalid-transition"));
         String waveId = SurveyApi.openWaveId(id);
 
-        SurveyApi.close(id).statusCode(OK)
+        SurveyApi.close(id).statusCode(SC_OK)
                 .body("status", equalTo("CLOSED"))
                 .body("closedAt", notNullValue())
                 .body("openWave", nullValue());
         given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}/waves/{wave}", id, waveId)
-                .then().statusCode(OK).body("status", equalTo("CLOSED")).body("closedAt", notNullValue());
-        SurveyApi.close(id).statusCode(CONFLICT);
-        SurveyApi.publish(id).statusCode(CONFLICT).body("detail", containsString("CLOSED"));
+                .then().statusCode(SC_OK).body("status", equalTo("CLOSED")).body("closedAt", notNullValue());
+        SurveyApi.close(id).statusCode(SC_CONFLICT);
+        SurveyApi.publish(id).statusCode(SC_CONFLICT).body("detail", containsString("CLOSED"));
         given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body(SurveyApi.npsSurvey(false))
-                .when().put("/api/surveys/{id}", id).then().statusCode(CONFLICT);
+                .when().put("/api/surveys/{id}", id).then().statusCode(SC_CONFLICT);
     }
 
     @Test
     void unknownSurveysAre404Problems() {
         String unknown = "00000000-0000-0000-0000-000000000001";
         given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", unknown)
-                .then().statusCode(NOT_FOUND).contentType("application/problem+json")
+                .then().statusCode(SC_NOT_FOUND).contentType("application/problem+json")
                 .body("type", endsWith("/unknown-survey")).body("detail", containsString(unknown));
-        SurveyApi.publish(unknown).statusCode(NOT_FOUND);
-        SurveyApi.close(unknown).statusCode(NOT_FOUND);
+        SurveyApi.publish(unknown).statusCode(SC_NOT_FOUND);
+        SurveyApi.close(unknown).statusCode(SC_NOT_FOUND);
     }
 
     @Test
@@ -292,25 +293,27 @@ class SurveyResourceTest {
         String published = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
         given().auth().oauth2(MARKETER).queryParam("status", "PUBLISHED").queryParam("size", 100)
                 .when().get("/api/surveys")
-                .then().statusCode(OK)
+                .then().statusCode(SC_OK)
                 .body("items.status", everyItem(equalTo("PUBLISHED")))
                 .body("items.id", hasItem(published))
                 .body("items.id", not(hasItem(draft)))
                 .body("items.find { it.id == '%s' }.openWave.status".formatted(published), equalTo("OPEN"));
         given().auth().oauth2(MARKETER).queryParam("status", "draft").queryParam("size", 100)
                 .when().get("/api/surveys")
-                .then().statusCode(OK).body("items.id", hasItem(draft)).body("items.status", everyItem(equalTo("DRAFT")));
+                .then().statusCode(SC_OK).body("items.id", hasItem(draft))
+                .body("items.status", everyItem(equalTo("DRAFT")));
         var firstPage = given().auth().oauth2(MARKETER).queryParam("size", 1)
                 .when().get("/api/surveys")
-                .then().statusCode(OK).body("items", hasSize(1)).body("page", equalTo(0)).body("size", equalTo(1))
+                .then().statusCode(SC_OK).body("items", hasSize(1)).body("page", equalTo(0)).body("size", equalTo(1))
                 .extract();
         org.junit.jupiter.api.Assertions.assertTrue(firstPage.<Integer>path("total") >= 2);
         // newest first
         org.junit.jupiter.api.Assertions.assertEquals(published, firstPage.path("items[0].id"));
         given().auth().oauth2(MARKETER).queryParam("status", "ARCHIVED").when().get("/api/surveys")
-                .then().statusCode(BAD_REQUEST).contentType("application/problem+json").body("detail", containsString("ARCHIVED"));
+                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json")
+                .body("detail", containsString("ARCHIVED"));
         given().auth().oauth2(MARKETER).queryParam("size", 0).when().get("/api/surveys")
-                .then().statusCode(BAD_REQUEST).contentType("application/problem+json");
+                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
     }
 
     @Test
@@ -321,24 +324,26 @@ class SurveyResourceTest {
         for (String token : List.of(member, staff)) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(SurveyApi.npsSurvey(false))
                     .when().post("/api/surveys")
-                    .then().statusCode(FORBIDDEN).contentType("application/problem+json").body("status", equalTo(403));
-            given().auth().oauth2(token).when().get("/api/surveys").then().statusCode(FORBIDDEN);
-            given().auth().oauth2(token).when().get("/api/surveys/{id}", id).then().statusCode(FORBIDDEN);
-            given().auth().oauth2(token).when().post("/api/surveys/{id}/publish", id).then().statusCode(FORBIDDEN)
+                    .then().statusCode(SC_FORBIDDEN).contentType("application/problem+json")
+                    .body("status", equalTo(SC_FORBIDDEN));
+            given().auth().oauth2(token).when().get("/api/surveys").then().statusCode(SC_FORBIDDEN);
+            given().auth().oauth2(token).when().get("/api/surveys/{id}", id).then().statusCode(SC_FORBIDDEN);
+            given().auth().oauth2(token).when().post("/api/surveys/{id}/publish", id).then().statusCode(SC_FORBIDDEN)
                     .contentType("application/problem+json");
-            given().auth().oauth2(token).when().post("/api/surveys/{id}/close", id).then().statusCode(FORBIDDEN);
+            given().auth().oauth2(token).when().post("/api/surveys/{id}/close", id).then().statusCode(SC_FORBIDDEN);
         }
-        given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id).then().statusCode(OK)
+        given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id).then().statusCode(SC_OK)
                 .body("status", equalTo("DRAFT"));
         // admins may do everything marketers do
-        given().auth().oauth2(SurveyApi.ADMIN).when().post("/api/surveys/{id}/publish", id).then().statusCode(OK);
+        given().auth().oauth2(SurveyApi.ADMIN).when().post("/api/surveys/{id}/publish", id).then().statusCode(SC_OK);
     }
 
     @Test
     void noTokenIs401Problem() {
         given().contentType(ContentType.JSON).body(SurveyApi.npsSurvey(false)).when().post("/api/surveys")
-                .then().statusCode(UNAUTHORIZED).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
-        given().when().get("/api/surveys").then().statusCode(UNAUTHORIZED).contentType("application/problem+json");
+                .then().statusCode(SC_UNAUTHORIZED).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().when().get("/api/surveys").then().statusCode(SC_UNAUTHORIZED).contentType("application/problem+json");
     }
 
     private static Map<String, Object> survey(Map<String, String> title, List<?> questions) {
@@ -349,9 +354,9 @@ class SurveyResourceTest {
     }
 
     private static ValidatableResponse invalid(Object body) {
-        return SurveyApi.create(body).statusCode(UNPROCESSABLE)
+        return SurveyApi.create(body).statusCode(SC_UNPROCESSABLE_ENTITY)
                 .contentType("application/problem+json")
-                .body("status", equalTo(422))
+                .body("status", equalTo(SC_UNPROCESSABLE_ENTITY))
                 .body("type", endsWith("/invalid-survey"));
     }
 }

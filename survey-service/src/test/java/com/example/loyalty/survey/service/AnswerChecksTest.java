@@ -3,7 +3,7 @@ package com.example.loyalty.survey.service;
 import com.example.loyalty.survey.domain.CsiDimension;
 import com.example.loyalty.survey.domain.GivenAnswer;
 import com.example.loyalty.survey.domain.Question;
-import com.example.loyalty.survey.domain.QuestionType;
+import com.example.loyalty.events.QuestionType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,7 +73,7 @@ class AnswerChecksTest {
         given.put("why", JSON.readTree("\"" + "é".repeat(11) + "\""));
         given.put("extra", JSON.readTree("1"));
         HttpProblem problem = assertThrows(HttpProblem.class, () -> AnswerChecks.check(questions, given, 10));
-        assertEquals(422, problem.getStatusCode());
+        assertEquals(SC_UNPROCESSABLE_ENTITY, problem.getStatusCode());
         assertTrue(problem.getType().toString().endsWith("/invalid-answers"));
         @SuppressWarnings("unchecked")
         List<ValidationError> errors = (List<ValidationError>) problem.getParameters().get("errors");

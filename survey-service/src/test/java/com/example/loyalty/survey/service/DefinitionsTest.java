@@ -1,13 +1,14 @@
 package com.example.loyalty.survey.service;
 
 import com.example.loyalty.survey.domain.CsiDimension;
-import com.example.loyalty.survey.domain.QuestionType;
+import com.example.loyalty.events.QuestionType;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,7 +41,7 @@ class DefinitionsTest {
                                 List.of(new Definitions.OptionInput("a", Map.of("en", "A")))),
                         new Definitions.QuestionInput("lang", "TEXT", null, Map.of("english", "Q"), false, null),
                         new Definitions.QuestionInput(null, "TEXT", null, Map.of("en", "Q"), false, null)))));
-        assertEquals(422, problem.getStatusCode());
+        assertEquals(SC_UNPROCESSABLE_ENTITY, problem.getStatusCode());
         @SuppressWarnings("unchecked")
         List<ValidationError> errors = (List<ValidationError>) problem.getParameters().get("errors");
         assertEquals(List.of("questions[0].id", "questions[1].options", "questions[2].text", "questions[3].id"),

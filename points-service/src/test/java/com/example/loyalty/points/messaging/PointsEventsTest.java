@@ -17,29 +17,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_OK;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
-class OutboxRelayTest {
+class PointsEventsTest {
 
     @Test
     void earnsAndTierChangesReachKafkaKeyedByMember() {
         String member = TestTokens.newMember();
         var enrolled = given().auth().oauth2(member).when().post("/api/points/members/me")
-                .then().statusCode(201).extract().jsonPath();
+                .then().statusCode(SC_CREATED).extract().jsonPath();
         String memberId = enrolled.getString("id");
         String staff = TestTokens.token("staff-outbox", "staff");
         String tx = "kafka-" + UUID.randomUUID();
         given().auth().oauth2(staff).contentType(ContentType.JSON)
                 .body(Map.of("transactionId", tx, "cardCode", enrolled.getString("cardCode"), "amount", 31_000,
                         "currency", "JPY", "storeId", "S9", "channel", "APP"))
-                .when().post("/api/points/purchases").then().statusCode(201);
+                .when().post("/api/points/purchases").then().statusCode(SC_CREATED);
         // the replay must not publish a second event
         given().auth().oauth2(staff).contentType(ContentType.JSON)
                 .body(Map.of("transactionId", tx, "cardCode", enrolled.getString("cardCode"), "amount", 31_000,
                         "currency", "JPY", "storeId", "S9", "channel", "APP"))
-                .when().post("/api/points/purchases").then().statusCode(200);
+                .when().post("/api/points/purchases").then().statusCode(SC_OK);
 
         List<ConsumerRecord<String, String>> records = TestKafka.read(Topics.LOYALTY_TRANSACTIONS,
                 r -> memberId.equals(r.key()), 3, Duration.ofSeconds(8));

@@ -1,0 +1,38 @@
+package com.example.loyalty.metrics;
+
+import com.example.loyalty.testing.ServiceHealthTestBase;
+import io.quarkus.test.junit.QuarkusTest;
+
+import java.util.List;
+
+/** Health, metrics, OpenAPI and migrations of metrics-service (see {@link ServiceHealthTestBase}). */
+@QuarkusTest
+class HealthTest extends ServiceHealthTestBase {
+
+    @Override
+    protected String applicationName() {
+        return "metrics-service";
+    }
+
+    @Override
+    protected String apiSegment() {
+        return "metrics";
+    }
+
+    @Override
+    protected String memberApiPath() {
+        // marketers' and admins' API: a member is refused (403), which is timed like any answer
+        return "/api/metrics/follow-ups";
+    }
+
+    @Override
+    protected List<String> ownMigrations() {
+        return List.of("1 member activity", "2 surveys");
+    }
+
+    @Override
+    protected List<String> ownTables() {
+        return List.of("member_activity", "survey_question", "survey_answer_daily", "survey_choice_daily",
+                "follow_up");
+    }
+}

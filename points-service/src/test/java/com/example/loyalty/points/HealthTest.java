@@ -1,0 +1,36 @@
+package com.example.loyalty.points;
+
+import com.example.loyalty.testing.ServiceHealthTestBase;
+import io.quarkus.test.junit.QuarkusTest;
+
+import java.util.List;
+
+/** Health, metrics, OpenAPI and migrations of points-service (see {@link ServiceHealthTestBase}). */
+@QuarkusTest
+class HealthTest extends ServiceHealthTestBase {
+
+    @Override
+    protected String applicationName() {
+        return "points-service";
+    }
+
+    @Override
+    protected String apiSegment() {
+        return "points";
+    }
+
+    @Override
+    protected String memberApiPath() {
+        return "/api/points/tiers";
+    }
+
+    @Override
+    protected List<String> ownMigrations() {
+        return List.of("1 points core", "2 survey awards");
+    }
+
+    @Override
+    protected List<String> ownTables() {
+        return List.of("member", "purchase", "redemption", "ledger_entry", "tier", "tier_ladder", "survey_award");
+    }
+}

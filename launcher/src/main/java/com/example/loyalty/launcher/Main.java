@@ -1,5 +1,6 @@
 package com.example.loyalty.launcher;
 
+import com.example.loyalty.launcher.io.Display;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,7 +83,7 @@ public final class Main implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             StackConfig config = config();
             quietLogging(config);
-            out.println("Starting the loyalty stack (state in " + Stack.display(config.stateDir()) + ") ...");
+            out.println("Starting the loyalty stack (state in " + Display.path(config.stateDir()) + ") ...");
             out.flush();
             Stack stack;
             try {

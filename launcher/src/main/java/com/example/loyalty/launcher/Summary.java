@@ -1,5 +1,7 @@
 package com.example.loyalty.launcher;
 
+import com.example.loyalty.launcher.io.Display;
+
 import java.time.Duration;
 
 /** What `loyalty up` prints once the stack is ready. */
@@ -29,7 +31,7 @@ final class Summary {
         row(b, "Kafka", c.kafkaBootstrapServers());
         row(b, "PostgreSQL", c.jdbcUrl("{" + String.join(",", Stack.DATABASES) + "}") + "   ("
                 + Stack.DB_USER + " / " + Stack.DB_PASSWORD + ")");
-        row(b, "Logs", Stack.display(c.stateDir().resolve("logs")) + "/");
+        row(b, "Logs", Display.path(c.stateDir().resolve("logs")) + "/");
         b.append(String.format("%nDemo logins (password = user name, client loyalty-app):%n"));
         b.append("  member1, member2 (member)   staff1 (staff)   marketer1 (marketer)   admin1 (admin)\n");
         b.append(String.format("%nGet an access token:%n"));

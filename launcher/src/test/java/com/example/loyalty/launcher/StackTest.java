@@ -1,5 +1,7 @@
 package com.example.loyalty.launcher;
 
+import com.example.loyalty.launcher.io.Display;
+import com.example.loyalty.launcher.state.StateDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +44,29 @@ class StackTest {
                 StackConfig.defaults(repo).withStateDir(state).withInfraOnly(true).withFresh(true)));
         assertTrue(e.getMessage().contains("is not a loyalty state directory"), e.getMessage());
         assertTrue(Files.exists(state.resolve("precious.txt")));
+    }
+
+    @Test
+    void aSecondLauncherOnTheSameStateDirIsRefusedAndLeavesTheFirstOnesFilesAlone(@TempDir Path repo) throws Exception {
+        Path state = repo.resolve("state");
+        StateDir first = new StateDir(state, line -> { });
+        first.lock();
+        try {
+            first.create();
+            first.recordPid("keycloak", ProcessHandle.current());
+            Path zipDir = repo.resolve("launcher/target/keycloak");
+            Files.createDirectories(zipDir);
+            Files.writeString(zipDir.resolve("keycloak-quarkus-dist.zip"), "");
+
+            StackException e = assertThrows(StackException.class,
+                    () -> Stack.start(StackConfig.defaults(repo).withStateDir(state).withInfraOnly(true)));
+
+            assertEquals("another `loyalty up` (pid " + ProcessHandle.current().pid() + ") is running with the state"
+                    + " directory " + Display.path(state) + "; stop it first", e.getMessage());
+            assertTrue(Files.exists(state.resolve("run.pids")));
+            assertEquals(ProcessHandle.current().pid() + "\n", Files.readString(state.resolve(".lock")));
+        } finally {
+            first.release();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package com.example.loyalty.launcher;
+package com.example.loyalty.launcher.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ class RealmTest {
     @Test
     void realmHasTheRolesClientsAndDemoUsersOfTheContract() throws Exception {
         JsonNode realm;
-        try (InputStream in = Stack.class.getResourceAsStream(Stack.REALM_RESOURCE)) {
+        try (InputStream in = KeycloakNode.class.getResourceAsStream(KeycloakNode.REALM_RESOURCE)) {
             assertNotNull(in);
             realm = new ObjectMapper().readTree(in);
         }

@@ -1,4 +1,4 @@
-package com.example.loyalty.launcher;
+package com.example.loyalty.launcher.node;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,6 @@
-package com.example.loyalty.launcher;
+package com.example.loyalty.launcher.net;
+
+import com.example.loyalty.launcher.StackException;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -6,7 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Map;
 
-/** Port checks. */
+/** Port checks: whether a port of the stack is free before the start, and whether something listens on it. */
 public final class Ports {
 
     private Ports() {

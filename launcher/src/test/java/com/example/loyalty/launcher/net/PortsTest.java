@@ -1,5 +1,6 @@
-package com.example.loyalty.launcher;
+package com.example.loyalty.launcher.net;
 
+import com.example.loyalty.launcher.StackException;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;

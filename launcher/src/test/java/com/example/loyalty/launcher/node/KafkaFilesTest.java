@@ -1,4 +1,4 @@
-package com.example.loyalty.launcher;
+package com.example.loyalty.launcher.node;
 
 import org.junit.jupiter.api.Test;
 

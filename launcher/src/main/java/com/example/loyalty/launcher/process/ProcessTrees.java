@@ -1,4 +1,4 @@
-package com.example.loyalty.launcher;
+package com.example.loyalty.launcher.process;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Stops whole process trees: SIGTERM to every process, a grace period, then SIGKILL to what is left. */
-final class ProcessTrees {
+/**
+ * Stops whole process trees (a {@code kc.sh} script and its JVM, a postmaster and its backends): SIGTERM to every
+ * process, a grace period, then SIGKILL to what is left.
+ */
+public final class ProcessTrees {
 
     private ProcessTrees() {
     }
 
-    static void terminate(List<ProcessHandle> roots, Duration grace) {
+    public static void terminate(List<ProcessHandle> roots, Duration grace) {
         Set<ProcessHandle> all = new LinkedHashSet<>();
         for (ProcessHandle root : roots) {
             all.addAll(tree(root));
@@ -45,7 +48,7 @@ final class ProcessTrees {
     }
 
     /** The process and its descendants, deepest first. */
-    static List<ProcessHandle> tree(ProcessHandle root) {
+    public static List<ProcessHandle> tree(ProcessHandle root) {
         List<ProcessHandle> list = new ArrayList<>(root.descendants().toList());
         java.util.Collections.reverse(list);
         list.add(root);

@@ -1,0 +1,142 @@
+package com.example.loyalty.launcher.node;
+
+import com.example.loyalty.launcher.Stack;
+import com.example.loyalty.launcher.StackConfig;
+import com.example.loyalty.launcher.StackConfig.ServiceSpec;
+import com.example.loyalty.launcher.StackException;
+import com.example.loyalty.launcher.io.Display;
+import com.example.loyalty.launcher.net.HttpProbe;
+import com.example.loyalty.launcher.process.Child;
+import com.example.loyalty.launcher.process.Supervisor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The four services and the gateway ({@code <module>/target/quarkus-app/quarkus-run.jar}, one child JVM each),
+ * configured through environment variables. All five are launched together; each backend is reported ready when
+ * its {@code /q/health/ready} answers 200, the gateway only after every backend is ready and then its own readiness
+ * answers 200, so the gateway's line comes last and {@link #start} returns when the whole fleet can serve.
+ */
+public final class ServiceFleet {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(240);
+
+    private final StackConfig config;
+    private final Supervisor supervisor;
+    private final HttpProbe http;
+    private final Consumer<String> progress;
+    private final Duration timeout;
+
+    public ServiceFleet(StackConfig config, Supervisor supervisor, HttpProbe http, Consumer<String> progress) {
+        this(config, supervisor, http, progress, TIMEOUT);
+    }
+
+    ServiceFleet(StackConfig config, Supervisor supervisor, HttpProbe http, Consumer<String> progress,
+            Duration timeout) {
+        this.config = config;
+        this.supervisor = supervisor;
+        this.http = http;
+        this.progress = progress;
+        this.timeout = timeout;
+    }
+
+    /** The jar of every service by name; throws naming the first one that is not built. */
+    public static Map<String, Path> jars(StackConfig config) {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        for (ServiceSpec s : config.services()) {
+            Path jar = config.repoRoot().resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new StackException(s.name() + " is not built: run ./mvnw package -DskipTests");
+            }
+            jars.put(s.name(), jar);
+        }
+        return jars;
+    }
+
+    /** Launches every service of {@code jars} and waits until the fleet is ready (see the class comment). */
+    public void start(Map<String, Path> jars) {
+        supervisor.checkNotStopping();
+        long t0 = System.nanoTime();
+        Map<ServiceSpec, Child> launched = new LinkedHashMap<>();
+        for (ServiceSpec s : config.services()) {
+            launched.put(s, supervisor.launch(s.name(), command(jars.get(s.name())), environment(config, s),
+                    config.stateDir(), supervisor.openLog(s.name()), Child.Kind.SERVICE));
+        }
+        awaitReady(launched, t0);
+    }
+
+    /**
+     * Polls the readiness of the launched services until all are ready, reporting each; the gateway (the service
+     * without a database) is polled only once every backend is ready.
+     */
+    void awaitReady(Map<ServiceSpec, Child> launched, long t0) {
+        Map<ServiceSpec, Child> pending = new LinkedHashMap<>(launched);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!pending.isEmpty()) {
+            supervisor.checkNotStopping();
+            supervisor.checkAlive();
+            boolean backendsReady = pending.keySet().stream().allMatch(ServiceFleet::isGateway);
+            for (Iterator<ServiceSpec> it = pending.keySet().iterator(); it.hasNext(); ) {
+                ServiceSpec s = it.next();
+                if (isGateway(s) && !backendsReady) {
+                    continue;
+                }
+                String url = config.serviceUrl(s.port());
+                if (http.ok(url + "/q/health/ready")) {
+                    progress.accept(Display.ready(s.name(), t0, url));
+                    it.remove();
+                }
+            }
+            if (!pending.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw Supervisor.notReady(pending.values().iterator().next(), timeout);
+                }
+                supervisor.pause();
+            }
+        }
+    }
+
+    /** The gateway is the service without a database; it proxies to the others. */
+    static boolean isGateway(ServiceSpec s) {
+        return s.database() == null;
+    }
+
+    /** The configuration profile the services run with on the local stack. */
+    public static final String LOCAL_PROFILE = "local";
+
+    /** {@code java -jar quarkus-run.jar} with a heap cap; the JVM exits on an OutOfMemoryError. */
+    static List<String> command(Path jar) {
+        return List.of(Supervisor.javaExecutable(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+    }
+
+    /**
+     * The environment of service {@code s}: the {@code local} configuration profile (the local stack's values, such
+     * as the development hash key, which a production start must be given instead), its port, Kafka and the token
+     * issuer; a backend gets its database, the gateway the URLs of the four backends.
+     */
+    static Map<String, String> environment(StackConfig config, ServiceSpec s) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_PROFILE", LOCAL_PROFILE);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(s.port()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.issuerUrl());
+        if (!isGateway(s)) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(s.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", Stack.DB_USER);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", Stack.DB_PASSWORD);
+        } else {
+            env.put("GATEWAY_UPSTREAMS_POINTS", config.serviceUrl(config.pointsPort()));
+            env.put("GATEWAY_UPSTREAMS_SURVEYS", config.serviceUrl(config.surveysPort()));
+            env.put("GATEWAY_UPSTREAMS_METRICS", config.serviceUrl(config.metricsPort()));
+            env.put("GATEWAY_UPSTREAMS_COMMUNITY", config.serviceUrl(config.communityPort()));
+        }
+        return env;
+    }
+}

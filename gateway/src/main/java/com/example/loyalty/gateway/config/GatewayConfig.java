@@ -26,6 +26,9 @@ public interface GatewayConfig {
     /** HTTP client used to call the services. */
     Proxy proxy();
 
+    /** What the gateway's readiness waits for. */
+    Readiness readiness();
+
     interface Upstreams {
         /** points-service, serves {@code /api/points/**}. */
         URI points();
@@ -83,5 +86,22 @@ public interface GatewayConfig {
         /** Connections kept per service (HTTP/1.1 pool). */
         @WithDefault("50")
         int maxConnectionsPerUpstream();
+    }
+
+    interface Readiness {
+        /**
+         * Readiness stays DOWN until every upstream has answered 200 on its {@code /q/health/ready} once
+         * since the gateway started (see {@code UpstreamsStartedCheck}); {@code false} reports UP at once.
+         */
+        @WithDefault("true")
+        boolean awaitUpstreams();
+
+        /** How often the upstreams not seen ready yet are asked; polling stops once all have answered. */
+        @WithDefault("1S")
+        Duration pollInterval();
+
+        /** A readiness probe that takes longer counts as "not ready yet" and is repeated on a later tick. */
+        @WithDefault("2S")
+        Duration probeTimeout();
     }
 }

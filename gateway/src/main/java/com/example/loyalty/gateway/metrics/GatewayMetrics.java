@@ -6,14 +6,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The gateway's own counters (Prometheus: {@code gateway_requests_total},
- * {@code gateway_rate_limited_total}). Tags stay low-cardinality: the upstream name (one of the
- * configured services, or {@code unknown}) and the status class ({@code 2xx} ... {@code 5xx}).
+ * The gateway's own counters, named like every loyalty metric {@code loyalty.<service>.<thing>}:
+ * {@code loyalty.gateway.requests} and {@code loyalty.gateway.rate-limited} (Prometheus:
+ * {@code loyalty_gateway_requests_total}, {@code loyalty_gateway_rate_limited_total}). Tags stay
+ * low-cardinality: the upstream name (one of the configured services, or {@code unknown}) and the status
+ * class ({@code 2xx} ... {@code 5xx}).
  */
 @ApplicationScoped
 public class GatewayMetrics {
 
     public static final String UNKNOWN_UPSTREAM = "unknown";
+    static final String REQUESTS = "loyalty.gateway.requests";
+    static final String RATE_LIMITED = "loyalty.gateway.rate-limited";
 
     private final MeterRegistry registry;
 
@@ -23,7 +27,7 @@ public class GatewayMetrics {
 
     /** One {@code /api/**} request answered, by the service or by the gateway (401, 429, 502 ...). */
     public void requestCompleted(String upstream, int status) {
-        Counter.builder("gateway.requests")
+        Counter.builder(REQUESTS)
                 .description("Requests to /api/** answered by the gateway, by upstream and status class")
                 .tag("upstream", upstream)
                 .tag("status_class", statusClass(status))
@@ -33,7 +37,7 @@ public class GatewayMetrics {
 
     /** One request refused with 429. */
     public void rateLimited(String upstream) {
-        Counter.builder("gateway.rate_limited")
+        Counter.builder(RATE_LIMITED)
                 .description("Requests refused with 429 because the client exceeded its rate limit")
                 .tag("upstream", upstream)
                 .register(registry)

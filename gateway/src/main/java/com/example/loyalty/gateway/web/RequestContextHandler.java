@@ -23,7 +23,7 @@ import io.vertx.ext.web.RoutingContext;
  * <li>keeps a sane client {@code X-Request-Id} or generates a UUID, keeps a valid {@code traceparent}
  * or creates one (dropping {@code tracestate} with an invalid one); both go upstream in the request
  * headers and are echoed on every response, including the gateway's own 401/429/502;</li>
- * <li>counts {@code /api/**} answers in {@code gateway.requests}.</li>
+ * <li>counts {@code /api/**} answers in {@code loyalty.gateway.requests}.</li>
  * </ul>
  */
 @ApplicationScoped

@@ -1,34 +1,35 @@
 package com.example.loyalty.gateway.proxy;
 
-import static com.example.loyalty.gateway.support.Tokens.accessToken;
-import static com.example.loyalty.gateway.support.Tokens.bearer;
 import static io.restassured.RestAssured.given;
+import static org.apache.http.HttpStatus.SC_BAD_GATEWAY;
+import static org.apache.http.HttpStatus.SC_GATEWAY_TIMEOUT;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_SERVICE_UNAVAILABLE;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.example.loyalty.gateway.support.StubUpstreamResource;
+import com.example.loyalty.testing.OidcKeysResource;
+import com.example.loyalty.testing.TestTokens;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /** community points at a port nobody listens on; the others at the stub, with a short response timeout. */
 @QuarkusTest
 @TestProfile(UpstreamDownTest.ShortTimeout.class)
-@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(OidcKeysResource.class)
 @WithTestResource(value = StubUpstreamResource.class, initArgs = @ResourceArg(name = "unreachable", value = "community"))
 class UpstreamDownTest {
-
-    private static final int OK = 200;
-    private static final int BAD_GATEWAY = 502;
-    private static final int GATEWAY_TIMEOUT = 504;
 
     public static class ShortTimeout implements QuarkusTestProfile {
         @Override
@@ -37,20 +38,20 @@ class UpstreamDownTest {
         }
     }
 
-    private final String token = accessToken("member-1", "member");
+    private final String token = TestTokens.token("member-1", "member");
 
     @Test
     void unreachableServiceIsA502Problem() {
-        given().header("Authorization", bearer(token))
+        given().auth().oauth2(token)
                 .header("X-Request-Id", "down-1")
                 .when().post("/api/community/posts")
                 .then()
-                .statusCode(BAD_GATEWAY)
+                .statusCode(SC_BAD_GATEWAY)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", "down-1")
                 .body("type", equalTo("about:blank"))
                 .body("title", equalTo("Bad Gateway"))
-                .body("status", equalTo(BAD_GATEWAY))
+                .body("status", equalTo(SC_BAD_GATEWAY))
                 .body("detail", equalTo("The community service is not reachable."))
                 .body("instance", equalTo("/api/community/posts"))
                 .body("requestId", equalTo("down-1"));
@@ -60,18 +61,18 @@ class UpstreamDownTest {
     void unreachableServiceDocumentIsA502ProblemToo() {
         given().when().get("/openapi/community")
                 .then()
-                .statusCode(BAD_GATEWAY)
+                .statusCode(SC_BAD_GATEWAY)
                 .contentType("application/problem+json")
-                .body("status", equalTo(BAD_GATEWAY))
+                .body("status", equalTo(SC_BAD_GATEWAY))
                 .body("instance", equalTo("/openapi/community"));
     }
 
     @Test
     void slowServiceIsA504Problem() {
-        given().header("Authorization", bearer(token))
+        given().auth().oauth2(token)
                 .when().get("/api/points/members/me?delayMs=3000")
                 .then()
-                .statusCode(GATEWAY_TIMEOUT)
+                .statusCode(SC_GATEWAY_TIMEOUT)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
                 .body("title", equalTo("Gateway Timeout"))
@@ -80,15 +81,24 @@ class UpstreamDownTest {
 
     @Test
     void otherServicesStillWork() {
-        given().header("Authorization", bearer(token))
+        given().auth().oauth2(token)
                 .when().get("/api/points/members/me")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .body("path", equalTo("/api/points/members/me"));
     }
 
+    /**
+     * community has never been ready (nothing listens): the gateway is not ready and says which service it
+     * waits for, while it keeps answering (the other services, and 502 for community).
+     */
     @Test
-    void readinessStaysUpWhileAServiceIsDown() {
-        given().when().get("/q/health/ready").then().statusCode(OK).body("status", equalTo("UP"));
+    void readinessWaitsForTheServiceThatWasNeverReady() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/health/ready")
+                .then()
+                .statusCode(SC_SERVICE_UNAVAILABLE)
+                .body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'upstreams-started' }.data.awaiting", equalTo("community")));
+        given().when().get("/q/health/live").then().statusCode(SC_OK).body("status", equalTo("UP"));
     }
 }

@@ -1,8 +1,8 @@
 package com.example.loyalty.gateway.ratelimit;
 
-import static com.example.loyalty.gateway.support.Tokens.accessToken;
-import static com.example.loyalty.gateway.support.Tokens.bearer;
 import static io.restassured.RestAssured.given;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_TOO_MANY_REQUESTS;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,22 +17,21 @@ import org.junit.jupiter.api.Test;
 
 import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
+import com.example.loyalty.testing.OidcKeysResource;
+import com.example.loyalty.testing.TestTokens;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
 
 @QuarkusTest
 @TestProfile(RateLimitTest.TinyLimit.class)
-@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(OidcKeysResource.class)
 @WithTestResource(StubUpstreamResource.class)
 class RateLimitTest {
 
-    private static final int OK = 200;
-    private static final int TOO_MANY_REQUESTS = 429;
     /** More than capacity + what can refill while they are sent. */
     private static final int ATTEMPTS = 30;
 
@@ -48,18 +47,18 @@ class RateLimitTest {
     private static Response firstRejection(Function<String, Response> send) {
         for (int i = 0; i < ATTEMPTS; i++) {
             Response response = send.apply("rl-" + UUID.randomUUID());
-            if (response.statusCode() == TOO_MANY_REQUESTS) {
+            if (response.statusCode() == SC_TOO_MANY_REQUESTS) {
                 return response;
             }
-            assertEquals(OK, response.statusCode(), response.asString());
+            assertEquals(SC_OK, response.statusCode(), response.asString());
         }
         throw new AssertionError("no 429 after " + ATTEMPTS + " requests");
     }
 
     @Test
     void clientOverTheLimitGets429WithRetryAfterAndTheServiceIsNotCalled() {
-        String token = accessToken("busy-member", "member");
-        Response rejected = firstRejection(requestId -> given().header("Authorization", bearer(token))
+        String token = TestTokens.token("busy-member", "member");
+        Response rejected = firstRejection(requestId -> given().auth().oauth2(token)
                 .header("X-Request-Id", requestId)
                 .when().get("/api/points/members/me"));
 
@@ -68,7 +67,7 @@ class RateLimitTest {
                 .header("Retry-After", equalTo("1"))
                 .body("type", equalTo("about:blank"))
                 .body("title", equalTo("Too Many Requests"))
-                .body("status", equalTo(TOO_MANY_REQUESTS))
+                .body("status", equalTo(SC_TOO_MANY_REQUESTS))
                 .body("detail", startsWith("Rate limit exceeded"))
                 .body("instance", equalTo("/api/points/members/me"));
         String requestId = rejected.header("X-Request-Id");
@@ -78,14 +77,14 @@ class RateLimitTest {
 
     @Test
     void limitIsPerTokenSubject() {
-        String busy = accessToken("greedy-member", "member");
-        firstRejection(requestId -> given().header("Authorization", bearer(busy)).when().get("/api/surveys"));
+        String busy = TestTokens.token("greedy-member", "member");
+        firstRejection(requestId -> given().auth().oauth2(busy).when().get("/api/surveys"));
 
-        String other = accessToken("patient-member", "member");
-        given().header("Authorization", bearer(other))
+        String other = TestTokens.token("patient-member", "member");
+        given().auth().oauth2(other)
                 .when().get("/api/surveys")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .body("path", equalTo("/api/surveys"));
     }
 
@@ -100,12 +99,12 @@ class RateLimitTest {
 
     @Test
     void rejectionsAreCounted() {
-        String token = accessToken("counted-member", "member");
-        firstRejection(requestId -> given().header("Authorization", bearer(token)).when().get("/api/community/posts"));
-        String metrics = given().when().get("/q/metrics").then().statusCode(OK).extract().asString();
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("gateway_rate_limited_total{")
+        String token = TestTokens.token("counted-member", "member");
+        firstRejection(requestId -> given().auth().oauth2(token).when().get("/api/community/posts"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(SC_OK).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("loyalty_gateway_rate_limited_total{")
                 && l.contains("upstream=\"community\"")), metrics);
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("gateway_requests_total{")
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("loyalty_gateway_requests_total{")
                 && l.contains("upstream=\"community\"") && l.contains("status_class=\"4xx\"")));
     }
 }

@@ -1,5 +1,8 @@
 package com.example.loyalty.gateway.support;
 
+import static org.apache.http.HttpStatus.SC_NO_CONTENT;
+import static org.apache.http.HttpStatus.SC_OK;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
@@ -7,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -19,11 +24,16 @@ import io.vertx.core.json.JsonObject;
  * A stand-in for the four services: a Vert.x HTTP server on a free port that answers every request
  * with a JSON echo of method, path, query, headers (lower-case names) and body, and records it.
  * <ul>
- * <li>{@code ?status=418} answers with that status, {@code ?delayMs=2000} answers late;</li>
+ * <li>{@code ?status=409} answers with that status, {@code ?delayMs=2000} answers late;</li>
  * <li>every answer carries {@code X-Stub: echo} and {@code Access-Control-Allow-Origin: *} (which the
  * gateway must not pass on);</li>
  * <li>{@code GET /__stub/requests?requestId=...} lists the recorded requests with that X-Request-Id,
- * so a test can prove a request never reached a service.</li>
+ * so a test can prove a request never reached a service;</li>
+ * <li>{@code GET /q/health/ready}, the gateway's readiness probe, is neither echoed nor recorded: it answers the
+ * readiness status, 200 unless the init arg {@code readiness} says otherwise (e.g. {@code 503});
+ * {@code PUT /__stub/readiness?status=200} changes it, {@code GET /__stub/readiness} tells the status and
+ * how many probes came;</li>
+ * <li>{@code POST /__stub/stop} closes the stub: from then on every upstream pointing at it is unreachable.</li>
  * </ul>
  * All {@code gateway.upstreams.*} point at it, except the names given in the init arg
  * {@code unreachable} (comma-separated), which point at a port nobody listens on.
@@ -33,6 +43,8 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
     public static final String STUB_URL = "test.stub.url";
 
     private final List<JsonObject> recorded = new CopyOnWriteArrayList<>();
+    private final AtomicInteger readinessProbes = new AtomicInteger();
+    private volatile int readinessStatus = SC_OK;
     private List<String> unreachable = List.of();
     private Vertx vertx;
     private HttpServer server;
@@ -41,6 +53,7 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
     public void init(Map<String, String> initArgs) {
         String names = initArgs.getOrDefault("unreachable", "");
         unreachable = names.isBlank() ? List.of() : List.of(names.split(","));
+        readinessStatus = Integer.parseInt(initArgs.getOrDefault("readiness", String.valueOf(SC_OK)));
     }
 
     @Override
@@ -76,6 +89,25 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
                 request.response().putHeader("Content-Type", "application/json").end(matching.toBuffer());
                 return;
             }
+            if (request.path().equals("/q/health/ready")) {
+                readinessProbes.incrementAndGet();
+                int status = readinessStatus;
+                request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("status", status == SC_OK ? "UP" : "DOWN").toBuffer());
+                return;
+            }
+            if (request.path().equals("/__stub/readiness")) {
+                if (request.method() == HttpMethod.PUT) {
+                    readinessStatus = Integer.parseInt(request.getParam("status"));
+                }
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("status", readinessStatus).put("probes", readinessProbes.get()).toBuffer());
+                return;
+            }
+            if (request.path().equals("/__stub/stop")) {
+                request.response().setStatusCode(SC_NO_CONTENT).end().onComplete(ended -> server.close());
+                return;
+            }
             JsonObject headers = new JsonObject();
             request.headers().names().forEach(name -> headers.put(name.toLowerCase(),
                     String.join(",", request.headers().getAll(name))));
@@ -86,7 +118,7 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
                     .put("headers", headers)
                     .put("body", body.toString());
             recorded.add(echo);
-            int status = request.getParam("status") == null ? 200 : Integer.parseInt(request.getParam("status"));
+            int status = request.getParam("status") == null ? SC_OK : Integer.parseInt(request.getParam("status"));
             long delay = request.getParam("delayMs") == null ? 0 : Long.parseLong(request.getParam("delayMs"));
             Runnable answer = () -> request.response()
                     .setStatusCode(status)

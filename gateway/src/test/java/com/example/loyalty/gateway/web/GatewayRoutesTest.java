@@ -1,8 +1,12 @@
 package com.example.loyalty.gateway.web;
 
-import static com.example.loyalty.gateway.support.Tokens.accessToken;
-import static com.example.loyalty.gateway.support.Tokens.bearer;
 import static io.restassured.RestAssured.given;
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -12,6 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,28 +24,24 @@ import org.junit.jupiter.api.Test;
 
 import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
-import com.example.loyalty.gateway.support.Tokens;
+import com.example.loyalty.testing.OidcKeysResource;
+import com.example.loyalty.testing.TestTokens;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(OidcKeysResource.class)
 @WithTestResource(StubUpstreamResource.class)
 class GatewayRoutesTest {
 
-    private static final int OK = 200;
-    private static final int FORBIDDEN = 403;
-    private static final int UNAUTHORIZED = 401;
-    private static final int NOT_FOUND = 404;
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String TRACEPARENT_PATTERN = "00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}";
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private final String token = accessToken("member-1", "member");
+    private final String token = TestTokens.token("member-1", "member");
 
     private static String newRequestId() {
         return "test-" + UUID.randomUUID();
@@ -54,13 +55,13 @@ class GatewayRoutesTest {
         given().header("X-Request-Id", requestId)
                 .when().get("/api/points/members/me")
                 .then()
-                .statusCode(UNAUTHORIZED)
+                .statusCode(SC_UNAUTHORIZED)
                 .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .header("X-Request-Id", requestId)
                 .body("type", equalTo("about:blank"))
                 .body("title", equalTo("Unauthorized"))
-                .body("status", equalTo(UNAUTHORIZED))
+                .body("status", equalTo(SC_UNAUTHORIZED))
                 .body("detail", equalTo("A bearer token is required."))
                 .body("instance", equalTo("/api/points/members/me"))
                 .body("requestId", equalTo(requestId));
@@ -74,32 +75,32 @@ class GatewayRoutesTest {
                 .contentType(ContentType.JSON).body("{\"points\":10}")
                 .when().post("/api/points/members/me/earn")
                 .then()
-                .statusCode(UNAUTHORIZED)
+                .statusCode(SC_UNAUTHORIZED)
                 .contentType(PROBLEM_JSON)
-                .body("status", equalTo(UNAUTHORIZED));
+                .body("status", equalTo(SC_UNAUTHORIZED));
         assertTrue(Stub.requestsWith(requestId).isEmpty());
     }
 
     @Test
     void expiredOrForgedTokenIsRejectedWithProblem() {
         String requestId = newRequestId();
-        given().header("X-Request-Id", requestId)
-                .header("Authorization", bearer(Tokens.expiredAccessToken("member-1")))
-                .when().get("/api/surveys")
-                .then()
-                .statusCode(UNAUTHORIZED)
-                .contentType(PROBLEM_JSON)
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .header("X-Request-Id", requestId)
-                .body("detail", equalTo("The bearer token is invalid or expired."))
-                .body("instance", equalTo("/api/surveys"));
-        given().header("X-Request-Id", requestId)
-                .header("Authorization", "Bearer not.a.jwt")
-                .when().get("/api/surveys")
-                .then()
-                .statusCode(UNAUTHORIZED)
-                .contentType(PROBLEM_JSON)
-                .body("status", equalTo(UNAUTHORIZED));
+        List<String> badTokens = List.of(
+                TestTokens.expired("member-1", "member"),
+                TestTokens.signedWithUnknownKey("member-1", "member"),
+                "not.a.jwt");
+        for (String badToken : badTokens) {
+            given().header("X-Request-Id", requestId)
+                    .auth().oauth2(badToken)
+                    .when().get("/api/surveys")
+                    .then()
+                    .statusCode(SC_UNAUTHORIZED)
+                    .contentType(PROBLEM_JSON)
+                    .header("WWW-Authenticate", containsString("Bearer"))
+                    .header("X-Request-Id", requestId)
+                    .body("status", equalTo(SC_UNAUTHORIZED))
+                    .body("detail", equalTo("The bearer token is invalid or expired."))
+                    .body("instance", equalTo("/api/surveys"));
+        }
         assertTrue(Stub.requestsWith(requestId).isEmpty());
     }
 
@@ -109,21 +110,21 @@ class GatewayRoutesTest {
     void validTokenIsProxiedWithMethodPathQueryBodyAndAuthorization() {
         String requestId = newRequestId();
         given().urlEncodingEnabled(false)
-                .header("Authorization", bearer(token))
+                .auth().oauth2(token)
                 .header("X-Request-Id", requestId)
                 .header("Idempotency-Key", "key-1")
                 .contentType(ContentType.JSON)
                 .body("{\"points\":10,\"reason\":\"purchase\"}")
                 .when().post("/api/points/members/me/earn?source=till&note=a%20b")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .contentType(ContentType.JSON)
                 .header("X-Stub", "echo")
                 .body("method", equalTo("POST"))
                 .body("path", equalTo("/api/points/members/me/earn"))
                 .body("query", equalTo("source=till&note=a%20b"))
                 .body("body", equalTo("{\"points\":10,\"reason\":\"purchase\"}"))
-                .body("headers.authorization", equalTo(bearer(token)))
+                .body("headers.authorization", equalTo("Bearer " + token))
                 .body("headers.idempotency-key", equalTo("key-1"))
                 .body("headers.content-type", containsString("application/json"));
         assertEquals(1, Stub.requestsWith(requestId).size());
@@ -132,41 +133,41 @@ class GatewayRoutesTest {
     @Test
     void everyServiceIsRoutedByItsPrefixWithThePathUnchanged() {
         for (String service : List.of("points", "surveys", "metrics", "community")) {
-            given().header("Authorization", bearer(token))
+            given().auth().oauth2(token)
                     .when().get("/api/" + service + "/items/42")
                     .then()
-                    .statusCode(OK)
+                    .statusCode(SC_OK)
                     .body("method", equalTo("GET"))
                     .body("path", equalTo("/api/" + service + "/items/42"));
         }
-        given().header("Authorization", bearer(token))
+        given().auth().oauth2(token)
                 .when().put("/api/community")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .body("method", equalTo("PUT"))
                 .body("path", equalTo("/api/community"));
     }
 
     @Test
     void serviceStatusAndHeadersPassThroughButServiceCorsHeadersDoNot() {
-        given().header("Authorization", bearer(token))
-                .when().delete("/api/surveys/7?status=418")
+        given().auth().oauth2(token)
+                .when().delete("/api/surveys/7?status=" + SC_CONFLICT)
                 .then()
-                .statusCode(418)
+                .statusCode(SC_CONFLICT)
                 .header("X-Stub", "echo")
                 .header("Access-Control-Allow-Origin", nullValue())
                 .body("method", equalTo("DELETE"))
-                .body("query", equalTo("status=418"));
+                .body("query", equalTo("status=" + SC_CONFLICT));
     }
 
     @Test
     void unknownApiPathIsAProblem404() {
-        given().header("Authorization", bearer(token))
+        given().auth().oauth2(token)
                 .when().get("/api/unknown/things")
                 .then()
-                .statusCode(NOT_FOUND)
+                .statusCode(SC_NOT_FOUND)
                 .contentType(PROBLEM_JSON)
-                .body("status", equalTo(NOT_FOUND))
+                .body("status", equalTo(SC_NOT_FOUND))
                 .body("instance", equalTo("/api/unknown/things"));
     }
 
@@ -174,7 +175,7 @@ class GatewayRoutesTest {
 
     @Test
     void spoofedIdentityAndForwardingHeadersAreStripped() {
-        Response response = given().header("Authorization", bearer(token))
+        Response response = given().auth().oauth2(token)
                 .header("X-User-Id", "someone-else")
                 .header("X-Member-Id", "m-666")
                 .header("X-Roles", "admin")
@@ -187,7 +188,7 @@ class GatewayRoutesTest {
                 .header("X-Custom", "kept")
                 .when().get("/api/points/members/me")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .body("headers", not(hasKey("x-user-id")))
                 .body("headers", not(hasKey("x-member-id")))
                 .body("headers", not(hasKey("x-roles")))
@@ -196,7 +197,7 @@ class GatewayRoutesTest {
                 .body("headers", not(hasKey("x-authenticated-userid")))
                 .body("headers", not(hasKey("forwarded")))
                 .body("headers.x-custom", equalTo("kept"))
-                .body("headers.authorization", equalTo(bearer(token)))
+                .body("headers.authorization", equalTo("Bearer " + token))
                 .extract().response();
         assertEquals("127.0.0.1", response.path("headers.x-forwarded-for"));
         assertEquals("http", response.path("headers.x-forwarded-proto"));
@@ -206,10 +207,10 @@ class GatewayRoutesTest {
 
     @Test
     void requestIdIsGeneratedWhenMissingAndSentUpstream() {
-        Response response = given().header("Authorization", bearer(token))
+        Response response = given().auth().oauth2(token)
                 .when().get("/api/metrics/dashboard")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .header("X-Request-Id", matchesPattern(UUID_PATTERN))
                 .extract().response();
         assertEquals(response.header("X-Request-Id"), response.path("headers.x-request-id"));
@@ -218,11 +219,11 @@ class GatewayRoutesTest {
     @Test
     void saneClientRequestIdIsKept() {
         String requestId = "Client_req-" + "x".repeat(53); // 64 characters
-        given().header("Authorization", bearer(token))
+        given().auth().oauth2(token)
                 .header("X-Request-Id", requestId)
                 .when().get("/api/metrics/dashboard")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .header("X-Request-Id", requestId)
                 .body("headers.x-request-id", equalTo(requestId));
     }
@@ -230,11 +231,11 @@ class GatewayRoutesTest {
     @Test
     void unsafeOrOverlongClientRequestIdIsReplaced() {
         for (String bad : List.of("x".repeat(65), "id with spaces", "id;drop", "ä-umlaut")) {
-            Response response = given().header("Authorization", bearer(token))
+            Response response = given().auth().oauth2(token)
                     .header("X-Request-Id", bad)
                     .when().get("/api/metrics/dashboard")
                     .then()
-                    .statusCode(OK)
+                    .statusCode(SC_OK)
                     .header("X-Request-Id", matchesPattern(UUID_PATTERN))
                     .extract().response();
             assertEquals(response.header("X-Request-Id"), response.path("headers.x-request-id"));
@@ -243,33 +244,33 @@ class GatewayRoutesTest {
 
     @Test
     void traceparentIsCreatedWhenMissingAndKeptWhenValid() {
-        Response created = given().header("Authorization", bearer(token))
+        Response created = given().auth().oauth2(token)
                 .header("tracestate", "vendor=orphan")
                 .when().get("/api/community/posts")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .header("traceparent", matchesPattern(TRACEPARENT_PATTERN))
                 .body("headers", not(hasKey("tracestate")))
                 .extract().response();
         assertEquals(created.header("traceparent"), created.path("headers.traceparent"));
 
         String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        given().header("Authorization", bearer(token))
+        given().auth().oauth2(token)
                 .header("traceparent", incoming)
                 .header("tracestate", "vendor=abc")
                 .when().get("/api/community/posts")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .header("traceparent", incoming)
                 .body("headers.traceparent", equalTo(incoming))
                 .body("headers.tracestate", equalTo("vendor=abc"));
 
         String allZeroTraceId = "00-00000000000000000000000000000000-00f067aa0ba902b7-01";
-        given().header("Authorization", bearer(token))
+        given().auth().oauth2(token)
                 .header("traceparent", allZeroTraceId)
                 .when().get("/api/community/posts")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .header("traceparent", not(equalTo(allZeroTraceId)))
                 .header("traceparent", matchesPattern(TRACEPARENT_PATTERN));
     }
@@ -278,7 +279,7 @@ class GatewayRoutesTest {
     void gatewayRejectionsCarryRequestIdAndTraceparentToo() {
         given().when().get("/api/points/members/me")
                 .then()
-                .statusCode(UNAUTHORIZED)
+                .statusCode(SC_UNAUTHORIZED)
                 .header("X-Request-Id", matchesPattern(UUID_PATTERN))
                 .header("traceparent", matchesPattern(TRACEPARENT_PATTERN));
     }
@@ -294,7 +295,7 @@ class GatewayRoutesTest {
                 .header("Access-Control-Request-Headers", "authorization,content-type,x-request-id,idempotency-key")
                 .when().options("/api/points/members/me/earn")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .header("Access-Control-Allow-Origin", "http://localhost:5173")
                 .header("Access-Control-Allow-Methods", containsString("POST"))
                 .header("Access-Control-Allow-Headers", containsString("Authorization"))
@@ -311,17 +312,17 @@ class GatewayRoutesTest {
                 .header("Access-Control-Request-Headers", "authorization")
                 .when().options("/api/points/members/me/earn")
                 .then()
-                .statusCode(FORBIDDEN)
+                .statusCode(SC_FORBIDDEN)
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
     void corsResponseExposesRequestIdAndRetryAfter() {
         given().header("Origin", "http://localhost:8080")
-                .header("Authorization", bearer(token))
+                .auth().oauth2(token)
                 .when().get("/api/points/members/me")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .header("Access-Control-Allow-Origin", "http://localhost:8080")
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"))
                 .header("Access-Control-Expose-Headers", containsString("Retry-After"))
@@ -334,14 +335,14 @@ class GatewayRoutesTest {
     void serviceOpenApiDocumentIsProxiedWithoutToken() {
         given().when().get("/openapi/points?format=json")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .body("method", equalTo("GET"))
                 .body("path", equalTo("/q/openapi"))
                 .body("query", equalTo("format=json"))
                 .body("headers", not(hasKey("authorization")));
         given().when().get("/openapi/community")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .body("path", equalTo("/q/openapi"))
                 .body("query", nullValue());
     }
@@ -350,11 +351,11 @@ class GatewayRoutesTest {
     void gatewayOpenApiAndSwaggerUiAreOpenAndListEveryService() {
         given().accept(ContentType.JSON).when().get("/q/openapi")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .body("info.title", equalTo("Loyalty gateway"))
                 .body("paths", hasKey("/openapi/{service}"));
         String index = given().when().get("/q/swagger-ui/index.html")
-                .then().statusCode(OK)
+                .then().statusCode(SC_OK)
                 .extract().asString();
         for (String service : List.of("points", "surveys", "metrics", "community")) {
             assertTrue(index.contains("/openapi/" + service), "Swagger UI lists " + service);
@@ -363,22 +364,23 @@ class GatewayRoutesTest {
 
     @Test
     void healthIsOpenAndUp() {
-        given().when().get("/q/health/ready")
+        // ready once the gateway has seen every service (here: the stub) ready, right after startup
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/health/ready")
                 .then()
-                .statusCode(OK)
-                .body("status", equalTo("UP"));
+                .statusCode(SC_OK)
+                .body("status", equalTo("UP")));
         given().when().get("/q/health/live")
                 .then()
-                .statusCode(OK)
+                .statusCode(SC_OK)
                 .body("status", equalTo("UP"));
     }
 
     @Test
     void requestCounterIsTaggedByUpstreamAndStatusClass() {
-        given().header("Authorization", bearer(token)).when().get("/api/surveys/counted").then().statusCode(OK);
-        given().when().get("/api/surveys/counted").then().statusCode(UNAUTHORIZED);
-        String metrics = given().when().get("/q/metrics").then().statusCode(OK).extract().asString();
-        List<String> lines = metrics.lines().filter(l -> l.startsWith("gateway_requests_total{")).toList();
+        given().auth().oauth2(token).when().get("/api/surveys/counted").then().statusCode(SC_OK);
+        given().when().get("/api/surveys/counted").then().statusCode(SC_UNAUTHORIZED);
+        String metrics = given().when().get("/q/metrics").then().statusCode(SC_OK).extract().asString();
+        List<String> lines = metrics.lines().filter(l -> l.startsWith("loyalty_gateway_requests_total{")).toList();
         assertTrue(lines.stream().anyMatch(l -> l.contains("upstream=\"surveys\"") && l.contains("status_class=\"2xx\"")),
                 "2xx counted: " + lines);
         assertTrue(lines.stream().anyMatch(l -> l.contains("upstream=\"surveys\"") && l.contains("status_class=\"4xx\"")),
@@ -387,9 +389,9 @@ class GatewayRoutesTest {
 
     @Test
     void httpServerMetricsDoNotCarryRawProxiedPaths() {
-        given().header("Authorization", bearer(token)).when().get("/api/points/members/" + UUID.randomUUID())
-                .then().statusCode(OK);
-        String metrics = given().when().get("/q/metrics").then().statusCode(OK).extract().asString();
+        given().auth().oauth2(token).when().get("/api/points/members/" + UUID.randomUUID())
+                .then().statusCode(SC_OK);
+        String metrics = given().when().get("/q/metrics").then().statusCode(SC_OK).extract().asString();
         assertTrue(metrics.lines().noneMatch(l -> l.startsWith("http_server_requests") && l.contains("/api/points/members/")),
                 "uri tag must be a pattern, not the raw path");
     }

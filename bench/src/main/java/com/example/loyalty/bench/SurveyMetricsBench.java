@@ -64,6 +64,11 @@ public final class SurveyMetricsBench implements Callable<Integer> {
     @Option(names = "--port-offset", defaultValue = "20000", description = "Stack ports moved by (default ${DEFAULT-VALUE}).")
     int portOffset;
 
+    @Option(names = "--detractor-percent", defaultValue = "25",
+            description = "Share of bulk responses that are detractors, each opening a follow-up and its outbox event "
+                    + "(default ${DEFAULT-VALUE}).")
+    int detractorPercent;
+
     @Option(names = "--timeout-minutes", defaultValue = "60", description = "Give up waiting for ingest after (default ${DEFAULT-VALUE}).")
     int timeoutMinutes;
 
@@ -141,7 +146,7 @@ public final class SurveyMetricsBench implements Callable<Integer> {
         int bulk = responses - answered;
         System.out.printf("sending %,d responses to %s ...%n", bulk, Topics.SURVEY_RESPONSES);
         long ingestStart = System.nanoTime();
-        produce(config, UUID.fromString(surveyId), UUID.fromString(waveId.get()), bulk);
+        produce(config, UUID.fromString(surveyId), UUID.fromString(waveId.get()), bulk, detractorPercent);
         double sendSeconds = (System.nanoTime() - ingestStart) / 1e9;
         System.out.printf("sent in %.1f s (%,.0f records/s)%n", sendSeconds, bulk / sendSeconds);
 
@@ -232,7 +237,12 @@ public final class SurveyMetricsBench implements Callable<Integer> {
                 nanos[nanos.length / 2] / 1e6, nanos[(int) Math.ceil(nanos.length * 0.99) - 1] / 1e6, latencyRequests);
     }
 
-    private static void produce(StackConfig config, UUID surveyId, UUID waveId, int count) throws Exception {
+    /**
+     * The bulk: NPS answers ({@code detractorPercent} detractors with a reason, the rest split between passives and
+     * promoters) with a CSI item, over 90 days, 50 stores, the tiers and the channels.
+     */
+    private static void produce(StackConfig config, UUID surveyId, UUID waveId, int count, int detractorPercent)
+            throws Exception {
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -246,10 +256,15 @@ public final class SurveyMetricsBench implements Callable<Integer> {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             for (int i = 0; i < count; i++) {
                 String memberId = UUID.randomUUID().toString();
-                int score = random.nextInt(11);
+                int band = random.nextInt(100);
+                int score = band < detractorPercent ? random.nextInt(7)
+                        : band < detractorPercent + (100 - detractorPercent) / 2 ? 7 + random.nextInt(2)
+                                : 9 + random.nextInt(2);
+                SurveyResponded.Answer csi = new SurveyResponded.Answer("quality", "CSI", "PERCEIVED_QUALITY",
+                        random.nextInt(101), null, null, null);
                 List<SurveyResponded.Answer> answers = score <= 6
-                        ? List.of(answer("nps", "NPS", score), text(REASONS[random.nextInt(REASONS.length)]))
-                        : List.of(answer("nps", "NPS", score));
+                        ? List.of(answer("nps", "NPS", score), csi, text(REASONS[random.nextInt(REASONS.length)]))
+                        : List.of(answer("nps", "NPS", score), csi);
                 Instant at = start.plusSeconds(random.nextLong(90L * 24 * 3600));
                 SurveyResponded payload = new SurveyResponded(UUID.randomUUID(), surveyId, waveId, memberId, null,
                         false, TIERS[random.nextInt(TIERS.length)], CHANNELS[random.nextInt(CHANNELS.length)],

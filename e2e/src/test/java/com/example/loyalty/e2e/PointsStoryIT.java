@@ -12,6 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_OK;
 import static com.example.loyalty.e2e.LoyaltyStack.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +42,7 @@ class PointsStoryIT {
     @Order(1)
     void memberEnrolsAndSeesAZeroBalance() {
         var enrolled = as("member1").post("/api/points/members/me")
-                .then().statusCode(201)
+                .then().statusCode(SC_CREATED)
                 .body("balance", equalTo(0))
                 .body("tier", equalTo("REGULAR"))
                 .body("cardCode", startsWith("88"))
@@ -49,12 +52,12 @@ class PointsStoryIT {
 
         // idempotent: the same member, the same card
         as("member1").post("/api/points/members/me")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("id", equalTo(memberId))
                 .body("cardCode", equalTo(cardCode));
 
         as("member1").get("/api/points/members/me")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("balance", equalTo(0))
                 .body("nextTier.tier", equalTo("SILVER"))
                 .body("nextTier.spendNeeded", equalTo(30000));
@@ -64,11 +67,11 @@ class PointsStoryIT {
     @Order(2)
     void staffFindsTheMemberByCardAndRecordsAPurchase() {
         as("staff1").queryParam("card", cardCode).get("/api/points/members")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("id", equalTo(memberId));
 
         as("staff1").body(purchase(FIRST_TX, 10_000)).post("/api/points/purchases")
-                .then().statusCode(201)
+                .then().statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(100))
                 .body("balance", equalTo(100))
                 .body("tier", equalTo("REGULAR"))
@@ -79,11 +82,11 @@ class PointsStoryIT {
     @Order(3)
     void memberSeesThePointsAndTheLedgerEntry() {
         as("member1").get("/api/points/members/me")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("balance", equalTo(100))
                 .body("rollingSpend", equalTo(10000));
         as("member1").get("/api/points/members/me/ledger")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("items", hasSize(1))
                 .body("items[0].kind", equalTo("EARN"))
                 .body("items[0].points", equalTo(100))
@@ -94,14 +97,14 @@ class PointsStoryIT {
     @Order(4)
     void aReplayedPurchaseEarnsNothing() {
         as("staff1").body(purchase(FIRST_TX, 10_000)).post("/api/points/purchases")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("pointsEarned", equalTo(100))
                 .body("replayed", equalTo(true));
         as("member1").get("/api/points/members/me")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("balance", equalTo(100));
         as("member1").get("/api/points/members/me/ledger")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("items", hasSize(1));
     }
 
@@ -110,18 +113,18 @@ class PointsStoryIT {
     void crossing30000YenMakesTheMemberSilverAndTheNextPurchaseEarnsOneAndAQuarter() {
         // earned at the tier held before the purchase (Regular), upgrade at once
         as("staff1").body(purchase("e2e-" + UUID.randomUUID(), 20_000)).post("/api/points/purchases")
-                .then().statusCode(201)
+                .then().statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(200))
                 .body("tier", equalTo("SILVER"))
                 .body("tierChanged", equalTo(true));
 
         as("staff1").body(purchase("e2e-" + UUID.randomUUID(), 1_000)).post("/api/points/purchases")
-                .then().statusCode(201)
+                .then().statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(12)) // floor(10 x 1.25)
                 .body("balance", equalTo(312));
 
         as("member1").get("/api/points/members/me")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("tier", equalTo("SILVER"))
                 .body("balance", equalTo(312));
     }
@@ -131,7 +134,7 @@ class PointsStoryIT {
     void metricsServiceCountsThePurchasesThroughKafka() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             var activity = as("marketer1").get("/api/metrics/members/{id}/activity", memberId)
-                    .then().statusCode(200)
+                    .then().statusCode(SC_OK)
                     .body("memberId", equalTo(memberId))
                     .body("purchaseCount", equalTo(3)) // the replay is not a purchase
                     .body("lastPurchaseAt", notNullValue())
@@ -145,14 +148,14 @@ class PointsStoryIT {
     void memberRedeemsButNeverBelowZero() {
         as("member1").body(Map.of("idempotencyKey", "e2e-redeem-1", "points", 300, "reason", "coupon"))
                 .post("/api/points/redemptions")
-                .then().statusCode(201)
+                .then().statusCode(SC_CREATED)
                 .body("balance", equalTo(12));
         as("member1").body(Map.of("idempotencyKey", "e2e-redeem-2", "points", 13, "reason", "coupon"))
                 .post("/api/points/redemptions")
-                .then().statusCode(409)
+                .then().statusCode(SC_CONFLICT)
                 .contentType("application/problem+json");
         as("member1").get("/api/points/members/me")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("balance", equalTo(12));
     }
 

@@ -11,6 +11,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static com.example.loyalty.e2e.LoyaltyStack.anonymous;
 import static com.example.loyalty.e2e.LoyaltyStack.as;
 import static com.example.loyalty.e2e.LoyaltyStack.config;
@@ -30,10 +36,10 @@ class SecurityIT {
     @BeforeAll
     static void enrolBothMembers() {
         var m1 = as("member1").post("/api/points/members/me").then()
-                .statusCode(anyOf(is(200), is(201))).extract();
+                .statusCode(anyOf(is(SC_OK), is(SC_CREATED))).extract();
         member1Id = m1.path("id");
         member1Card = m1.path("cardCode");
-        as("member2").post("/api/points/members/me").then().statusCode(anyOf(is(200), is(201)));
+        as("member2").post("/api/points/members/me").then().statusCode(anyOf(is(SC_OK), is(SC_CREATED)));
     }
 
     @ParameterizedTest
@@ -41,7 +47,7 @@ class SecurityIT {
             "/api/metrics/members/00000000-0000-0000-0000-000000000000/activity", "/api/community/profile/me"})
     void noTokenIs401ProblemJson(String path) {
         anonymous().get(path)
-                .then().statusCode(401)
+                .then().statusCode(SC_UNAUTHORIZED)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"));
     }
@@ -49,20 +55,20 @@ class SecurityIT {
     @Test
     void aForgedTokenIs401() {
         anonymous().auth().oauth2("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").get("/api/points/members/me")
-                .then().statusCode(401);
+                .then().statusCode(SC_UNAUTHORIZED);
     }
 
     @Test
     void member2CannotReadMember1() {
-        as("member2").get("/api/points/members/{id}", member1Id).then().statusCode(403);
-        as("member2").get("/api/points/members/{id}/ledger", member1Id).then().statusCode(403);
-        as("member2").queryParam("card", member1Card).get("/api/points/members").then().statusCode(403);
+        as("member2").get("/api/points/members/{id}", member1Id).then().statusCode(SC_FORBIDDEN);
+        as("member2").get("/api/points/members/{id}/ledger", member1Id).then().statusCode(SC_FORBIDDEN);
+        as("member2").queryParam("card", member1Card).get("/api/points/members").then().statusCode(SC_FORBIDDEN);
         // a member can only spend their own points: someone else's card is refused and nothing moves
         long before = as("member1").get("/api/points/members/me").then().extract().<Number>path("balance").longValue();
         as("member2").body(Map.of("idempotencyKey", "steal-" + UUID.randomUUID(), "cardCode", member1Card,
                         "points", 1, "reason", "x"))
                 .post("/api/points/redemptions")
-                .then().statusCode(anyOf(is(403), is(404), is(422)));
+                .then().statusCode(anyOf(is(SC_FORBIDDEN), is(SC_NOT_FOUND), is(SC_UNPROCESSABLE_ENTITY)));
         as("member1").get("/api/points/members/me").then().body("balance", equalTo((int) before));
     }
 
@@ -71,17 +77,17 @@ class SecurityIT {
         Map<String, Object> purchase = Map.of("transactionId", "sec-" + UUID.randomUUID(), "cardCode", member1Card,
                 "amount", 1000, "currency", "JPY", "storeId", "S001", "channel", "STORE",
                 "occurredAt", Instant.now().toString());
-        as("member1").body(purchase).post("/api/points/purchases").then().statusCode(403)
+        as("member1").body(purchase).post("/api/points/purchases").then().statusCode(SC_FORBIDDEN)
                 .contentType("application/problem+json");
-        as("marketer1").body(purchase).post("/api/points/purchases").then().statusCode(403);
+        as("marketer1").body(purchase).post("/api/points/purchases").then().statusCode(SC_FORBIDDEN);
         as("marketer1").body(Map.of("idempotencyKey", "m-" + UUID.randomUUID(), "cardCode", member1Card,
                         "points", 1, "reason", "x"))
-                .post("/api/points/redemptions").then().statusCode(403);
+                .post("/api/points/redemptions").then().statusCode(SC_FORBIDDEN);
     }
 
     @Test
     void aMemberCannotReadMarketerMetrics() {
-        as("member1").get("/api/metrics/members/{id}/activity", member1Id).then().statusCode(403);
+        as("member1").get("/api/metrics/members/{id}/activity", member1Id).then().statusCode(SC_FORBIDDEN);
     }
 
     @Test
@@ -94,18 +100,18 @@ class SecurityIT {
                 c.communityPort(), "/api/community/profile/me");
         securedPaths.forEach((port, path) -> {
             String base = c.serviceUrl(port);
-            RestAssured.get(base + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-            RestAssured.get(base + "/q/metrics").then().statusCode(200);
-            RestAssured.get(base + "/q/openapi").then().statusCode(200);
-            RestAssured.get(base + path).then().statusCode(401).contentType("application/problem+json");
+            RestAssured.get(base + "/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"));
+            RestAssured.get(base + "/q/metrics").then().statusCode(SC_OK);
+            RestAssured.get(base + "/q/openapi").then().statusCode(SC_OK);
+            RestAssured.get(base + path).then().statusCode(SC_UNAUTHORIZED).contentType("application/problem+json");
         });
     }
 
     @Test
     void theGatewayServesHealthAndTheOpenApiDocumentsWithoutAToken() {
-        anonymous().get("/q/health/ready").then().statusCode(200);
+        anonymous().get("/q/health/ready").then().statusCode(SC_OK);
         for (String service : new String[] {"points", "surveys", "metrics", "community"}) {
-            anonymous().get("/openapi/" + service).then().statusCode(200);
+            anonymous().get("/openapi/" + service).then().statusCode(SC_OK);
         }
     }
 }

@@ -11,6 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
 import static com.example.loyalty.e2e.LoyaltyStack.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
@@ -41,7 +46,7 @@ class SurveyStoryIT {
     @BeforeAll
     static void membersAreEnrolled() {
         for (String member : List.of("member1", "member2")) {
-            as(member).post("/api/points/members/me").then().statusCode(anyOf(is(200), is(201)));
+            as(member).post("/api/points/members/me").then().statusCode(anyOf(is(SC_OK), is(SC_CREATED)));
         }
         member1BalanceBefore = balance("member1");
     }
@@ -59,30 +64,30 @@ class SurveyStoryIT {
                         Map.of("id", "reason", "type", "TEXT",
                                 "text", Map.of("en", "Why did you give that score?"))));
         surveyId = as("marketer1").body(survey).post("/api/surveys")
-                .then().statusCode(201)
+                .then().statusCode(SC_CREATED)
                 .body("id", notNullValue())
                 .extract().path("id").toString();
         as("marketer1").post("/api/surveys/{id}/publish", surveyId)
-                .then().statusCode(anyOf(is(200), is(201)));
+                .then().statusCode(anyOf(is(SC_OK), is(SC_CREATED)));
     }
 
     @Test
     @Order(2)
     void membersAnswerOnceAndOutOfRangeIsRefused() {
         as("member1").get("/api/surveys/me/open")
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body(containsString(surveyId));
 
         as("member1").body(answer(10, "Friendly staff")).post("/api/surveys/{id}/responses", surveyId)
-                .then().statusCode(201);
+                .then().statusCode(SC_CREATED);
         as("member1").body(answer(9, "again")).post("/api/surveys/{id}/responses", surveyId)
-                .then().statusCode(409).contentType("application/problem+json");
+                .then().statusCode(SC_CONFLICT).contentType("application/problem+json");
 
         as("member2").body(answer(11, "too high")).post("/api/surveys/{id}/responses", surveyId)
-                .then().statusCode(422).contentType("application/problem+json")
+                .then().statusCode(SC_UNPROCESSABLE_ENTITY).contentType("application/problem+json")
                 .body(containsString("nps"));
         as("member2").body(answer(3, "The checkout queue was far too long")).post("/api/surveys/{id}/responses", surveyId)
-                .then().statusCode(201);
+                .then().statusCode(SC_CREATED);
     }
 
     @Test
@@ -90,7 +95,7 @@ class SurveyStoryIT {
     void theMetricIsNpsZeroFromTwoAnswersAndNotReliable() {
         await().atMost(KAFKA_WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             var body = as("marketer1").get("/api/metrics/surveys/{id}", surveyId)
-                    .then().statusCode(200)
+                    .then().statusCode(SC_OK)
                     .body("surveyId", equalTo(surveyId))
                     .extract().jsonPath();
             Map<String, Object> nps = body.getMap("questions.find { it.questionId == 'nps' }");
@@ -114,7 +119,7 @@ class SurveyStoryIT {
             var page = as("marketer1").queryParam("status", "open").queryParam("surveyId", surveyId)
                     .queryParam("size", 100)
                     .get("/api/metrics/follow-ups")
-                    .then().statusCode(200).extract().jsonPath();
+                    .then().statusCode(SC_OK).extract().jsonPath();
             List<Map<String, Object>> items = page.getList("items.findAll { it.surveyId == '" + surveyId + "' }");
             assertEquals(1, items.size(), "one follow-up for the detractor: " + page.prettify());
             Map<String, Object> item = items.get(0);
@@ -128,11 +133,11 @@ class SurveyStoryIT {
 
         as("marketer1").body(Map.of("status", "resolved", "note", "Called the member, apologised, sent a coupon"))
                 .patch("/api/metrics/follow-ups/{id}", followUpId[0])
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .body("status", equalTo("resolved"));
         List<String> stillOpen = as("marketer1").queryParam("status", "open").queryParam("surveyId", surveyId)
                 .get("/api/metrics/follow-ups")
-                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+                .then().statusCode(SC_OK).extract().jsonPath().getList("items.id", String.class);
         assertFalse(stillOpen.contains(followUpId[0]));
     }
 
@@ -142,18 +147,18 @@ class SurveyStoryIT {
         await().atMost(KAFKA_WAIT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertEquals(member1BalanceBefore + 50, balance("member1")));
         List<String> types = as("member1").queryParam("size", 100).get("/api/points/members/me/ledger")
-                .then().statusCode(200).extract().jsonPath().getList("items.referenceType", String.class);
+                .then().statusCode(SC_OK).extract().jsonPath().getList("items.referenceType", String.class);
         assertEquals(1, types.stream().filter("SURVEY"::equals).count(), "one survey award in " + types);
     }
 
     @Test
     @Order(6)
     void aMemberCallingAMarketerEndpointIsForbidden() {
-        as("member1").get("/api/metrics/surveys/{id}", surveyId).then().statusCode(403)
+        as("member1").get("/api/metrics/surveys/{id}", surveyId).then().statusCode(SC_FORBIDDEN)
                 .contentType("application/problem+json");
-        as("member1").get("/api/metrics/follow-ups").then().statusCode(403);
+        as("member1").get("/api/metrics/follow-ups").then().statusCode(SC_FORBIDDEN);
         as("member1").body(Map.of("title", Map.of("en", "x"), "questions", List.of()))
-                .post("/api/surveys").then().statusCode(403);
+                .post("/api/surveys").then().statusCode(SC_FORBIDDEN);
     }
 
     private static Map<String, Object> answer(int nps, String reason) {
@@ -161,7 +166,7 @@ class SurveyStoryIT {
     }
 
     private static long balance(String user) {
-        return as(user).get("/api/points/members/me").then().statusCode(200)
+        return as(user).get("/api/points/members/me").then().statusCode(SC_OK)
                 .extract().<Number>path("balance").longValue();
     }
 }

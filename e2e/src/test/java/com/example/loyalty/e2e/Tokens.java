@@ -6,6 +6,8 @@ import io.restassured.RestAssured;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static org.apache.http.HttpStatus.SC_OK;
+
 /** Real access tokens from the stack's Keycloak, by the password grant of the public client {@code loyalty-app}. */
 final class Tokens {
 
@@ -22,7 +24,7 @@ final class Tokens {
                 .formParam("username", u)
                 .formParam("password", u)
                 .post(config.tokenUrl())
-                .then().statusCode(200)
+                .then().statusCode(SC_OK)
                 .extract().path("access_token"));
     }
 }

@@ -7,14 +7,6 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.launcher.Stack;
 import com.example.loyalty.launcher.StackConfig;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Loads survey responses into the real stack and measures (1) the rate of answers through the gateway and
@@ -36,45 +35,70 @@ import java.util.concurrent.atomic.AtomicReference;
  * sent until {@code GET /api/metrics/surveys/{id}} reports them all, and (3) p50/p99 latency of that
  * endpoint (plain, by tier, by day) over the loaded survey.
  */
-@Command(name = "survey-metrics", mixinStandardHelpOptions = true,
+@Command(
+        name = "survey-metrics",
+        mixinStandardHelpOptions = true,
         description = "Benchmark: survey responses in, survey metric out.")
 public final class SurveyMetricsBench implements Callable<Integer> {
 
     @Option(names = "--repo", required = true, description = "Repository root (the script passes it).")
     Path repo;
 
-    @Option(names = "--responses", defaultValue = "1000000", description = "Responses in total (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--responses",
+            defaultValue = "1000000",
+            description = "Responses in total (default ${DEFAULT-VALUE}).")
     int responses;
 
-    @Option(names = "--api-sample", defaultValue = "300",
-            description = "Of those, answered through the gateway by as many throw-away members (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--api-sample",
+            defaultValue = "300",
+            description =
+                    "Of those, answered through the gateway by as many throw-away members (default ${DEFAULT-VALUE}).")
     int apiSample;
 
-    @Option(names = "--api-warmup", defaultValue = "100",
-            description = "Answers through the gateway before the timed sample, to warm the JVMs (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--api-warmup",
+            defaultValue = "100",
+            description =
+                    "Answers through the gateway before the timed sample, to warm the JVMs (default ${DEFAULT-VALUE}).")
     int apiWarmup;
 
-    @Option(names = "--api-threads", defaultValue = "8", description = "Parallel API clients (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--api-threads",
+            defaultValue = "8",
+            description = "Parallel API clients (default ${DEFAULT-VALUE}).")
     int apiThreads;
 
-    @Option(names = "--latency-requests", defaultValue = "2000",
+    @Option(
+            names = "--latency-requests",
+            defaultValue = "2000",
             description = "Timed requests per metric query (default ${DEFAULT-VALUE}).")
     int latencyRequests;
 
-    @Option(names = "--port-offset", defaultValue = "20000", description = "Stack ports moved by (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port-offset",
+            defaultValue = "20000",
+            description = "Stack ports moved by (default ${DEFAULT-VALUE}).")
     int portOffset;
 
-    @Option(names = "--detractor-percent", defaultValue = "25",
+    @Option(
+            names = "--detractor-percent",
+            defaultValue = "25",
             description = "Share of bulk responses that are detractors, each opening a follow-up and its outbox event "
                     + "(default ${DEFAULT-VALUE}).")
     int detractorPercent;
 
-    @Option(names = "--timeout-minutes", defaultValue = "60", description = "Give up waiting for ingest after (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout-minutes",
+            defaultValue = "60",
+            description = "Give up waiting for ingest after (default ${DEFAULT-VALUE}).")
     int timeoutMinutes;
 
     private static final String[] TIERS = {"REGULAR", "REGULAR", "REGULAR", "SILVER", "SILVER", "GOLD", "PLATINUM"};
     private static final String[] CHANNELS = {"APP", "WEB", "STORE", "EMAIL"};
-    private static final String[] REASONS = {"Checkout was slow", "Staff were rude", "Out of stock again", "App crashed"};
+    private static final String[] REASONS = {"Checkout was slow", "Staff were rude", "Out of stock again", "App crashed"
+    };
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SurveyMetricsBench()).execute(args));
@@ -86,7 +110,8 @@ public final class SurveyMetricsBench implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--api-sample exceeds --responses");
         }
         if (apiWarmup + apiSample > responses) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--api-warmup + --api-sample exceed --responses");
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--api-warmup + --api-sample exceed --responses");
         }
         StackConfig config = StackConfig.defaults(repo)
                 .withStateDir(repo.resolve("bench/target/stack"))
@@ -104,15 +129,30 @@ public final class SurveyMetricsBench implements Callable<Integer> {
         Keycloak keycloak = new Keycloak(config);
         String marketer = keycloak.token("marketer1", "marketer1");
 
-        String surveyId = Http.postJson(gateway + "/api/surveys", marketer, Map.of(
-                "title", Map.of("en", "Benchmark NPS", "ja", "ベンチマーク NPS"),
-                "anonymous", false,
-                "questions", List.of(
-                        Map.of("id", "nps", "type", "NPS", "required", true,
-                                "text", Map.of("en", "How likely are you to recommend us?")),
-                        Map.of("id", "reason", "type", "TEXT", "text", Map.of("en", "Why?")))))
-                .expect(201).json().get("id").asText();
-        Http.postJson(gateway + "/api/surveys/" + surveyId + "/publish", marketer, Map.of()).expect(200, 201);
+        String surveyId = Http.postJson(
+                        gateway + "/api/surveys",
+                        marketer,
+                        Map.of(
+                                "title", Map.of("en", "Benchmark NPS", "ja", "ベンチマーク NPS"),
+                                "anonymous", false,
+                                "questions",
+                                        List.of(
+                                                Map.of(
+                                                        "id",
+                                                        "nps",
+                                                        "type",
+                                                        "NPS",
+                                                        "required",
+                                                        true,
+                                                        "text",
+                                                        Map.of("en", "How likely are you to recommend us?")),
+                                                Map.of("id", "reason", "type", "TEXT", "text", Map.of("en", "Why?")))))
+                .expect(201)
+                .json()
+                .get("id")
+                .asText();
+        Http.postJson(gateway + "/api/surveys/" + surveyId + "/publish", marketer, Map.of())
+                .expect(200, 201);
         System.out.printf("survey %s published%n", surveyId);
 
         // 1. a sample through the gateway, one throw-away member each (one answer per member per wave)
@@ -138,7 +178,8 @@ public final class SurveyMetricsBench implements Callable<Integer> {
         if (waveId.get() == null) {
             throw new IllegalStateException("the response answer carried no waveId");
         }
-        System.out.printf("API: %d answers in %.2f s = %.0f answers/s (%d clients, after %d warm-up answers)%n",
+        System.out.printf(
+                "API: %d answers in %.2f s = %.0f answers/s (%d clients, after %d warm-up answers)%n",
                 apiSample, apiSeconds, apiSample / apiSeconds, apiThreads, apiWarmup);
         int answered = apiWarmup + apiSample;
 
@@ -156,7 +197,8 @@ public final class SurveyMetricsBench implements Callable<Integer> {
         long lastPrint = 0;
         while (seen < responses) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("metric shows " + seen + " of " + responses + " after " + timeoutMinutes + " min");
+                throw new IllegalStateException(
+                        "metric shows " + seen + " of " + responses + " after " + timeoutMinutes + " min");
             }
             Http.Response r = Http.get(metricUrl, marketer);
             if (r.status() == 401) {
@@ -165,20 +207,26 @@ public final class SurveyMetricsBench implements Callable<Integer> {
             }
             seen = npsN(r.expect(200, 404));
             if (System.nanoTime() - lastPrint > 10_000_000_000L) {
-                System.out.printf("  metric n = %,d of %,d (%.0f s)%n", seen, responses, (System.nanoTime() - ingestStart) / 1e9);
+                System.out.printf(
+                        "  metric n = %,d of %,d (%.0f s)%n", seen, responses, (System.nanoTime() - ingestStart) / 1e9);
                 lastPrint = System.nanoTime();
             }
             Thread.sleep(250);
         }
         double ingestSeconds = (System.nanoTime() - ingestStart) / 1e9;
-        System.out.printf("ingest: %,d responses reflected in %.1f s = %,.0f responses/s%n", bulk, ingestSeconds,
-                bulk / ingestSeconds);
+        System.out.printf(
+                "ingest: %,d responses reflected in %.1f s = %,.0f responses/s%n",
+                bulk, ingestSeconds, bulk / ingestSeconds);
 
         // 3. latency of the metric endpoint over the loaded survey
         marketer = keycloak.token("marketer1", "marketer1");
         List<String> report = new ArrayList<>();
-        report.add(String.format("API answers:        %,.0f /s (%d through the gateway, %d clients, warm)", apiSample / apiSeconds, apiSample, apiThreads));
-        report.add(String.format("ingest:             %,.0f responses/s (%,d until the metric showed n = %,d)", bulk / ingestSeconds, bulk, responses));
+        report.add(String.format(
+                "API answers:        %,.0f /s (%d through the gateway, %d clients, warm)",
+                apiSample / apiSeconds, apiSample, apiThreads));
+        report.add(String.format(
+                "ingest:             %,.0f responses/s (%,d until the metric showed n = %,d)",
+                bulk / ingestSeconds, bulk, responses));
         // straight at metrics-service: the gateway's per-client rate limit (50/s) would otherwise pace the loop
         String direct = config.serviceUrl(config.metricsPort()) + "/api/metrics/surveys/" + surveyId;
         for (String query : List.of("", "?by=tier", "?interval=day")) {
@@ -189,16 +237,26 @@ public final class SurveyMetricsBench implements Callable<Integer> {
         report.forEach(System.out::println);
     }
 
-    private static void answerAll(ExecutorService pool, String gateway, String surveyId, List<String> tokens,
-            AtomicReference<String> waveId) throws Exception {
+    private static void answerAll(
+            ExecutorService pool, String gateway, String surveyId, List<String> tokens, AtomicReference<String> waveId)
+            throws Exception {
         List<Future<?>> answers = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
             int score = i % 11;
             answers.add(pool.submit(() -> {
-                JsonNode created = Http.postJson(gateway + "/api/surveys/" + surveyId + "/responses", token, Map.of(
-                        "answers", Map.of("nps", score, "reason", "sample answer"),
-                        "channel", "APP", "storeId", "S001")).expect(201).json();
+                JsonNode created = Http.postJson(
+                                gateway + "/api/surveys/" + surveyId + "/responses",
+                                token,
+                                Map.of(
+                                        "answers",
+                                        Map.of("nps", score, "reason", "sample answer"),
+                                        "channel",
+                                        "APP",
+                                        "storeId",
+                                        "S001"))
+                        .expect(201)
+                        .json();
                 if (created.hasNonNull("waveId")) {
                     waveId.compareAndSet(null, created.get("waveId").asText());
                 }
@@ -232,9 +290,12 @@ public final class SurveyMetricsBench implements Callable<Integer> {
             nanos[i] = System.nanoTime() - t0;
         }
         Arrays.sort(nanos);
-        return String.format("GET %-40s p50 %6.2f ms   p99 %6.2f ms   (%d sequential requests to metrics-service)",
+        return String.format(
+                "GET %-40s p50 %6.2f ms   p99 %6.2f ms   (%d sequential requests to metrics-service)",
                 url.substring(url.indexOf("/api/")).replaceAll("/surveys/[^/?]+", "/surveys/{id}"),
-                nanos[nanos.length / 2] / 1e6, nanos[(int) Math.ceil(nanos.length * 0.99) - 1] / 1e6, latencyRequests);
+                nanos[nanos.length / 2] / 1e6,
+                nanos[(int) Math.ceil(nanos.length * 0.99) - 1] / 1e6,
+                latencyRequests);
     }
 
     /**
@@ -257,20 +318,31 @@ public final class SurveyMetricsBench implements Callable<Integer> {
             for (int i = 0; i < count; i++) {
                 String memberId = UUID.randomUUID().toString();
                 int band = random.nextInt(100);
-                int score = band < detractorPercent ? random.nextInt(7)
-                        : band < detractorPercent + (100 - detractorPercent) / 2 ? 7 + random.nextInt(2)
+                int score = band < detractorPercent
+                        ? random.nextInt(7)
+                        : band < detractorPercent + (100 - detractorPercent) / 2
+                                ? 7 + random.nextInt(2)
                                 : 9 + random.nextInt(2);
-                SurveyResponded.Answer csi = new SurveyResponded.Answer("quality", "CSI", "PERCEIVED_QUALITY",
-                        random.nextInt(101), null, null, null);
+                SurveyResponded.Answer csi = new SurveyResponded.Answer(
+                        "quality", "CSI", "PERCEIVED_QUALITY", random.nextInt(101), null, null, null);
                 List<SurveyResponded.Answer> answers = score <= 6
                         ? List.of(answer("nps", "NPS", score), csi, text(REASONS[random.nextInt(REASONS.length)]))
                         : List.of(answer("nps", "NPS", score), csi);
                 Instant at = start.plusSeconds(random.nextLong(90L * 24 * 3600));
-                SurveyResponded payload = new SurveyResponded(UUID.randomUUID(), surveyId, waveId, memberId, null,
-                        false, TIERS[random.nextInt(TIERS.length)], CHANNELS[random.nextInt(CHANNELS.length)],
-                        "S" + (1 + random.nextInt(50)), at, answers);
-                String value = EventJson.write(EventJson.envelope(EventTypes.SURVEY_RESPONDED,
-                        SurveyResponded.SCHEMA_VERSION, at, memberId, payload));
+                SurveyResponded payload = new SurveyResponded(
+                        UUID.randomUUID(),
+                        surveyId,
+                        waveId,
+                        memberId,
+                        null,
+                        false,
+                        TIERS[random.nextInt(TIERS.length)],
+                        CHANNELS[random.nextInt(CHANNELS.length)],
+                        "S" + (1 + random.nextInt(50)),
+                        at,
+                        answers);
+                String value = EventJson.write(EventJson.envelope(
+                        EventTypes.SURVEY_RESPONDED, SurveyResponded.SCHEMA_VERSION, at, memberId, payload));
                 producer.send(new ProducerRecord<>(Topics.SURVEY_RESPONSES, memberId, value), (meta, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);

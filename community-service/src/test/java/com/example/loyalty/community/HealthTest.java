@@ -1,14 +1,13 @@
 package com.example.loyalty.community;
 
-import com.example.loyalty.testing.ServiceHealthTestBase;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.hamcrest.Matchers.containsString;
+
+import com.example.loyalty.testing.ServiceHealthTestBase;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Health, metrics, OpenAPI and migrations of community-service (see {@link ServiceHealthTestBase}). */
 @QuarkusTest
@@ -41,7 +40,10 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Test
     void theOpenApiDocumentSaysTheServiceIsPreliminary() {
-        given().when().get("/q/openapi").then().statusCode(SC_OK)
+        given().when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(SC_OK)
                 .body(containsString("Preliminary"))
                 .body(containsString("/api/community/profile/me"));
     }

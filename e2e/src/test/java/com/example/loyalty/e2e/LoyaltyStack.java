@@ -6,10 +6,9 @@ import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.nio.file.Path;
 
 /**
  * Starts the real stack once per test JVM, from the packaged modules of this build: embedded PostgreSQL,
@@ -34,9 +33,12 @@ public final class LoyaltyStack implements BeforeAllCallback {
                         .withPortOffset(PORT_OFFSET)
                         .withFresh(true);
                 stack = Stack.start(config, line -> System.out.println("[stack] " + line));
-                System.out.printf("[stack] ready in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .put(LoyaltyStack.class.getName(), (ExtensionContext.Store.CloseableResource) LoyaltyStack::stop);
+                System.out.printf(
+                        "[stack] ready in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
+                context.getRoot()
+                        .getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(LoyaltyStack.class.getName(), (ExtensionContext.Store.CloseableResource)
+                                LoyaltyStack::stop);
             }
         }
     }
@@ -50,7 +52,8 @@ public final class LoyaltyStack implements BeforeAllCallback {
 
     public static StackConfig config() {
         if (stack == null) {
-            throw new IllegalStateException("the stack is not started: annotate the test with @ExtendWith(LoyaltyStack.class)");
+            throw new IllegalStateException(
+                    "the stack is not started: annotate the test with @ExtendWith(LoyaltyStack.class)");
         }
         return stack.config();
     }

@@ -1,27 +1,26 @@
 package com.example.loyalty.e2e;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import static com.example.loyalty.e2e.LoyaltyStack.as;
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.apache.http.HttpStatus.SC_CONFLICT;
-import static org.apache.http.HttpStatus.SC_CREATED;
-import static org.apache.http.HttpStatus.SC_OK;
-import static com.example.loyalty.e2e.LoyaltyStack.as;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The member story of issue 2, through the gateway with real Keycloak tokens: member1 enrols, staff1 finds
@@ -41,8 +40,10 @@ class PointsStoryIT {
     @Test
     @Order(1)
     void memberEnrolsAndSeesAZeroBalance() {
-        var enrolled = as("member1").post("/api/points/members/me")
-                .then().statusCode(SC_CREATED)
+        var enrolled = as("member1")
+                .post("/api/points/members/me")
+                .then()
+                .statusCode(SC_CREATED)
                 .body("balance", equalTo(0))
                 .body("tier", equalTo("REGULAR"))
                 .body("cardCode", startsWith("88"))
@@ -51,13 +52,17 @@ class PointsStoryIT {
         cardCode = enrolled.path("cardCode");
 
         // idempotent: the same member, the same card
-        as("member1").post("/api/points/members/me")
-                .then().statusCode(SC_OK)
+        as("member1")
+                .post("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
                 .body("id", equalTo(memberId))
                 .body("cardCode", equalTo(cardCode));
 
-        as("member1").get("/api/points/members/me")
-                .then().statusCode(SC_OK)
+        as("member1")
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
                 .body("balance", equalTo(0))
                 .body("nextTier.tier", equalTo("SILVER"))
                 .body("nextTier.spendNeeded", equalTo(30000));
@@ -66,12 +71,18 @@ class PointsStoryIT {
     @Test
     @Order(2)
     void staffFindsTheMemberByCardAndRecordsAPurchase() {
-        as("staff1").queryParam("card", cardCode).get("/api/points/members")
-                .then().statusCode(SC_OK)
+        as("staff1")
+                .queryParam("card", cardCode)
+                .get("/api/points/members")
+                .then()
+                .statusCode(SC_OK)
                 .body("id", equalTo(memberId));
 
-        as("staff1").body(purchase(FIRST_TX, 10_000)).post("/api/points/purchases")
-                .then().statusCode(SC_CREATED)
+        as("staff1")
+                .body(purchase(FIRST_TX, 10_000))
+                .post("/api/points/purchases")
+                .then()
+                .statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(100))
                 .body("balance", equalTo(100))
                 .body("tier", equalTo("REGULAR"))
@@ -81,12 +92,16 @@ class PointsStoryIT {
     @Test
     @Order(3)
     void memberSeesThePointsAndTheLedgerEntry() {
-        as("member1").get("/api/points/members/me")
-                .then().statusCode(SC_OK)
+        as("member1")
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
                 .body("balance", equalTo(100))
                 .body("rollingSpend", equalTo(10000));
-        as("member1").get("/api/points/members/me/ledger")
-                .then().statusCode(SC_OK)
+        as("member1")
+                .get("/api/points/members/me/ledger")
+                .then()
+                .statusCode(SC_OK)
                 .body("items", hasSize(1))
                 .body("items[0].kind", equalTo("EARN"))
                 .body("items[0].points", equalTo(100))
@@ -96,15 +111,18 @@ class PointsStoryIT {
     @Test
     @Order(4)
     void aReplayedPurchaseEarnsNothing() {
-        as("staff1").body(purchase(FIRST_TX, 10_000)).post("/api/points/purchases")
-                .then().statusCode(SC_OK)
+        as("staff1")
+                .body(purchase(FIRST_TX, 10_000))
+                .post("/api/points/purchases")
+                .then()
+                .statusCode(SC_OK)
                 .body("pointsEarned", equalTo(100))
                 .body("replayed", equalTo(true));
-        as("member1").get("/api/points/members/me")
-                .then().statusCode(SC_OK)
-                .body("balance", equalTo(100));
-        as("member1").get("/api/points/members/me/ledger")
-                .then().statusCode(SC_OK)
+        as("member1").get("/api/points/members/me").then().statusCode(SC_OK).body("balance", equalTo(100));
+        as("member1")
+                .get("/api/points/members/me/ledger")
+                .then()
+                .statusCode(SC_OK)
                 .body("items", hasSize(1));
     }
 
@@ -112,19 +130,27 @@ class PointsStoryIT {
     @Order(5)
     void crossing30000YenMakesTheMemberSilverAndTheNextPurchaseEarnsOneAndAQuarter() {
         // earned at the tier held before the purchase (Regular), upgrade at once
-        as("staff1").body(purchase("e2e-" + UUID.randomUUID(), 20_000)).post("/api/points/purchases")
-                .then().statusCode(SC_CREATED)
+        as("staff1")
+                .body(purchase("e2e-" + UUID.randomUUID(), 20_000))
+                .post("/api/points/purchases")
+                .then()
+                .statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(200))
                 .body("tier", equalTo("SILVER"))
                 .body("tierChanged", equalTo(true));
 
-        as("staff1").body(purchase("e2e-" + UUID.randomUUID(), 1_000)).post("/api/points/purchases")
-                .then().statusCode(SC_CREATED)
+        as("staff1")
+                .body(purchase("e2e-" + UUID.randomUUID(), 1_000))
+                .post("/api/points/purchases")
+                .then()
+                .statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(12)) // floor(10 x 1.25)
                 .body("balance", equalTo(312));
 
-        as("member1").get("/api/points/members/me")
-                .then().statusCode(SC_OK)
+        as("member1")
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
                 .body("tier", equalTo("SILVER"))
                 .body("balance", equalTo(312));
     }
@@ -132,42 +158,55 @@ class PointsStoryIT {
     @Test
     @Order(6)
     void metricsServiceCountsThePurchasesThroughKafka() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            var activity = as("marketer1").get("/api/metrics/members/{id}/activity", memberId)
-                    .then().statusCode(SC_OK)
-                    .body("memberId", equalTo(memberId))
-                    .body("purchaseCount", equalTo(3)) // the replay is not a purchase
-                    .body("lastPurchaseAt", notNullValue())
-                    .extract();
-            assertEquals(31_000.0, activity.<Number>path("totalSpend").doubleValue());
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    var activity = as("marketer1")
+                            .get("/api/metrics/members/{id}/activity", memberId)
+                            .then()
+                            .statusCode(SC_OK)
+                            .body("memberId", equalTo(memberId))
+                            .body("purchaseCount", equalTo(3)) // the replay is not a purchase
+                            .body("lastPurchaseAt", notNullValue())
+                            .extract();
+                    assertEquals(31_000.0, activity.<Number>path("totalSpend").doubleValue());
+                });
     }
 
     @Test
     @Order(7)
     void memberRedeemsButNeverBelowZero() {
-        as("member1").body(Map.of("idempotencyKey", "e2e-redeem-1", "points", 300, "reason", "coupon"))
+        as("member1")
+                .body(Map.of("idempotencyKey", "e2e-redeem-1", "points", 300, "reason", "coupon"))
                 .post("/api/points/redemptions")
-                .then().statusCode(SC_CREATED)
+                .then()
+                .statusCode(SC_CREATED)
                 .body("balance", equalTo(12));
-        as("member1").body(Map.of("idempotencyKey", "e2e-redeem-2", "points", 13, "reason", "coupon"))
+        as("member1")
+                .body(Map.of("idempotencyKey", "e2e-redeem-2", "points", 13, "reason", "coupon"))
                 .post("/api/points/redemptions")
-                .then().statusCode(SC_CONFLICT)
+                .then()
+                .statusCode(SC_CONFLICT)
                 .contentType("application/problem+json");
-        as("member1").get("/api/points/members/me")
-                .then().statusCode(SC_OK)
-                .body("balance", equalTo(12));
+        as("member1").get("/api/points/members/me").then().statusCode(SC_OK).body("balance", equalTo(12));
     }
 
     private static Map<String, Object> purchase(String transactionId, long amount) {
         return Map.of(
-                "transactionId", transactionId,
-                "cardCode", cardCode,
-                "amount", amount,
-                "currency", "JPY",
-                "storeId", "S001",
-                "channel", "STORE",
-                "occurredAt", Instant.now().minus(1, ChronoUnit.MINUTES).toString());
+                "transactionId",
+                transactionId,
+                "cardCode",
+                cardCode,
+                "amount",
+                amount,
+                "currency",
+                "JPY",
+                "storeId",
+                "S001",
+                "channel",
+                "STORE",
+                "occurredAt",
+                Instant.now().minus(1, ChronoUnit.MINUTES).toString());
     }
 
     static String memberId() {

@@ -1,18 +1,16 @@
 package com.example.loyalty.e2e;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A production start (the packaged service, default profile) without its settings fails at boot with a message that
@@ -26,12 +24,13 @@ class ProductionConfigIT {
 
     @ParameterizedTest
     @CsvSource({
-            "points-service, QUARKUS_DATASOURCE_PASSWORD, quarkus.datasource.password",
-            "points-service, KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrap.servers",
-            "survey-service, QUARKUS_DATASOURCE_JDBC_URL, quarkus.datasource.jdbc.url",
-            "survey-service, SURVEYS_SUBJECT_HASH_KEY, SURVEYS_SUBJECT_HASH_KEY",
-            "metrics-service, QUARKUS_OIDC_AUTH_SERVER_URL, quarkus.oidc.auth-server-url",
-            "community-service, QUARKUS_DATASOURCE_USERNAME, quarkus.datasource.username"})
+        "points-service, QUARKUS_DATASOURCE_PASSWORD, quarkus.datasource.password",
+        "points-service, KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrap.servers",
+        "survey-service, QUARKUS_DATASOURCE_JDBC_URL, quarkus.datasource.jdbc.url",
+        "survey-service, SURVEYS_SUBJECT_HASH_KEY, SURVEYS_SUBJECT_HASH_KEY",
+        "metrics-service, QUARKUS_OIDC_AUTH_SERVER_URL, quarkus.oidc.auth-server-url",
+        "community-service, QUARKUS_DATASOURCE_USERNAME, quarkus.datasource.username"
+    })
     void aProductionStartWithoutASettingFailsNamingIt(String service, String missing, String named) throws Exception {
         Map<String, String> given = Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:1/none",
@@ -40,9 +39,14 @@ class ProductionConfigIT {
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:1",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:1/realms/loyalty",
                 "SURVEYS_SUBJECT_HASH_KEY", "a-production-secret");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-Dquarkus.http.port=0", "-jar",
-                REPO.resolve(service).resolve("target/quarkus-app/quarkus-run.jar").toString())
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx128m",
+                        "-Dquarkus.http.port=0",
+                        "-jar",
+                        REPO.resolve(service)
+                                .resolve("target/quarkus-app/quarkus-run.jar")
+                                .toString())
                 .redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || given.containsKey(k));
         given.forEach((k, v) -> {

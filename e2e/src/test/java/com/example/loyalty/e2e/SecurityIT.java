@@ -1,29 +1,28 @@
 package com.example.loyalty.e2e;
 
+import static com.example.loyalty.e2e.LoyaltyStack.anonymous;
+import static com.example.loyalty.e2e.LoyaltyStack.as;
+import static com.example.loyalty.e2e.LoyaltyStack.config;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
+import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
 import io.restassured.RestAssured;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.apache.http.HttpStatus.SC_CREATED;
-import static org.apache.http.HttpStatus.SC_NOT_FOUND;
-import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
-import static org.apache.http.HttpStatus.SC_FORBIDDEN;
-import static org.apache.http.HttpStatus.SC_OK;
-import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
-import static com.example.loyalty.e2e.LoyaltyStack.anonymous;
-import static com.example.loyalty.e2e.LoyaltyStack.as;
-import static com.example.loyalty.e2e.LoyaltyStack.config;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.is;
 
 /** Who may do what, through the gateway with real tokens, and every service answering for itself. */
 @ExtendWith(LoyaltyStack.class)
@@ -35,59 +34,121 @@ class SecurityIT {
 
     @BeforeAll
     static void enrolBothMembers() {
-        var m1 = as("member1").post("/api/points/members/me").then()
-                .statusCode(anyOf(is(SC_OK), is(SC_CREATED))).extract();
+        var m1 = as("member1")
+                .post("/api/points/members/me")
+                .then()
+                .statusCode(anyOf(is(SC_OK), is(SC_CREATED)))
+                .extract();
         member1Id = m1.path("id");
         member1Card = m1.path("cardCode");
         as("member2").post("/api/points/members/me").then().statusCode(anyOf(is(SC_OK), is(SC_CREATED)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/points/members/me", "/api/points/tiers", "/api/surveys/me/open",
-            "/api/metrics/members/00000000-0000-0000-0000-000000000000/activity", "/api/community/profile/me"})
+    @ValueSource(
+            strings = {
+                "/api/points/members/me",
+                "/api/points/tiers",
+                "/api/surveys/me/open",
+                "/api/metrics/members/00000000-0000-0000-0000-000000000000/activity",
+                "/api/community/profile/me"
+            })
     void noTokenIs401ProblemJson(String path) {
-        anonymous().get(path)
-                .then().statusCode(SC_UNAUTHORIZED)
+        anonymous()
+                .get(path)
+                .then()
+                .statusCode(SC_UNAUTHORIZED)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"));
     }
 
     @Test
     void aForgedTokenIs401() {
-        anonymous().auth().oauth2("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").get("/api/points/members/me")
-                .then().statusCode(SC_UNAUTHORIZED);
+        anonymous()
+                .auth()
+                .oauth2("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_UNAUTHORIZED);
     }
 
     @Test
     void member2CannotReadMember1() {
         as("member2").get("/api/points/members/{id}", member1Id).then().statusCode(SC_FORBIDDEN);
         as("member2").get("/api/points/members/{id}/ledger", member1Id).then().statusCode(SC_FORBIDDEN);
-        as("member2").queryParam("card", member1Card).get("/api/points/members").then().statusCode(SC_FORBIDDEN);
+        as("member2")
+                .queryParam("card", member1Card)
+                .get("/api/points/members")
+                .then()
+                .statusCode(SC_FORBIDDEN);
         // a member can only spend their own points: someone else's card is refused and nothing moves
-        long before = as("member1").get("/api/points/members/me").then().extract().<Number>path("balance").longValue();
-        as("member2").body(Map.of("idempotencyKey", "steal-" + UUID.randomUUID(), "cardCode", member1Card,
-                        "points", 1, "reason", "x"))
+        long before = as("member1")
+                .get("/api/points/members/me")
+                .then()
+                .extract()
+                .<Number>path("balance")
+                .longValue();
+        as("member2")
+                .body(Map.of(
+                        "idempotencyKey",
+                        "steal-" + UUID.randomUUID(),
+                        "cardCode",
+                        member1Card,
+                        "points",
+                        1,
+                        "reason",
+                        "x"))
                 .post("/api/points/redemptions")
-                .then().statusCode(anyOf(is(SC_FORBIDDEN), is(SC_NOT_FOUND), is(SC_UNPROCESSABLE_ENTITY)));
+                .then()
+                .statusCode(anyOf(is(SC_FORBIDDEN), is(SC_NOT_FOUND), is(SC_UNPROCESSABLE_ENTITY)));
         as("member1").get("/api/points/members/me").then().body("balance", equalTo((int) before));
     }
 
     @Test
     void aMemberCannotRecordPurchasesAndAMarketerCannotChangeBalances() {
-        Map<String, Object> purchase = Map.of("transactionId", "sec-" + UUID.randomUUID(), "cardCode", member1Card,
-                "amount", 1000, "currency", "JPY", "storeId", "S001", "channel", "STORE",
-                "occurredAt", Instant.now().toString());
-        as("member1").body(purchase).post("/api/points/purchases").then().statusCode(SC_FORBIDDEN)
+        Map<String, Object> purchase = Map.of(
+                "transactionId",
+                "sec-" + UUID.randomUUID(),
+                "cardCode",
+                member1Card,
+                "amount",
+                1000,
+                "currency",
+                "JPY",
+                "storeId",
+                "S001",
+                "channel",
+                "STORE",
+                "occurredAt",
+                Instant.now().toString());
+        as("member1")
+                .body(purchase)
+                .post("/api/points/purchases")
+                .then()
+                .statusCode(SC_FORBIDDEN)
                 .contentType("application/problem+json");
         as("marketer1").body(purchase).post("/api/points/purchases").then().statusCode(SC_FORBIDDEN);
-        as("marketer1").body(Map.of("idempotencyKey", "m-" + UUID.randomUUID(), "cardCode", member1Card,
-                        "points", 1, "reason", "x"))
-                .post("/api/points/redemptions").then().statusCode(SC_FORBIDDEN);
+        as("marketer1")
+                .body(Map.of(
+                        "idempotencyKey",
+                        "m-" + UUID.randomUUID(),
+                        "cardCode",
+                        member1Card,
+                        "points",
+                        1,
+                        "reason",
+                        "x"))
+                .post("/api/points/redemptions")
+                .then()
+                .statusCode(SC_FORBIDDEN);
     }
 
     @Test
     void aMemberCannotReadMarketerMetrics() {
-        as("member1").get("/api/metrics/members/{id}/activity", member1Id).then().statusCode(SC_FORBIDDEN);
+        as("member1")
+                .get("/api/metrics/members/{id}/activity", member1Id)
+                .then()
+                .statusCode(SC_FORBIDDEN);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.example.loyalty.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,8 +16,8 @@ import java.util.UUID;
  * @param memberId      the member the event is about, also the Kafka key
  * @param payload       the type-specific body
  */
-public record EventEnvelope(UUID eventId, String type, int schemaVersion, Instant occurredAt, String memberId,
-        JsonNode payload) {
+public record EventEnvelope(
+        UUID eventId, String type, int schemaVersion, Instant occurredAt, String memberId, JsonNode payload) {
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,14 +16,13 @@ public final class EventJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** Wraps a payload record in a new envelope with a fresh event id. */
-    public static EventEnvelope envelope(String type, int schemaVersion, Instant occurredAt, String memberId,
-            Object payload) {
-        return new EventEnvelope(UUID.randomUUID(), type, schemaVersion, occurredAt, memberId,
-                MAPPER.valueToTree(payload));
+    public static EventEnvelope envelope(
+            String type, int schemaVersion, Instant occurredAt, String memberId, Object payload) {
+        return new EventEnvelope(
+                UUID.randomUUID(), type, schemaVersion, occurredAt, memberId, MAPPER.valueToTree(payload));
     }
 
     public static String write(EventEnvelope envelope) {

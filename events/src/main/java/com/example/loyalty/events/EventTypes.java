@@ -8,9 +8,9 @@ public final class EventTypes {
     public static final String MEMBER_ENROLLED = "MemberEnrolled";
     /** Points credited for something other than a purchase (a survey answered, a community contribution). */
     public static final String POINTS_AWARDED = "PointsAwarded";
+
     public static final String SURVEY_RESPONDED = "SurveyResponded";
     public static final String FOLLOW_UP_OPENED = "FollowUpOpened";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

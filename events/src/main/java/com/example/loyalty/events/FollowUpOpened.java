@@ -15,7 +15,14 @@ import java.util.UUID;
  * @param reason      the free-text reason given in the same response, if any
  * @param storeId     the store the answer is about, if any
  */
-public record FollowUpOpened(UUID followUpId, UUID responseId, UUID surveyId, String questionId, String kind,
-        Integer score, String reason, String storeId) {
+public record FollowUpOpened(
+        UUID followUpId,
+        UUID responseId,
+        UUID surveyId,
+        String questionId,
+        String kind,
+        Integer score,
+        String reason,
+        String storeId) {
     public static final int SCHEMA_VERSION = 1;
 }

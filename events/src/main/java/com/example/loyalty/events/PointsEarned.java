@@ -16,7 +16,16 @@ import java.time.Instant;
  * @param tier          tier the member held when earning
  * @param balance       balance after the earn
  */
-public record PointsEarned(String transactionId, long amount, String currency, String storeId, String channel,
-        Instant purchasedAt, long points, String multiplier, String tier, long balance) {
+public record PointsEarned(
+        String transactionId,
+        long amount,
+        String currency,
+        String storeId,
+        String channel,
+        Instant purchasedAt,
+        long points,
+        String multiplier,
+        String tier,
+        long balance) {
     public static final int SCHEMA_VERSION = 1;
 }

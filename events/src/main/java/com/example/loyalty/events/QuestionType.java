@@ -27,9 +27,11 @@ public enum QuestionType {
 
     /** NPS bands (also continued-use intention): 9–10 promoter, 7–8 passive, 0–6 detractor. */
     public static final int PROMOTER_MIN = 9;
+
     public static final int DETRACTOR_MAX = 6;
     /** NRS bands: 5 repeater, 4 neutral, 1–3 at risk. */
     public static final int REPEATER = 5;
+
     public static final int AT_RISK_MAX = 3;
     /** DWB top box: 1 = definitely would buy. */
     public static final int DWB_TOP_BOX = 1;
@@ -88,8 +90,8 @@ public enum QuestionType {
                     throw new IllegalArgumentException("question " + q + " (" + this + ") has no score");
                 }
                 if (score < min || score > max) {
-                    throw new IllegalArgumentException("question " + q + " (" + this + ") score " + score
-                            + " is outside " + min + "–" + max);
+                    throw new IllegalArgumentException(
+                            "question " + q + " (" + this + ") score " + score + " is outside " + min + "–" + max);
                 }
             }
         }

@@ -21,8 +21,18 @@ import java.util.UUID;
  * @param answeredAt  when it was accepted
  * @param answers     one entry per answered question, in the survey's order
  */
-public record SurveyResponded(UUID responseId, UUID surveyId, UUID waveId, String memberId, String subject,
-        boolean anonymous, String tier, String channel, String storeId, Instant answeredAt, List<Answer> answers) {
+public record SurveyResponded(
+        UUID responseId,
+        UUID surveyId,
+        UUID waveId,
+        String memberId,
+        String subject,
+        boolean anonymous,
+        String tier,
+        String channel,
+        String storeId,
+        Instant answeredAt,
+        List<Answer> answers) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -37,7 +47,6 @@ public record SurveyResponded(UUID responseId, UUID surveyId, UUID waveId, Strin
      * @param text       TEXT: the free-text answer
      * @param choice     CHOICE: the chosen option's id
      */
-    public record Answer(String questionId, String type, String dimension, Integer score, Boolean yes, String text,
-            String choice) {
-    }
+    public record Answer(
+            String questionId, String type, String dimension, Integer score, Boolean yes, String text, String choice) {}
 }

@@ -13,6 +13,5 @@ public final class Topics {
     /** Member lifecycle events (enrolled, profile changed) from points-service. */
     public static final String MEMBER_EVENTS = "member-events";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -1,17 +1,19 @@
 package com.example.loyalty.launcher;
 
 import com.example.loyalty.launcher.io.Display;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code loyalty}: the command line of the local stack. */
-@Command(name = "loyalty", mixinStandardHelpOptions = true, version = "loyalty launcher 1.0.0-SNAPSHOT",
+@Command(
+        name = "loyalty",
+        mixinStandardHelpOptions = true,
+        version = "loyalty launcher 1.0.0-SNAPSHOT",
         description = "Runs the loyalty platform locally: PostgreSQL, Kafka, Keycloak, the services and the gateway.",
         subcommands = {Main.Up.class})
 public final class Main implements Runnable {
@@ -24,14 +26,13 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("loyalty: " + e);
-                    if (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose")) {
-                        e.printStackTrace(cmd.getErr());
-                    }
-                    return 1;
-                });
+        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("loyalty: " + e);
+            if (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose")) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        });
     }
 
     @Override
@@ -39,7 +40,9 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "up", mixinStandardHelpOptions = true,
+    @Command(
+            name = "up",
+            mixinStandardHelpOptions = true,
             description = "Starts the whole stack in the foreground and stops it on Ctrl-C.")
     static final class Up implements Callable<Integer> {
 
@@ -49,22 +52,30 @@ public final class Main implements Runnable {
         @Option(names = "--fresh", description = "Delete the state directory (all data) first.")
         boolean fresh;
 
-        @Option(names = "--state-dir", paramLabel = "DIR",
+        @Option(
+                names = "--state-dir",
+                paramLabel = "DIR",
                 description = "Where data and logs live (default: <repository>/.loyalty).")
         Path stateDir;
 
-        @Option(names = "--port-offset", paramLabel = "N",
+        @Option(
+                names = "--port-offset",
+                paramLabel = "N",
                 description = "Add N to every port (default 0: gateway 8080, Keycloak 8180, ...).")
         int portOffset;
 
-        @Option(names = {"-v", "--verbose"}, description = "Show stack traces of failures.")
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "Show stack traces of failures.")
         boolean verbose;
 
-        @Option(names = "--infra-only", hidden = true,
-                description = "Start only PostgreSQL, Kafka and Keycloak.")
+        @Option(names = "--infra-only", hidden = true, description = "Start only PostgreSQL, Kafka and Keycloak.")
         boolean infraOnly;
 
-        @Option(names = "--repo", hidden = true, paramLabel = "DIR",
+        @Option(
+                names = "--repo",
+                hidden = true,
+                paramLabel = "DIR",
                 description = "The repository root (default: found from the launcher jar, else the working directory).")
         Path repo;
 
@@ -119,13 +130,19 @@ public final class Main implements Runnable {
                     System.setProperty("log4j2.configurationFile", url.toString());
                 }
             }
-            System.setProperty("loyalty.launcher.log", config.stateDir().resolve("logs/launcher.log").toString());
+            System.setProperty(
+                    "loyalty.launcher.log",
+                    config.stateDir().resolve("logs/launcher.log").toString());
         }
 
         /** The directory holding {@code launcher/} above the launcher jar, else the working directory. */
         static Path repositoryRoot() {
             try {
-                Path here = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path here = Path.of(Main.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 for (Path p = here; p != null; p = p.getParent()) {
                     if (Files.isRegularFile(p.resolve("launcher/pom.xml"))) {
                         return p;

@@ -10,7 +10,6 @@ import com.example.loyalty.launcher.node.ServiceFleet;
 import com.example.loyalty.launcher.process.Child;
 import com.example.loyalty.launcher.process.Supervisor;
 import com.example.loyalty.launcher.state.StateDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +35,7 @@ public final class Stack implements AutoCloseable {
     public static final String REALM = "loyalty";
     /** The services' databases, created at start when missing. */
     public static final List<String> DATABASES = List.of("points", "surveys", "metrics", "community");
+
     public static final String DB_USER = "postgres";
     public static final String DB_PASSWORD = "postgres";
     public static final String KEYCLOAK_ADMIN = "admin";
@@ -73,7 +73,7 @@ public final class Stack implements AutoCloseable {
 
     /** Starts the stack quietly. */
     public static Stack start(StackConfig config) {
-        return start(config, line -> { });
+        return start(config, line -> {});
     }
 
     /** Starts the stack; {@code progress} receives one line per component (and a few notes). */

@@ -39,33 +39,94 @@ public record StackConfig(
 
     /** The ports of docs/local-stack.md, state in {@code <repoRoot>/.loyalty}, keeping existing data. */
     public static StackConfig defaults(Path repoRoot) {
-        return new StackConfig(repoRoot, repoRoot.resolve(".loyalty"),
-                15432, 9092, 9093, 8180, 9180,
-                8081, 8082, 8083, 8084, 8080,
-                false, false);
+        return new StackConfig(
+                repoRoot,
+                repoRoot.resolve(".loyalty"),
+                15432,
+                9092,
+                9093,
+                8180,
+                9180,
+                8081,
+                8082,
+                8083,
+                8084,
+                8080,
+                false,
+                false);
     }
 
     public StackConfig withStateDir(Path dir) {
-        return new StackConfig(repoRoot, dir, postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
-                keycloakManagementPort, pointsPort, surveysPort, metricsPort, communityPort, gatewayPort, fresh, infraOnly);
+        return new StackConfig(
+                repoRoot,
+                dir,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                keycloakPort,
+                keycloakManagementPort,
+                pointsPort,
+                surveysPort,
+                metricsPort,
+                communityPort,
+                gatewayPort,
+                fresh,
+                infraOnly);
     }
 
     public StackConfig withFresh(boolean value) {
-        return new StackConfig(repoRoot, stateDir, postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
-                keycloakManagementPort, pointsPort, surveysPort, metricsPort, communityPort, gatewayPort, value, infraOnly);
+        return new StackConfig(
+                repoRoot,
+                stateDir,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                keycloakPort,
+                keycloakManagementPort,
+                pointsPort,
+                surveysPort,
+                metricsPort,
+                communityPort,
+                gatewayPort,
+                value,
+                infraOnly);
     }
 
     public StackConfig withInfraOnly(boolean value) {
-        return new StackConfig(repoRoot, stateDir, postgresPort, kafkaPort, kafkaControllerPort, keycloakPort,
-                keycloakManagementPort, pointsPort, surveysPort, metricsPort, communityPort, gatewayPort, fresh, value);
+        return new StackConfig(
+                repoRoot,
+                stateDir,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                keycloakPort,
+                keycloakManagementPort,
+                pointsPort,
+                surveysPort,
+                metricsPort,
+                communityPort,
+                gatewayPort,
+                fresh,
+                value);
     }
 
     /** Every port moved by {@code offset}. */
     public StackConfig withPortOffset(int offset) {
-        return new StackConfig(repoRoot, stateDir, postgresPort + offset, kafkaPort + offset,
-                kafkaControllerPort + offset, keycloakPort + offset, keycloakManagementPort + offset,
-                pointsPort + offset, surveysPort + offset, metricsPort + offset, communityPort + offset,
-                gatewayPort + offset, fresh, infraOnly);
+        return new StackConfig(
+                repoRoot,
+                stateDir,
+                postgresPort + offset,
+                kafkaPort + offset,
+                kafkaControllerPort + offset,
+                keycloakPort + offset,
+                keycloakManagementPort + offset,
+                pointsPort + offset,
+                surveysPort + offset,
+                metricsPort + offset,
+                communityPort + offset,
+                gatewayPort + offset,
+                fresh,
+                infraOnly);
     }
 
     /** Port by the name of what listens on it, in start order (only the infrastructure when {@link #infraOnly}). */
@@ -127,6 +188,5 @@ public record StackConfig(
      * A service of the stack: module directory name (also the log name), HTTP port and its database
      * ({@code null} for the gateway).
      */
-    public record ServiceSpec(String name, int port, String database) {
-    }
+    public record ServiceSpec(String name, int port, String database) {}
 }

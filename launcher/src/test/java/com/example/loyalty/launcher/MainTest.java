@@ -1,15 +1,14 @@
 package com.example.loyalty.launcher;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -32,8 +31,17 @@ class MainTest {
 
     @Test
     void upOptions() {
-        StackConfig c = parseUp("up", "--repo", "/repo", "--fresh", "--state-dir", "/tmp/st", "--port-offset", "100",
-                "--infra-only").config();
+        StackConfig c = parseUp(
+                        "up",
+                        "--repo",
+                        "/repo",
+                        "--fresh",
+                        "--state-dir",
+                        "/tmp/st",
+                        "--port-offset",
+                        "100",
+                        "--infra-only")
+                .config();
         assertTrue(c.fresh());
         assertTrue(c.infraOnly());
         assertEquals(Path.of("/tmp/st"), c.stateDir());

@@ -8,11 +8,12 @@ import io.quarkus.test.common.ResourceArg;
 
 /** Every @QuarkusTest of this module runs against a real PostgreSQL, behind a cuttable proxy, and a real Kafka, with tokens
  * from TestTokens. */
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false,
+@QuarkusTestResource(
+        value = PostgresResource.class,
+        restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "proxied", value = "true"))
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = OidcKeysResource.class, restrictToAnnotatedClass = false)
 public final class TestInfrastructure {
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 }

@@ -2,7 +2,6 @@ package com.example.loyalty.metrics;
 
 import com.example.loyalty.testing.ServiceHealthTestBase;
 import io.quarkus.test.junit.QuarkusTest;
-
 import java.util.List;
 
 /** Health, metrics, OpenAPI and migrations of metrics-service (see {@link ServiceHealthTestBase}). */
@@ -32,7 +31,6 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownTables() {
-        return List.of("member_activity", "survey_question", "survey_answer_daily", "survey_choice_daily",
-                "follow_up");
+        return List.of("member_activity", "survey_question", "survey_answer_daily", "survey_choice_daily", "follow_up");
     }
 }

@@ -1,5 +1,7 @@
 package com.example.loyalty.metrics;
 
+import static io.restassured.RestAssured.given;
+
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
@@ -9,12 +11,9 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
 import io.restassured.response.ValidatableResponse;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
 
 /** Events shaped as points-service writes them, and the calls tests make with them. */
 public final class TestEvents {
@@ -25,8 +24,7 @@ public final class TestEvents {
     /** Consumer group join and the first fetch can take a while on a busy machine. */
     public static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     public static String newMemberId() {
         return UUID.randomUUID().toString();
@@ -42,16 +40,29 @@ public final class TestEvents {
     }
 
     /** A purchase earned at {@code tier}, published at {@code occurredAt}. */
-    public static EventEnvelope purchase(String memberId, long amount, String currency, Instant purchasedAt,
-            String tier, Instant occurredAt) {
-        return EventJson.envelope(EventTypes.POINTS_EARNED, PointsEarned.SCHEMA_VERSION, occurredAt, memberId,
-                new PointsEarned("T-" + UUID.randomUUID(), amount, currency, "S001", "STORE", purchasedAt,
-                        amount / 100, "1.000", tier, amount / 100));
+    public static EventEnvelope purchase(
+            String memberId, long amount, String currency, Instant purchasedAt, String tier, Instant occurredAt) {
+        return EventJson.envelope(
+                EventTypes.POINTS_EARNED,
+                PointsEarned.SCHEMA_VERSION,
+                occurredAt,
+                memberId,
+                new PointsEarned(
+                        "T-" + UUID.randomUUID(),
+                        amount,
+                        currency,
+                        "S001",
+                        "STORE",
+                        purchasedAt,
+                        amount / 100,
+                        "1.000",
+                        tier,
+                        amount / 100));
     }
 
     public static EventEnvelope tierChanged(String memberId, String from, String to, Instant at) {
-        return EventJson.envelope(EventTypes.TIER_CHANGED, TierChanged.SCHEMA_VERSION, at, memberId,
-                new TierChanged(from, to, 30_000));
+        return EventJson.envelope(
+                EventTypes.TIER_CHANGED, TierChanged.SCHEMA_VERSION, at, memberId, new TierChanged(from, to, 30_000));
     }
 
     /** Sends the envelope to loyalty-transactions keyed by member id, as the outbox relay does. */

@@ -1,5 +1,7 @@
 package com.example.loyalty.metrics;
 
+import static io.restassured.RestAssured.given;
+
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
@@ -13,19 +15,16 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** SurveyResponded events shaped as survey-service publishes them, and the calls tests make with them. */
 public final class TestSurveys {
@@ -38,8 +37,7 @@ public final class TestSurveys {
     public static final RestAssuredConfig DOUBLES = RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
 
-    private TestSurveys() {
-    }
+    private TestSurveys() {}
 
     /** A response under construction: defaults are a known member, tier REGULAR, channel APP, store S001. */
     public static final class Response {
@@ -92,14 +90,24 @@ public final class TestSurveys {
         }
 
         public SurveyResponded payload() {
-            return new SurveyResponded(responseId, surveyId, waveId, memberId, anonymous ? null : "sub-" + memberId,
-                    anonymous, tier, channel, storeId, answeredAt, answers);
+            return new SurveyResponded(
+                    responseId,
+                    surveyId,
+                    waveId,
+                    memberId,
+                    anonymous ? null : "sub-" + memberId,
+                    anonymous,
+                    tier,
+                    channel,
+                    storeId,
+                    answeredAt,
+                    answers);
         }
 
         /** The envelope, as survey-service's outbox writes it (a fresh event id). */
         public EventEnvelope event() {
-            return EventJson.envelope(EventTypes.SURVEY_RESPONDED, SurveyResponded.SCHEMA_VERSION, answeredAt, memberId,
-                    payload());
+            return EventJson.envelope(
+                    EventTypes.SURVEY_RESPONDED, SurveyResponded.SCHEMA_VERSION, answeredAt, memberId, payload());
         }
     }
 
@@ -140,7 +148,8 @@ public final class TestSurveys {
         List<SurveyResponseService.IncomingResponse> batch = new ArrayList<>();
         for (int i = 0; i < responses.length; i++) {
             EventEnvelope e = responses[i].event();
-            batch.add(new SurveyResponseService.IncomingResponse(i, ValidatedResponse.of(e.eventId(), responses[i].payload())));
+            batch.add(new SurveyResponseService.IncomingResponse(
+                    i, ValidatedResponse.of(e.eventId(), responses[i].payload())));
         }
         SurveyResponseService.Outcome outcome = service.apply(batch, List.of());
         if (!outcome.rejected().isEmpty()) {

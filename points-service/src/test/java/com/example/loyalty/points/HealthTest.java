@@ -2,7 +2,6 @@ package com.example.loyalty.points;
 
 import com.example.loyalty.testing.ServiceHealthTestBase;
 import io.quarkus.test.junit.QuarkusTest;
-
 import java.util.List;
 
 /** Health, metrics, OpenAPI and migrations of points-service (see {@link ServiceHealthTestBase}). */

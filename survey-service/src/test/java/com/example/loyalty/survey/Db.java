@@ -1,13 +1,12 @@
 package com.example.loyalty.survey;
 
 import io.agroal.api.AgroalDataSource;
-import org.awaitility.Awaitility;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
+import org.awaitility.Awaitility;
 
 /** Plain SQL against the service's database, to check what was (not) written. */
 public final class Db {
@@ -24,7 +23,8 @@ public final class Db {
     }
 
     public Object single(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -37,23 +37,28 @@ public final class Db {
     }
 
     /** What survey-service holds for one survey: responses, participations, SurveyResponded outbox rows. */
-    public record Written(long responses, long participations, long outboxRows) {
-    }
+    public record Written(long responses, long participations, long outboxRows) {}
 
     public Written writtenFor(String surveyId) {
         java.util.UUID id = java.util.UUID.fromString(surveyId);
         return new Written(
                 count("select count(*) from survey_response where survey_id = ?", id),
-                count("select count(*) from wave_participation p join wave w on w.id = p.wave_id where w.survey_id = ?", id),
-                count("select count(*) from outbox_event where event_type = 'SurveyResponded' and payload like ?",
+                count(
+                        "select count(*) from wave_participation p join wave w on w.id = p.wave_id where w.survey_id = ?",
+                        id),
+                count(
+                        "select count(*) from outbox_event where event_type = 'SurveyResponded' and payload like ?",
                         "%" + surveyId + "%"));
     }
 
     /** Waits until the member directory holds the member with the tier. */
     public void awaitDirectory(String memberId, String subject, String tier) {
         java.util.UUID id = java.util.UUID.fromString(memberId);
-        Awaitility.await().atMost(SurveyApi.PATIENCE).pollInterval(java.time.Duration.ofMillis(100)).until(() ->
-                Objects.equals(subject, single("select subject from member_directory where member_id = ?", id))
+        Awaitility.await()
+                .atMost(SurveyApi.PATIENCE)
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> Objects.equals(
+                                subject, single("select subject from member_directory where member_id = ?", id))
                         && Objects.equals(tier, single("select tier from member_directory where member_id = ?", id)));
     }
 }

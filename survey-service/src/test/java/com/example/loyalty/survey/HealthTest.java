@@ -1,17 +1,5 @@
 package com.example.loyalty.survey;
 
-import com.example.loyalty.testing.ServiceHealthTestBase;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
-
 import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.hamcrest.Matchers.containsString;
@@ -20,6 +8,17 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.loyalty.testing.ServiceHealthTestBase;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Health, metrics, OpenAPI and migrations of survey-service (see {@link ServiceHealthTestBase}), and what of them is
@@ -58,18 +57,32 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Test
     void theOpenApiDocumentDescribesTheSurveyApi() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(SC_OK)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(SC_OK)
                 .body(not(containsString("Preliminary")))
-                .body("paths.keySet()", hasItems("/api/surveys", "/api/surveys/{id}", "/api/surveys/{id}/publish",
-                        "/api/surveys/me/open", "/api/surveys/{surveyId}/responses", "/api/surveys/{surveyId}/waves"))
+                .body(
+                        "paths.keySet()",
+                        hasItems(
+                                "/api/surveys",
+                                "/api/surveys/{id}",
+                                "/api/surveys/{id}/publish",
+                                "/api/surveys/me/open",
+                                "/api/surveys/{surveyId}/responses",
+                                "/api/surveys/{surveyId}/waves"))
                 .body("info.description", containsString("responses checked against each question's scale"))
-                .body("paths.'/api/surveys/{surveyId}/responses'.post.description", containsString("per member per wave"))
+                .body(
+                        "paths.'/api/surveys/{surveyId}/responses'.post.description",
+                        containsString("per member per wave"))
                 .body("paths.'/api/surveys'.post.responses.'422'", notNullValue());
     }
 
     @Test
     void oneNamedResponsePerSubjectAndWaveIsAConstraintOfTheDatabase() throws SQLException {
-        try (Connection c = surveysDb.getConnection(); Statement s = c.createStatement();
+        try (Connection c = surveysDb.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select count(*) from pg_constraint "
                         + "where conname = 'survey_response_one_per_member' and contype = 'u'")) {
             assertTrue(rs.next());

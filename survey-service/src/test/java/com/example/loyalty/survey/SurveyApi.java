@@ -1,5 +1,9 @@
 package com.example.loyalty.survey;
 
+import static io.restassured.RestAssured.given;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_OK;
+
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
@@ -10,17 +14,12 @@ import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.apache.http.HttpStatus.SC_CREATED;
-import static org.apache.http.HttpStatus.SC_OK;
-import static io.restassured.RestAssured.given;
 
 /** Calls of the survey API, request bodies and points-service events used across the tests. */
 public final class SurveyApi {
@@ -30,16 +29,15 @@ public final class SurveyApi {
     /** Consumer group join and the first fetch can take a while on a busy machine. */
     public static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private SurveyApi() {
-    }
+    private SurveyApi() {}
 
     /** A member: token subject, token and (when the directory should know them) the points member id. */
-    public record Member(String subject, String token, String memberId) {
-    }
+    public record Member(String subject, String token, String memberId) {}
 
     public static Member newMember() {
         String subject = UUID.randomUUID().toString();
-        return new Member(subject, TestTokens.token(subject, "member"), UUID.randomUUID().toString());
+        return new Member(
+                subject, TestTokens.token(subject, "member"), UUID.randomUUID().toString());
     }
 
     /** The contract's body: an NPS question (required) and a free-text reason. */
@@ -47,10 +45,19 @@ public final class SurveyApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", Map.of("en", "How are we doing?", "ja", "ご意見をお聞かせください"));
         body.put("anonymous", anonymous);
-        body.put("questions", List.of(
-                Map.of("id", "nps", "type", "NPS", "text", Map.of("en", "How likely are you to recommend us?",
-                        "ja", "友人に勧める可能性は?"), "required", true),
-                Map.of("id", "reason", "type", "TEXT", "text", Map.of("en", "Why?"))));
+        body.put(
+                "questions",
+                List.of(
+                        Map.of(
+                                "id",
+                                "nps",
+                                "type",
+                                "NPS",
+                                "text",
+                                Map.of("en", "How likely are you to recommend us?", "ja", "友人に勧める可能性は?"),
+                                "required",
+                                true),
+                        Map.of("id", "reason", "type", "TEXT", "text", Map.of("en", "Why?"))));
         return body;
     }
 
@@ -58,18 +65,36 @@ public final class SurveyApi {
     public static Map<String, Object> everyTypeSurvey() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", Map.of("ja", "総合アンケート"));
-        body.put("questions", List.of(
-                question("nps", "NPS", true),
-                question("keep", "CONTINUED_USE", false),
-                question("nrs", "NRS", false),
-                Map.of("id", "quality", "type", "CSI", "dimension", "PERCEIVED_QUALITY", "text", Map.of("en", "Quality?")),
-                question("ces", "CES", false),
-                question("effort", "CES_BINARY", false),
-                question("dwb", "DWB", false),
-                question("reason", "TEXT", false),
-                Map.of("id", "visit", "type", "CHOICE", "text", Map.of("en", "Why did you come?"), "options", List.of(
-                        Map.of("id", "food", "text", Map.of("en", "Food", "ja", "食べ物")),
-                        Map.of("id", "price", "text", Map.of("en", "Price"))))));
+        body.put(
+                "questions",
+                List.of(
+                        question("nps", "NPS", true),
+                        question("keep", "CONTINUED_USE", false),
+                        question("nrs", "NRS", false),
+                        Map.of(
+                                "id",
+                                "quality",
+                                "type",
+                                "CSI",
+                                "dimension",
+                                "PERCEIVED_QUALITY",
+                                "text",
+                                Map.of("en", "Quality?")),
+                        question("ces", "CES", false),
+                        question("effort", "CES_BINARY", false),
+                        question("dwb", "DWB", false),
+                        question("reason", "TEXT", false),
+                        Map.of(
+                                "id",
+                                "visit",
+                                "type",
+                                "CHOICE",
+                                "text",
+                                Map.of("en", "Why did you come?"),
+                                "options",
+                                List.of(
+                                        Map.of("id", "food", "text", Map.of("en", "Food", "ja", "食べ物")),
+                                        Map.of("id", "price", "text", Map.of("en", "Price"))))));
         return body;
     }
 
@@ -78,8 +103,13 @@ public final class SurveyApi {
     }
 
     public static ValidatableResponse create(Object body) {
-        return given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body(body)
-                .when().post("/api/surveys").then();
+        return given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/surveys")
+                .then();
     }
 
     public static String createDraft(Object body) {
@@ -87,12 +117,21 @@ public final class SurveyApi {
     }
 
     public static ValidatableResponse publish(String surveyId) {
-        return given().auth().oauth2(MARKETER).when().post("/api/surveys/{id}/publish", surveyId).then();
+        return given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .post("/api/surveys/{id}/publish", surveyId)
+                .then();
     }
 
     public static ValidatableResponse publish(String surveyId, Object body) {
-        return given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body(body)
-                .when().post("/api/surveys/{id}/publish", surveyId).then();
+        return given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/surveys/{id}/publish", surveyId)
+                .then();
     }
 
     /** Creates and publishes a survey open to everyone; returns its id. */
@@ -103,28 +142,51 @@ public final class SurveyApi {
     }
 
     public static ValidatableResponse close(String surveyId) {
-        return given().auth().oauth2(MARKETER).when().post("/api/surveys/{id}/close", surveyId).then();
+        return given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .post("/api/surveys/{id}/close", surveyId)
+                .then();
     }
 
     public static ValidatableResponse addWave(String surveyId, Object body) {
-        return given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body(body)
-                .when().post("/api/surveys/{id}/waves", surveyId).then();
+        return given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/surveys/{id}/waves", surveyId)
+                .then();
     }
 
     public static ValidatableResponse closeWave(String surveyId, String waveId) {
-        return given().auth().oauth2(MARKETER).when().post("/api/surveys/{id}/waves/{wave}/close", surveyId, waveId)
+        return given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .post("/api/surveys/{id}/waves/{wave}/close", surveyId, waveId)
                 .then();
     }
 
     /** The id of the survey's open wave, as its detail shows it. */
     public static String openWaveId(String surveyId) {
-        return given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", surveyId)
-                .then().statusCode(SC_OK).extract().path("openWave.id");
+        return given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{id}", surveyId)
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .path("openWave.id");
     }
 
     public static ValidatableResponse respond(String token, String surveyId, Object body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .when().post("/api/surveys/{id}/responses", surveyId).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/surveys/{id}/responses", surveyId)
+                .then();
     }
 
     public static Map<String, Object> answers(Map<String, Object> answers) {
@@ -152,17 +214,24 @@ public final class SurveyApi {
 
     /** MemberEnrolled as points-service publishes it, on member-events keyed by member id. */
     public static EventEnvelope enrolled(Member member, String tier) {
-        EventEnvelope event = EventJson.envelope(EventTypes.MEMBER_ENROLLED, MemberEnrolled.SCHEMA_VERSION,
-                Instant.now(), member.memberId(), new MemberEnrolled("88" + member.memberId().hashCode(), tier,
-                        member.subject()));
+        EventEnvelope event = EventJson.envelope(
+                EventTypes.MEMBER_ENROLLED,
+                MemberEnrolled.SCHEMA_VERSION,
+                Instant.now(),
+                member.memberId(),
+                new MemberEnrolled("88" + member.memberId().hashCode(), tier, member.subject()));
         TestKafka.send(Topics.MEMBER_EVENTS, member.memberId(), EventJson.write(event));
         return event;
     }
 
     /** TierChanged as points-service publishes it, on loyalty-transactions keyed by member id. */
     public static EventEnvelope tierChanged(Member member, String from, String to, Instant at) {
-        EventEnvelope event = EventJson.envelope(EventTypes.TIER_CHANGED, TierChanged.SCHEMA_VERSION, at,
-                member.memberId(), new TierChanged(from, to, 30_000));
+        EventEnvelope event = EventJson.envelope(
+                EventTypes.TIER_CHANGED,
+                TierChanged.SCHEMA_VERSION,
+                at,
+                member.memberId(),
+                new TierChanged(from, to, 30_000));
         TestKafka.send(Topics.LOYALTY_TRANSACTIONS, member.memberId(), EventJson.write(event));
         return event;
     }

@@ -10,6 +10,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = OidcKeysResource.class, restrictToAnnotatedClass = false)
 public final class TestInfrastructure {
-    private TestInfrastructure() {
-    }
+    private TestInfrastructure() {}
 }

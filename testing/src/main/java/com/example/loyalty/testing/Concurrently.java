@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs calls on separate threads released at the same instant, to provoke races. */
 public final class Concurrently {
 
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     public static <T> List<T> run(List<Callable<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());

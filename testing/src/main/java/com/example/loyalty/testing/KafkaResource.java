@@ -1,10 +1,9 @@
 package com.example.loyalty.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-
-import java.util.Map;
 
 /**
  * A real Kafka broker in KRaft mode (one combined broker + controller node, in-process) on a free loopback
@@ -19,10 +18,10 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
+                            .setCombined(true)
+                            .setNumBrokerNodes(1)
+                            .setNumControllerNodes(1)
+                            .build())
                     .setConfigProp("auto.create.topics.enable", "true")
                     .setConfigProp("num.partitions", "3")
                     .setConfigProp("offsets.topic.replication.factor", "1")
@@ -39,10 +38,15 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         String bootstrap = cluster.bootstrapServers();
         TestKafka.bootstrapServers = bootstrap;
         // the in-JVM broker logs through the application's log manager: keep its chatter out of test output
-        return Map.of("kafka.bootstrap.servers", bootstrap,
-                "quarkus.log.category.\"kafka\".level", "WARN",
-                "quarkus.log.category.\"state.change.logger\".level", "WARN",
-                "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
+        return Map.of(
+                "kafka.bootstrap.servers",
+                bootstrap,
+                "quarkus.log.category.\"kafka\".level",
+                "WARN",
+                "quarkus.log.category.\"state.change.logger\".level",
+                "WARN",
+                "quarkus.log.category.\"org.apache.kafka\".level",
+                "WARN");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.example.loyalty.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**
@@ -13,13 +12,16 @@ public class OidcKeysResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "quarkus.oidc.public-key", TestTokens.publicKeyBase64(),
-                "quarkus.oidc.auth-server-url", "",
-                "quarkus.oidc.discovery-enabled", "false",
-                "quarkus.oidc.token.issuer", TestTokens.ISSUER);
+                "quarkus.oidc.public-key",
+                TestTokens.publicKeyBase64(),
+                "quarkus.oidc.auth-server-url",
+                "",
+                "quarkus.oidc.discovery-enabled",
+                "false",
+                "quarkus.oidc.token.issuer",
+                TestTokens.ISSUER);
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

@@ -2,7 +2,6 @@ package com.example.loyalty.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -41,7 +40,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             postgres = EmbeddedPostgres.builder().start();
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + DATABASE);
             }
         } catch (IOException e) {

@@ -1,17 +1,5 @@
 package com.example.loyalty.testing;
 
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import javax.sql.DataSource;
-
 import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +9,17 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * What every service with a database and Kafka must show, tested the same way in each: readiness covers the database
@@ -52,11 +51,16 @@ public abstract class ServiceHealthTestBase {
 
     @Test
     void readinessCoversTheDatabaseAndKafka() {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().when().get("/q/health/ready").then().statusCode(SC_OK)
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> given().when()
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(SC_OK)
                         .body("status", equalTo("UP"))
-                        .body("checks.name", hasItems("Database connections health check",
-                                "Kafka connection health check"))
+                        .body(
+                                "checks.name",
+                                hasItems("Database connections health check", "Kafka connection health check"))
                         .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
                         .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP")));
     }
@@ -69,9 +73,17 @@ public abstract class ServiceHealthTestBase {
     @Test
     void metricsArePrometheusTextWithTheOutboxGauges() {
         // requests to /q/* are not timed; one API call makes the HTTP server timer appear
-        given().auth().oauth2(TestTokens.newMember()).when().get(memberApiPath()).then().statusCode(lessThan(500));
+        given().auth()
+                .oauth2(TestTokens.newMember())
+                .when()
+                .get(memberApiPath())
+                .then()
+                .statusCode(lessThan(500));
         String service = applicationName().replaceFirst("-service$", "");
-        given().when().get("/q/metrics").then().statusCode(SC_OK)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(SC_OK)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("http_server_requests_seconds_count{"))
                 .body(containsString("loyalty_" + service + "_outbox_pending"))
@@ -80,11 +92,18 @@ public abstract class ServiceHealthTestBase {
 
     @Test
     void theOpenApiDocumentDescribesTheServiceAndItsOutboxAdmin() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(SC_OK)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(SC_OK)
                 .body("info.title", equalTo(applicationName()))
                 .body("components.securitySchemes.keySet()", hasItems("SecurityScheme"))
-                .body("paths.keySet()", hasItems("/api/" + apiSegment() + "/admin/outbox/parked",
-                        "/api/" + apiSegment() + "/admin/outbox/parked/{id}/retry"));
+                .body(
+                        "paths.keySet()",
+                        hasItems(
+                                "/api/" + apiSegment() + "/admin/outbox/parked",
+                                "/api/" + apiSegment() + "/admin/outbox/parked/{id}/retry"));
     }
 
     @Test
@@ -93,7 +112,8 @@ public abstract class ServiceHealthTestBase {
         expected.addAll(ownMigrations());
         List<String> tables = new ArrayList<>(List.of("outbox_event", "processed_event"));
         tables.addAll(ownTables());
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             List<String> applied = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select version, description, success from flyway_schema_history "
                     + "where version is not null order by installed_rank")) {

@@ -1,5 +1,13 @@
 package com.example.loyalty.testing;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,22 +17,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Predicate;
-
 /** Plain Kafka clients against the broker of {@link KafkaResource}, for tests that send or read records. */
 public final class TestKafka {
 
     static volatile String bootstrapServers;
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     public static String bootstrapServers() {
         if (bootstrapServers == null) {
@@ -52,8 +50,8 @@ public final class TestKafka {
      * Reads {@code topic} from the beginning until {@code count} records match {@code filter} or the timeout
      * passes, and returns the matching records.
      */
-    public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
-            int count, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> read(
+            String topic, Predicate<ConsumerRecord<String, String>> filter, int count, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),

@@ -1,7 +1,6 @@
 package com.example.loyalty.testing;
 
 import io.smallrye.jwt.build.Jwt;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +20,7 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://test.loyalty.example.com/realms/loyalty";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A bearer token for a user with the given subject and realm roles. */
     public static String token(String subject, String... roles) {
@@ -32,7 +30,8 @@ public final class TestTokens {
                 .claim("email", subject + "@example.com")
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .expiresIn(3600)
-                .jws().keyId("test")
+                .jws()
+                .keyId("test")
                 .sign(privateKey());
     }
 
@@ -54,7 +53,8 @@ public final class TestTokens {
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .issuedAt(now.minusSeconds(7200))
                 .expiresAt(now.minusSeconds(3600))
-                .jws().keyId("test")
+                .jws()
+                .keyId("test")
                 .sign(privateKey());
     }
 
@@ -69,7 +69,8 @@ public final class TestTokens {
                 .claim("email", subject + "@example.com")
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .expiresIn(3600)
-                .jws().keyId("test")
+                .jws()
+                .keyId("test")
                 .sign(UnknownKey.PRIVATE_KEY);
     }
 

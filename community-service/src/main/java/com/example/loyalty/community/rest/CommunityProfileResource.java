@@ -26,7 +26,8 @@ public class CommunityProfileResource {
     @GET
     @Path("/me")
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "The caller's community profile",
+    @Operation(
+            summary = "The caller's community profile",
             description = "Preliminary: posting does not exist yet, so posts is always 0.")
     public CommunityProfileResponse me() {
         return new CommunityProfileResponse(identity.getPrincipal().getName(), 0);

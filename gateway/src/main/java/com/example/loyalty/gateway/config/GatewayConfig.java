@@ -1,11 +1,10 @@
 package com.example.loyalty.gateway.config;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * Typed configuration of the gateway ({@code gateway.*} in {@code application.properties}; every key

@@ -1,23 +1,7 @@
 package com.example.loyalty.gateway.health;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
-import org.jboss.logging.Logger;
-
 import com.example.loyalty.gateway.config.GatewayConfig;
 import com.example.loyalty.gateway.config.Upstream;
-
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,6 +9,18 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
 
 /**
  * Readiness of the gateway ({@code upstreams-started}): DOWN until every service behind it
@@ -63,17 +59,26 @@ public class UpstreamsStartedCheck implements HealthCheck {
     private final Set<String> awaited = ConcurrentHashMap.newKeySet();
     /** Names of the upstreams with a probe under way. */
     private final Set<String> probing = ConcurrentHashMap.newKeySet();
+
     private volatile HttpClient client;
     private long timerId = -1;
     private volatile long startedAt;
 
     @Inject
     public UpstreamsStartedCheck(Vertx vertx, GatewayConfig config) {
-        this(vertx, Upstream.all(config.upstreams()), config.readiness().awaitUpstreams(),
-                config.readiness().pollInterval(), config.readiness().probeTimeout());
+        this(
+                vertx,
+                Upstream.all(config.upstreams()),
+                config.readiness().awaitUpstreams(),
+                config.readiness().pollInterval(),
+                config.readiness().probeTimeout());
     }
 
-    UpstreamsStartedCheck(Vertx vertx, List<Upstream> upstreams, boolean awaitUpstreams, Duration pollInterval,
+    UpstreamsStartedCheck(
+            Vertx vertx,
+            List<Upstream> upstreams,
+            boolean awaitUpstreams,
+            Duration pollInterval,
             Duration probeTimeout) {
         if (pollInterval.toMillis() < 1 || probeTimeout.toMillis() < 1) {
             throw new IllegalArgumentException(
@@ -94,7 +99,10 @@ public class UpstreamsStartedCheck implements HealthCheck {
         if (waiting.isEmpty()) {
             return HealthCheckResponse.up(NAME);
         }
-        return HealthCheckResponse.named(NAME).down().withData("awaiting", String.join(",", waiting)).build();
+        return HealthCheckResponse.named(NAME)
+                .down()
+                .withData("awaiting", String.join(",", waiting))
+                .build();
     }
 
     /** The upstreams not seen ready yet, in configuration order. */
@@ -106,8 +114,9 @@ public class UpstreamsStartedCheck implements HealthCheck {
         if (awaited.isEmpty() || timerId != -1) {
             return;
         }
-        LOG.infof("Readiness is DOWN until %s have answered 200 on %s once", String.join(", ", stillAwaited()),
-                READY_PATH);
+        LOG.infof(
+                "Readiness is DOWN until %s have answered 200 on %s once",
+                String.join(", ", stillAwaited()), READY_PATH);
         startedAt = System.nanoTime();
         // a handful of probes, closed once all upstreams have answered: no connections kept open for them
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
@@ -127,8 +136,12 @@ public class UpstreamsStartedCheck implements HealthCheck {
                 if (result.succeeded() && result.result() == 200) {
                     seenReady(name);
                 } else if (LOG.isDebugEnabled()) {
-                    LOG.debugf("Upstream '%s' is not ready yet: %s", name,
-                            result.succeeded() ? "status " + result.result() : result.cause().toString());
+                    LOG.debugf(
+                            "Upstream '%s' is not ready yet: %s",
+                            name,
+                            result.succeeded()
+                                    ? "status " + result.result()
+                                    : result.cause().toString());
                 }
             });
         }
@@ -158,8 +171,10 @@ public class UpstreamsStartedCheck implements HealthCheck {
         }
         LOG.infof("Upstream '%s' is ready", name);
         if (awaited.isEmpty()) {
-            LOG.infof("Every upstream has been ready once, after %.1f s: readiness is UP from now on; a service "
-                    + "that goes down later is answered with 502 per request", (System.nanoTime() - startedAt) / 1e9);
+            LOG.infof(
+                    "Every upstream has been ready once, after %.1f s: readiness is UP from now on; a service "
+                            + "that goes down later is answered with 502 per request",
+                    (System.nanoTime() - startedAt) / 1e9);
             stop();
         }
     }

@@ -1,9 +1,8 @@
 package com.example.loyalty.gateway.metrics;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The gateway's own counters, named like every loyalty metric {@code loyalty.<service>.<thing>}:

@@ -1,11 +1,10 @@
 package com.example.loyalty.gateway.proxy;
 
-import java.util.List;
-
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import java.util.List;
 
 /**
  * Cleans a service's response before it goes to the client: hop-by-hop headers (RFC 9110 section
@@ -14,8 +13,8 @@ import io.vertx.httpproxy.ProxyInterceptor;
  */
 final class ResponseHeaderFilter implements ProxyInterceptor {
 
-    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-connection", "te", "trailer", "upgrade");
+    private static final List<String> HOP_BY_HOP =
+            List.of("connection", "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer", "upgrade");
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {

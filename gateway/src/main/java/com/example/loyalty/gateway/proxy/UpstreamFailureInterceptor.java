@@ -1,18 +1,15 @@
 package com.example.loyalty.gateway.proxy;
 
-import java.util.concurrent.TimeoutException;
-
-import org.jboss.logging.Logger;
-
 import com.example.loyalty.gateway.web.Problem;
 import com.example.loyalty.gateway.web.RequestIds;
-
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * Outermost proxy interceptor: when the service cannot be reached (connection refused, reset, DNS)
@@ -36,14 +33,22 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
             String requestId = request.getHeader(RequestIds.REQUEST_ID);
             boolean timeout = failure instanceof TimeoutException;
             int status = timeout ? 504 : 502;
-            LOG.warnf("%s %s: upstream '%s' failed (%s: %s), answering %d (request id %s)", request.method(),
-                    request.path(), upstream, failure.getClass().getSimpleName(), failure.getMessage(), status,
+            LOG.warnf(
+                    "%s %s: upstream '%s' failed (%s: %s), answering %d (request id %s)",
+                    request.method(),
+                    request.path(),
+                    upstream,
+                    failure.getClass().getSimpleName(),
+                    failure.getMessage(),
+                    status,
                     requestId);
             String detail = timeout
                     ? "The " + upstream + " service did not answer in time."
                     : "The " + upstream + " service is not reachable.";
             Problem problem = Problem.of(status, detail, request.path(), requestId);
-            ProxyResponse response = context.request().release().response()
+            ProxyResponse response = context.request()
+                    .release()
+                    .response()
                     .setStatusCode(status)
                     .putHeader("Content-Type", Problem.CONTENT_TYPE)
                     .putHeader("Cache-Control", "no-store")

@@ -1,22 +1,18 @@
 package com.example.loyalty.gateway.proxy;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.example.loyalty.gateway.config.GatewayConfig;
 import com.example.loyalty.gateway.config.Upstream;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.HttpProxy;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * One Vert.x {@link HttpProxy} per service and route kind, all sharing one pooled {@link HttpClient}
@@ -46,8 +42,13 @@ public class UpstreamProxies {
                 proxy.addInterceptor(new UriRewriteInterceptor(uri -> upstream.basePath() + uri));
             }
             proxies.put(upstream, proxy);
-            LOG.infof("Routing %s/** to %s://%s:%d%s", upstream.apiPrefix(), upstream.ssl() ? "https" : "http",
-                    upstream.host(), upstream.port(), upstream.basePath());
+            LOG.infof(
+                    "Routing %s/** to %s://%s:%d%s",
+                    upstream.apiPrefix(),
+                    upstream.ssl() ? "https" : "http",
+                    upstream.host(),
+                    upstream.port(),
+                    upstream.basePath());
         }
         return proxies;
     }
@@ -56,11 +57,10 @@ public class UpstreamProxies {
     public synchronized Map<Upstream, HttpProxy> openApiProxies() {
         Map<Upstream, HttpProxy> proxies = new LinkedHashMap<>();
         for (Upstream upstream : Upstream.all(config.upstreams())) {
-            HttpProxy proxy = newProxy(upstream)
-                    .addInterceptor(new UriRewriteInterceptor(uri -> {
-                        int query = uri.indexOf('?');
-                        return upstream.basePath() + "/q/openapi" + (query < 0 ? "" : uri.substring(query));
-                    }));
+            HttpProxy proxy = newProxy(upstream).addInterceptor(new UriRewriteInterceptor(uri -> {
+                int query = uri.indexOf('?');
+                return upstream.basePath() + "/q/openapi" + (query < 0 ? "" : uri.substring(query));
+            }));
             proxies.put(upstream, proxy);
         }
         return proxies;
@@ -69,11 +69,12 @@ public class UpstreamProxies {
     private HttpProxy newProxy(Upstream upstream) {
         long responseTimeout = config.proxy().responseTimeout().toMillis();
         return HttpProxy.reverseProxy(client())
-                .origin(context -> context.client().request(new RequestOptions()
-                        .setHost(upstream.host())
-                        .setPort(upstream.port())
-                        .setSsl(upstream.ssl())
-                        .setIdleTimeout(responseTimeout)))
+                .origin(context -> context.client()
+                        .request(new RequestOptions()
+                                .setHost(upstream.host())
+                                .setPort(upstream.port())
+                                .setSsl(upstream.ssl())
+                                .setIdleTimeout(responseTimeout)))
                 // first added = outermost: sees every failure of the ones after it
                 .addInterceptor(new UpstreamFailureInterceptor(upstream.name()))
                 .addInterceptor(new ResponseHeaderFilter());
@@ -86,8 +87,8 @@ public class UpstreamProxies {
                     .setKeepAlive(true)
                     // bodies pass through as they are (compressed or not)
                     .setDecompressionSupported(false);
-            client = vertx.createHttpClient(options,
-                    new PoolOptions().setHttp1MaxSize(config.proxy().maxConnectionsPerUpstream()));
+            client = vertx.createHttpClient(
+                    options, new PoolOptions().setHttp1MaxSize(config.proxy().maxConnectionsPerUpstream()));
         }
         return client;
     }

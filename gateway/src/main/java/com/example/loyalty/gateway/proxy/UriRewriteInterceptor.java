@@ -1,11 +1,10 @@
 package com.example.loyalty.gateway.proxy;
 
-import java.util.function.UnaryOperator;
-
 import io.vertx.core.Future;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import java.util.function.UnaryOperator;
 
 /** Rewrites the request URI (path and query) before it is sent to the service. */
 final class UriRewriteInterceptor implements ProxyInterceptor {

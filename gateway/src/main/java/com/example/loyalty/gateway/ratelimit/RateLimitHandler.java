@@ -1,15 +1,13 @@
 package com.example.loyalty.gateway.ratelimit;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.example.loyalty.gateway.metrics.GatewayMetrics;
 import com.example.loyalty.gateway.web.Problem;
 import com.example.loyalty.gateway.web.RequestContextHandler;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Applies the per-client limit after authentication: the key is the token subject ({@code sub}, the
@@ -41,8 +39,12 @@ public class RateLimitHandler implements Handler<RoutingContext> {
         String upstream = ctx.get(RequestContextHandler.UPSTREAM_KEY);
         metrics.rateLimited(upstream != null ? upstream : GatewayMetrics.UNKNOWN_UPSTREAM);
         ctx.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-        Problem.of(429, "Rate limit exceeded; retry after " + decision.retryAfterSeconds() + " s.",
-                ctx.request().path(), RequestContextHandler.requestId(ctx)).send(ctx.response());
+        Problem.of(
+                        429,
+                        "Rate limit exceeded; retry after " + decision.retryAfterSeconds() + " s.",
+                        ctx.request().path(),
+                        RequestContextHandler.requestId(ctx))
+                .send(ctx.response());
     }
 
     static String clientKey(RoutingContext ctx) {

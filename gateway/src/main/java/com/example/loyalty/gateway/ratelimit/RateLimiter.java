@@ -1,17 +1,14 @@
 package com.example.loyalty.gateway.ratelimit;
 
-import java.time.Duration;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import com.example.loyalty.gateway.config.GatewayConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 
 /**
  * One Bucket4j token bucket per client key, kept in a bounded Caffeine cache (least recently used
@@ -22,8 +19,7 @@ import io.github.bucket4j.ConsumptionProbe;
 public class RateLimiter {
 
     /** Result of one attempt: allowed, or refused with the seconds until a token is available. */
-    public record Decision(boolean allowed, long remaining, long retryAfterSeconds) {
-    }
+    public record Decision(boolean allowed, long remaining, long retryAfterSeconds) {}
 
     private final boolean enabled;
     private final Bandwidth bandwidth;
@@ -31,8 +27,12 @@ public class RateLimiter {
 
     @Inject
     public RateLimiter(GatewayConfig config) {
-        this(config.rateLimit().enabled(), config.rateLimit().capacity(), config.rateLimit().refillPerSecond(),
-                config.rateLimit().maxClients(), config.rateLimit().idleExpiry());
+        this(
+                config.rateLimit().enabled(),
+                config.rateLimit().capacity(),
+                config.rateLimit().refillPerSecond(),
+                config.rateLimit().maxClients(),
+                config.rateLimit().idleExpiry());
     }
 
     RateLimiter(boolean enabled, long capacity, long refillPerSecond, long maxClients, Duration idleExpiry) {
@@ -59,7 +59,8 @@ public class RateLimiter {
     }
 
     public Decision tryAcquire(String clientKey) {
-        Bucket bucket = buckets.get(clientKey, key -> Bucket.builder().addLimit(bandwidth).build());
+        Bucket bucket = buckets.get(
+                clientKey, key -> Bucket.builder().addLimit(bandwidth).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return new Decision(true, probe.getRemainingTokens(), 0);

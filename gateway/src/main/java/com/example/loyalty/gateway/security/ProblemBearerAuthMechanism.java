@@ -1,14 +1,7 @@
 package com.example.loyalty.gateway.security;
 
-import java.util.Set;
-
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
-
 import com.example.loyalty.gateway.web.Problem;
 import com.example.loyalty.gateway.web.RequestContextHandler;
-
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,6 +12,10 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.util.Set;
 
 /**
  * The quarkus-oidc bearer mechanism, unchanged, except that its challenge for a request without

@@ -1,10 +1,9 @@
 package com.example.loyalty.gateway.web;
 
+import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import io.vertx.core.MultiMap;
 
 /**
  * Which request headers a client is not allowed to send (identity and forwarding headers that a

@@ -1,13 +1,11 @@
 package com.example.loyalty.gateway.web;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import com.example.loyalty.gateway.proxy.UpstreamProxies;
 import com.example.loyalty.gateway.ratelimit.RateLimitHandler;
-
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Everything the gateway installs on the Quarkus router, in one place and in order (see
@@ -23,8 +21,11 @@ public class GatewayRoutes {
     private final RateLimitHandler rateLimit;
     private final UpstreamProxies proxies;
 
-    public GatewayRoutes(RequestContextHandler requestContext, ProblemFailureHandler failures,
-            RateLimitHandler rateLimit, UpstreamProxies proxies) {
+    public GatewayRoutes(
+            RequestContextHandler requestContext,
+            ProblemFailureHandler failures,
+            RateLimitHandler rateLimit,
+            UpstreamProxies proxies) {
         this.requestContext = requestContext;
         this.failures = failures;
         this.rateLimit = rateLimit;
@@ -38,16 +39,22 @@ public class GatewayRoutes {
         router.route("/api/*").order(RouteOrder.RATE_LIMIT).handler(rateLimit);
         router.route("/openapi/*").order(RouteOrder.RATE_LIMIT).handler(rateLimit);
 
-        proxies.apiProxies().forEach((upstream, proxy) -> router.route(upstream.apiPrefix() + "/*")
-                .order(RouteOrder.PROXY)
-                .handler(ctx -> proxy.handle(ctx.request())));
-        proxies.openApiProxies().forEach((upstream, proxy) -> router.route(HttpMethod.GET, "/openapi/" + upstream.name())
-                .order(RouteOrder.PROXY)
-                .handler(ctx -> proxy.handle(ctx.request())));
+        proxies.apiProxies()
+                .forEach((upstream, proxy) -> router.route(upstream.apiPrefix() + "/*")
+                        .order(RouteOrder.PROXY)
+                        .handler(ctx -> proxy.handle(ctx.request())));
+        proxies.openApiProxies()
+                .forEach((upstream, proxy) -> router.route(HttpMethod.GET, "/openapi/" + upstream.name())
+                        .order(RouteOrder.PROXY)
+                        .handler(ctx -> proxy.handle(ctx.request())));
 
-        router.route("/api/*").order(RouteOrder.API_NOT_FOUND).handler(ctx -> Problem
-                .of(404, "No service is routed at this path.", ctx.request().path(),
-                        RequestContextHandler.requestId(ctx))
-                .send(ctx.response()));
+        router.route("/api/*")
+                .order(RouteOrder.API_NOT_FOUND)
+                .handler(ctx -> Problem.of(
+                                404,
+                                "No service is routed at this path.",
+                                ctx.request().path(),
+                                RequestContextHandler.requestId(ctx))
+                        .send(ctx.response()));
     }
 }

@@ -25,7 +25,10 @@ public record Problem(int status, String title, String detail, String instance, 
      * the gateway by different Quarkus paths but must read the same).
      */
     public static Problem unauthorized(boolean tokenSent, String instance, String requestId) {
-        return of(401, tokenSent ? "The bearer token is invalid or expired." : "A bearer token is required.", instance,
+        return of(
+                401,
+                tokenSent ? "The bearer token is invalid or expired." : "A bearer token is required.",
+                instance,
                 requestId);
     }
 

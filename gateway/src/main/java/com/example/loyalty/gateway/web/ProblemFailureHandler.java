@@ -1,14 +1,12 @@
 package com.example.loyalty.gateway.web;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * Answers any failed routing context that nobody answered yet as {@code application/problem+json}
@@ -44,13 +42,19 @@ public class ProblemFailureHandler implements Handler<RoutingContext> {
             detail = "The token does not grant access to this resource.";
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 600) {
             status = ctx.statusCode();
-            detail = status < 500 ? "The request was rejected by the gateway." : "The gateway failed to handle the request.";
+            detail = status < 500
+                    ? "The request was rejected by the gateway."
+                    : "The gateway failed to handle the request.";
         } else {
             status = 500;
             detail = "The gateway failed to handle the request.";
         }
         if (status >= 500) {
-            LOG.errorf(failure, "Request %s %s failed (request id %s)", ctx.request().method(), ctx.request().path(),
+            LOG.errorf(
+                    failure,
+                    "Request %s %s failed (request id %s)",
+                    ctx.request().method(),
+                    ctx.request().path(),
                     requestId);
         }
         Problem.of(status, detail, ctx.request().path(), requestId).send(ctx.response());

@@ -1,19 +1,15 @@
 package com.example.loyalty.gateway.web;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.example.loyalty.gateway.config.GatewayConfig;
 import com.example.loyalty.gateway.config.Upstream;
 import com.example.loyalty.gateway.metrics.GatewayMetrics;
-
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * First gateway handler on every request, before CORS and security:
@@ -42,7 +38,8 @@ public class RequestContextHandler implements Handler<RoutingContext> {
 
     public RequestContextHandler(GatewayConfig config, GatewayMetrics metrics) {
         this.headerPolicy = new ClientHeaderPolicy(config.headers().strip());
-        this.upstreamNames = Upstream.all(config.upstreams()).stream().map(Upstream::name).toList();
+        this.upstreamNames =
+                Upstream.all(config.upstreams()).stream().map(Upstream::name).toList();
         this.metrics = metrics;
     }
 
@@ -55,7 +52,11 @@ public class RequestContextHandler implements Handler<RoutingContext> {
         if (!removed.isEmpty() && LOG.isDebugEnabled()) {
             LOG.debugf("Removed client headers %s from %s %s", removed, request.method(), request.path());
         }
-        headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().host());
+        headers.set(
+                "X-Forwarded-For",
+                request.remoteAddress() == null
+                        ? "unknown"
+                        : request.remoteAddress().host());
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
@@ -76,14 +77,16 @@ public class RequestContextHandler implements Handler<RoutingContext> {
 
         String finalRequestId = requestId;
         String finalTraceparent = traceparent;
-        ctx.addHeadersEndHandler(v -> ctx.response().headers()
+        ctx.addHeadersEndHandler(v -> ctx.response()
+                .headers()
                 .set(RequestIds.REQUEST_ID, finalRequestId)
                 .set(RequestIds.TRACEPARENT, finalTraceparent));
 
         String upstream = apiUpstream(ctx.normalizedPath());
         if (upstream != null) {
             ctx.put(UPSTREAM_KEY, upstream);
-            ctx.addEndHandler(ar -> metrics.requestCompleted(upstream, ctx.response().getStatusCode()));
+            ctx.addEndHandler(
+                    ar -> metrics.requestCompleted(upstream, ctx.response().getStatusCode()));
         }
         ctx.next();
     }

@@ -17,15 +17,15 @@ public final class RequestIds {
 
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** version-traceid-parentid-flags, lower-case hex (W3C Trace Context, level 1). */
-    private static final Pattern TRACEPARENT_PATTERN = Pattern
-            .compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
+    private static final Pattern TRACEPARENT_PATTERN =
+            Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
+
     private static final String ZERO_TRACE_ID = "0".repeat(32);
     private static final String ZERO_PARENT_ID = "0".repeat(16);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** A client-sent id is kept only if it is 1..64 characters of {@code [A-Za-z0-9_-]}. */
     public static boolean isSaneRequestId(String value) {

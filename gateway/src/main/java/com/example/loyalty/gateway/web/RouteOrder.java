@@ -18,6 +18,5 @@ public final class RouteOrder {
     /** {@code /api/**} that no upstream serves. */
     public static final int API_NOT_FOUND = 700;
 
-    private RouteOrder() {
-    }
+    private RouteOrder() {}
 }

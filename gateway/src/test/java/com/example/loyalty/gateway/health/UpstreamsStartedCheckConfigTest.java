@@ -3,14 +3,12 @@ package com.example.loyalty.gateway.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.example.loyalty.gateway.config.Upstream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
-
-import com.example.loyalty.gateway.config.Upstream;
 
 /** The check without Quarkus: what the configuration switches, before any upstream is asked. */
 class UpstreamsStartedCheckConfigTest {
@@ -20,16 +18,16 @@ class UpstreamsStartedCheckConfigTest {
 
     @Test
     void withoutAwaitingUpstreamsReadinessIsUpAtOnce() {
-        UpstreamsStartedCheck check = new UpstreamsStartedCheck(null, UPSTREAMS, false, Duration.ofSeconds(1),
-                Duration.ofSeconds(1));
+        UpstreamsStartedCheck check =
+                new UpstreamsStartedCheck(null, UPSTREAMS, false, Duration.ofSeconds(1), Duration.ofSeconds(1));
         check.start(null);
         assertEquals(HealthCheckResponse.Status.UP, check.call().getStatus());
     }
 
     @Test
     void awaitedUpstreamsAreListedUntilSeenReady() {
-        UpstreamsStartedCheck check = new UpstreamsStartedCheck(null, UPSTREAMS, true, Duration.ofSeconds(1),
-                Duration.ofSeconds(1));
+        UpstreamsStartedCheck check =
+                new UpstreamsStartedCheck(null, UPSTREAMS, true, Duration.ofSeconds(1), Duration.ofSeconds(1));
         HealthCheckResponse response = check.call();
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
         assertEquals("points", response.getData().orElseThrow().get("awaiting"));
@@ -37,9 +35,11 @@ class UpstreamsStartedCheckConfigTest {
 
     @Test
     void nonsensicalIntervalsAreRejectedAtStartup() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new UpstreamsStartedCheck(null, UPSTREAMS, true, Duration.ZERO, Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new UpstreamsStartedCheck(null, UPSTREAMS, true, Duration.ofSeconds(1), Duration.ZERO));
     }
 }

@@ -7,22 +7,19 @@ import static org.apache.http.HttpStatus.SC_SERVICE_UNAVAILABLE;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
 import com.example.loyalty.testing.OidcKeysResource;
 import com.example.loyalty.testing.TestTokens;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every upstream points at the stub, whose own readiness answers 503 until the test says otherwise; the
@@ -31,7 +28,8 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @TestProfile(UpstreamsStartedCheckTest.FastPolling.class)
 @WithTestResource(OidcKeysResource.class)
-@WithTestResource(value = StubUpstreamResource.class,
+@WithTestResource(
+        value = StubUpstreamResource.class,
         initArgs = @ResourceArg(name = "readiness", value = "" + SC_SERVICE_UNAVAILABLE))
 class UpstreamsStartedCheckTest {
 
@@ -56,26 +54,31 @@ class UpstreamsStartedCheckTest {
         // the services answer 503: once asked, and as long as they say so, the gateway is not ready and says
         // for which services it waits
         await().atMost(TIMEOUT).until(() -> Stub.readinessProbes() >= UPSTREAMS);
-        await().during(POLL_INTERVAL.multipliedBy(5)).atMost(TIMEOUT)
-                .untilAsserted(() -> readiness().statusCode(SC_SERVICE_UNAVAILABLE)
+        await().during(POLL_INTERVAL.multipliedBy(5))
+                .atMost(TIMEOUT)
+                .untilAsserted(() -> readiness()
+                        .statusCode(SC_SERVICE_UNAVAILABLE)
                         .body("status", equalTo("DOWN"))
                         .body(AWAITING, equalTo("points,surveys,metrics,community")));
 
         // they turn ready: so does the gateway, and it stops asking
         Stub.answerReadinessWith(SC_OK);
-        await().atMost(TIMEOUT).untilAsserted(() -> readiness().statusCode(SC_OK).body("status", equalTo("UP")));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> readiness().statusCode(SC_OK).body("status", equalTo("UP")));
         int probes = Stub.readinessProbes();
-        await().during(POLL_INTERVAL.multipliedBy(5)).atMost(TIMEOUT)
-                .until(() -> Stub.readinessProbes() == probes);
+        await().during(POLL_INTERVAL.multipliedBy(5)).atMost(TIMEOUT).until(() -> Stub.readinessProbes() == probes);
 
         // the services go away: each request is answered with 502, the gateway stays in rotation
         Stub.stop();
-        given().auth().oauth2(TestTokens.newMember())
-                .when().get("/api/points/members/me")
+        given().auth()
+                .oauth2(TestTokens.newMember())
+                .when()
+                .get("/api/points/members/me")
                 .then()
                 .statusCode(SC_BAD_GATEWAY)
                 .body("status", equalTo(SC_BAD_GATEWAY));
-        await().during(POLL_INTERVAL.multipliedBy(5)).atMost(TIMEOUT)
+        await().during(POLL_INTERVAL.multipliedBy(5))
+                .atMost(TIMEOUT)
                 .untilAsserted(() -> readiness().statusCode(SC_OK).body("status", equalTo("UP")));
     }
 }

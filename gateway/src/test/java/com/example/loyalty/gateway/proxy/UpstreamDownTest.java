@@ -9,26 +9,25 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.example.loyalty.gateway.support.StubUpstreamResource;
 import com.example.loyalty.testing.OidcKeysResource;
 import com.example.loyalty.testing.TestTokens;
-
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** community points at a port nobody listens on; the others at the stub, with a short response timeout. */
 @QuarkusTest
 @TestProfile(UpstreamDownTest.ShortTimeout.class)
 @WithTestResource(OidcKeysResource.class)
-@WithTestResource(value = StubUpstreamResource.class, initArgs = @ResourceArg(name = "unreachable", value = "community"))
+@WithTestResource(
+        value = StubUpstreamResource.class,
+        initArgs = @ResourceArg(name = "unreachable", value = "community"))
 class UpstreamDownTest {
 
     public static class ShortTimeout implements QuarkusTestProfile {
@@ -42,9 +41,11 @@ class UpstreamDownTest {
 
     @Test
     void unreachableServiceIsA502Problem() {
-        given().auth().oauth2(token)
+        given().auth()
+                .oauth2(token)
                 .header("X-Request-Id", "down-1")
-                .when().post("/api/community/posts")
+                .when()
+                .post("/api/community/posts")
                 .then()
                 .statusCode(SC_BAD_GATEWAY)
                 .contentType("application/problem+json")
@@ -59,7 +60,8 @@ class UpstreamDownTest {
 
     @Test
     void unreachableServiceDocumentIsA502ProblemToo() {
-        given().when().get("/openapi/community")
+        given().when()
+                .get("/openapi/community")
                 .then()
                 .statusCode(SC_BAD_GATEWAY)
                 .contentType("application/problem+json")
@@ -69,8 +71,10 @@ class UpstreamDownTest {
 
     @Test
     void slowServiceIsA504Problem() {
-        given().auth().oauth2(token)
-                .when().get("/api/points/members/me?delayMs=3000")
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/points/members/me?delayMs=3000")
                 .then()
                 .statusCode(SC_GATEWAY_TIMEOUT)
                 .contentType("application/problem+json")
@@ -81,8 +85,10 @@ class UpstreamDownTest {
 
     @Test
     void otherServicesStillWork() {
-        given().auth().oauth2(token)
-                .when().get("/api/points/members/me")
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/points/members/me")
                 .then()
                 .statusCode(SC_OK)
                 .body("path", equalTo("/api/points/members/me"));
@@ -94,11 +100,13 @@ class UpstreamDownTest {
      */
     @Test
     void readinessWaitsForTheServiceThatWasNeverReady() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/health/ready")
-                .then()
-                .statusCode(SC_SERVICE_UNAVAILABLE)
-                .body("status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'upstreams-started' }.data.awaiting", equalTo("community")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().when()
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(SC_SERVICE_UNAVAILABLE)
+                        .body("status", equalTo("DOWN"))
+                        .body("checks.find { it.name == 'upstreams-started' }.data.awaiting", equalTo("community")));
         given().when().get("/q/health/live").then().statusCode(SC_OK).body("status", equalTo("UP"));
     }
 }

@@ -9,22 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-
-import org.junit.jupiter.api.Test;
-
 import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
 import com.example.loyalty.testing.OidcKeysResource;
 import com.example.loyalty.testing.TestTokens;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(RateLimitTest.TinyLimit.class)
@@ -58,9 +55,11 @@ class RateLimitTest {
     @Test
     void clientOverTheLimitGets429WithRetryAfterAndTheServiceIsNotCalled() {
         String token = TestTokens.token("busy-member", "member");
-        Response rejected = firstRejection(requestId -> given().auth().oauth2(token)
+        Response rejected = firstRejection(requestId -> given().auth()
+                .oauth2(token)
                 .header("X-Request-Id", requestId)
-                .when().get("/api/points/members/me"));
+                .when()
+                .get("/api/points/members/me"));
 
         rejected.then()
                 .contentType("application/problem+json")
@@ -81,8 +80,10 @@ class RateLimitTest {
         firstRejection(requestId -> given().auth().oauth2(busy).when().get("/api/surveys"));
 
         String other = TestTokens.token("patient-member", "member");
-        given().auth().oauth2(other)
-                .when().get("/api/surveys")
+        given().auth()
+                .oauth2(other)
+                .when()
+                .get("/api/surveys")
                 .then()
                 .statusCode(SC_OK)
                 .body("path", equalTo("/api/surveys"));
@@ -101,10 +102,20 @@ class RateLimitTest {
     void rejectionsAreCounted() {
         String token = TestTokens.token("counted-member", "member");
         firstRejection(requestId -> given().auth().oauth2(token).when().get("/api/community/posts"));
-        String metrics = given().when().get("/q/metrics").then().statusCode(SC_OK).extract().asString();
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("loyalty_gateway_rate_limited_total{")
-                && l.contains("upstream=\"community\"")), metrics);
-        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("loyalty_gateway_requests_total{")
-                && l.contains("upstream=\"community\"") && l.contains("status_class=\"4xx\"")));
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .asString();
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(l -> l.startsWith("loyalty_gateway_rate_limited_total{")
+                                && l.contains("upstream=\"community\"")),
+                metrics);
+        assertTrue(metrics.lines()
+                .anyMatch(l -> l.startsWith("loyalty_gateway_requests_total{")
+                        && l.contains("upstream=\"community\"")
+                        && l.contains("status_class=\"4xx\"")));
     }
 }

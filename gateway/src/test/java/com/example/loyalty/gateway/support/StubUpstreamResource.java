@@ -3,6 +3,13 @@ package com.example.loyalty.gateway.support;
 import static org.apache.http.HttpStatus.SC_NO_CONTENT;
 import static org.apache.http.HttpStatus.SC_OK;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
@@ -11,14 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * A stand-in for the four services: a Vert.x HTTP server on a free port that answers every request
@@ -63,7 +62,9 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
             server = vertx.createHttpServer()
                     .requestHandler(this::handle)
                     .listen(0, "127.0.0.1")
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("stub upstream did not start", e);
         }
@@ -92,16 +93,24 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
             if (request.path().equals("/q/health/ready")) {
                 readinessProbes.incrementAndGet();
                 int status = readinessStatus;
-                request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("status", status == SC_OK ? "UP" : "DOWN").toBuffer());
+                request.response()
+                        .setStatusCode(status)
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put("status", status == SC_OK ? "UP" : "DOWN")
+                                .toBuffer());
                 return;
             }
             if (request.path().equals("/__stub/readiness")) {
                 if (request.method() == HttpMethod.PUT) {
                     readinessStatus = Integer.parseInt(request.getParam("status"));
                 }
-                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-                        .put("status", readinessStatus).put("probes", readinessProbes.get()).toBuffer());
+                request.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put("status", readinessStatus)
+                                .put("probes", readinessProbes.get())
+                                .toBuffer());
                 return;
             }
             if (request.path().equals("/__stub/stop")) {
@@ -109,8 +118,11 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
                 return;
             }
             JsonObject headers = new JsonObject();
-            request.headers().names().forEach(name -> headers.put(name.toLowerCase(),
-                    String.join(",", request.headers().getAll(name))));
+            request.headers()
+                    .names()
+                    .forEach(name -> headers.put(
+                            name.toLowerCase(),
+                            String.join(",", request.headers().getAll(name))));
             JsonObject echo = new JsonObject()
                     .put("method", request.method().name())
                     .put("path", request.path())
@@ -145,7 +157,11 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            vertx.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
         }
     }
 }

@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.MultiMap;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import io.vertx.core.MultiMap;
 
 class ClientHeaderPolicyTest {
 
-    private final ClientHeaderPolicy policy = new ClientHeaderPolicy(
-            List.of("X-User-Id", " X-Forwarded-* ", "Forwarded", "x-authenticated-*", ""));
+    private final ClientHeaderPolicy policy =
+            new ClientHeaderPolicy(List.of("X-User-Id", " X-Forwarded-* ", "Forwarded", "x-authenticated-*", ""));
 
     @Test
     void matchesExactNamesAndPrefixesIgnoringCase() {
@@ -32,7 +30,8 @@ class ClientHeaderPolicyTest {
     @Test
     void stripsEveryValueOfForbiddenHeaders() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-                .add("X-User-Id", "a").add("x-user-id", "b")
+                .add("X-User-Id", "a")
+                .add("x-user-id", "b")
                 .add("X-Forwarded-For", "6.6.6.6")
                 .add("Authorization", "Bearer t")
                 .add("Accept", "application/json");

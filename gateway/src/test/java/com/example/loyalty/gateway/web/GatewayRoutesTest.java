@@ -16,21 +16,18 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
 import com.example.loyalty.testing.OidcKeysResource;
 import com.example.loyalty.testing.TestTokens;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(OidcKeysResource.class)
@@ -53,7 +50,8 @@ class GatewayRoutesTest {
     void requestWithoutTokenIsRejectedWithProblemAndNeverReachesTheService() {
         String requestId = newRequestId();
         given().header("X-Request-Id", requestId)
-                .when().get("/api/points/members/me")
+                .when()
+                .get("/api/points/members/me")
                 .then()
                 .statusCode(SC_UNAUTHORIZED)
                 .contentType(PROBLEM_JSON)
@@ -72,8 +70,10 @@ class GatewayRoutesTest {
     void postWithoutTokenIsRejectedAndItsBodyIsNotForwarded() {
         String requestId = newRequestId();
         given().header("X-Request-Id", requestId)
-                .contentType(ContentType.JSON).body("{\"points\":10}")
-                .when().post("/api/points/members/me/earn")
+                .contentType(ContentType.JSON)
+                .body("{\"points\":10}")
+                .when()
+                .post("/api/points/members/me/earn")
                 .then()
                 .statusCode(SC_UNAUTHORIZED)
                 .contentType(PROBLEM_JSON)
@@ -90,8 +90,10 @@ class GatewayRoutesTest {
                 "not.a.jwt");
         for (String badToken : badTokens) {
             given().header("X-Request-Id", requestId)
-                    .auth().oauth2(badToken)
-                    .when().get("/api/surveys")
+                    .auth()
+                    .oauth2(badToken)
+                    .when()
+                    .get("/api/surveys")
                     .then()
                     .statusCode(SC_UNAUTHORIZED)
                     .contentType(PROBLEM_JSON)
@@ -110,12 +112,14 @@ class GatewayRoutesTest {
     void validTokenIsProxiedWithMethodPathQueryBodyAndAuthorization() {
         String requestId = newRequestId();
         given().urlEncodingEnabled(false)
-                .auth().oauth2(token)
+                .auth()
+                .oauth2(token)
                 .header("X-Request-Id", requestId)
                 .header("Idempotency-Key", "key-1")
                 .contentType(ContentType.JSON)
                 .body("{\"points\":10,\"reason\":\"purchase\"}")
-                .when().post("/api/points/members/me/earn?source=till&note=a%20b")
+                .when()
+                .post("/api/points/members/me/earn?source=till&note=a%20b")
                 .then()
                 .statusCode(SC_OK)
                 .contentType(ContentType.JSON)
@@ -133,15 +137,19 @@ class GatewayRoutesTest {
     @Test
     void everyServiceIsRoutedByItsPrefixWithThePathUnchanged() {
         for (String service : List.of("points", "surveys", "metrics", "community")) {
-            given().auth().oauth2(token)
-                    .when().get("/api/" + service + "/items/42")
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/" + service + "/items/42")
                     .then()
                     .statusCode(SC_OK)
                     .body("method", equalTo("GET"))
                     .body("path", equalTo("/api/" + service + "/items/42"));
         }
-        given().auth().oauth2(token)
-                .when().put("/api/community")
+        given().auth()
+                .oauth2(token)
+                .when()
+                .put("/api/community")
                 .then()
                 .statusCode(SC_OK)
                 .body("method", equalTo("PUT"))
@@ -150,8 +158,10 @@ class GatewayRoutesTest {
 
     @Test
     void serviceStatusAndHeadersPassThroughButServiceCorsHeadersDoNot() {
-        given().auth().oauth2(token)
-                .when().delete("/api/surveys/7?status=" + SC_CONFLICT)
+        given().auth()
+                .oauth2(token)
+                .when()
+                .delete("/api/surveys/7?status=" + SC_CONFLICT)
                 .then()
                 .statusCode(SC_CONFLICT)
                 .header("X-Stub", "echo")
@@ -162,8 +172,10 @@ class GatewayRoutesTest {
 
     @Test
     void unknownApiPathIsAProblem404() {
-        given().auth().oauth2(token)
-                .when().get("/api/unknown/things")
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/unknown/things")
                 .then()
                 .statusCode(SC_NOT_FOUND)
                 .contentType(PROBLEM_JSON)
@@ -175,7 +187,8 @@ class GatewayRoutesTest {
 
     @Test
     void spoofedIdentityAndForwardingHeadersAreStripped() {
-        Response response = given().auth().oauth2(token)
+        Response response = given().auth()
+                .oauth2(token)
                 .header("X-User-Id", "someone-else")
                 .header("X-Member-Id", "m-666")
                 .header("X-Roles", "admin")
@@ -186,7 +199,8 @@ class GatewayRoutesTest {
                 .header("X-Forwarded-Host", "evil.example")
                 .header("Forwarded", "for=6.6.6.6;host=evil.example")
                 .header("X-Custom", "kept")
-                .when().get("/api/points/members/me")
+                .when()
+                .get("/api/points/members/me")
                 .then()
                 .statusCode(SC_OK)
                 .body("headers", not(hasKey("x-user-id")))
@@ -198,30 +212,37 @@ class GatewayRoutesTest {
                 .body("headers", not(hasKey("forwarded")))
                 .body("headers.x-custom", equalTo("kept"))
                 .body("headers.authorization", equalTo("Bearer " + token))
-                .extract().response();
+                .extract()
+                .response();
         assertEquals("127.0.0.1", response.path("headers.x-forwarded-for"));
         assertEquals("http", response.path("headers.x-forwarded-proto"));
-        assertTrue(((String) response.path("headers.x-forwarded-host")).startsWith("localhost:"),
+        assertTrue(
+                ((String) response.path("headers.x-forwarded-host")).startsWith("localhost:"),
                 "X-Forwarded-Host is the gateway's own authority");
     }
 
     @Test
     void requestIdIsGeneratedWhenMissingAndSentUpstream() {
-        Response response = given().auth().oauth2(token)
-                .when().get("/api/metrics/dashboard")
+        Response response = given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/metrics/dashboard")
                 .then()
                 .statusCode(SC_OK)
                 .header("X-Request-Id", matchesPattern(UUID_PATTERN))
-                .extract().response();
+                .extract()
+                .response();
         assertEquals(response.header("X-Request-Id"), response.path("headers.x-request-id"));
     }
 
     @Test
     void saneClientRequestIdIsKept() {
         String requestId = "Client_req-" + "x".repeat(53); // 64 characters
-        given().auth().oauth2(token)
+        given().auth()
+                .oauth2(token)
                 .header("X-Request-Id", requestId)
-                .when().get("/api/metrics/dashboard")
+                .when()
+                .get("/api/metrics/dashboard")
                 .then()
                 .statusCode(SC_OK)
                 .header("X-Request-Id", requestId)
@@ -231,34 +252,42 @@ class GatewayRoutesTest {
     @Test
     void unsafeOrOverlongClientRequestIdIsReplaced() {
         for (String bad : List.of("x".repeat(65), "id with spaces", "id;drop", "ä-umlaut")) {
-            Response response = given().auth().oauth2(token)
+            Response response = given().auth()
+                    .oauth2(token)
                     .header("X-Request-Id", bad)
-                    .when().get("/api/metrics/dashboard")
+                    .when()
+                    .get("/api/metrics/dashboard")
                     .then()
                     .statusCode(SC_OK)
                     .header("X-Request-Id", matchesPattern(UUID_PATTERN))
-                    .extract().response();
+                    .extract()
+                    .response();
             assertEquals(response.header("X-Request-Id"), response.path("headers.x-request-id"));
         }
     }
 
     @Test
     void traceparentIsCreatedWhenMissingAndKeptWhenValid() {
-        Response created = given().auth().oauth2(token)
+        Response created = given().auth()
+                .oauth2(token)
                 .header("tracestate", "vendor=orphan")
-                .when().get("/api/community/posts")
+                .when()
+                .get("/api/community/posts")
                 .then()
                 .statusCode(SC_OK)
                 .header("traceparent", matchesPattern(TRACEPARENT_PATTERN))
                 .body("headers", not(hasKey("tracestate")))
-                .extract().response();
+                .extract()
+                .response();
         assertEquals(created.header("traceparent"), created.path("headers.traceparent"));
 
         String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        given().auth().oauth2(token)
+        given().auth()
+                .oauth2(token)
                 .header("traceparent", incoming)
                 .header("tracestate", "vendor=abc")
-                .when().get("/api/community/posts")
+                .when()
+                .get("/api/community/posts")
                 .then()
                 .statusCode(SC_OK)
                 .header("traceparent", incoming)
@@ -266,9 +295,11 @@ class GatewayRoutesTest {
                 .body("headers.tracestate", equalTo("vendor=abc"));
 
         String allZeroTraceId = "00-00000000000000000000000000000000-00f067aa0ba902b7-01";
-        given().auth().oauth2(token)
+        given().auth()
+                .oauth2(token)
                 .header("traceparent", allZeroTraceId)
-                .when().get("/api/community/posts")
+                .when()
+                .get("/api/community/posts")
                 .then()
                 .statusCode(SC_OK)
                 .header("traceparent", not(equalTo(allZeroTraceId)))
@@ -277,7 +308,8 @@ class GatewayRoutesTest {
 
     @Test
     void gatewayRejectionsCarryRequestIdAndTraceparentToo() {
-        given().when().get("/api/points/members/me")
+        given().when()
+                .get("/api/points/members/me")
                 .then()
                 .statusCode(SC_UNAUTHORIZED)
                 .header("X-Request-Id", matchesPattern(UUID_PATTERN))
@@ -293,7 +325,8 @@ class GatewayRoutesTest {
                 .header("X-Request-Id", requestId)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type,x-request-id,idempotency-key")
-                .when().options("/api/points/members/me/earn")
+                .when()
+                .options("/api/points/members/me/earn")
                 .then()
                 .statusCode(SC_OK)
                 .header("Access-Control-Allow-Origin", "http://localhost:5173")
@@ -310,7 +343,8 @@ class GatewayRoutesTest {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization")
-                .when().options("/api/points/members/me/earn")
+                .when()
+                .options("/api/points/members/me/earn")
                 .then()
                 .statusCode(SC_FORBIDDEN)
                 .header("Access-Control-Allow-Origin", nullValue());
@@ -319,8 +353,10 @@ class GatewayRoutesTest {
     @Test
     void corsResponseExposesRequestIdAndRetryAfter() {
         given().header("Origin", "http://localhost:8080")
-                .auth().oauth2(token)
-                .when().get("/api/points/members/me")
+                .auth()
+                .oauth2(token)
+                .when()
+                .get("/api/points/members/me")
                 .then()
                 .statusCode(SC_OK)
                 .header("Access-Control-Allow-Origin", "http://localhost:8080")
@@ -333,14 +369,16 @@ class GatewayRoutesTest {
 
     @Test
     void serviceOpenApiDocumentIsProxiedWithoutToken() {
-        given().when().get("/openapi/points?format=json")
+        given().when()
+                .get("/openapi/points?format=json")
                 .then()
                 .statusCode(SC_OK)
                 .body("method", equalTo("GET"))
                 .body("path", equalTo("/q/openapi"))
                 .body("query", equalTo("format=json"))
                 .body("headers", not(hasKey("authorization")));
-        given().when().get("/openapi/community")
+        given().when()
+                .get("/openapi/community")
                 .then()
                 .statusCode(SC_OK)
                 .body("path", equalTo("/q/openapi"))
@@ -349,14 +387,19 @@ class GatewayRoutesTest {
 
     @Test
     void gatewayOpenApiAndSwaggerUiAreOpenAndListEveryService() {
-        given().accept(ContentType.JSON).when().get("/q/openapi")
+        given().accept(ContentType.JSON)
+                .when()
+                .get("/q/openapi")
                 .then()
                 .statusCode(SC_OK)
                 .body("info.title", equalTo("Loyalty gateway"))
                 .body("paths", hasKey("/openapi/{service}"));
-        String index = given().when().get("/q/swagger-ui/index.html")
-                .then().statusCode(SC_OK)
-                .extract().asString();
+        String index = given().when()
+                .get("/q/swagger-ui/index.html")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .asString();
         for (String service : List.of("points", "surveys", "metrics", "community")) {
             assertTrue(index.contains("/openapi/" + service), "Swagger UI lists " + service);
         }
@@ -365,34 +408,53 @@ class GatewayRoutesTest {
     @Test
     void healthIsOpenAndUp() {
         // ready once the gateway has seen every service (here: the stub) ready, right after startup
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/health/ready")
-                .then()
-                .statusCode(SC_OK)
-                .body("status", equalTo("UP")));
-        given().when().get("/q/health/live")
-                .then()
-                .statusCode(SC_OK)
-                .body("status", equalTo("UP"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().when()
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(SC_OK)
+                        .body("status", equalTo("UP")));
+        given().when().get("/q/health/live").then().statusCode(SC_OK).body("status", equalTo("UP"));
     }
 
     @Test
     void requestCounterIsTaggedByUpstreamAndStatusClass() {
         given().auth().oauth2(token).when().get("/api/surveys/counted").then().statusCode(SC_OK);
         given().when().get("/api/surveys/counted").then().statusCode(SC_UNAUTHORIZED);
-        String metrics = given().when().get("/q/metrics").then().statusCode(SC_OK).extract().asString();
-        List<String> lines = metrics.lines().filter(l -> l.startsWith("loyalty_gateway_requests_total{")).toList();
-        assertTrue(lines.stream().anyMatch(l -> l.contains("upstream=\"surveys\"") && l.contains("status_class=\"2xx\"")),
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .asString();
+        List<String> lines = metrics.lines()
+                .filter(l -> l.startsWith("loyalty_gateway_requests_total{"))
+                .toList();
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("upstream=\"surveys\"") && l.contains("status_class=\"2xx\"")),
                 "2xx counted: " + lines);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("upstream=\"surveys\"") && l.contains("status_class=\"4xx\"")),
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("upstream=\"surveys\"") && l.contains("status_class=\"4xx\"")),
                 "4xx counted: " + lines);
     }
 
     @Test
     void httpServerMetricsDoNotCarryRawProxiedPaths() {
-        given().auth().oauth2(token).when().get("/api/points/members/" + UUID.randomUUID())
-                .then().statusCode(SC_OK);
-        String metrics = given().when().get("/q/metrics").then().statusCode(SC_OK).extract().asString();
-        assertTrue(metrics.lines().noneMatch(l -> l.startsWith("http_server_requests") && l.contains("/api/points/members/")),
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/points/members/" + UUID.randomUUID())
+                .then()
+                .statusCode(SC_OK);
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .asString();
+        assertTrue(
+                metrics.lines()
+                        .noneMatch(l -> l.startsWith("http_server_requests") && l.contains("/api/points/members/")),
                 "uri tag must be a pattern, not the raw path");
     }
 }

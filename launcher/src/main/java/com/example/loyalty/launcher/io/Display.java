@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** How the launcher writes paths, elapsed times and failures in its one-line output. */
 public final class Display {
 
-    private Display() {
-    }
+    private Display() {}
 
     /** {@code path} relative to the working directory when it is below it. */
     public static String path(Path path) {

@@ -1,7 +1,6 @@
 package com.example.loyalty.launcher.io;
 
 import com.example.loyalty.launcher.StackException;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -13,8 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** Deleting and inspecting directory trees; failures are {@link StackException}s naming the path. */
 public final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Deletes {@code root} and everything below it; nothing when it does not exist. */
     public static void deleteTree(Path root) {
@@ -58,8 +56,8 @@ public final class FileTrees {
 
     /** Whether {@code dir} holds nothing but (maybe) a file named {@code ignored}; {@code false} when unreadable. */
     public static boolean isEmptyBut(Path dir, String ignored) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir,
-                p -> !p.getFileName().toString().equals(ignored))) {
+        try (DirectoryStream<Path> s =
+                Files.newDirectoryStream(dir, p -> !p.getFileName().toString().equals(ignored))) {
             return !s.iterator().hasNext();
         } catch (IOException e) {
             return false;

@@ -1,8 +1,5 @@
 package com.example.loyalty.launcher.io;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Unpacks a zip archive with the Unix permissions of its executable entries (the JDK's zip classes drop them, and
@@ -19,8 +18,7 @@ import java.util.Set;
  */
 public final class Unzip {
 
-    private Unzip() {
-    }
+    private Unzip() {}
 
     /**
      * Unpacks {@code zip} into {@code dir} without the archive's top directory ({@code keycloak-26.x/bin/kc.sh}
@@ -67,9 +65,10 @@ public final class Unzip {
     static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> p = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] order = {
-                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
         for (int i = 0; i < order.length; i++) {
             if ((mode & (1 << i)) != 0) {
                 p.add(order[i]);

@@ -1,7 +1,6 @@
 package com.example.loyalty.launcher.net;
 
 import com.example.loyalty.launcher.StackException;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +19,12 @@ public final class HttpProbe {
     /** Whether a GET of {@code url} answers 200 within 3 s; {@code false} when nothing listens or it fails. */
     public boolean ok(String url) {
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;

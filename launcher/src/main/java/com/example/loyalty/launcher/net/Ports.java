@@ -1,7 +1,6 @@
 package com.example.loyalty.launcher.net;
 
 import com.example.loyalty.launcher.StackException;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,8 +10,7 @@ import java.util.Map;
 /** Port checks: whether a port of the stack is free before the start, and whether something listens on it. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** Whether nothing listens on {@code port} (on any local address). */
     public static boolean isFree(int port) {

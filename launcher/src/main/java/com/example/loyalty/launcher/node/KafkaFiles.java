@@ -5,12 +5,12 @@ import java.nio.file.Path;
 /** The configuration files of the Kafka broker (KRaft, one combined broker + controller node). */
 public final class KafkaFiles {
 
-    private KafkaFiles() {
-    }
+    private KafkaFiles() {}
 
     /** {@code server.properties} for a single combined node whose data lives in {@code dataDir}. */
     public static String serverProperties(int port, int controllerPort, Path dataDir) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "# Written by the loyalty launcher at every start; edits are overwritten.",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -34,7 +34,7 @@ public final class KafkaFiles {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "log.retention.hours=168",
-                "") ;
+                "");
     }
 
     /** A log4j2 configuration that writes the broker's log to standard output (redirected to its log file). */

@@ -7,10 +7,6 @@ import com.example.loyalty.launcher.net.Ports;
 import com.example.loyalty.launcher.process.Child;
 import com.example.loyalty.launcher.process.ProcessTrees;
 import com.example.loyalty.launcher.process.Supervisor;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * The Kafka broker: one combined KRaft broker + controller in a child JVM, configured by {@link KafkaFiles} in
@@ -72,27 +71,41 @@ public final class KafkaNode {
         Path data = dir.resolve("data");
         try {
             Files.createDirectories(data);
-            Files.writeString(dir.resolve("server.properties"),
+            Files.writeString(
+                    dir.resolve("server.properties"),
                     KafkaFiles.serverProperties(config.kafkaPort(), config.kafkaControllerPort(), data));
             Files.writeString(dir.resolve("log4j2.xml"), KafkaFiles.log4j2Xml());
         } catch (IOException e) {
-            throw new StackException("cannot write the Kafka configuration in " + Display.path(dir) + ": "
-                    + e.getMessage(), e);
+            throw new StackException(
+                    "cannot write the Kafka configuration in " + Display.path(dir) + ": " + e.getMessage(), e);
         }
     }
 
     /** The JVM part of the broker's (and the storage tool's) command line, up to the main class. */
     List<String> jvm(String classpath) {
-        return List.of(Supervisor.javaExecutable(), "-Xms64m", "-Xmx512m", "-XX:+UseG1GC",
-                "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+        return List.of(
+                Supervisor.javaExecutable(),
+                "-Xms64m",
+                "-Xmx512m",
+                "-XX:+UseG1GC",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + dir().resolve("log4j2.xml"),
-                "-Dkafka.logs.dir=" + config.stateDir().resolve("logs"), "-cp", classpath);
+                "-Dkafka.logs.dir=" + config.stateDir().resolve("logs"),
+                "-cp",
+                classpath);
     }
 
     private void format(List<String> jvm, String clusterId, Path log) {
         List<String> format = new ArrayList<>(jvm);
-        format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-                dir().resolve("server.properties").toString(), "--ignore-formatted"));
+        format.addAll(List.of(
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                clusterId,
+                "-c",
+                dir().resolve("server.properties").toString(),
+                "--ignore-formatted"));
         Process p = Supervisor.spawn(format, Map.of(), dir(), log);
         try {
             long deadline = System.nanoTime() + FORMAT_TIMEOUT.toNanos();
@@ -110,8 +123,8 @@ public final class KafkaNode {
             throw new StackException("interrupted while formatting the Kafka storage");
         }
         if (p.exitValue() != 0) {
-            throw new StackException("formatting the Kafka storage failed (exit code " + p.exitValue()
-                    + "), see " + Display.path(log));
+            throw new StackException(
+                    "formatting the Kafka storage failed (exit code " + p.exitValue() + "), see " + Display.path(log));
         }
     }
 
@@ -124,13 +137,20 @@ public final class KafkaNode {
                 }
                 if (admin[0] == null) {
                     admin[0] = Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers(),
-                            AdminClientConfig.CLIENT_ID_CONFIG, "loyalty-launcher",
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            config.kafkaBootstrapServers(),
+                            AdminClientConfig.CLIENT_ID_CONFIG,
+                            "loyalty-launcher",
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                            3000,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                            3000));
                 }
                 try {
-                    return !admin[0].describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+                    return !admin[0].describeCluster()
+                            .nodes()
+                            .get(3, TimeUnit.SECONDS)
+                            .isEmpty();
                 } catch (Exception e) {
                     return false;
                 }
@@ -171,8 +191,10 @@ public final class KafkaNode {
         }
         try {
             Class<?> kafka = Class.forName("kafka.Kafka", false, KafkaNode.class.getClassLoader());
-            Path jar = Path.of(kafka.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(jar) && jar.getParent() != null
+            Path jar = Path.of(
+                    kafka.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(jar)
+                    && jar.getParent() != null
                     && jar.getParent().getFileName().toString().equals("lib")) {
                 return jar.getParent() + "/*";
             }

@@ -9,7 +9,6 @@ import com.example.loyalty.launcher.io.Unzip;
 import com.example.loyalty.launcher.net.HttpProbe;
 import com.example.loyalty.launcher.process.Child;
 import com.example.loyalty.launcher.process.Supervisor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,6 +31,7 @@ public final class KeycloakNode {
     public static final String NAME = "keycloak";
     /** The realm imported at every start, a resource of the launcher jar. */
     public static final String REALM_RESOURCE = "/keycloak/loyalty-realm.json";
+
     static final String UNPACKED_MARKER = ".loyalty-unpacked";
     private static final Duration TIMEOUT = Duration.ofSeconds(300);
 
@@ -58,13 +58,13 @@ public final class KeycloakNode {
             return built;
         }
         String version = launcherProperty("keycloak.version");
-        Path m2 = m2Repository.resolve(Path.of("org", "keycloak", "keycloak-quarkus-dist", version,
-                "keycloak-quarkus-dist-" + version + ".zip"));
+        Path m2 = m2Repository.resolve(Path.of(
+                "org", "keycloak", "keycloak-quarkus-dist", version, "keycloak-quarkus-dist-" + version + ".zip"));
         if (Files.isRegularFile(m2)) {
             return m2;
         }
-        throw new StackException("the Keycloak distribution is missing (" + Display.path(built)
-                + "): run ./mvnw package -DskipTests");
+        throw new StackException(
+                "the Keycloak distribution is missing (" + Display.path(built) + "): run ./mvnw package -DskipTests");
     }
 
     /**
@@ -91,8 +91,8 @@ public final class KeycloakNode {
             progress.accept(Display.line(NAME, String.format("unpacked in %.1f s", Display.seconds(t0))));
             return home;
         } catch (IOException e) {
-            throw new StackException("cannot unpack " + Display.path(zip) + " into " + Display.path(base) + ": "
-                    + e.getMessage(), e);
+            throw new StackException(
+                    "cannot unpack " + Display.path(zip) + " into " + Display.path(base) + ": " + e.getMessage(), e);
         }
     }
 
@@ -131,7 +131,9 @@ public final class KeycloakNode {
      * 25 s); only the runtime options (ports, hostname) follow the configuration.
      */
     List<String> command(Path home) {
-        return List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+        return List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
                 "--http-port=" + config.keycloakPort(),
                 "--http-management-port=" + config.keycloakManagementPort(),
                 "--health-enabled=true",

@@ -7,7 +7,6 @@ import com.example.loyalty.launcher.io.Display;
 import com.example.loyalty.launcher.process.ProcessTrees;
 import com.example.loyalty.launcher.process.Supervisor;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +59,8 @@ public final class PostgresNode {
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new StackException("postgres did not start (" + Display.oneLine(e) + "), see " + Display.path(log),
-                    e);
+            throw new StackException(
+                    "postgres did not start (" + Display.oneLine(e) + "), see " + Display.path(log), e);
         }
         postmaster = readPostmasterPid(data);
         if (postmaster != null) {
@@ -70,8 +69,8 @@ public final class PostgresNode {
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
             createDatabases(c, Stack.DATABASES);
         } catch (SQLException e) {
-            throw new StackException("could not create the databases (" + Display.oneLine(e) + "), see "
-                    + Display.path(log), e);
+            throw new StackException(
+                    "could not create the databases (" + Display.oneLine(e) + "), see " + Display.path(log), e);
         }
         progress.accept(Display.ready(NAME, t0, config.jdbcUrl("<db>")));
     }
@@ -120,7 +119,9 @@ public final class PostgresNode {
     static ProcessHandle readPostmasterPid(Path data) {
         try {
             List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
-            return lines.isEmpty() ? null : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).orElse(null);
+            return lines.isEmpty()
+                    ? null
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).orElse(null);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -8,7 +8,6 @@ import com.example.loyalty.launcher.io.Display;
 import com.example.loyalty.launcher.net.HttpProbe;
 import com.example.loyalty.launcher.process.Child;
 import com.example.loyalty.launcher.process.Supervisor;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +37,8 @@ public final class ServiceFleet {
         this(config, supervisor, http, progress, TIMEOUT);
     }
 
-    ServiceFleet(StackConfig config, Supervisor supervisor, HttpProbe http, Consumer<String> progress,
-            Duration timeout) {
+    ServiceFleet(
+            StackConfig config, Supervisor supervisor, HttpProbe http, Consumer<String> progress, Duration timeout) {
         this.config = config;
         this.supervisor = supervisor;
         this.http = http;
@@ -66,8 +65,15 @@ public final class ServiceFleet {
         long t0 = System.nanoTime();
         Map<ServiceSpec, Child> launched = new LinkedHashMap<>();
         for (ServiceSpec s : config.services()) {
-            launched.put(s, supervisor.launch(s.name(), command(jars.get(s.name())), environment(config, s),
-                    config.stateDir(), supervisor.openLog(s.name()), Child.Kind.SERVICE));
+            launched.put(
+                    s,
+                    supervisor.launch(
+                            s.name(),
+                            command(jars.get(s.name())),
+                            environment(config, s),
+                            config.stateDir(),
+                            supervisor.openLog(s.name()),
+                            Child.Kind.SERVICE));
         }
         awaitReady(launched, t0);
     }

@@ -10,5 +10,8 @@ import java.nio.file.Path;
 public record Child(String name, Process process, Path log, Kind kind) {
 
     /** Which stop wave a child belongs to. */
-    public enum Kind { INFRA, SERVICE }
+    public enum Kind {
+        INFRA,
+        SERVICE
+    }
 }

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessTrees {
 
-    private ProcessTrees() {
-    }
+    private ProcessTrees() {}
 
     public static void terminate(List<ProcessHandle> roots, Duration grace) {
         Set<ProcessHandle> all = new LinkedHashSet<>();

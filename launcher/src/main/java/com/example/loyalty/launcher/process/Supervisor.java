@@ -2,7 +2,6 @@ package com.example.loyalty.launcher.process;
 
 import com.example.loyalty.launcher.StackException;
 import com.example.loyalty.launcher.io.Display;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +30,7 @@ public final class Supervisor {
     }
 
     /** A process started by a library rather than by {@link #launch} (the postmaster): watched, not stopped here. */
-    private record Adopted(String name, ProcessHandle handle, Path log) {
-    }
+    private record Adopted(String name, ProcessHandle handle, Path log) {}
 
     private final Path logs;
     private final BiConsumer<String, ProcessHandle> onLaunch;
@@ -135,8 +133,8 @@ public final class Supervisor {
 
     /** {@code "<name> was not ready within <n> s, see <log>"}. */
     public static StackException notReady(Child child, Duration timeout) {
-        return new StackException(child.name() + " was not ready within " + timeout.toSeconds() + " s, see "
-                + Display.path(child.log()));
+        return new StackException(
+                child.name() + " was not ready within " + timeout.toSeconds() + " s, see " + Display.path(child.log()));
     }
 
     /** Throws with {@code "<name> exited with code <n>, see <log>"} when a supervised process has exited. */

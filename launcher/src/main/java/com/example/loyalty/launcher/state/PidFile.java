@@ -21,8 +21,11 @@ public final class PidFile {
 
         /** The process when it still runs with the recorded start time. */
         public Optional<ProcessHandle> live() {
-            return ProcessHandle.of(pid).filter(p -> p.info().startInstant()
-                    .map(i -> i.toEpochMilli() == startMillis).orElse(false));
+            return ProcessHandle.of(pid)
+                    .filter(p -> p.info()
+                            .startInstant()
+                            .map(i -> i.toEpochMilli() == startMillis)
+                            .orElse(false));
         }
     }
 
@@ -40,8 +43,12 @@ public final class PidFile {
     public synchronized void record(String name, ProcessHandle handle) {
         long start = handle.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
         try {
-            Files.writeString(file, name + " " + handle.pid() + " " + start + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file,
+                    name + " " + handle.pid() + " " + start + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             // only used to clean up after a killed launcher
         }

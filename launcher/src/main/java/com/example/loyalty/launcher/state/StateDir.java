@@ -4,7 +4,6 @@ import com.example.loyalty.launcher.StackException;
 import com.example.loyalty.launcher.io.Display;
 import com.example.loyalty.launcher.io.FileTrees;
 import com.example.loyalty.launcher.process.ProcessTrees;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -58,8 +57,8 @@ public final class StateDir {
     /** Refuses a directory that is neither empty nor marked as a loyalty state directory, or that is a file. */
     public void check() {
         if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MARKER)) && !FileTrees.isEmptyBut(dir, LOCK_FILE)) {
-            throw new StackException(Display.path(dir) + " exists and is not a loyalty state directory (no "
-                    + MARKER + " file): choose another --state-dir");
+            throw new StackException(Display.path(dir) + " exists and is not a loyalty state directory (no " + MARKER
+                    + " file): choose another --state-dir");
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new StackException(Display.path(dir) + " is not a directory: choose another --state-dir");
@@ -71,8 +70,8 @@ public final class StateDir {
         Path lockFile = dir.resolve(LOCK_FILE);
         try {
             Files.createDirectories(dir);
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -132,8 +131,8 @@ public final class StateDir {
             Files.createDirectories(logs());
             Path marker = dir.resolve(MARKER);
             if (!Files.exists(marker)) {
-                Files.writeString(marker,
-                        "State of the local loyalty stack (`loyalty up`); delete with `loyalty up --fresh`.\n");
+                Files.writeString(
+                        marker, "State of the local loyalty stack (`loyalty up`); delete with `loyalty up --fresh`.\n");
             }
         } catch (IOException e) {
             throw new StackException("cannot create " + Display.path(dir) + ": " + e.getMessage(), e);

@@ -1,12 +1,11 @@
 package com.example.loyalty.launcher.io;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class DisplayTest {
 
@@ -22,7 +21,8 @@ class DisplayTest {
     @Test
     void readyLineHasTheComponentColumnAndSeconds() {
         String line = Display.ready("keycloak", System.nanoTime(), "http://localhost:8180 (realm loyalty)");
-        assertTrue(line.matches("  keycloak {11}ready in {3}0\\.\\d s {3}http://localhost:8180 \\(realm loyalty\\)"),
+        assertTrue(
+                line.matches("  keycloak {11}ready in {3}0\\.\\d s {3}http://localhost:8180 \\(realm loyalty\\)"),
                 line);
         assertEquals("  points-service     unpacking", Display.line("points-service", "unpacking"));
     }

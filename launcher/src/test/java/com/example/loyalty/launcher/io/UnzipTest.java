@@ -1,9 +1,9 @@
 package com.example.loyalty.launcher.io;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UnzipTest {
 
@@ -38,20 +37,32 @@ class UnzipTest {
     @Test
     void dropsTheTopDirectoryAndKeepsExecutableBits(@TempDir Path tmp) throws Exception {
         Path zip = tmp.resolve("dist.zip");
-        zip(zip,
-                "keycloak-26.0/", 040755, null,
-                "keycloak-26.0/bin/", 040755, null,
-                "keycloak-26.0/bin/kc.sh", 0100755, "#!/bin/sh\necho kc\n",
-                "keycloak-26.0/conf/keycloak.conf", 0100644, "db=dev-file\n");
+        zip(
+                zip,
+                "keycloak-26.0/",
+                040755,
+                null,
+                "keycloak-26.0/bin/",
+                040755,
+                null,
+                "keycloak-26.0/bin/kc.sh",
+                0100755,
+                "#!/bin/sh\necho kc\n",
+                "keycloak-26.0/conf/keycloak.conf",
+                0100644,
+                "db=dev-file\n");
         Path home = tmp.resolve("home");
 
-        Unzip.extractWithoutTopDirectory(zip, home, () -> { });
+        Unzip.extractWithoutTopDirectory(zip, home, () -> {});
 
         Path kc = home.resolve("bin/kc.sh");
         assertEquals("#!/bin/sh\necho kc\n", Files.readString(kc));
         assertTrue(Files.isExecutable(kc));
-        assertTrue(Files.getPosixFilePermissions(kc).containsAll(Set.of(PosixFilePermission.OWNER_EXECUTE,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE)));
+        assertTrue(Files.getPosixFilePermissions(kc)
+                .containsAll(Set.of(
+                        PosixFilePermission.OWNER_EXECUTE,
+                        PosixFilePermission.GROUP_EXECUTE,
+                        PosixFilePermission.OTHERS_EXECUTE)));
         Path conf = home.resolve("conf/keycloak.conf");
         assertEquals("db=dev-file\n", Files.readString(conf));
         assertFalse(Files.getPosixFilePermissions(conf).contains(PosixFilePermission.OWNER_EXECUTE));
@@ -61,12 +72,10 @@ class UnzipTest {
     @Test
     void refusesEntriesOutsideTheTarget(@TempDir Path tmp) throws Exception {
         Path zip = tmp.resolve("evil.zip");
-        zip(zip,
-                "keycloak-26.0/bin/kc.sh", 0100755, "ok",
-                "keycloak-26.0/../../evil.txt", 0100644, "gotcha");
+        zip(zip, "keycloak-26.0/bin/kc.sh", 0100755, "ok", "keycloak-26.0/../../evil.txt", 0100644, "gotcha");
         Path home = tmp.resolve("a/home");
 
-        IOException e = assertThrows(IOException.class, () -> Unzip.extractWithoutTopDirectory(zip, home, () -> { }));
+        IOException e = assertThrows(IOException.class, () -> Unzip.extractWithoutTopDirectory(zip, home, () -> {}));
 
         assertEquals("bad entry keycloak-26.0/../../evil.txt", e.getMessage());
         assertFalse(Files.exists(tmp.resolve("evil.txt")));
@@ -79,7 +88,8 @@ class UnzipTest {
         zip(zip, "top/a", 0100644, "a", "top/b", 0100644, "b");
         AtomicInteger seen = new AtomicInteger();
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> Unzip.extractWithoutTopDirectory(zip, tmp.resolve("home"), () -> {
                     if (seen.incrementAndGet() == 2) {
                         throw new IllegalStateException("stop");
@@ -93,10 +103,19 @@ class UnzipTest {
 
     @Test
     void unixModeToPermissions() {
-        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE),
+        assertEquals(
+                Set.of(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE,
+                        PosixFilePermission.GROUP_READ,
+                        PosixFilePermission.GROUP_EXECUTE),
                 Unzip.permissions(0750));
-        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_EXECUTE), Unzip.permissions(0100));
+        assertEquals(
+                Set.of(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE),
+                Unzip.permissions(0100));
     }
 }

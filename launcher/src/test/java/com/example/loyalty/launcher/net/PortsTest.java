@@ -1,18 +1,16 @@
 package com.example.loyalty.launcher.net;
 
-import com.example.loyalty.launcher.StackException;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.loyalty.launcher.StackException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class PortsTest {
 
@@ -26,7 +24,8 @@ class PortsTest {
             Map<Integer, String> ports = new LinkedHashMap<>();
             ports.put(port, "gateway");
             StackException e = assertThrows(StackException.class, () -> Ports.requireFree(ports));
-            assertTrue(e.getMessage().startsWith("port " + port + " (gateway) is already in use; stop what uses it"),
+            assertTrue(
+                    e.getMessage().startsWith("port " + port + " (gateway) is already in use; stop what uses it"),
                     e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }

@@ -1,19 +1,18 @@
 package com.example.loyalty.launcher.node;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.loyalty.launcher.StackConfig;
 import com.example.loyalty.launcher.process.Supervisor;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaNodeTest {
 
@@ -21,9 +20,10 @@ class KafkaNodeTest {
     Path tmp;
 
     private KafkaNode node(int portOffset) {
-        StackConfig config = StackConfig.defaults(tmp).withStateDir(tmp.resolve("state")).withPortOffset(portOffset);
-        return new KafkaNode(config, new Supervisor(tmp.resolve("state/logs"), (n, h) -> { }, Duration.ofMillis(10)),
-                line -> { });
+        StackConfig config =
+                StackConfig.defaults(tmp).withStateDir(tmp.resolve("state")).withPortOffset(portOffset);
+        return new KafkaNode(
+                config, new Supervisor(tmp.resolve("state/logs"), (n, h) -> {}, Duration.ofMillis(10)), line -> {});
     }
 
     @Test
@@ -43,7 +43,8 @@ class KafkaNodeTest {
     void rewritesTheConfigurationWhenThePortsMove() throws Exception {
         node(0).writeConfiguration();
         node(100).writeConfiguration();
-        assertTrue(Files.readString(tmp.resolve("state/kafka/server.properties")).contains("localhost:9192"));
+        assertTrue(
+                Files.readString(tmp.resolve("state/kafka/server.properties")).contains("localhost:9192"));
     }
 
     @Test

@@ -1,14 +1,14 @@
 package com.example.loyalty.launcher.node;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.loyalty.launcher.StackConfig;
 import com.example.loyalty.launcher.StackException;
 import com.example.loyalty.launcher.net.HttpProbe;
 import com.example.loyalty.launcher.process.Supervisor;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,11 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KeycloakNodeTest {
 
@@ -31,15 +30,20 @@ class KeycloakNodeTest {
     private final List<String> progress = new ArrayList<>();
 
     private KeycloakNode node(int portOffset) {
-        StackConfig config = StackConfig.defaults(tmp).withStateDir(tmp.resolve("state")).withPortOffset(portOffset);
-        return new KeycloakNode(config, new Supervisor(tmp.resolve("state/logs"), (n, h) -> { }, Duration.ofMillis(10)),
-                new HttpProbe(), progress::add);
+        StackConfig config =
+                StackConfig.defaults(tmp).withStateDir(tmp.resolve("state")).withPortOffset(portOffset);
+        return new KeycloakNode(
+                config,
+                new Supervisor(tmp.resolve("state/logs"), (n, h) -> {}, Duration.ofMillis(10)),
+                new HttpProbe(),
+                progress::add);
     }
 
     /** The options of {@code kc.sh} that are not the runtime options ports and hostname. */
     private static List<String> buildOptions(List<String> command) {
         return command.stream()
-                .filter(o -> !o.startsWith("--http-port=") && !o.startsWith("--http-management-port=")
+                .filter(o -> !o.startsWith("--http-port=")
+                        && !o.startsWith("--http-management-port=")
                         && !o.startsWith("--hostname="))
                 .toList();
     }
@@ -47,9 +51,16 @@ class KeycloakNodeTest {
     @Test
     void commandLineIsStartDevWithTheConfiguredPorts() {
         Path home = tmp.resolve("dist");
-        assertEquals(List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=8180",
-                "--http-management-port=9180", "--health-enabled=true", "--import-realm",
-                "--hostname=http://localhost:8180"), node(0).command(home));
+        assertEquals(
+                List.of(
+                        home.resolve("bin/kc.sh").toString(),
+                        "start-dev",
+                        "--http-port=8180",
+                        "--http-management-port=9180",
+                        "--health-enabled=true",
+                        "--import-realm",
+                        "--hostname=http://localhost:8180"),
+                node(0).command(home));
     }
 
     @Test
@@ -58,15 +69,24 @@ class KeycloakNodeTest {
         KeycloakNode node = node(0);
         assertEquals(node.command(home), node.command(home));
         assertEquals(buildOptions(node.command(home)), buildOptions(node(23000).command(home)));
-        assertEquals(List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--health-enabled=true",
-                "--import-realm"), buildOptions(node(23000).command(home)));
+        assertEquals(
+                List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--health-enabled=true", "--import-realm"),
+                buildOptions(node(23000).command(home)));
         assertTrue(node(23000).command(home).contains("--http-port=31180"));
     }
 
     @Test
     void environmentIsThisJdkASmallHeapAndTheBootstrapAdmin() {
-        assertEquals(Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
-                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
+        assertEquals(
+                Map.of(
+                        "JAVA_HOME",
+                        System.getProperty("java.home"),
+                        "JAVA_OPTS_KC_HEAP",
+                        "-Xms64m -Xmx512m",
+                        "KC_BOOTSTRAP_ADMIN_USERNAME",
+                        "admin",
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                        "admin"),
                 KeycloakNode.environment());
     }
 
@@ -84,8 +104,8 @@ class KeycloakNodeTest {
         Path m2 = tmp.resolve("m2");
         String version = KeycloakNode.launcherProperty("keycloak.version");
         assertTrue(version.matches("\\d+\\.\\d+.*"), version);
-        Path inM2 = m2.resolve("org/keycloak/keycloak-quarkus-dist/" + version + "/keycloak-quarkus-dist-" + version
-                + ".zip");
+        Path inM2 = m2.resolve(
+                "org/keycloak/keycloak-quarkus-dist/" + version + "/keycloak-quarkus-dist-" + version + ".zip");
         Files.createDirectories(inM2.getParent());
         Files.writeString(inM2, "");
         assertEquals(inM2, KeycloakNode.distribution(tmp, m2));
@@ -98,11 +118,10 @@ class KeycloakNodeTest {
 
     @Test
     void aMissingDistributionIsOneLine() {
-        StackException e = assertThrows(StackException.class,
-                () -> KeycloakNode.distribution(tmp, tmp.resolve("m2")));
+        StackException e = assertThrows(StackException.class, () -> KeycloakNode.distribution(tmp, tmp.resolve("m2")));
         assertTrue(e.getMessage().startsWith("the Keycloak distribution is missing ("), e.getMessage());
-        assertTrue(e.getMessage().endsWith("keycloak-quarkus-dist.zip): run ./mvnw package -DskipTests"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("keycloak-quarkus-dist.zip): run ./mvnw package -DskipTests"), e.getMessage());
     }
 
     @Test

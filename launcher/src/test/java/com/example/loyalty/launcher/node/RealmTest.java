@@ -1,17 +1,16 @@
 package com.example.loyalty.launcher.node;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
-import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class RealmTest {
 
@@ -25,7 +24,8 @@ class RealmTest {
         assertEquals("loyalty", realm.get("realm").asText());
         assertEquals("none", realm.get("sslRequired").asText());
         assertEquals(900, realm.get("accessTokenLifespan").asInt());
-        assertEquals(java.util.List.of("member", "staff", "marketer", "admin"),
+        assertEquals(
+                java.util.List.of("member", "staff", "marketer", "admin"),
                 realm.get("roles").get("realm").findValuesAsText("name"));
 
         Map<String, JsonNode> clients = new HashMap<>();
@@ -40,15 +40,32 @@ class RealmTest {
         assertEquals("loyalty-service-secret", service.get("secret").asText());
 
         Map<String, String> roleOf = new HashMap<>();
-        realm.get("users").forEach(u -> roleOf.put(u.get("username").asText(), u.get("realmRoles").get(0).asText()));
-        assertEquals(Map.of("member1", "member", "member2", "member", "staff1", "staff", "marketer1", "marketer",
-                "admin1", "admin", "service-account-loyalty-service", "admin"), roleOf);
+        realm.get("users")
+                .forEach(u -> roleOf.put(
+                        u.get("username").asText(), u.get("realmRoles").get(0).asText()));
+        assertEquals(
+                Map.of(
+                        "member1",
+                        "member",
+                        "member2",
+                        "member",
+                        "staff1",
+                        "staff",
+                        "marketer1",
+                        "marketer",
+                        "admin1",
+                        "admin",
+                        "service-account-loyalty-service",
+                        "admin"),
+                roleOf);
         realm.get("users").forEach(u -> {
             if (u.has("credentials")) {
                 JsonNode cred = u.get("credentials").get(0);
                 assertEquals(u.get("username").asText(), cred.get("value").asText());
                 assertFalse(cred.get("temporary").asBoolean());
-                assertEquals(u.get("username").asText() + "@example.com", u.get("email").asText());
+                assertEquals(
+                        u.get("username").asText() + "@example.com",
+                        u.get("email").asText());
                 assertTrue(u.get("emailVerified").asBoolean());
             }
         });

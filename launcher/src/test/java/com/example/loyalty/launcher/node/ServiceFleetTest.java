@@ -1,5 +1,9 @@
 package com.example.loyalty.launcher.node;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.loyalty.launcher.StackConfig;
 import com.example.loyalty.launcher.StackConfig.ServiceSpec;
 import com.example.loyalty.launcher.StackException;
@@ -8,11 +12,6 @@ import com.example.loyalty.launcher.net.HttpProbe;
 import com.example.loyalty.launcher.process.Child;
 import com.example.loyalty.launcher.process.Supervisor;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceFleetTest {
 
-    private static final List<String> BACKENDS = List.of("points-service", "survey-service", "metrics-service",
-            "community-service");
+    private static final List<String> BACKENDS =
+            List.of("points-service", "survey-service", "metrics-service", "community-service");
 
     @TempDir
     Path tmp;
@@ -40,11 +39,12 @@ class ServiceFleetTest {
     private final List<String> progress = new CopyOnWriteArrayList<>();
     /** What the fake services saw, in order: "points-service 503", "gateway 200", ... */
     private final List<String> answers = new CopyOnWriteArrayList<>();
+
     private Supervisor supervisor;
 
     @BeforeEach
     void supervisor() {
-        supervisor = new Supervisor(tmp.resolve("logs"), (n, h) -> { }, Duration.ofMillis(10));
+        supervisor = new Supervisor(tmp.resolve("logs"), (n, h) -> {}, Duration.ofMillis(10));
     }
 
     @AfterEach
@@ -57,16 +57,19 @@ class ServiceFleetTest {
     void backendsGetTheirPortKafkaTheIssuerAndTheirDatabase() {
         StackConfig config = StackConfig.defaults(tmp).withPortOffset(100);
         ServiceSpec points = config.services().get(0);
-        assertEquals(Map.of(
-                "QUARKUS_PROFILE", "local",
-                "QUARKUS_HTTP_PORT", "8181",
-                "KAFKA_BOOTSTRAP_SERVERS", "localhost:9192",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8280/realms/loyalty",
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15532/points",
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres"), ServiceFleet.environment(config, points));
+        assertEquals(
+                Map.of(
+                        "QUARKUS_PROFILE", "local",
+                        "QUARKUS_HTTP_PORT", "8181",
+                        "KAFKA_BOOTSTRAP_SERVERS", "localhost:9192",
+                        "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8280/realms/loyalty",
+                        "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15532/points",
+                        "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                        "QUARKUS_DATASOURCE_PASSWORD", "postgres"),
+                ServiceFleet.environment(config, points));
         ServiceSpec community = config.services().get(3);
-        assertEquals("jdbc:postgresql://localhost:15532/community",
+        assertEquals(
+                "jdbc:postgresql://localhost:15532/community",
                 ServiceFleet.environment(config, community).get("QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals("8184", ServiceFleet.environment(config, community).get("QUARKUS_HTTP_PORT"));
     }
@@ -75,21 +78,28 @@ class ServiceFleetTest {
     void theGatewayGetsTheFourUpstreamsAndNoDatabase() {
         StackConfig config = StackConfig.defaults(tmp).withPortOffset(100);
         ServiceSpec gateway = config.services().get(4);
-        assertEquals(Map.ofEntries(
-                Map.entry("QUARKUS_PROFILE", "local"),
-                Map.entry("QUARKUS_HTTP_PORT", "8180"),
-                Map.entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9192"),
-                Map.entry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8280/realms/loyalty"),
-                Map.entry("GATEWAY_UPSTREAMS_POINTS", "http://localhost:8181"),
-                Map.entry("GATEWAY_UPSTREAMS_SURVEYS", "http://localhost:8182"),
-                Map.entry("GATEWAY_UPSTREAMS_METRICS", "http://localhost:8183"),
-                Map.entry("GATEWAY_UPSTREAMS_COMMUNITY", "http://localhost:8184")), ServiceFleet.environment(config, gateway));
+        assertEquals(
+                Map.ofEntries(
+                        Map.entry("QUARKUS_PROFILE", "local"),
+                        Map.entry("QUARKUS_HTTP_PORT", "8180"),
+                        Map.entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9192"),
+                        Map.entry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8280/realms/loyalty"),
+                        Map.entry("GATEWAY_UPSTREAMS_POINTS", "http://localhost:8181"),
+                        Map.entry("GATEWAY_UPSTREAMS_SURVEYS", "http://localhost:8182"),
+                        Map.entry("GATEWAY_UPSTREAMS_METRICS", "http://localhost:8183"),
+                        Map.entry("GATEWAY_UPSTREAMS_COMMUNITY", "http://localhost:8184")),
+                ServiceFleet.environment(config, gateway));
     }
 
     @Test
     void eachServiceRunsItsJarInAJvmWithAHeapCap() {
-        assertEquals(List.of(Supervisor.javaExecutable(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar",
-                "/repo/gateway/target/quarkus-app/quarkus-run.jar"),
+        assertEquals(
+                List.of(
+                        Supervisor.javaExecutable(),
+                        "-Xmx512m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-jar",
+                        "/repo/gateway/target/quarkus-app/quarkus-run.jar"),
                 ServiceFleet.command(Path.of("/repo/gateway/target/quarkus-app/quarkus-run.jar")));
     }
 
@@ -108,8 +118,8 @@ class ServiceFleetTest {
     @Test
     void theGatewayIsReadyLastEvenWhenItsOwnReadinessIsUpFirst() throws Exception {
         // the backends answer 503 a few times; the gateway answers 200 from the start
-        StackConfig config = fakeFleet(Map.of("points-service", 3, "survey-service", 1, "metrics-service", 4,
-                "community-service", 2, "gateway", 0));
+        StackConfig config = fakeFleet(Map.of(
+                "points-service", 3, "survey-service", 1, "metrics-service", 4, "community-service", 2, "gateway", 0));
 
         fleet(config, Duration.ofSeconds(30)).awaitReady(launch(config), System.nanoTime());
 
@@ -119,48 +129,72 @@ class ServiceFleetTest {
     @Test
     void theGatewayIsReadyLastWhenItsOwnReadinessWaitsForItsUpstreams() throws Exception {
         // the gateway's own readiness may stay DOWN a while after the backends are up
-        StackConfig config = fakeFleet(Map.of("points-service", 1, "survey-service", 0, "metrics-service", 2,
-                "community-service", 0, "gateway", 3));
+        StackConfig config = fakeFleet(Map.of(
+                "points-service", 1, "survey-service", 0, "metrics-service", 2, "community-service", 0, "gateway", 3));
 
         fleet(config, Duration.ofSeconds(30)).awaitReady(launch(config), System.nanoTime());
 
         assertReadyLastAfterEveryBackend();
-        assertEquals(List.of("gateway 503", "gateway 503", "gateway 503", "gateway 200"),
+        assertEquals(
+                List.of("gateway 503", "gateway 503", "gateway 503", "gateway 200"),
                 answers.stream().filter(a -> a.startsWith("gateway")).toList());
     }
 
     @Test
     void aBackendThatNeverGetsReadyFailsTheStartAndTheGatewayIsNeverReported() throws Exception {
-        StackConfig config = fakeFleet(Map.of("points-service", 0, "survey-service", 0, "metrics-service", 0,
-                "community-service", Integer.MAX_VALUE, "gateway", 0));
+        StackConfig config = fakeFleet(Map.of(
+                "points-service",
+                0,
+                "survey-service",
+                0,
+                "metrics-service",
+                0,
+                "community-service",
+                Integer.MAX_VALUE,
+                "gateway",
+                0));
         Map<ServiceSpec, Child> launched = launch(config);
 
-        StackException e = assertThrows(StackException.class,
+        StackException e = assertThrows(
+                StackException.class,
                 () -> fleet(config, Duration.ofSeconds(1)).awaitReady(launched, System.nanoTime()));
 
-        assertEquals("community-service was not ready within 1 s, see "
-                + Display.path(tmp.resolve("logs/community-service.log")), e.getMessage());
+        assertEquals(
+                "community-service was not ready within 1 s, see "
+                        + Display.path(tmp.resolve("logs/community-service.log")),
+                e.getMessage());
         assertEquals(3, progress.size(), progress.toString());
         assertTrue(progress.stream().noneMatch(l -> l.contains("gateway")), progress.toString());
     }
 
     @Test
     void aServiceThatExitsFailsTheStart() throws Exception {
-        StackConfig config = fakeFleet(Map.of("points-service", Integer.MAX_VALUE, "survey-service", 0,
-                "metrics-service", 0, "community-service", 0, "gateway", 0));
+        StackConfig config = fakeFleet(Map.of(
+                "points-service",
+                Integer.MAX_VALUE,
+                "survey-service",
+                0,
+                "metrics-service",
+                0,
+                "community-service",
+                0,
+                "gateway",
+                0));
         Map<ServiceSpec, Child> launched = new LinkedHashMap<>();
         for (ServiceSpec s : config.services()) {
-            List<String> cmd = s.name().equals("points-service")
-                    ? List.of("sh", "-c", "exit 1")
-                    : List.of("sleep", "60");
-            launched.put(s, supervisor.launch(s.name(), cmd, Map.of(), tmp, supervisor.openLog(s.name()),
-                    Child.Kind.SERVICE));
+            List<String> cmd =
+                    s.name().equals("points-service") ? List.of("sh", "-c", "exit 1") : List.of("sleep", "60");
+            launched.put(
+                    s,
+                    supervisor.launch(s.name(), cmd, Map.of(), tmp, supervisor.openLog(s.name()), Child.Kind.SERVICE));
         }
 
-        StackException e = assertThrows(StackException.class,
+        StackException e = assertThrows(
+                StackException.class,
                 () -> fleet(config, Duration.ofSeconds(30)).awaitReady(launched, System.nanoTime()));
 
-        assertEquals("points-service exited with code 1, see " + Display.path(tmp.resolve("logs/points-service.log")),
+        assertEquals(
+                "points-service exited with code 1, see " + Display.path(tmp.resolve("logs/points-service.log")),
                 e.getMessage());
     }
 
@@ -186,8 +220,15 @@ class ServiceFleetTest {
     private Map<ServiceSpec, Child> launch(StackConfig config) {
         Map<ServiceSpec, Child> launched = new LinkedHashMap<>();
         for (ServiceSpec s : config.services()) {
-            launched.put(s, supervisor.launch(s.name(), List.of("sleep", "60"), Map.of(), tmp,
-                    supervisor.openLog(s.name()), Child.Kind.SERVICE));
+            launched.put(
+                    s,
+                    supervisor.launch(
+                            s.name(),
+                            List.of("sleep", "60"),
+                            Map.of(),
+                            tmp,
+                            supervisor.openLog(s.name()),
+                            Child.Kind.SERVICE));
         }
         return launched;
     }
@@ -198,8 +239,8 @@ class ServiceFleetTest {
      */
     private StackConfig fakeFleet(Map<String, Integer> downAnswers) throws Exception {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String name : List.of("points-service", "survey-service", "metrics-service", "community-service",
-                "gateway")) {
+        for (String name :
+                List.of("points-service", "survey-service", "metrics-service", "community-service", "gateway")) {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             AtomicInteger down = new AtomicInteger(downAnswers.get(name));
             server.createContext("/q/health/ready", exchange -> {
@@ -212,7 +253,20 @@ class ServiceFleetTest {
             servers.add(server);
             ports.put(name, server.getAddress().getPort());
         }
-        return new StackConfig(tmp, tmp, 1, 2, 3, 4, 5, ports.get("points-service"), ports.get("survey-service"),
-                ports.get("metrics-service"), ports.get("community-service"), ports.get("gateway"), false, false);
+        return new StackConfig(
+                tmp,
+                tmp,
+                1,
+                2,
+                3,
+                4,
+                5,
+                ports.get("points-service"),
+                ports.get("survey-service"),
+                ports.get("metrics-service"),
+                ports.get("community-service"),
+                ports.get("gateway"),
+                false,
+                false);
     }
 }

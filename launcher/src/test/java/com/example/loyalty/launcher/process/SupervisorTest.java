@@ -1,11 +1,12 @@
 package com.example.loyalty.launcher.process;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.loyalty.launcher.StackException;
 import com.example.loyalty.launcher.io.Display;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,11 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SupervisorTest {
 
@@ -56,8 +55,8 @@ class SupervisorTest {
         Supervisor s = supervisor();
         Child child = launch(s, "points-service", Child.Kind.SERVICE, "sh", "-c", "echo boom; exit 3");
 
-        StackException e = assertThrows(StackException.class,
-                () -> s.awaitReady(child, Duration.ofSeconds(30), () -> false));
+        StackException e =
+                assertThrows(StackException.class, () -> s.awaitReady(child, Duration.ofSeconds(30), () -> false));
 
         Path log = tmp.resolve("logs/points-service.log");
         assertEquals("points-service exited with code 3, see " + Display.path(log), e.getMessage());
@@ -70,8 +69,8 @@ class SupervisorTest {
         launch(s, "kafka", Child.Kind.INFRA, "sh", "-c", "exit 1");
         Child keycloak = launch(s, "keycloak", Child.Kind.INFRA, "sleep", "60");
 
-        StackException e = assertThrows(StackException.class,
-                () -> s.awaitReady(keycloak, Duration.ofSeconds(30), () -> false));
+        StackException e =
+                assertThrows(StackException.class, () -> s.awaitReady(keycloak, Duration.ofSeconds(30), () -> false));
 
         assertTrue(e.getMessage().startsWith("kafka exited with code 1, see "), e.getMessage());
     }
@@ -99,10 +98,11 @@ class SupervisorTest {
         Supervisor s = supervisor();
         Child child = launch(s, "keycloak", Child.Kind.INFRA, "sleep", "60");
 
-        StackException e = assertThrows(StackException.class,
-                () -> s.awaitReady(child, Duration.ofSeconds(1), () -> false));
+        StackException e =
+                assertThrows(StackException.class, () -> s.awaitReady(child, Duration.ofSeconds(1), () -> false));
 
-        assertEquals("keycloak was not ready within 1 s, see " + Display.path(tmp.resolve("logs/keycloak.log")),
+        assertEquals(
+                "keycloak was not ready within 1 s, see " + Display.path(tmp.resolve("logs/keycloak.log")),
                 e.getMessage());
     }
 
@@ -112,8 +112,10 @@ class SupervisorTest {
         Child child = launch(s, "kafka", Child.Kind.INFRA, "sleep", "60");
         s.markStopping();
 
-        assertEquals("stopped while starting", assertThrows(StackException.class,
-                () -> s.awaitReady(child, Duration.ofSeconds(30), () -> false)).getMessage());
+        assertEquals(
+                "stopped while starting",
+                assertThrows(StackException.class, () -> s.awaitReady(child, Duration.ofSeconds(30), () -> false))
+                        .getMessage());
         assertThrows(StackException.class, () -> launch(s, "gateway", Child.Kind.SERVICE, "sleep", "60"));
         assertEquals(1, s.pids().size());
     }
@@ -155,7 +157,8 @@ class SupervisorTest {
 
         child.process().destroy();
 
-        assertEquals("metrics-service exited with code 143, see " + Display.path(child.log()),
+        assertEquals(
+                "metrics-service exited with code 143, see " + Display.path(child.log()),
                 exited.get(5, TimeUnit.SECONDS));
     }
 
@@ -180,8 +183,8 @@ class SupervisorTest {
         Path log = tmp.resolve("out.log");
         Files.writeString(log, "before\n");
 
-        Process p = Supervisor.spawn(List.of("sh", "-c", "echo \"$LOYALTY_TEST\"; echo err >&2"),
-                Map.of("LOYALTY_TEST", "hello"), tmp, log);
+        Process p = Supervisor.spawn(
+                List.of("sh", "-c", "echo \"$LOYALTY_TEST\"; echo err >&2"), Map.of("LOYALTY_TEST", "hello"), tmp, log);
 
         assertTrue(p.waitFor(5, TimeUnit.SECONDS));
         assertEquals("before\nhello\nerr\n", Files.readString(log));
@@ -189,8 +192,10 @@ class SupervisorTest {
 
     @Test
     void spawnOfAMissingProgramIsOneLine() {
-        StackException e = assertThrows(StackException.class, () -> Supervisor.spawn(
-                List.of(tmp.resolve("no-such-program").toString()), Map.of(), tmp, tmp.resolve("x.log")));
+        StackException e = assertThrows(
+                StackException.class,
+                () -> Supervisor.spawn(
+                        List.of(tmp.resolve("no-such-program").toString()), Map.of(), tmp, tmp.resolve("x.log")));
         assertTrue(e.getMessage().startsWith("cannot run " + tmp.resolve("no-such-program") + ": "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }

@@ -1,15 +1,14 @@
 package com.example.loyalty.launcher.state;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PidFileTest {
 
@@ -22,10 +21,12 @@ class PidFileTest {
         file.record("keycloak", me);
         file.record("kafka", me);
 
-        assertEquals("keycloak " + me.pid() + " " + start + "\nkafka " + me.pid() + " " + start + "\n",
+        assertEquals(
+                "keycloak " + me.pid() + " " + start + "\nkafka " + me.pid() + " " + start + "\n",
                 Files.readString(file.path()));
-        assertEquals(List.of(new PidFile.Entry("keycloak", me.pid(), start),
-                new PidFile.Entry("kafka", me.pid(), start)), file.read());
+        assertEquals(
+                List.of(new PidFile.Entry("keycloak", me.pid(), start), new PidFile.Entry("kafka", me.pid(), start)),
+                file.read());
     }
 
     @Test

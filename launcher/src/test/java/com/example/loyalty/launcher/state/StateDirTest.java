@@ -1,22 +1,21 @@
 package com.example.loyalty.launcher.state;
 
-import com.example.loyalty.launcher.StackException;
-import com.example.loyalty.launcher.io.Display;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.loyalty.launcher.StackException;
+import com.example.loyalty.launcher.io.Display;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StateDirTest {
 
@@ -54,8 +53,10 @@ class StateDirTest {
         StateDir second = stateDir();
         StackException e = assertThrows(StackException.class, second::lock);
 
-        assertEquals("another `loyalty up` (pid " + ProcessHandle.current().pid() + ") is running with the state"
-                + " directory " + Display.path(tmp.resolve("state")) + "; stop it first", e.getMessage());
+        assertEquals(
+                "another `loyalty up` (pid " + ProcessHandle.current().pid() + ") is running with the state"
+                        + " directory " + Display.path(tmp.resolve("state")) + "; stop it first",
+                e.getMessage());
         assertFalse(second.isLocked());
 
         first.release();
@@ -99,8 +100,10 @@ class StateDirTest {
         Files.writeString(dir.path().resolve("precious.txt"), "x");
 
         StackException e = assertThrows(StackException.class, dir::check);
-        assertEquals(Display.path(dir.path()) + " exists and is not a loyalty state directory (no .loyalty-state"
-                + " file): choose another --state-dir", e.getMessage());
+        assertEquals(
+                Display.path(dir.path()) + " exists and is not a loyalty state directory (no .loyalty-state"
+                        + " file): choose another --state-dir",
+                e.getMessage());
 
         StateDir file = new StateDir(dir.path().resolve("precious.txt"), progress::add);
         e = assertThrows(StackException.class, file::check);
@@ -126,7 +129,9 @@ class StateDirTest {
         dir.deleteData();
 
         try (var s = Files.list(dir.path())) {
-            assertEquals(List.of(StateDir.LOCK_FILE), s.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of(StateDir.LOCK_FILE),
+                    s.map(p -> p.getFileName().toString()).toList());
         }
         assertEquals(List.of("deleting the data in " + Display.path(dir.path()) + " (--fresh)"), progress);
     }
@@ -141,7 +146,8 @@ class StateDirTest {
         dir.stopLeftovers();
 
         assertTrue(leftover.waitFor(5, TimeUnit.SECONDS), "the leftover still runs");
-        assertEquals(List.of("stopping processes left over by an earlier run: kafka (pid " + leftover.pid() + ")"),
+        assertEquals(
+                List.of("stopping processes left over by an earlier run: kafka (pid " + leftover.pid() + ")"),
                 progress);
         assertFalse(Files.exists(dir.pidFile().path()));
     }
@@ -152,8 +158,9 @@ class StateDirTest {
         long start = other.toHandle().info().startInstant().orElseThrow().toEpochMilli();
         StateDir dir = stateDir();
         dir.lock();
-        Files.writeString(dir.pidFile().path(), "kafka " + other.pid() + " " + (start - 10_000) + "\n"
-                + "garbage line\n" + "postgres notapid 1\n");
+        Files.writeString(
+                dir.pidFile().path(),
+                "kafka " + other.pid() + " " + (start - 10_000) + "\n" + "garbage line\n" + "postgres notapid 1\n");
 
         dir.stopLeftovers();
 

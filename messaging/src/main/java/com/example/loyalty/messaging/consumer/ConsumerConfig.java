@@ -2,7 +2,6 @@ package com.example.loyalty.messaging.consumer;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** How {@link EventConsumer} retries ({@code loyalty.consumer.*}). */

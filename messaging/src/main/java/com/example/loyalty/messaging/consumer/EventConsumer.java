@@ -8,13 +8,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * The one way a service consumes an event. An {@code @Incoming @Blocking} method hands each record to
@@ -87,17 +86,23 @@ public class EventConsumer {
         }
         Outcome outcome;
         try {
-            outcome = retrying(consumer, () -> QuarkusTransaction.requiringNew().call(() -> {
-                if (!inbox.markProcessed(consumer, event.eventId(), event.type())) {
-                    return Outcome.DUPLICATE;
-                }
-                return handler.apply(event);
-            }));
+            outcome = retrying(
+                    consumer,
+                    () -> QuarkusTransaction.requiringNew().call(() -> {
+                        if (!inbox.markProcessed(consumer, event.eventId(), event.type())) {
+                            return Outcome.DUPLICATE;
+                        }
+                        return handler.apply(event);
+                    }));
         } catch (RuntimeException e) {
             String what = event.type() + " event " + event.eventId();
-            throw isPoison(e) ? reject(consumer, "unprocessable", what + ": " + e.getMessage(), e)
-                    : reject(consumer, "failed", what + " still failed after " + config.failureRetries()
-                            + " retries: " + e, e);
+            throw isPoison(e)
+                    ? reject(consumer, "unprocessable", what + ": " + e.getMessage(), e)
+                    : reject(
+                            consumer,
+                            "failed",
+                            what + " still failed after " + config.failureRetries() + " retries: " + e,
+                            e);
         }
         consumed(consumer, outcome, 1);
         LOG.debugf("%s: %s event %s %s", consumer, event.type(), event.eventId(), outcome);
@@ -127,7 +132,9 @@ public class EventConsumer {
                 .maxDuration(0, ChronoUnit.MILLIS)
                 .whenException(e -> !TransientFailures.isTransient(e) && !isPoison(e))
                 .beforeRetry(e -> retried(consumer, "other", e))
-                .withExponentialBackoff().maxDelay(30, ChronoUnit.SECONDS).done()
+                .withExponentialBackoff()
+                .maxDelay(30, ChronoUnit.SECONDS)
+                .done()
                 .done()
                 .build();
         Guard transientFailures = Guard.create()
@@ -139,15 +146,16 @@ public class EventConsumer {
                 .jitter(0, ChronoUnit.MILLIS)
                 .whenException(TransientFailures::isTransient)
                 .beforeRetry(e -> retried(consumer, "transient", e))
-                .withExponentialBackoff().maxDelay(config.transientMaxDelay().toMillis(), ChronoUnit.MILLIS).done()
+                .withExponentialBackoff()
+                .maxDelay(config.transientMaxDelay().toMillis(), ChronoUnit.MILLIS)
+                .done()
                 .done()
                 .build();
         return new Guards(transientFailures, otherFailures);
     }
 
     /** Transient failures are retried around the bounded retries of other failures. */
-    private record Guards(Guard transientFailures, Guard otherFailures) {
-    }
+    private record Guards(Guard transientFailures, Guard otherFailures) {}
 
     /** Counts and logs a record given up to the dead-letter topic, and returns the exception that sends it there. */
     public PoisonEventException reject(String consumer, String reason, String detail, Throwable cause) {
@@ -157,21 +165,29 @@ public class EventConsumer {
 
     /** Counts and logs a record a batch consumer gives up to its dead-letter topic itself. */
     public void rejected(String consumer, String reason, String detail) {
-        registry.counter(names.name("events.rejected"), "consumer", consumer, "reason", reason).increment();
+        registry.counter(names.name("events.rejected"), "consumer", consumer, "reason", reason)
+                .increment();
         LOG.warnf("%s: record rejected (%s), sending it to the dead-letter topic: %s", consumer, reason, detail);
     }
 
     /** Counts {@code count} events with the same outcome (a batch consumer counts a whole batch at once). */
     public void consumed(String consumer, Outcome outcome, long count) {
         if (count > 0) {
-            registry.counter(names.name("events.consumed"), "consumer", consumer, "outcome",
-                    outcome.name().toLowerCase(Locale.ROOT)).increment(count);
+            registry.counter(
+                            names.name("events.consumed"),
+                            "consumer",
+                            consumer,
+                            "outcome",
+                            outcome.name().toLowerCase(Locale.ROOT))
+                    .increment(count);
         }
     }
 
     private void retried(String consumer, String kind, Throwable e) {
-        registry.counter(names.name("events.retries"), "consumer", consumer, "kind", kind).increment();
-        LOG.warnf("%s: retrying after a%s failure: %s", consumer, kind.equals("other") ? "" : " " + kind, rootMessage(e));
+        registry.counter(names.name("events.retries"), "consumer", consumer, "kind", kind)
+                .increment();
+        LOG.warnf(
+                "%s: retrying after a%s failure: %s", consumer, kind.equals("other") ? "" : " " + kind, rootMessage(e));
     }
 
     private static boolean isPoison(Throwable e) {

@@ -16,13 +16,14 @@ import java.util.Locale;
  */
 public final class TransientFailures {
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof ConnectException || t instanceof SocketTimeoutException
+            if (t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof ConnectException
+                    || t instanceof SocketTimeoutException
                     || t instanceof SocketException) {
                 return true;
             }
@@ -52,10 +53,15 @@ public final class TransientFailures {
         String state = e.getSQLState();
         if (state == null) {
             String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            return message.contains("acquisition timeout") || message.contains("connection is closed")
+            return message.contains("acquisition timeout")
+                    || message.contains("connection is closed")
                     || message.contains("this connection has been closed");
         }
-        return state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57")
-                || state.startsWith("58") || state.equals("55P03");
+        return state.startsWith("08")
+                || state.startsWith("40")
+                || state.startsWith("53")
+                || state.startsWith("57")
+                || state.startsWith("58")
+                || state.equals("55P03");
     }
 }

@@ -10,9 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the outbox and the inbox from growing without bound: deletes published outbox rows older than
@@ -26,8 +25,7 @@ public class Pruning {
     private static final Logger LOG = Logger.getLogger(Pruning.class);
 
     /** What one run deleted. */
-    public record Pruned(long outboxRows, long processedEvents) {
-    }
+    public record Pruned(long outboxRows, long processedEvents) {}
 
     private final OutboxRepository outbox;
     private final Inbox inbox;
@@ -37,20 +35,30 @@ public class Pruning {
     private final Counter outboxPruned;
     private final Counter inboxPruned;
 
-    public Pruning(OutboxRepository outbox, Inbox inbox, OutboxConfig outboxConfig, InboxConfig inboxConfig,
-            HousekeepingConfig config, MeterRegistry registry, MeterNames names) {
+    public Pruning(
+            OutboxRepository outbox,
+            Inbox inbox,
+            OutboxConfig outboxConfig,
+            InboxConfig inboxConfig,
+            HousekeepingConfig config,
+            MeterRegistry registry,
+            MeterNames names) {
         this.outbox = outbox;
         this.inbox = inbox;
         this.outboxConfig = outboxConfig;
         this.inboxConfig = inboxConfig;
         this.config = config;
         this.outboxPruned = Counter.builder(names.name("outbox.pruned"))
-                .description("published outbox rows deleted after their retention").register(registry);
+                .description("published outbox rows deleted after their retention")
+                .register(registry);
         this.inboxPruned = Counter.builder(names.name("inbox.pruned"))
-                .description("processed-event ids deleted after their retention").register(registry);
+                .description("processed-event ids deleted after their retention")
+                .register(registry);
     }
 
-    @Scheduled(every = "${loyalty.housekeeping.every:10m}", delayed = "1m",
+    @Scheduled(
+            every = "${loyalty.housekeeping.every:10m}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onTimer() {
         try {
@@ -67,24 +75,25 @@ public class Pruning {
         long outboxRows = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> outbox.deletePublishedBefore(keepFrom,
-                    config.chunkSize()));
+            deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.deletePublishedBefore(keepFrom, config.chunkSize()));
             outboxRows += deleted;
         } while (deleted == config.chunkSize());
 
         Instant inboxCutoff = now.minus(inboxConfig.retention());
         long processed = 0;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> inbox.deleteProcessedBefore(inboxCutoff,
-                    config.chunkSize()));
+            deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> inbox.deleteProcessedBefore(inboxCutoff, config.chunkSize()));
             processed += deleted;
         } while (deleted == config.chunkSize());
 
         outboxPruned.increment(outboxRows);
         inboxPruned.increment(processed);
         if (outboxRows + processed > 0) {
-            LOG.infof("pruned %d published outbox rows (before %s) and %d processed-event ids (before %s)", outboxRows,
-                    outboxCutoff, processed, inboxCutoff);
+            LOG.infof(
+                    "pruned %d published outbox rows (before %s) and %d processed-event ids (before %s)",
+                    outboxRows, outboxCutoff, processed, inboxCutoff);
         }
         return new Pruned(outboxRows, processed);
     }

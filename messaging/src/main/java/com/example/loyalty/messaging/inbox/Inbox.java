@@ -3,8 +3,6 @@ package com.example.loyalty.messaging.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The processed-event table ({@code processed_event}, shipped in {@code db/messaging}): a consumer records each
@@ -35,11 +34,12 @@ public class Inbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean markProcessed(String consumer, UUID eventId, String type) {
         return em.createNativeQuery("insert into processed_event (consumer, event_id, event_type) "
-                        + "values (:consumer, :id, :type) on conflict (consumer, event_id) do nothing")
-                .setParameter("consumer", consumer)
-                .setParameter("id", eventId)
-                .setParameter("type", type)
-                .executeUpdate() == 1;
+                                + "values (:consumer, :id, :type) on conflict (consumer, event_id) do nothing")
+                        .setParameter("consumer", consumer)
+                        .setParameter("id", eventId)
+                        .setParameter("type", type)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -83,7 +83,8 @@ public class Inbox {
         return !em.createNativeQuery("select 1 from processed_event where consumer = :consumer and event_id = :id")
                 .setParameter("consumer", consumer)
                 .setParameter("id", eventId)
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
     }
 
     /** Deletes up to {@code limit} ids processed before {@code cutoff}; returns how many. */

@@ -2,7 +2,6 @@ package com.example.loyalty.messaging.inbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Settings of the inbox ({@code loyalty.inbox.*}). */

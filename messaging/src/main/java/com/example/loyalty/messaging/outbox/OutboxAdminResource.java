@@ -15,14 +15,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The admin's view of the service's parked outbox events. Abstract because a path belongs to one service: each
@@ -42,43 +41,70 @@ public abstract class OutboxAdminResource {
     SecurityIdentity identity;
 
     @Schema(description = "An event the outbox relay gave up on; its payload is not shown")
-    public record ParkedEventResponse(UUID id, String topic,
-            @Schema(description = "The Kafka key (a member id)") String key, String eventType, Instant createdAt,
-            Instant parkedAt, @Schema(description = "Failed sends that counted") int attempts,
-            @Schema(description = "Why the last send failed") String lastError,
-            @Schema(description = "Size of the event's JSON") int payloadChars) {
+    public record ParkedEventResponse(
+            UUID id,
+            String topic,
+
+            @Schema(description = "The Kafka key (a member id)")
+            String key,
+
+            String eventType,
+            Instant createdAt,
+            Instant parkedAt,
+
+            @Schema(description = "Failed sends that counted")
+            int attempts,
+
+            @Schema(description = "Why the last send failed")
+            String lastError,
+
+            @Schema(description = "Size of the event's JSON")
+            int payloadChars) {
 
         static ParkedEventResponse from(ParkedEvents.Parked p) {
-            return new ParkedEventResponse(p.id(), p.topic(), p.key(), p.eventType(), p.createdAt(), p.parkedAt(),
-                    p.attempts(), p.lastError(), p.payloadChars());
+            return new ParkedEventResponse(
+                    p.id(),
+                    p.topic(),
+                    p.key(),
+                    p.eventType(),
+                    p.createdAt(),
+                    p.parkedAt(),
+                    p.attempts(),
+                    p.lastError(),
+                    p.payloadChars());
         }
     }
 
     @Schema(description = "A page of parked events, oldest first")
-    public record ParkedPageResponse(List<ParkedEventResponse> items, int page, int size, long total) {
-    }
+    public record ParkedPageResponse(List<ParkedEventResponse> items, int page, int size, long total) {}
 
     @Schema(description = "How many parked events were put back in line")
-    public record RetriedResponse(int retried) {
-    }
+    public record RetriedResponse(int retried) {}
 
     @GET
     @Path("/parked")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "listParkedOutboxEvents", summary = "Parked outbox events", description = "Events the relay could not send and set aside, "
-            + "oldest first. The gauge loyalty.<service>.outbox.parked counts them.")
-    public ParkedPageResponse list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+    @Operation(
+            operationId = "listParkedOutboxEvents",
+            summary = "Parked outbox events",
+            description = "Events the relay could not send and set aside, "
+                    + "oldest first. The gauge loyalty.<service>.outbox.parked counts them.")
+    public ParkedPageResponse list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         ParkedEvents.ParkedPage p = parked.list(page, size);
-        return new ParkedPageResponse(p.items().stream().map(ParkedEventResponse::from).toList(), p.page(), p.size(),
-                p.total());
+        return new ParkedPageResponse(
+                p.items().stream().map(ParkedEventResponse::from).toList(), p.page(), p.size(), p.total());
     }
 
     @POST
     @Path("/parked/{id}/retry")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "retryParkedOutboxEvent", summary = "Retry one parked event", description = "Puts it back in line; the relay sends it at once. "
-            + "Fix the cause first (e.g. raise the topic's max.message.bytes), or it is parked again.")
+    @Operation(
+            operationId = "retryParkedOutboxEvent",
+            summary = "Retry one parked event",
+            description = "Puts it back in line; the relay sends it at once. "
+                    + "Fix the cause first (e.g. raise the topic's max.message.bytes), or it is parked again.")
     @APIResponse(responseCode = "200", description = "Back in line; the event as it was while parked")
     @APIResponse(responseCode = "404", description = "No parked event has that id")
     public ParkedEventResponse retry(@PathParam("id") UUID id) {

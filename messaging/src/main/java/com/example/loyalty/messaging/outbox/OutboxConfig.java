@@ -2,7 +2,6 @@ package com.example.loyalty.messaging.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Settings of the outbox relay and of the pruning of published rows ({@code loyalty.outbox.*}). */

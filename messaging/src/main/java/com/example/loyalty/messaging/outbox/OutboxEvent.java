@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,19 +18,25 @@ public class OutboxEvent {
     /** Equal to the envelope's event id. */
     @Id
     public UUID id;
+
     @Column(nullable = false)
     public String topic;
+
     @Column(name = "message_key", nullable = false)
     public String messageKey;
+
     @Column(name = "event_type", nullable = false)
     public String eventType;
+
     @Column(nullable = false)
     public String payload;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     /** Assigned by the database; the order in which rows are relayed. */
     @Column(insertable = false, updatable = false)
     public Long seq;
+
     @Column(name = "published_at")
     public Instant publishedAt;
     /** Sends that failed with an error that counts towards parking (see {@link OutboxConfig#maxAttempts()}). */

@@ -14,12 +14,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.jboss.logging.Logger;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +22,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
 
 /**
  * Relays outbox rows to Kafka on the service's {@code outbox} channel: locks a batch, sends every row, waits for the
@@ -69,25 +68,35 @@ public class OutboxRelay {
         return t;
     });
 
-    public OutboxRelay(OutboxRepository outbox,
-            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter,
-            OutboxConfig config, MeterRegistry registry, MeterNames names) {
+    public OutboxRelay(
+            OutboxRepository outbox,
+            @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+                    MutinyEmitter<String> emitter,
+            OutboxConfig config,
+            MeterRegistry registry,
+            MeterNames names) {
         this.outbox = outbox;
         this.emitter = emitter;
         this.config = config;
         this.registry = registry;
         this.names = names;
         this.published = Counter.builder(names.name("outbox.published"))
-                .description("events relayed from the outbox to Kafka").register(registry);
+                .description("events relayed from the outbox to Kafka")
+                .register(registry);
         this.parked = Counter.builder(names.name("outbox.parked.events"))
-                .description("events the relay gave up on and parked").register(registry);
+                .description("events the relay gave up on and parked")
+                .register(registry);
         Gauge.builder(names.name("outbox.pending"), this, r -> r.countSafely(false))
-                .description("events waiting in the outbox to be sent").register(registry);
+                .description("events waiting in the outbox to be sent")
+                .register(registry);
         Gauge.builder(names.name("outbox.parked"), this, r -> r.countSafely(true))
-                .description("parked events waiting for an admin (see /admin/outbox/parked)").register(registry);
+                .description("parked events waiting for an admin (see /admin/outbox/parked)")
+                .register(registry);
     }
 
-    @Scheduled(every = "${loyalty.outbox.poll-interval:1s}", delayed = "${loyalty.outbox.initial-delay:5s}",
+    @Scheduled(
+            every = "${loyalty.outbox.poll-interval:1s}",
+            delayed = "${loyalty.outbox.initial-delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onTimer() {
         drain();
@@ -132,8 +141,7 @@ public class OutboxRelay {
     }
 
     /** A batch: how many rows were locked, and how many of them left the line (published or parked). */
-    record Progress(int size, int handled) {
-    }
+    record Progress(int size, int handled) {}
 
     private Progress relayBatch() {
         List<OutboxEvent> batch = outbox.lockNextBatch(config.batchSize());
@@ -166,20 +174,31 @@ public class OutboxRelay {
      * it is for the next run.
      */
     private List<Throwable> sendAll(List<OutboxEvent> batch) {
-        return CompletableFuture.supplyAsync(() -> {
-            List<Uni<Throwable>> answers = new ArrayList<>(batch.size());
-            for (OutboxEvent row : batch) {
-                answers.add(send(row).replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t));
-            }
-            return Uni.join().all(answers).andCollectFailures().await().atMost(config.sendTimeout());
-        }, sender).join();
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            List<Uni<Throwable>> answers = new ArrayList<>(batch.size());
+                            for (OutboxEvent row : batch) {
+                                answers.add(send(row)
+                                        .replaceWith((Throwable) null)
+                                        .onFailure()
+                                        .recoverWithItem(t -> t));
+                            }
+                            return Uni.join()
+                                    .all(answers)
+                                    .andCollectFailures()
+                                    .await()
+                                    .atMost(config.sendTimeout());
+                        },
+                        sender)
+                .join();
     }
 
     /** Records a failed send; true when the row left the line (it was parked). */
     private boolean failed(OutboxEvent row, Throwable failure, Instant now) {
         SendFailures kind = SendFailures.classify(failure);
         String reason = SendFailures.describe(failure);
-        registry.counter(names.name("outbox.send.failures"), "kind", kind.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        registry.counter(names.name("outbox.send.failures"), "kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+                .increment();
         row.lastError = reason;
         if (kind == SendFailures.RETRIABLE) {
             LOG.debugf("outbox event %s not sent yet (%s), will retry", row.id, reason);
@@ -189,14 +208,22 @@ public class OutboxRelay {
         if (kind == SendFailures.PERMANENT || row.attempts >= config.maxAttempts()) {
             row.parkedAt = now;
             parked.increment();
-            LOG.warnf("outbox event %s (%s to %s, key %s, %d characters) parked after %d failed attempt(s): %s. "
-                    + "The events behind it go on; an admin can retry it (POST .../admin/outbox/parked/%s/retry)",
-                    row.id, row.eventType, row.topic, row.messageKey, row.payload.length(), row.attempts, reason,
+            LOG.warnf(
+                    "outbox event %s (%s to %s, key %s, %d characters) parked after %d failed attempt(s): %s. "
+                            + "The events behind it go on; an admin can retry it (POST .../admin/outbox/parked/%s/retry)",
+                    row.id,
+                    row.eventType,
+                    row.topic,
+                    row.messageKey,
+                    row.payload.length(),
+                    row.attempts,
+                    reason,
                     row.id);
             return true;
         }
-        LOG.warnf("outbox event %s failed to send (attempt %d of %d): %s", row.id, row.attempts, config.maxAttempts(),
-                reason);
+        LOG.warnf(
+                "outbox event %s failed to send (attempt %d of %d): %s",
+                row.id, row.attempts, config.maxAttempts(), reason);
         return false;
     }
 

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +19,10 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
     @SuppressWarnings("unchecked")
     public List<OutboxEvent> lockNextBatch(int size) {
         return getEntityManager()
-                .createNativeQuery("select * from outbox_event where published_at is null and parked_at is null "
-                        + "order by seq limit :n for update skip locked", OutboxEvent.class)
+                .createNativeQuery(
+                        "select * from outbox_event where published_at is null and parked_at is null "
+                                + "order by seq limit :n for update skip locked",
+                        OutboxEvent.class)
                 .setParameter("n", size)
                 .getResultList();
     }
@@ -36,12 +37,15 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
 
     /** Parked events, oldest first. */
     public List<OutboxEvent> parked(int page, int size) {
-        return find("parkedAt is not null", Sort.by("seq")).page(Page.of(page, size)).list();
+        return find("parkedAt is not null", Sort.by("seq"))
+                .page(Page.of(page, size))
+                .list();
     }
 
     public Optional<OutboxEvent> lockParked(UUID id) {
         return find("id = ?1 and parkedAt is not null", id)
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** Puts every parked event back in line; returns how many. */

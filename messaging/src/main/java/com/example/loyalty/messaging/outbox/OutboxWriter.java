@@ -5,7 +5,6 @@ import com.example.loyalty.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 
 /**
@@ -48,6 +47,5 @@ public class OutboxWriter {
     }
 
     /** Fired in the writing transaction; the relay observes it after commit to send without waiting for its timer. */
-    public record OutboxWritten() {
-    }
+    public record OutboxWritten() {}
 }

@@ -4,11 +4,10 @@ import com.example.loyalty.common.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** The events the relay parked: listing them and putting them back in line (after the cause is fixed). */
 @ApplicationScoped
@@ -17,17 +16,32 @@ public class ParkedEvents {
     private static final Logger LOG = Logger.getLogger(ParkedEvents.class);
 
     /** One parked event, as an operator sees it (without its payload, which may be large or personal). */
-    public record Parked(UUID id, String topic, String key, String eventType, Instant createdAt, Instant parkedAt,
-            int attempts, String lastError, int payloadChars) {
+    public record Parked(
+            UUID id,
+            String topic,
+            String key,
+            String eventType,
+            Instant createdAt,
+            Instant parkedAt,
+            int attempts,
+            String lastError,
+            int payloadChars) {
 
         static Parked of(OutboxEvent row) {
-            return new Parked(row.id, row.topic, row.messageKey, row.eventType, row.createdAt, row.parkedAt,
-                    row.attempts, row.lastError, row.payload.length());
+            return new Parked(
+                    row.id,
+                    row.topic,
+                    row.messageKey,
+                    row.eventType,
+                    row.createdAt,
+                    row.parkedAt,
+                    row.attempts,
+                    row.lastError,
+                    row.payload.length());
         }
     }
 
-    public record ParkedPage(List<Parked> items, int page, int size, long total) {
-    }
+    public record ParkedPage(List<Parked> items, int page, int size, long total) {}
 
     private final OutboxRepository outbox;
     private final Event<OutboxWriter.OutboxWritten> nudge;
@@ -39,15 +53,16 @@ public class ParkedEvents {
 
     @Transactional
     public ParkedPage list(int page, int size) {
-        return new ParkedPage(outbox.parked(page, size).stream().map(Parked::of).toList(), page, size,
-                outbox.countParked());
+        return new ParkedPage(
+                outbox.parked(page, size).stream().map(Parked::of).toList(), page, size, outbox.countParked());
     }
 
     /** Puts one parked event back in line; 404 problem if there is no parked event with that id. */
     @Transactional
     public Parked retry(UUID id, String by) {
-        OutboxEvent row = outbox.lockParked(id).orElseThrow(() -> Problems.notFound("unknown-parked-event",
-                "Not found", "there is no parked outbox event " + id));
+        OutboxEvent row = outbox.lockParked(id)
+                .orElseThrow(() -> Problems.notFound(
+                        "unknown-parked-event", "Not found", "there is no parked outbox event " + id));
         Parked before = Parked.of(row);
         row.parkedAt = null;
         row.attempts = 0;

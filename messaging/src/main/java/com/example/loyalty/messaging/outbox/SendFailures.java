@@ -18,8 +18,10 @@ enum SendFailures {
 
     static SendFailures classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof InvalidTopicException || t instanceof SerializationException
+            if (t instanceof RecordTooLargeException
+                    || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidTopicException
+                    || t instanceof SerializationException
                     || t instanceof InvalidRecordException) {
                 return PERMANENT;
             }

@@ -1,5 +1,9 @@
 package com.example.loyalty.messaging.consumer;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.loyalty.messaging.probe.ProbeConsumer;
 import com.example.loyalty.messaging.probe.Probes;
 import com.example.loyalty.testing.PostgresResource;
@@ -8,18 +12,13 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The database goes away for 60 s while events flow (a failover, a restart): nothing reaches the dead-letter topic,
@@ -60,7 +59,8 @@ class DatabaseOutageTest {
         }
         assertTrue(retries() > 0, "the consumer met the outage and retried");
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> applied(sent) == sent.size());
         for (UUID id : sent) {
             assertEquals(1, Probes.applications(db, id), "event " + id + " applied exactly once");
@@ -69,8 +69,15 @@ class DatabaseOutageTest {
         assertEquals(rejectedBefore, rejected(), "no record was given up");
         Set<String> ids = new HashSet<>();
         sent.forEach(id -> ids.add(id.toString()));
-        assertEquals(0, TestKafka.read(ProbeConsumer.CHANNEL + ".dlq", r -> r.value() != null
-                && ids.stream().anyMatch(r.value()::contains), 1, Duration.ofSeconds(3)).size(), "nothing dead-lettered");
+        assertEquals(
+                0,
+                TestKafka.read(
+                                ProbeConsumer.CHANNEL + ".dlq",
+                                r -> r.value() != null && ids.stream().anyMatch(r.value()::contains),
+                                1,
+                                Duration.ofSeconds(3))
+                        .size(),
+                "nothing dead-lettered");
     }
 
     private int applied(List<UUID> sent) {
@@ -78,11 +85,14 @@ class DatabaseOutageTest {
     }
 
     private double rejected() {
-        return registry.find("loyalty.probe.events.rejected").counters().stream().mapToDouble(c -> c.count()).sum();
+        return registry.find("loyalty.probe.events.rejected").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private double retries() {
         return registry.find("loyalty.probe.events.retries").tags("kind", "transient").counters().stream()
-                .mapToDouble(c -> c.count()).sum();
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 }

@@ -1,5 +1,9 @@
 package com.example.loyalty.messaging.consumer;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.messaging.probe.ProbeConsumer;
@@ -9,9 +13,6 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /** The consumer idiom on a real broker and database: de-duplication, dead letters, retries. */
 @QuarkusTest
@@ -103,8 +102,8 @@ class EventConsumerTest {
     }
 
     private ConsumerRecord<String, String> deadLetter(String key) {
-        List<ConsumerRecord<String, String>> dead = TestKafka.read(DLQ, r -> key.equals(r.key()), 1,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead =
+                TestKafka.read(DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
         assertEquals(1, dead.size(), "one record with key " + key + " on " + DLQ);
         return dead.get(0);
     }
@@ -115,13 +114,15 @@ class EventConsumerTest {
     }
 
     private double rejected(String reason) {
-        var c = registry.find("loyalty.probe.events.rejected").tags("consumer", ProbeConsumer.CHANNEL, "reason", reason)
+        var c = registry.find("loyalty.probe.events.rejected")
+                .tags("consumer", ProbeConsumer.CHANNEL, "reason", reason)
                 .counter();
         return c == null ? 0 : c.count();
     }
 
     private double retries(String kind) {
-        var c = registry.find("loyalty.probe.events.retries").tags("consumer", ProbeConsumer.CHANNEL, "kind", kind)
+        var c = registry.find("loyalty.probe.events.retries")
+                .tags("consumer", ProbeConsumer.CHANNEL, "kind", kind)
                 .counter();
         return c == null ? 0 : c.count();
     }

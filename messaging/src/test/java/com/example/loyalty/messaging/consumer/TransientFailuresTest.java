@@ -1,21 +1,22 @@
 package com.example.loyalty.messaging.consumer;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class TransientFailuresTest {
 
     @Test
     void theDatabaseAwayIsTransientWhereverItSitsInTheCauseChain() {
         assertTrue(TransientFailures.isTransient(new RuntimeException(new SQLException("refused", "08001"))));
-        assertTrue(TransientFailures.isTransient(new IllegalStateException("tx", new RuntimeException(
-                new SQLException("terminating connection due to administrator command", "57P01")))));
+        assertTrue(TransientFailures.isTransient(new IllegalStateException(
+                "tx",
+                new RuntimeException(
+                        new SQLException("terminating connection due to administrator command", "57P01")))));
         assertTrue(TransientFailures.isTransient(new SQLException("Sorry, acquisition timeout!")));
         assertTrue(TransientFailures.isTransient(new SQLTransientConnectionException("pool")));
         assertTrue(TransientFailures.isTransient(new RuntimeException(new ConnectException("Connection refused"))));

@@ -1,12 +1,14 @@
 package com.example.loyalty.messaging.housekeeping;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.loyalty.messaging.inbox.Inbox;
 import com.example.loyalty.messaging.probe.Probes;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,10 +16,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Pruning deletes what is past its retention and nothing else. */
 @QuarkusTest
@@ -63,9 +62,10 @@ class PruningTest {
 
     private UUID outboxRow(Instant created, Instant published, Instant parked) throws SQLException {
         UUID id = UUID.randomUUID();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into outbox_event "
-                + "(id, topic, message_key, event_type, payload, created_at, published_at, parked_at) "
-                + "values (?, 'probe-out', 'k', 'Old', '{}', ?, ?, ?)")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("insert into outbox_event "
+                        + "(id, topic, message_key, event_type, payload, created_at, published_at, parked_at) "
+                        + "values (?, 'probe-out', 'k', 'Old', '{}', ?, ?, ?)")) {
             ps.setObject(1, id);
             ps.setTimestamp(2, Timestamp.from(created));
             ps.setTimestamp(3, published == null ? null : Timestamp.from(published));
@@ -77,8 +77,9 @@ class PruningTest {
 
     private UUID processed(Instant at) throws SQLException {
         UUID id = UUID.randomUUID();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("insert into processed_event "
-                + "(consumer, event_id, event_type, processed_at) values ('pruning-test', ?, 'Old', ?)")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("insert into processed_event "
+                        + "(consumer, event_id, event_type, processed_at) values ('pruning-test', ?, 'Old', ?)")) {
             ps.setObject(1, id);
             ps.setTimestamp(2, Timestamp.from(at));
             ps.executeUpdate();

@@ -1,21 +1,5 @@
 package com.example.loyalty.messaging.outbox;
 
-import com.example.loyalty.events.EventEnvelope;
-import com.example.loyalty.events.EventJson;
-import com.example.loyalty.testing.TestKafka;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import com.example.loyalty.testing.TestTokens;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_NOT_FOUND;
@@ -28,6 +12,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.loyalty.events.EventEnvelope;
+import com.example.loyalty.events.EventJson;
+import com.example.loyalty.testing.TestKafka;
+import com.example.loyalty.testing.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /** The relay on a real broker: events arrive keyed by member; one Kafka refuses is parked and does not block. */
 @QuarkusTest
@@ -49,15 +48,18 @@ class OutboxRelayTest {
     @Test
     void anEventIsRelayedKeyedByMemberAndMarkedPublished() {
         String member = UUID.randomUUID().toString();
-        QuarkusTransaction.requiringNew().run(() -> writer.write(TOPIC, "RelayProbe", 1, member, Map.of("probe", true)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> writer.write(TOPIC, "RelayProbe", 1, member, Map.of("probe", true)));
 
-        List<ConsumerRecord<String, String>> records = TestKafka.read(TOPIC, r -> member.equals(r.key()), 1,
-                Duration.ofSeconds(20));
+        List<ConsumerRecord<String, String>> records =
+                TestKafka.read(TOPIC, r -> member.equals(r.key()), 1, Duration.ofSeconds(20));
         assertEquals(1, records.size());
         EventEnvelope event = EventJson.read(records.get(0).value());
         assertEquals("RelayProbe", event.type());
         assertEquals(member, event.memberId());
-        assertEquals("RelayProbe", new String(records.get(0).headers().lastHeader("event-type").value()));
+        assertEquals(
+                "RelayProbe",
+                new String(records.get(0).headers().lastHeader("event-type").value()));
         await().atMost(Duration.ofSeconds(10)).until(() -> row(event.eventId()).publishedAt != null);
     }
 
@@ -72,37 +74,62 @@ class OutboxRelayTest {
             }
         });
 
-        List<ConsumerRecord<String, String>> behind = TestKafka.read(TOPIC, r -> member.equals(r.key()), 3,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> behind =
+                TestKafka.read(TOPIC, r -> member.equals(r.key()), 3, Duration.ofSeconds(30));
         assertEquals(3, behind.size(), "the three events behind the refused one arrived");
         behind.forEach(r -> assertEquals("Behind", EventJson.read(r.value()).type()));
 
-        OutboxEvent parked = QuarkusTransaction.requiringNew().call(() -> outbox.find("messageKey = ?1 and eventType = ?2",
-                member, "Huge").firstResult());
+        OutboxEvent parked = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.find("messageKey = ?1 and eventType = ?2", member, "Huge")
+                        .firstResult());
         assertNotNull(parked.parkedAt, "parked");
         assertNull(parked.publishedAt);
         assertTrue(parked.lastError.contains("RecordTooLargeException"), parked.lastError);
         assertTrue(registry.get("loyalty.probe.outbox.parked").gauge().value() >= 1);
 
         // an admin sees it and can put it back in line (it is parked again: nothing changed on the broker)
-        given().auth().oauth2(ADMIN).when().get("/api/probe/admin/outbox/parked?size=200")
-                .then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/api/probe/admin/outbox/parked?size=200")
+                .then()
+                .statusCode(SC_OK)
                 .body("items.id", hasItem(parked.id.toString()))
                 .body("items.find { it.id == '" + parked.id + "' }.lastError", containsString("RecordTooLarge"));
-        given().auth().oauth2(ADMIN).when().post("/api/probe/admin/outbox/parked/" + parked.id + "/retry")
-                .then().statusCode(SC_OK).body("id", equalTo(parked.id.toString()));
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .post("/api/probe/admin/outbox/parked/" + parked.id + "/retry")
+                .then()
+                .statusCode(SC_OK)
+                .body("id", equalTo(parked.id.toString()));
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             OutboxEvent again = row(parked.id);
             return again.parkedAt != null && again.parkedAt.isAfter(parked.parkedAt);
         });
-        given().auth().oauth2(ADMIN).when().post("/api/probe/admin/outbox/parked/" + UUID.randomUUID() + "/retry")
-                .then().statusCode(SC_NOT_FOUND).contentType("application/problem+json");
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .post("/api/probe/admin/outbox/parked/" + UUID.randomUUID() + "/retry")
+                .then()
+                .statusCode(SC_NOT_FOUND)
+                .contentType("application/problem+json");
     }
 
     @Test
     void onlyAnAdminSeesParkedEvents() {
-        given().auth().oauth2(MARKETER).when().get("/api/probe/admin/outbox/parked").then().statusCode(SC_FORBIDDEN);
-        given().auth().oauth2(MARKETER).when().post("/api/probe/admin/outbox/parked/retry").then().statusCode(SC_FORBIDDEN);
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/probe/admin/outbox/parked")
+                .then()
+                .statusCode(SC_FORBIDDEN);
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .post("/api/probe/admin/outbox/parked/retry")
+                .then()
+                .statusCode(SC_FORBIDDEN);
     }
 
     private OutboxEvent row(UUID id) {

@@ -6,12 +6,11 @@ import com.example.loyalty.messaging.consumer.UnprocessableEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * A consumer written the way services write theirs: the channel hands each record to {@link EventConsumer}; the

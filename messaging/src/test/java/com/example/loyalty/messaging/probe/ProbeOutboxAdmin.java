@@ -5,5 +5,4 @@ import jakarta.ws.rs.Path;
 
 /** How a service exposes its parked outbox events: one line. */
 @Path("/api/probe/admin/outbox")
-public class ProbeOutboxAdmin extends OutboxAdminResource {
-}
+public class ProbeOutboxAdmin extends OutboxAdminResource {}

@@ -4,7 +4,6 @@ import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.testing.TestKafka;
 import io.agroal.api.AgroalDataSource;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +15,7 @@ import java.util.UUID;
 /** Test helpers around the probe application. */
 public final class Probes {
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /** A ProbeEvent carrying {@code n}. */
     public static EventEnvelope event(int n) {
@@ -40,7 +38,8 @@ public final class Probes {
     }
 
     public static int count(AgroalDataSource db, String sql) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getInt(1);

@@ -2,7 +2,6 @@ package com.example.loyalty.metrics.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.ZoneId;
 
 /** Typed settings of metrics-service ({@code metrics.*}). */

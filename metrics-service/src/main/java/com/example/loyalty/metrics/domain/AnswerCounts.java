@@ -1,7 +1,6 @@
 package com.example.loyalty.metrics.domain;
 
 import com.example.loyalty.events.QuestionType;
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -26,8 +25,7 @@ public final class AnswerCounts {
     private long no;
     private final Map<String, Long> choices = new TreeMap<>();
 
-    public AnswerCounts() {
-    }
+    public AnswerCounts() {}
 
     /** A cell as stored: {@code scores} has one count per score 0–10. */
     public static AnswerCounts of(long n, long total, long totalSquares, long[] scores, long yes, long no) {

@@ -1,14 +1,12 @@
 package com.example.loyalty.metrics.domain;
 
 import com.example.loyalty.events.QuestionType;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -27,17 +25,23 @@ public class FollowUp {
     /** Insertion order; breaks ties between items opened in the same transaction. */
     @Column(insertable = false, updatable = false)
     public Long seq;
+
     @Column(name = "response_id", nullable = false, updatable = false)
     public UUID responseId;
+
     @Column(name = "survey_id", nullable = false, updatable = false)
     public UUID surveyId;
+
     @Column(name = "wave_id", updatable = false)
     public UUID waveId;
+
     @Column(name = "question_id", nullable = false, updatable = false)
     public String questionId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "question_type", nullable = false, updatable = false)
     public QuestionType questionType;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     public FollowUpKind kind;
@@ -50,28 +54,38 @@ public class FollowUp {
     /** The respondent's identity-provider subject; null for an anonymous answer. */
     @Column(updatable = false)
     public String subject;
+
     @Column(name = "store_id", updatable = false)
     public String storeId;
+
     @Column(updatable = false)
     public String channel;
+
     @Column(updatable = false)
     public String tier;
     /** The free-text answers of the same response, joined; null if none. */
     @Column(updatable = false)
     public String reason;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public FollowUpStatus status;
+
     public String note;
     public String assignee;
+
     @Column(name = "answered_at", nullable = false, updatable = false)
     public Instant answeredAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
     @Column(name = "contacted_at")
     public Instant contactedAt;
+
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
@@ -84,9 +98,11 @@ public class FollowUp {
     public void update(FollowUpStatus next, String newNote, String newAssignee, Instant now) {
         FollowUpStatus target = next == null ? status : next;
         if (!status.canMoveTo(target)) {
-            throw new IllegalStateException(status == FollowUpStatus.RESOLVED
-                    ? "follow-up " + id + " is resolved; a resolved item cannot change"
-                    : "follow-up " + id + " cannot move from " + status.wireName() + " to " + target.wireName());
+            throw new IllegalStateException(
+                    status == FollowUpStatus.RESOLVED
+                            ? "follow-up " + id + " is resolved; a resolved item cannot change"
+                            : "follow-up " + id + " cannot move from " + status.wireName() + " to "
+                                    + target.wireName());
         }
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         if (target == FollowUpStatus.CONTACTED && contactedAt == null) {

@@ -3,7 +3,6 @@ package com.example.loyalty.metrics.domain;
 import com.example.loyalty.common.text.Enums;
 import com.example.loyalty.events.QuestionType;
 
-
 /** Why an answer needs a person to follow it up (product.md: the follow-up queue). */
 public enum FollowUpKind {
     /** NPS or continued-use intention 0–6. */

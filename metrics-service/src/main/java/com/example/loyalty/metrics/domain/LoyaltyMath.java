@@ -7,8 +7,7 @@ package com.example.loyalty.metrics.domain;
  */
 public final class LoyaltyMath {
 
-    private LoyaltyMath() {
-    }
+    private LoyaltyMath() {}
 
     /** LTV from a steady spend: average monthly spend × months (10,000 JPY a month for 3 years = 360,000 JPY). */
     public static long lifetimeValueFromMonthlySpend(long averageMonthlySpend, int months) {
@@ -23,14 +22,19 @@ public final class LoyaltyMath {
      *
      * @param grossMargin a fraction, 0–1
      */
-    public static long lifetimeValue(long averageOrderValue, double grossMargin, double purchasesPerYear,
-            double retentionYears, long acquisitionAndRetentionCost) {
+    public static long lifetimeValue(
+            long averageOrderValue,
+            double grossMargin,
+            double purchasesPerYear,
+            double retentionYears,
+            long acquisitionAndRetentionCost) {
         requireNotNegative(averageOrderValue, "average order value");
         requireFraction(grossMargin);
         requireNotNegative(purchasesPerYear, "purchases per year");
         requireNotNegative(retentionYears, "retention years");
         requireNotNegative(acquisitionAndRetentionCost, "acquisition and retention cost");
-        return Math.subtractExact(round(averageOrderValue * grossMargin * purchasesPerYear * retentionYears),
+        return Math.subtractExact(
+                round(averageOrderValue * grossMargin * purchasesPerYear * retentionYears),
                 acquisitionAndRetentionCost);
     }
 
@@ -57,8 +61,8 @@ public final class LoyaltyMath {
         requireNotNegative(stopped, "stopped");
         requireNotNegative(activeAtStart, "active at start");
         if (stopped > activeAtStart) {
-            throw new IllegalArgumentException("more members stopped (" + stopped + ") than were active ("
-                    + activeAtStart + ")");
+            throw new IllegalArgumentException(
+                    "more members stopped (" + stopped + ") than were active (" + activeAtStart + ")");
         }
         return activeAtStart == 0 ? null : 100.0 * stopped / activeAtStart;
     }

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -26,6 +25,7 @@ public class MemberActivity {
     @Id
     @Column(name = "member_id")
     public UUID memberId;
+
     @Column(name = "purchase_count", nullable = false)
     public long purchaseCount;
     /** Sum of purchase amounts in minor units of {@link #currency}. */
@@ -33,6 +33,7 @@ public class MemberActivity {
     public long totalSpend;
     /** ISO 4217 code of {@link #totalSpend}; null until the first purchase. */
     public String currency;
+
     @Column(name = "points_earned", nullable = false)
     public long pointsEarned;
     /** Latest purchase time seen (maximum, so late or re-ordered events cannot move it back). */
@@ -43,6 +44,7 @@ public class MemberActivity {
     /** Event time of the event the tier was taken from. */
     @Column(name = "tier_as_of")
     public Instant tierAsOf;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -72,8 +74,8 @@ public class MemberActivity {
         }
         Instant at = stored(purchasedAt);
         if (this.currency != null && !this.currency.equals(currency)) {
-            throw new IllegalArgumentException("member " + memberId + " spends in " + this.currency
-                    + "; a purchase in " + currency + " cannot be added to that");
+            throw new IllegalArgumentException("member " + memberId + " spends in " + this.currency + "; a purchase in "
+                    + currency + " cannot be added to that");
         }
         long newCount = Math.addExact(purchaseCount, 1);
         long newSpend = Math.addExact(totalSpend, amount);

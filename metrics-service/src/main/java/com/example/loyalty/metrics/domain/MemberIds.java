@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 public final class MemberIds {
 
     /** The canonical 8-4-4-4-12 hexadecimal form. */
-    public static final String PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+    public static final String PATTERN =
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
-    private MemberIds() {
-    }
+    private MemberIds() {}
 
     /** @throws IllegalArgumentException if {@code value} is not a UUID in canonical form */
     public static UUID parse(String value) {

@@ -1,7 +1,6 @@
 package com.example.loyalty.metrics.domain;
 
 import com.example.loyalty.events.QuestionType;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,15 +11,37 @@ import java.util.Map;
  * and CHOICE and whenever n = 0.
  */
 public record QuestionMetric(
-        String questionId, QuestionType type, String dimension, boolean overall, long n,
-        Double score, Double marginOfError, Double low, Double high, boolean reliable, int minimumSample,
-        Long promoters, Long passives, Long detractors,
-        Double promotersPercent, Double passivesPercent, Double detractorsPercent,
-        Long repeaters, Long neutrals, Long atRisk,
-        Double repeatersPercent, Double neutralsPercent, Double atRiskPercent,
-        Long effort, Long noEffort, Double effortPercent, Double noEffortPercent,
-        Long topBox, Double standardDeviation,
-        Map<Integer, Long> distribution, Map<String, Long> choices) {
+        String questionId,
+        QuestionType type,
+        String dimension,
+        boolean overall,
+        long n,
+        Double score,
+        Double marginOfError,
+        Double low,
+        Double high,
+        boolean reliable,
+        int minimumSample,
+        Long promoters,
+        Long passives,
+        Long detractors,
+        Double promotersPercent,
+        Double passivesPercent,
+        Double detractorsPercent,
+        Long repeaters,
+        Long neutrals,
+        Long atRisk,
+        Double repeatersPercent,
+        Double neutralsPercent,
+        Double atRiskPercent,
+        Long effort,
+        Long noEffort,
+        Double effortPercent,
+        Double noEffortPercent,
+        Long topBox,
+        Double standardDeviation,
+        Map<Integer, Long> distribution,
+        Map<String, Long> choices) {
 
     /** Question id of the overall CSI entry (the pooled mean of every CSI answer of the survey). */
     public static final String CSI_OVERALL_ID = "CSI_OVERALL";
@@ -30,8 +51,13 @@ public record QuestionMetric(
      *
      * @param minimumSample the n from which the metric is flagged reliable
      */
-    public static QuestionMetric of(String questionId, QuestionType type, String dimension, boolean overall,
-            AnswerCounts c, int minimumSample) {
+    public static QuestionMetric of(
+            String questionId,
+            QuestionType type,
+            String dimension,
+            boolean overall,
+            AnswerCounts c,
+            int minimumSample) {
         Builder b = new Builder(questionId, type, dimension, overall, c.n(), minimumSample);
         long n = c.n();
         switch (type) {
@@ -157,11 +183,38 @@ public record QuestionMetric(
         }
 
         QuestionMetric build() {
-            return new QuestionMetric(questionId, type, dimension, overall, n, score, marginOfError, low, high,
-                    SurveyStatistics.reliable(n, minimumSample), minimumSample, promoters, passives, detractors,
-                    promotersPercent, passivesPercent, detractorsPercent, repeaters, neutrals, atRisk,
-                    repeatersPercent, neutralsPercent, atRiskPercent, effort, noEffort, effortPercent,
-                    noEffortPercent, topBox, standardDeviation, distribution, choices);
+            return new QuestionMetric(
+                    questionId,
+                    type,
+                    dimension,
+                    overall,
+                    n,
+                    score,
+                    marginOfError,
+                    low,
+                    high,
+                    SurveyStatistics.reliable(n, minimumSample),
+                    minimumSample,
+                    promoters,
+                    passives,
+                    detractors,
+                    promotersPercent,
+                    passivesPercent,
+                    detractorsPercent,
+                    repeaters,
+                    neutrals,
+                    atRisk,
+                    repeatersPercent,
+                    neutralsPercent,
+                    atRiskPercent,
+                    effort,
+                    noEffort,
+                    effortPercent,
+                    noEffortPercent,
+                    topBox,
+                    standardDeviation,
+                    distribution,
+                    choices);
         }
     }
 }

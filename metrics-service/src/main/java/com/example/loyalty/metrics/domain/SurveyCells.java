@@ -54,8 +54,8 @@ public final class SurveyCells {
         for (Breakdown kind : Breakdown.values()) {
             String value = kind.valueOf(response, tier);
             for (ValidatedResponse.Answer a : response.answers()) {
-                AnswerCounts c = cells.computeIfAbsent(new Key(response.surveyId(), kind, day, a.questionId(), value),
-                        k -> new AnswerCounts());
+                AnswerCounts c = cells.computeIfAbsent(
+                        new Key(response.surveyId(), kind, day, a.questionId(), value), k -> new AnswerCounts());
                 switch (a.type()) {
                     case TEXT -> c.addText();
                     case CHOICE -> c.addChoice(a.choice());

@@ -7,5 +7,4 @@ import com.example.loyalty.events.QuestionType;
  * survey (the largest index it had in a response's answer list: responses that skip an optional question shift
  * the later ones forward, never back).
  */
-public record SurveyQuestion(String questionId, QuestionType type, String dimension, int position) {
-}
+public record SurveyQuestion(String questionId, QuestionType type, String dimension, int position) {}

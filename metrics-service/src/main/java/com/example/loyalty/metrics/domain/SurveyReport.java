@@ -17,17 +17,23 @@ import java.util.UUID;
  * @param periods   one entry per period from {@code from} to {@code to} (empty periods included), or null
  * @param groups    one entry per value of {@code by} that has answers in the range, or null
  */
-public record SurveyReport(UUID surveyId, ZoneId zone, LocalDate from, LocalDate to, Interval interval, Breakdown by,
-        List<QuestionMetric> questions, List<Period> periods, List<Group> groups) {
+public record SurveyReport(
+        UUID surveyId,
+        ZoneId zone,
+        LocalDate from,
+        LocalDate to,
+        Interval interval,
+        Breakdown by,
+        List<QuestionMetric> questions,
+        List<Period> periods,
+        List<Group> groups) {
 
     /**
      * One period. {@code start} and {@code end} are its first and last day within the range (a week or month cut
      * by {@code from} or {@code to} is shorter).
      */
-    public record Period(LocalDate start, LocalDate end, List<QuestionMetric> questions, List<Group> groups) {
-    }
+    public record Period(LocalDate start, LocalDate end, List<QuestionMetric> questions, List<Group> groups) {}
 
     /** The answers whose breakdown value is {@code value} (a tier code, store id, channel or wave id). */
-    public record Group(String value, List<QuestionMetric> questions) {
-    }
+    public record Group(String value, List<QuestionMetric> questions) {}
 }

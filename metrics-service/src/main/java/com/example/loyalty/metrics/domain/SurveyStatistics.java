@@ -13,8 +13,7 @@ public final class SurveyStatistics {
     /** The normal quantile of a two-sided 95% interval. */
     public static final double Z95 = 1.96;
 
-    private SurveyStatistics() {
-    }
+    private SurveyStatistics() {}
 
     /** {@code count} as a percentage of {@code n}; null when n = 0. */
     public static Double percent(long count, long n) {
@@ -70,8 +69,8 @@ public final class SurveyStatistics {
         BigInteger numerator = bn.multiply(BigInteger.valueOf(totalSquares))
                 .subtract(BigInteger.valueOf(total).pow(2));
         if (numerator.signum() < 0) {
-            throw new IllegalArgumentException("inconsistent sums: n=" + n + " total=" + total
-                    + " totalSquares=" + totalSquares);
+            throw new IllegalArgumentException(
+                    "inconsistent sums: n=" + n + " total=" + total + " totalSquares=" + totalSquares);
         }
         BigInteger denominator = bn.multiply(bn.subtract(BigInteger.ONE));
         return Math.sqrt(numerator.doubleValue() / denominator.doubleValue());

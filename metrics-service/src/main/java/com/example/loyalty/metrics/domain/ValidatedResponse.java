@@ -2,9 +2,7 @@ package com.example.loyalty.metrics.domain;
 
 import com.example.loyalty.common.text.Enums;
 import com.example.loyalty.events.QuestionType;
-
 import com.example.loyalty.events.SurveyResponded;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,8 +21,19 @@ import java.util.stream.Collectors;
  * @param tier     the tier the event reports (null if none: the consumer then falls back to the tier it knows)
  * @param reason   the response's free-text answers joined by a blank line; null if there are none
  */
-public record ValidatedResponse(UUID eventId, UUID responseId, UUID surveyId, UUID waveId, UUID memberId,
-        String subject, String tier, String channel, String storeId, Instant answeredAt, List<Answer> answers, String reason) {
+public record ValidatedResponse(
+        UUID eventId,
+        UUID responseId,
+        UUID surveyId,
+        UUID waveId,
+        UUID memberId,
+        String subject,
+        String tier,
+        String channel,
+        String storeId,
+        Instant answeredAt,
+        List<Answer> answers,
+        String reason) {
 
     /** Longest question id, option id, store, channel or tier accepted. */
     public static final int MAX_ID_LENGTH = 200;
@@ -32,9 +41,14 @@ public record ValidatedResponse(UUID eventId, UUID responseId, UUID surveyId, UU
     public static final int MAX_REASON_LENGTH = 4000;
 
     /** One valid answer. */
-    public record Answer(String questionId, QuestionType type, String dimension, Integer score, Boolean yes,
-            String text, String choice) {
-    }
+    public record Answer(
+            String questionId,
+            QuestionType type,
+            String dimension,
+            Integer score,
+            Boolean yes,
+            String text,
+            String choice) {}
 
     /**
      * Checks and normalises a payload.
@@ -74,9 +88,15 @@ public record ValidatedResponse(UUID eventId, UUID responseId, UUID surveyId, UU
             requireShort(a.choice(), "choice");
             requireShort(a.dimension(), "dimension");
             requireStorable(a.text(), "text of question " + a.questionId());
-            String dimension = type == QuestionType.CSI && a.dimension() != null && !a.dimension().isBlank()
-                    ? a.dimension().strip() : null;
-            answers.add(new Answer(a.questionId(), type, dimension,
+            String dimension = type == QuestionType.CSI
+                            && a.dimension() != null
+                            && !a.dimension().isBlank()
+                    ? a.dimension().strip()
+                    : null;
+            answers.add(new Answer(
+                    a.questionId(),
+                    type,
+                    dimension,
                     type.scored() ? a.score() : null,
                     type == QuestionType.CES_BINARY ? a.yes() : null,
                     type == QuestionType.TEXT ? a.text() : null,
@@ -87,13 +107,24 @@ public record ValidatedResponse(UUID eventId, UUID responseId, UUID surveyId, UU
                 .map(a -> a.text().strip())
                 .collect(Collectors.joining("\n\n"));
         if (reason.length() > MAX_REASON_LENGTH) {
-            int end = Character.isHighSurrogate(reason.charAt(MAX_REASON_LENGTH - 1)) ? MAX_REASON_LENGTH - 1
+            int end = Character.isHighSurrogate(reason.charAt(MAX_REASON_LENGTH - 1))
+                    ? MAX_REASON_LENGTH - 1
                     : MAX_REASON_LENGTH;
             reason = reason.substring(0, end);
         }
-        return new ValidatedResponse(eventId, r.responseId(), r.surveyId(), r.waveId(), memberId,
-                r.anonymous() ? null : blankToNull(r.subject()), blankToNull(r.tier()), blankToNull(r.channel()), blankToNull(r.storeId()), r.answeredAt(),
-                List.copyOf(answers), reason.isEmpty() ? null : reason);
+        return new ValidatedResponse(
+                eventId,
+                r.responseId(),
+                r.surveyId(),
+                r.waveId(),
+                memberId,
+                r.anonymous() ? null : blankToNull(r.subject()),
+                blankToNull(r.tier()),
+                blankToNull(r.channel()),
+                blankToNull(r.storeId()),
+                r.answeredAt(),
+                List.copyOf(answers),
+                reason.isEmpty() ? null : reason);
     }
 
     private static void requireShort(String value, String what) {

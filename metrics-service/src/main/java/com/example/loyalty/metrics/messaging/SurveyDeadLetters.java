@@ -4,6 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -11,10 +14,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Writes poison survey-responses records to {@code survey-responses.dlq} (channel {@code survey-responses-dlq}):
@@ -27,16 +26,17 @@ public class SurveyDeadLetters {
 
     /** The outgoing channel of the dead-letter topic. */
     public static final String CHANNEL = "survey-responses-dlq";
+
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     /** One record to dead-letter, with why. */
-    public record DeadLetter(ConsumerRecord<String, String> record, String cause, String reason) {
-    }
+    public record DeadLetter(ConsumerRecord<String, String> record, String cause, String reason) {}
 
     private final MutinyEmitter<String> emitter;
 
-    public SurveyDeadLetters(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            MutinyEmitter<String> emitter) {
+    public SurveyDeadLetters(
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+                    MutinyEmitter<String> emitter) {
         this.emitter = emitter;
     }
 

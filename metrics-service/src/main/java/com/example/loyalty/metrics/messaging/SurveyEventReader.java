@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,16 +21,13 @@ import java.util.UUID;
 final class SurveyEventReader {
 
     /** What a record is. */
-    sealed interface Read permits Valid, Other, Poison {
-    }
+    sealed interface Read permits Valid, Other, Poison {}
 
     /** A SurveyResponded event that passed every check. */
-    record Valid(ValidatedResponse response) implements Read {
-    }
+    record Valid(ValidatedResponse response) implements Read {}
 
     /** An event of another type: recorded as processed and ignored, so a newer producer never stalls this one. */
-    record Other(UUID eventId, String type) implements Read {
-    }
+    record Other(UUID eventId, String type) implements Read {}
 
     /**
      * A record that cannot be applied.
@@ -40,21 +36,23 @@ final class SurveyEventReader {
      *               cannot be applied)
      * @param reason what is wrong, for the dead-letter record and the log
      */
-    record Poison(String cause, String reason) implements Read {
-    }
+    record Poison(String cause, String reason) implements Read {}
 
     /** The shape of a SurveyResponded envelope, for the single-pass read. */
-    record SurveyEnvelope(UUID eventId, String type, int schemaVersion, Instant occurredAt, String memberId,
-            SurveyResponded payload) {
-    }
+    record SurveyEnvelope(
+            UUID eventId,
+            String type,
+            int schemaVersion,
+            Instant occurredAt,
+            String memberId,
+            SurveyResponded payload) {}
 
     private static final ObjectReader READER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .readerFor(SurveyEnvelope.class);
 
-    private SurveyEventReader() {
-    }
+    private SurveyEventReader() {}
 
     static Read read(String json) {
         if (json == null || json.isBlank()) {
@@ -75,8 +73,10 @@ final class SurveyEventReader {
         String what = e.type() + " event " + e.eventId() + ": ";
         if (e.schemaVersion() != SurveyResponded.SCHEMA_VERSION) {
             // a newer version may have changed meaning; a dead-lettered event can be replayed after an upgrade
-            return new Poison("unprocessable", what + "schema version " + e.schemaVersion()
-                    + " is not supported (supported: " + SurveyResponded.SCHEMA_VERSION + ")");
+            return new Poison(
+                    "unprocessable",
+                    what + "schema version " + e.schemaVersion() + " is not supported (supported: "
+                            + SurveyResponded.SCHEMA_VERSION + ")");
         }
         if (e.payload() == null) {
             return new Poison("malformed", what + "payload missing");
@@ -98,7 +98,9 @@ final class SurveyEventReader {
         if (!EventTypes.SURVEY_RESPONDED.equals(envelope.type())) {
             return new Other(envelope.eventId(), envelope.type());
         }
-        return new Poison("unprocessable", envelope.type() + " event " + envelope.eventId() + ": bad payload: "
-                + surveyError.getOriginalMessage());
+        return new Poison(
+                "unprocessable",
+                envelope.type() + " event " + envelope.eventId() + ": bad payload: "
+                        + surveyError.getOriginalMessage());
     }
 }

@@ -15,15 +15,14 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Consumes {@link Topics#SURVEY_RESPONSES} in batches (the channel has the topic's name and {@code batch=true}) on
@@ -52,16 +51,21 @@ public class SurveyResponsesConsumer {
     private final DistributionSummary batchSize;
     private final Timer batchTime;
 
-    public SurveyResponsesConsumer(SurveyResponseService service, SurveyDeadLetters deadLetters,
-            EventConsumer consumer, MeterRegistry registry) {
+    public SurveyResponsesConsumer(
+            SurveyResponseService service,
+            SurveyDeadLetters deadLetters,
+            EventConsumer consumer,
+            MeterRegistry registry) {
         this.service = service;
         this.deadLetters = deadLetters;
         this.consumer = consumer;
         this.registry = registry;
         this.batchSize = DistributionSummary.builder("loyalty.metrics.survey-responses.batch.size")
-                .description("records per survey-responses batch").register(registry);
+                .description("records per survey-responses batch")
+                .register(registry);
         this.batchTime = Timer.builder("loyalty.metrics.survey-responses.batch.duration")
-                .description("time to apply one survey-responses batch").register(registry);
+                .description("time to apply one survey-responses batch")
+                .register(registry);
         for (FollowUpKind kind : FollowUpKind.values()) {
             registry.counter("loyalty.metrics.follow-ups.opened", "kind", kind.name());
         }
@@ -100,7 +104,8 @@ public class SurveyResponsesConsumer {
             try {
                 count(consumer.retrying(CONSUMER, () -> service.apply(responses, others)), batch, dead);
             } catch (RuntimeException e) {
-                LOG.warnf("a batch of %d survey responses still failed after its retries, applying them one by one: %s",
+                LOG.warnf(
+                        "a batch of %d survey responses still failed after its retries, applying them one by one: %s",
                         batch.size(), e.toString());
                 oneByOne(batch, responses, others, dead);
             }
@@ -109,18 +114,24 @@ public class SurveyResponsesConsumer {
             dead.sort(Comparator.comparingLong(d -> d.record().offset()));
             for (DeadLetter d : dead) {
                 ConsumerRecord<String, String> r = d.record();
-                consumer.rejected(CONSUMER, d.cause(), "record " + r.topic() + "-" + r.partition() + "@" + r.offset()
-                        + ": " + d.reason());
+                consumer.rejected(
+                        CONSUMER,
+                        d.cause(),
+                        "record " + r.topic() + "-" + r.partition() + "@" + r.offset() + ": " + d.reason());
             }
             deadLetters.send(dead);
         }
         long took = sample.stop(batchTime);
-        LOG.debugf("%d survey-responses records handled in %d ms (%d dead-lettered)", batch.size(),
-                took / 1_000_000, dead.size());
+        LOG.debugf(
+                "%d survey-responses records handled in %d ms (%d dead-lettered)",
+                batch.size(), took / 1_000_000, dead.size());
     }
 
-    private void oneByOne(List<ConsumerRecord<String, String>> batch, List<IncomingResponse> responses,
-            List<OtherEvent> others, List<DeadLetter> dead) {
+    private void oneByOne(
+            List<ConsumerRecord<String, String>> batch,
+            List<IncomingResponse> responses,
+            List<OtherEvent> others,
+            List<DeadLetter> dead) {
         for (IncomingResponse r : responses) {
             try {
                 count(consumer.retrying(CONSUMER, () -> service.apply(List.of(r), List.of())), batch, dead);
@@ -145,7 +156,11 @@ public class SurveyResponsesConsumer {
         consumer.consumed(CONSUMER, EventConsumer.Outcome.IGNORED, outcome.ignored());
         consumer.consumed(CONSUMER, EventConsumer.Outcome.DUPLICATE, outcome.duplicates());
         for (Map.Entry<FollowUpKind, Integer> e : outcome.followUpsOpened().entrySet()) {
-            registry.counter("loyalty.metrics.follow-ups.opened", "kind", e.getKey().name()).increment(e.getValue());
+            registry.counter(
+                            "loyalty.metrics.follow-ups.opened",
+                            "kind",
+                            e.getKey().name())
+                    .increment(e.getValue());
         }
     }
 }

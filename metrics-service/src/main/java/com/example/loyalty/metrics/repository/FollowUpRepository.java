@@ -1,9 +1,9 @@
 package com.example.loyalty.metrics.repository;
 
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.metrics.domain.FollowUp;
 import com.example.loyalty.metrics.domain.FollowUpKind;
 import com.example.loyalty.metrics.domain.FollowUpStatus;
-import com.example.loyalty.events.QuestionType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -11,7 +11,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -27,14 +26,25 @@ import java.util.UUID;
 public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID> {
 
     /** A follow-up item to open (see {@link #openAll}). */
-    public record NewFollowUp(UUID id, UUID responseId, UUID surveyId, UUID waveId, String questionId,
-            QuestionType questionType, FollowUpKind kind, Integer score, UUID memberId, String subject, String storeId,
-            String channel, String tier, String reason, Instant answeredAt) {
-    }
+    public record NewFollowUp(
+            UUID id,
+            UUID responseId,
+            UUID surveyId,
+            UUID waveId,
+            String questionId,
+            QuestionType questionType,
+            FollowUpKind kind,
+            Integer score,
+            UUID memberId,
+            String subject,
+            String storeId,
+            String channel,
+            String tier,
+            String reason,
+            Instant answeredAt) {}
 
     /** Filters of the queue; null means "any". */
-    public record Filter(FollowUpStatus status, UUID surveyId, FollowUpKind kind, String storeId, String assignee) {
-    }
+    public record Filter(FollowUpStatus status, UUID surveyId, FollowUpKind kind, String storeId, String assignee) {}
 
     private static final String INSERT = "insert into follow_up (id, response_id, survey_id, wave_id, question_id, "
             + "question_type, kind, score, member_id, subject, store_id, channel, tier, reason, answered_at, status, "
@@ -43,8 +53,10 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
             + "?::text[], ?::text[], ?::int4[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
             + "?::timestamptz[]) as f "
             + "on conflict (response_id, question_id) do nothing returning id";
-    private static final String[] TYPES = { "uuid", "uuid", "uuid", "uuid", "text", "text", "text", "int4", "uuid",
-            "text", "text", "text", "text", "text", "text" };
+    private static final String[] TYPES = {
+        "uuid", "uuid", "uuid", "uuid", "text", "text", "text", "int4", "uuid", "text", "text", "text", "text", "text",
+        "text"
+    };
 
     /**
      * Opens the given items in the current transaction with one statement, each at most once per response and
@@ -59,9 +71,23 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
             columns.add(new ArrayList<>(items.size()));
         }
         for (NewFollowUp f : items) {
-            Object[] row = { f.id(), f.responseId(), f.surveyId(), f.waveId(), f.questionId(), f.questionType().name(),
-                    f.kind().name(), f.score(), f.memberId(), f.subject(), f.storeId(), f.channel(), f.tier(), f.reason(),
-                    f.answeredAt().toString() };
+            Object[] row = {
+                f.id(),
+                f.responseId(),
+                f.surveyId(),
+                f.waveId(),
+                f.questionId(),
+                f.questionType().name(),
+                f.kind().name(),
+                f.score(),
+                f.memberId(),
+                f.subject(),
+                f.storeId(),
+                f.channel(),
+                f.tier(),
+                f.reason(),
+                f.answeredAt().toString()
+            };
             for (int i = 0; i < row.length; i++) {
                 columns.get(i).add(row[i]);
             }

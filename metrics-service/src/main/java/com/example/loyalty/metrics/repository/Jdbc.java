@@ -1,14 +1,13 @@
 package com.example.loyalty.metrics.repository;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-import org.hibernate.jdbc.ReturningWork;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 /**
  * Plain JDBC on the connection of the current Hibernate session (so in the caller's transaction), for the set-based
@@ -17,8 +16,7 @@ import java.util.Collection;
  */
 final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     static <T> T work(EntityManager em, ReturningWork<T> work) {
         return em.unwrap(Session.class).doReturningWork(work);

@@ -4,7 +4,6 @@ import com.example.loyalty.metrics.domain.MemberActivity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;

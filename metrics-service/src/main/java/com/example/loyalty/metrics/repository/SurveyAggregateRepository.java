@@ -1,15 +1,14 @@
 package com.example.loyalty.metrics.repository;
 
 import com.example.loyalty.common.text.Enums;
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.metrics.domain.AnswerCounts;
 import com.example.loyalty.metrics.domain.Breakdown;
 import com.example.loyalty.metrics.domain.Interval;
-import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.metrics.domain.SurveyCells;
 import com.example.loyalty.metrics.domain.SurveyQuestion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,8 +37,8 @@ public class SurveyAggregateRepository {
 
     static {
         StringBuilder cols = new StringBuilder("survey_id, dim_kind, day, question_id, dim_value, n, total, total_sq");
-        StringBuilder params = new StringBuilder("?::uuid[], ?::text[], ?::date[], ?::text[], ?::text[], ?::int8[], "
-                + "?::int8[], ?::int8[]");
+        StringBuilder params = new StringBuilder(
+                "?::uuid[], ?::text[], ?::date[], ?::text[], ?::text[], ?::int8[], " + "?::int8[], ?::int8[]");
         StringBuilder updates = new StringBuilder("n = t.n + excluded.n, total = t.total + excluded.total, "
                 + "total_sq = t.total_sq + excluded.total_sq");
         StringBuilder sums = new StringBuilder();
@@ -47,7 +46,12 @@ public class SurveyAggregateRepository {
         for (int i = 0; i < SCORE_COLUMNS; i++) {
             cols.append(", c").append(i);
             params.append(", ?::int8[]");
-            updates.append(", c").append(i).append(" = t.c").append(i).append(" + excluded.c").append(i);
+            updates.append(", c")
+                    .append(i)
+                    .append(" = t.c")
+                    .append(i)
+                    .append(" + excluded.c")
+                    .append(i);
             sums.append(", sum(c").append(i).append(")");
             types.add("int8");
         }
@@ -93,7 +97,8 @@ public class SurveyAggregateRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         SurveyQuestion q = question(rs);
-                        result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>()).put(q.questionId(), q);
+                        result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                                .put(q.questionId(), q);
                     }
                 }
                 return result;
@@ -102,8 +107,7 @@ public class SurveyAggregateRepository {
     }
 
     /** A question of a survey, as written by {@link #upsertQuestions}. */
-    public record QuestionOf(UUID surveyId, SurveyQuestion question) {
-    }
+    public record QuestionOf(UUID surveyId, SurveyQuestion question) {}
 
     /** Records new questions, and better positions or missing dimensions of known ones. */
     public void upsertQuestions(List<QuestionOf> questions) {
@@ -124,8 +128,9 @@ public class SurveyAggregateRepository {
         }
         Jdbc.work(em, c -> {
             try (PreparedStatement ps = c.prepareStatement(QUESTION_UPSERT)) {
-                Jdbc.setArrays(ps, c, new String[] { "uuid", "text", "text", "text", "int4" },
-                        new Collection<?>[] { surveys, ids, types, dimensions, positions });
+                Jdbc.setArrays(ps, c, new String[] {"uuid", "text", "text", "text", "int4"}, new Collection<?>[] {
+                    surveys, ids, types, dimensions, positions
+                });
                 return ps.executeUpdate();
             }
         });
@@ -147,8 +152,8 @@ public class SurveyAggregateRepository {
         }
         cells.cells().forEach((k, v) -> {
             String day = k.day().toString();
-            List<Object> row = new ArrayList<>(List.of(k.surveyId(), k.kind().name(), day, k.questionId(), k.value(),
-                    v.n(), v.total(), v.totalSquares()));
+            List<Object> row = new ArrayList<>(List.of(
+                    k.surveyId(), k.kind().name(), day, k.questionId(), k.value(), v.n(), v.total(), v.totalSquares()));
             for (long s : v.scoreCounts()) {
                 row.add(s);
             }
@@ -171,7 +176,10 @@ public class SurveyAggregateRepository {
             }
             if (!choiceColumns.get(0).isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(CHOICE_UPSERT)) {
-                    Jdbc.setArrays(ps, c, new String[] { "uuid", "text", "text", "text", "text", "text", "int8" },
+                    Jdbc.setArrays(
+                            ps,
+                            c,
+                            new String[] {"uuid", "text", "text", "text", "text", "text", "int8"},
                             choiceColumns.toArray(Collection<?>[]::new));
                     ps.executeUpdate();
                 }
@@ -181,12 +189,10 @@ public class SurveyAggregateRepository {
     }
 
     /** One summed cell of a report: a period (null without interval), a dimension value and a question. */
-    public record Cell(LocalDate period, String value, String questionId, AnswerCounts counts) {
-    }
+    public record Cell(LocalDate period, String value, String questionId, AnswerCounts counts) {}
 
     /** A survey's questions (in survey order; empty for an unknown survey) and the summed cells of a report. */
-    public record Counts(List<SurveyQuestion> questions, List<Cell> cells) {
-    }
+    public record Counts(List<SurveyQuestion> questions, List<Cell> cells) {}
 
     /**
      * The questions of {@code surveyId} and its counts under dimension {@code kind} from {@code from} to {@code to}
@@ -216,8 +222,13 @@ public class SurveyAggregateRepository {
                     while (rs.next()) {
                         String id = rs.getString(1);
                         if (!questions.containsKey(id)) {
-                            questions.put(id, new SurveyQuestion(id, Enums.parse(QuestionType.class, rs.getString(2)),
-                                    rs.getString(3), rs.getInt(4)));
+                            questions.put(
+                                    id,
+                                    new SurveyQuestion(
+                                            id,
+                                            Enums.parse(QuestionType.class, rs.getString(2)),
+                                            rs.getString(3),
+                                            rs.getInt(4)));
                         }
                         String questionId = rs.getString(7);
                         if (questionId == null) {
@@ -228,8 +239,12 @@ public class SurveyAggregateRepository {
                         for (int i = 0; i < SCORE_COLUMNS; i++) {
                             scores[i] = rs.getLong(first + 3 + i);
                         }
-                        AnswerCounts counts = AnswerCounts.of(rs.getLong(first), rs.getLong(first + 1),
-                                rs.getLong(first + 2), scores, rs.getLong(first + 3 + SCORE_COLUMNS),
+                        AnswerCounts counts = AnswerCounts.of(
+                                rs.getLong(first),
+                                rs.getLong(first + 1),
+                                rs.getLong(first + 2),
+                                scores,
+                                rs.getLong(first + 3 + SCORE_COLUMNS),
                                 rs.getLong(first + 4 + SCORE_COLUMNS));
                         Cell cell = new Cell(rs.getObject(5, LocalDate.class), rs.getString(6), questionId, counts);
                         cells.put(key(cell.period(), cell.value(), cell.questionId()), cell);
@@ -241,8 +256,8 @@ public class SurveyAggregateRepository {
                     bind(ps, surveyId, kind, lo, hi);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            Cell cell = cells.get(key(rs.getObject(1, LocalDate.class), rs.getString(2),
-                                    rs.getString(3)));
+                            Cell cell =
+                                    cells.get(key(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3)));
                             if (cell != null) {
                                 cell.counts().addChoiceCount(rs.getString(4), rs.getLong(5));
                             }

@@ -6,13 +6,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A change to a follow-up item; absent fields keep their value, at least one is required")
 public record FollowUpPatchRequest(
-        @Schema(description = "New status (case-insensitive): open → contacted → resolved, or open → resolved; "
-                + "resolved is final", enumeration = { "open", "contacted", "resolved" }, examples = "resolved")
-        @Pattern(regexp = "(?i)open|contacted|resolved", message = "must be open, contacted or resolved") String status,
-        @Schema(description = "A note on what was done; replaces the previous note", examples = "Called, apologised, coupon sent")
-        @Size(max = 2000) String note,
+        @Schema(
+                description = "New status (case-insensitive): open → contacted → resolved, or open → resolved; "
+                        + "resolved is final",
+                enumeration = {"open", "contacted", "resolved"},
+                examples = "resolved")
+        @Pattern(regexp = "(?i)open|contacted|resolved", message = "must be open, contacted or resolved")
+        String status,
+
+        @Schema(
+                description = "A note on what was done; replaces the previous note",
+                examples = "Called, apologised, coupon sent")
+        @Size(max = 2000)
+        String note,
+
         @Schema(description = "Who works the item; an empty string removes the assignment", examples = "marketer1")
-        @Size(max = 200) String assignee) {
+        @Size(max = 200)
+        String assignee) {
 
     boolean isEmpty() {
         return status == null && note == null && assignee == null;

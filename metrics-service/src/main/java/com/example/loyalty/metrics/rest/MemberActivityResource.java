@@ -34,22 +34,37 @@ public class MemberActivityResource {
 
     @GET
     @Path("/{memberId}/activity")
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
-    @Operation(summary = "A member's purchase activity",
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "A member's purchase activity",
             description = "Purchase count, total spend and latest purchase time, from the purchase events "
                     + "consumed so far (eventually consistent with points-service).")
-    @APIResponse(responseCode = "200", description = "The member's activity",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = MemberActivityResponse.class)))
-    @APIResponse(responseCode = "400", description = "memberId is not a UUID", content = @Content(mediaType = PROBLEM_JSON))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = PROBLEM_JSON))
+    @APIResponse(
+            responseCode = "200",
+            description = "The member's activity",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberActivityResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "memberId is not a UUID",
+            content = @Content(mediaType = PROBLEM_JSON))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM_JSON))
     @APIResponse(responseCode = "403", description = "The caller is neither marketer nor admin")
-    @APIResponse(responseCode = "404", description = "No event about this member has been consumed yet "
-            + "(unknown member, or a new member whose first events have not arrived); not answered with zeros",
+    @APIResponse(
+            responseCode = "404",
+            description = "No event about this member has been consumed yet "
+                    + "(unknown member, or a new member whose first events have not arrived); not answered with zeros",
             content = @Content(mediaType = PROBLEM_JSON))
     public MemberActivityResponse activity(
-            @Parameter(description = "Member id (UUID)") @PathParam("memberId")
-            @Pattern(regexp = MemberIds.PATTERN, message = "must be a UUID") String memberId) {
+            @Parameter(description = "Member id (UUID)")
+                    @PathParam("memberId")
+                    @Pattern(regexp = MemberIds.PATTERN, message = "must be a UUID")
+                    String memberId) {
         return MemberActivityResponse.from(activities.activityOf(MemberIds.parse(memberId)));
     }
 }

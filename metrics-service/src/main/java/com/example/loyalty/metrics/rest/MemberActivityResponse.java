@@ -1,24 +1,47 @@
 package com.example.loyalty.metrics.rest;
 
 import com.example.loyalty.metrics.service.MemberActivityView;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A member's purchase behaviour, aggregated from loyalty-transactions events")
 public record MemberActivityResponse(
-        @Schema(description = "Member id (the member's id in points-service)") UUID memberId,
-        @Schema(description = "Purchases counted; every purchase event counts once, however often it is delivered") long purchaseCount,
-        @Schema(description = "Sum of purchase amounts in minor units of currency (JPY has none)", examples = "12345") long totalSpend,
-        @Schema(description = "ISO 4217 currency of totalSpend; null before the first purchase", examples = "JPY") String currency,
-        @Schema(description = "Time of the latest purchase (UTC); null before the first purchase") Instant lastPurchaseAt,
-        @Schema(description = "Points earned on the purchases counted") long pointsEarned,
-        @Schema(description = "Tier code as last reported by points-service; null if none reported yet", examples = "SILVER") String tier,
-        @Schema(description = "When the last event about this member was applied (UTC)") Instant updatedAt) {
+        @Schema(description = "Member id (the member's id in points-service)")
+        UUID memberId,
+
+        @Schema(description = "Purchases counted; every purchase event counts once, however often it is delivered")
+        long purchaseCount,
+
+        @Schema(description = "Sum of purchase amounts in minor units of currency (JPY has none)", examples = "12345")
+        long totalSpend,
+
+        @Schema(description = "ISO 4217 currency of totalSpend; null before the first purchase", examples = "JPY")
+        String currency,
+
+        @Schema(description = "Time of the latest purchase (UTC); null before the first purchase")
+        Instant lastPurchaseAt,
+
+        @Schema(description = "Points earned on the purchases counted")
+        long pointsEarned,
+
+        @Schema(
+                description = "Tier code as last reported by points-service; null if none reported yet",
+                examples = "SILVER")
+        String tier,
+
+        @Schema(description = "When the last event about this member was applied (UTC)")
+        Instant updatedAt) {
 
     public static MemberActivityResponse from(MemberActivityView a) {
-        return new MemberActivityResponse(a.memberId(), a.purchaseCount(), a.totalSpend(), a.currency(),
-                a.lastPurchaseAt(), a.pointsEarned(), a.tier(), a.updatedAt());
+        return new MemberActivityResponse(
+                a.memberId(),
+                a.purchaseCount(),
+                a.totalSpend(),
+                a.currency(),
+                a.lastPurchaseAt(),
+                a.pointsEarned(),
+                a.tier(),
+                a.updatedAt());
     }
 }

@@ -15,6 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,15 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.UUID;
-
 @Path("/api/metrics/surveys")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "Survey metrics", description = "Attitudinal loyalty: NPS, continued use, NRS, CSI, CES, DWB per survey, "
-        + "with sample size and 95% margin of error, over time and by tier, store, channel and wave")
+@Tag(
+        name = "Survey metrics",
+        description = "Attitudinal loyalty: NPS, continued use, NRS, CSI, CES, DWB per survey, "
+                + "with sample size and 95% margin of error, over time and by tier, store, channel and wave")
 public class SurveyMetricsResource {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -44,8 +45,9 @@ public class SurveyMetricsResource {
 
     @GET
     @Path("/{surveyId}")
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
-    @Operation(summary = "A survey's metrics",
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "A survey's metrics",
             description = "Every question's metric with counts per band, n, the 95% margin of error and the "
                     + "reliability flag, from the responses consumed so far (eventually consistent with "
                     + "survey-service). With interval: a time series (default range: the last 30 days, 12 weeks or "
@@ -53,30 +55,51 @@ public class SurveyMetricsResource {
                     + "wave. Both may be combined. Days are calendar days in the configured zone (default "
                     + "Asia/Tokyo). Answers in milliseconds whatever the number of responses: it sums daily "
                     + "aggregates, never responses.")
-    @APIResponse(responseCode = "200", description = "The survey's metrics",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SurveyMetricsResponse.class)))
-    @APIResponse(responseCode = "400", description = "surveyId is not a UUID; interval, by, from or to is not valid; "
-            + "from is after to; the range has more periods than allowed", content = @Content(mediaType = PROBLEM_JSON))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = PROBLEM_JSON))
+    @APIResponse(
+            responseCode = "200",
+            description = "The survey's metrics",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SurveyMetricsResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "surveyId is not a UUID; interval, by, from or to is not valid; "
+                    + "from is after to; the range has more periods than allowed",
+            content = @Content(mediaType = PROBLEM_JSON))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = PROBLEM_JSON))
     @APIResponse(responseCode = "403", description = "The caller is neither marketer nor admin")
-    @APIResponse(responseCode = "404", description = "No response to this survey has been counted (unknown survey, or "
-            + "one whose first responses have not arrived)", content = @Content(mediaType = PROBLEM_JSON))
+    @APIResponse(
+            responseCode = "404",
+            description = "No response to this survey has been counted (unknown survey, or "
+                    + "one whose first responses have not arrived)",
+            content = @Content(mediaType = PROBLEM_JSON))
     public SurveyMetricsResponse survey(
-            @Parameter(description = "Survey id (UUID)") @PathParam("surveyId")
-            @Pattern(regexp = MemberIds.PATTERN, message = "must be a UUID") String surveyId,
+            @Parameter(description = "Survey id (UUID)")
+                    @PathParam("surveyId")
+                    @Pattern(regexp = MemberIds.PATTERN, message = "must be a UUID")
+                    String surveyId,
             @Parameter(description = "Time series period: day, week (ISO, Monday first) or month")
-            @QueryParam("interval") @Pattern(regexp = "(?i)day|week|month", message = "must be day, week or month")
-            String interval,
+                    @QueryParam("interval")
+                    @Pattern(regexp = "(?i)day|week|month", message = "must be day, week or month")
+                    String interval,
             @Parameter(description = "Breakdown: tier (as of the answer), store, channel or wave")
-            @QueryParam("by") @Pattern(regexp = "(?i)tier|store|channel|wave",
-                    message = "must be tier, store, channel or wave") String by,
+                    @QueryParam("by")
+                    @Pattern(regexp = "(?i)tier|store|channel|wave", message = "must be tier, store, channel or wave")
+                    String by,
             @Parameter(description = "First day counted (ISO date, in the configured zone)", example = "2026-03-01")
-            @QueryParam("from") @Pattern(regexp = ISO_DATE, message = "must be an ISO date (yyyy-MM-dd)") String from,
+                    @QueryParam("from")
+                    @Pattern(regexp = ISO_DATE, message = "must be an ISO date (yyyy-MM-dd)")
+                    String from,
             @Parameter(description = "Last day counted, included (ISO date)", example = "2026-03-31")
-            @QueryParam("to") @Pattern(regexp = ISO_DATE, message = "must be an ISO date (yyyy-MM-dd)") String to) {
-        SurveyMetricsService.Query query = new SurveyMetricsService.Query(date("from", from), date("to", to),
-                Interval.parse(interval), Breakdown.parseBy(by));
+                    @QueryParam("to")
+                    @Pattern(regexp = ISO_DATE, message = "must be an ISO date (yyyy-MM-dd)")
+                    String to) {
+        SurveyMetricsService.Query query = new SurveyMetricsService.Query(
+                date("from", from), date("to", to), Interval.parse(interval), Breakdown.parseBy(by));
         return SurveyMetricsResponse.from(metrics.report(UUID.fromString(surveyId), query));
     }
 

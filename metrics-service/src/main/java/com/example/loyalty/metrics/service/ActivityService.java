@@ -13,7 +13,6 @@ import com.example.loyalty.metrics.domain.MemberIds;
 import com.example.loyalty.metrics.repository.MemberActivityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -78,8 +77,11 @@ public class ActivityService {
     /** The member's aggregate; 404 problem if no event about the member has been applied. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MemberActivityView activityOf(UUID memberId) {
-        return activities.findByIdOptional(memberId).map(MemberActivityView::of).orElseThrow(() -> Problems.notFound(
-                "unknown-member", "Not found", "no activity has been recorded for member " + memberId));
+        return activities
+                .findByIdOptional(memberId)
+                .map(MemberActivityView::of)
+                .orElseThrow(() -> Problems.notFound(
+                        "unknown-member", "Not found", "no activity has been recorded for member " + memberId));
     }
 
     private static void requireVersion(EventEnvelope event, int known) {

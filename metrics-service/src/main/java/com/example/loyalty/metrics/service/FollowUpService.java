@@ -7,7 +7,6 @@ import com.example.loyalty.metrics.domain.FollowUpStatus;
 import com.example.loyalty.metrics.repository.FollowUpRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,12 +16,10 @@ import java.util.UUID;
 public class FollowUpService {
 
     /** What a listing asks for; a null field matches any item. */
-    public record Criteria(FollowUpStatus status, UUID surveyId, FollowUpKind kind, String storeId, String assignee) {
-    }
+    public record Criteria(FollowUpStatus status, UUID surveyId, FollowUpKind kind, String storeId, String assignee) {}
 
     /** One page of the queue. */
-    public record FollowUpPage(List<FollowUpView> items, int page, int size, long total) {
-    }
+    public record FollowUpPage(List<FollowUpView> items, int page, int size, long total) {}
 
     private final FollowUpRepository followUps;
 
@@ -33,9 +30,14 @@ public class FollowUpService {
     /** Page {@code page} (from 0) of the items matching {@code criteria}, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public FollowUpPage list(Criteria criteria, int page, int size) {
-        FollowUpRepository.Filter filter = new FollowUpRepository.Filter(criteria.status(), criteria.surveyId(),
-                criteria.kind(), criteria.storeId(), criteria.assignee());
-        return new FollowUpPage(followUps.page(filter, page, size).stream().map(FollowUpView::of).toList(), page, size,
+        FollowUpRepository.Filter filter = new FollowUpRepository.Filter(
+                criteria.status(), criteria.surveyId(), criteria.kind(), criteria.storeId(), criteria.assignee());
+        return new FollowUpPage(
+                followUps.page(filter, page, size).stream()
+                        .map(FollowUpView::of)
+                        .toList(),
+                page,
+                size,
                 followUps.count(filter));
     }
 

@@ -1,19 +1,18 @@
 package com.example.loyalty.metrics.service;
 
 import com.example.loyalty.common.web.Problems;
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.metrics.config.MetricsConfig;
 import com.example.loyalty.metrics.domain.AnswerCounts;
 import com.example.loyalty.metrics.domain.Breakdown;
 import com.example.loyalty.metrics.domain.Interval;
 import com.example.loyalty.metrics.domain.QuestionMetric;
-import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.metrics.domain.SurveyQuestion;
 import com.example.loyalty.metrics.domain.SurveyReport;
 import com.example.loyalty.metrics.repository.SurveyAggregateRepository;
 import com.example.loyalty.metrics.repository.SurveyAggregateRepository.Cell;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,8 +31,7 @@ import java.util.UUID;
 public class SurveyMetricsService {
 
     /** What a report covers; every field may be null. */
-    public record Query(LocalDate from, LocalDate to, Interval interval, Breakdown by) {
-    }
+    public record Query(LocalDate from, LocalDate to, Interval interval, Breakdown by) {}
 
     private final SurveyAggregateRepository aggregates;
     private final MetricsConfig config;
@@ -65,17 +63,21 @@ public class SurveyMetricsService {
         if (from != null && to != null && from.isAfter(to)) {
             throw Problems.badRequest("invalid-range", "Bad request", "from (" + from + ") is after to (" + to + ")");
         }
-        if (interval != null && interval.periodsBetween(from, to) > config.surveys().maxPeriods()) {
-            throw Problems.badRequest("invalid-range", "Bad request", "from " + from + " to " + to + " has more than "
-                    + config.surveys().maxPeriods() + " " + interval.wireName() + " periods");
+        if (interval != null
+                && interval.periodsBetween(from, to) > config.surveys().maxPeriods()) {
+            throw Problems.badRequest(
+                    "invalid-range",
+                    "Bad request",
+                    "from " + from + " to " + to + " has more than "
+                            + config.surveys().maxPeriods() + " " + interval.wireName() + " periods");
         }
         Breakdown by = query.by();
-        SurveyAggregateRepository.Counts counts = aggregates.counts(surveyId, by == null ? Breakdown.ALL : by, from, to,
-                interval);
+        SurveyAggregateRepository.Counts counts =
+                aggregates.counts(surveyId, by == null ? Breakdown.ALL : by, from, to, interval);
         List<SurveyQuestion> questions = counts.questions();
         if (questions.isEmpty()) {
-            throw Problems.notFound("unknown-survey", "Not found",
-                    "no response to survey " + surveyId + " has been counted");
+            throw Problems.notFound(
+                    "unknown-survey", "Not found", "no response to survey " + surveyId + " has been counted");
         }
         List<Cell> cells = counts.cells();
 
@@ -91,8 +93,11 @@ public class SurveyMetricsService {
             if (interval != null) {
                 add(periods.computeIfAbsent(c.period(), k -> new HashMap<>()), c);
                 if (by != null) {
-                    add(periodGroups.computeIfAbsent(c.period(), k -> new TreeMap<>())
-                            .computeIfAbsent(c.value(), k -> new HashMap<>()), c);
+                    add(
+                            periodGroups
+                                    .computeIfAbsent(c.period(), k -> new TreeMap<>())
+                                    .computeIfAbsent(c.value(), k -> new HashMap<>()),
+                            c);
                 }
             }
         }
@@ -102,16 +107,27 @@ public class SurveyMetricsService {
             periodList = new ArrayList<>();
             for (LocalDate start = interval.start(from); !start.isAfter(to); start = interval.next(start)) {
                 LocalDate end = interval.next(start).minusDays(1);
-                periodList.add(new SurveyReport.Period(start.isBefore(from) ? from : start, end.isAfter(to) ? to : end,
+                periodList.add(new SurveyReport.Period(
+                        start.isBefore(from) ? from : start,
+                        end.isAfter(to) ? to : end,
                         metrics(questions, periods.getOrDefault(start, Map.of())),
                         by == null ? null : groups(questions, periodGroups.getOrDefault(start, Map.of()))));
             }
         }
-        return new SurveyReport(surveyId, zone, from, to, interval, by, metrics(questions, overall), periodList,
+        return new SurveyReport(
+                surveyId,
+                zone,
+                from,
+                to,
+                interval,
+                by,
+                metrics(questions, overall),
+                periodList,
                 by == null ? null : groups(questions, groups));
     }
 
-    private List<SurveyReport.Group> groups(List<SurveyQuestion> questions, Map<String, Map<String, AnswerCounts>> byValue) {
+    private List<SurveyReport.Group> groups(
+            List<SurveyQuestion> questions, Map<String, Map<String, AnswerCounts>> byValue) {
         List<SurveyReport.Group> list = new ArrayList<>(byValue.size());
         byValue.forEach((value, counts) -> list.add(new SurveyReport.Group(value, metrics(questions, counts))));
         return list;
@@ -129,14 +145,16 @@ public class SurveyMetricsService {
             }
         }
         if (csi != null) {
-            list.add(QuestionMetric.of(QuestionMetric.CSI_OVERALL_ID, QuestionType.CSI, null, true, csi,
-                    minimumSample(QuestionType.CSI)));
+            list.add(QuestionMetric.of(
+                    QuestionMetric.CSI_OVERALL_ID, QuestionType.CSI, null, true, csi, minimumSample(QuestionType.CSI)));
         }
         return list;
     }
 
     private int minimumSample(QuestionType type) {
-        return type == QuestionType.CSI ? config.surveys().minimumSampleCsi() : config.surveys().minimumSample();
+        return type == QuestionType.CSI
+                ? config.surveys().minimumSampleCsi()
+                : config.surveys().minimumSample();
     }
 
     private static void add(Map<String, AnswerCounts> into, Cell c) {

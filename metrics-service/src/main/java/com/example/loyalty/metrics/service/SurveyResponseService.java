@@ -2,12 +2,12 @@ package com.example.loyalty.metrics.service;
 
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.FollowUpOpened;
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.messaging.inbox.Inbox;
 import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.metrics.config.MetricsConfig;
 import com.example.loyalty.metrics.domain.FollowUpKind;
-import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.metrics.domain.SurveyCells;
 import com.example.loyalty.metrics.domain.SurveyQuestion;
 import com.example.loyalty.metrics.domain.ValidatedResponse;
@@ -18,7 +18,6 @@ import com.example.loyalty.metrics.repository.SurveyAggregateRepository;
 import com.example.loyalty.metrics.repository.SurveyAggregateRepository.QuestionOf;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -40,21 +39,21 @@ import java.util.UUID;
 public class SurveyResponseService {
 
     /** A valid SurveyResponded event at position {@code index} of the batch. */
-    public record IncomingResponse(int index, ValidatedResponse response) {
-    }
+    public record IncomingResponse(int index, ValidatedResponse response) {}
 
     /** An event of another type on the topic: recorded as processed and otherwise ignored. */
-    public record OtherEvent(int index, UUID eventId, String type) {
-    }
+    public record OtherEvent(int index, UUID eventId, String type) {}
 
     /** A response refused because of its content: it is not recorded as processed. */
-    public record Rejected(int index, String reason) {
-    }
+    public record Rejected(int index, String reason) {}
 
     /** What a batch did. */
-    public record Outcome(int applied, int duplicates, int ignored, List<Rejected> rejected,
-            Map<FollowUpKind, Integer> followUpsOpened) {
-    }
+    public record Outcome(
+            int applied,
+            int duplicates,
+            int ignored,
+            List<Rejected> rejected,
+            Map<FollowUpKind, Integer> followUpsOpened) {}
 
     private final Inbox inbox;
     private final MemberActivityRepository members;
@@ -63,8 +62,13 @@ public class SurveyResponseService {
     private final OutboxWriter outbox;
     private final MetricsConfig config;
 
-    public SurveyResponseService(Inbox inbox, MemberActivityRepository members, SurveyAggregateRepository aggregates,
-            FollowUpRepository followUps, OutboxWriter outbox, MetricsConfig config) {
+    public SurveyResponseService(
+            Inbox inbox,
+            MemberActivityRepository members,
+            SurveyAggregateRepository aggregates,
+            FollowUpRepository followUps,
+            OutboxWriter outbox,
+            MetricsConfig config) {
         this.inbox = inbox;
         this.members = members;
         this.aggregates = aggregates;
@@ -104,7 +108,8 @@ public class SurveyResponseService {
         unique.forEach(r -> surveyIds.add(r.response().surveyId()));
         Map<UUID, Map<String, SurveyQuestion>> known = aggregates.questionsOf(surveyIds);
         Map<UUID, Map<String, QuestionType>> types = new HashMap<>();
-        known.forEach((s, qs) -> qs.forEach((id, q) -> types.computeIfAbsent(s, k -> new HashMap<>()).put(id, q.type())));
+        known.forEach((s, qs) -> qs.forEach(
+                (id, q) -> types.computeIfAbsent(s, k -> new HashMap<>()).put(id, q.type())));
         List<Rejected> rejected = new ArrayList<>();
         List<IncomingResponse> accepted = new ArrayList<>(unique.size());
         for (IncomingResponse r : unique) {
@@ -164,14 +169,28 @@ public class SurveyResponseService {
             for (ValidatedResponse.Answer a : r.answers()) {
                 FollowUpKind kind = FollowUpKind.of(a.type(), a.score(), a.yes());
                 if (kind != null) {
-                    items.add(new NewFollowUp(UUID.randomUUID(), r.responseId(), r.surveyId(), r.waveId(),
-                            a.questionId(), a.type(), kind, a.score(), r.memberId(), r.subject(), r.storeId(), r.channel(), tier,
-                            r.reason(), r.answeredAt()));
+                    items.add(new NewFollowUp(
+                            UUID.randomUUID(),
+                            r.responseId(),
+                            r.surveyId(),
+                            r.waveId(),
+                            a.questionId(),
+                            a.type(),
+                            kind,
+                            a.score(),
+                            r.memberId(),
+                            r.subject(),
+                            r.storeId(),
+                            r.channel(),
+                            tier,
+                            r.reason(),
+                            r.answeredAt()));
                 }
             }
         }
         List<QuestionOf> newQuestions = new ArrayList<>(questions.values());
-        newQuestions.sort(Comparator.comparing(QuestionOf::surveyId).thenComparing(q -> q.question().questionId()));
+        newQuestions.sort(Comparator.comparing(QuestionOf::surveyId)
+                .thenComparing(q -> q.question().questionId()));
         aggregates.upsertQuestions(newQuestions);
         aggregates.add(cells);
 
@@ -182,9 +201,21 @@ public class SurveyResponseService {
             if (openedIds.contains(f.id())) {
                 String member = f.memberId() == null ? null : f.memberId().toString();
                 String key = member != null ? member : f.id().toString();
-                outbox.write(Topics.LOYALTY_INSIGHTS, EventTypes.FOLLOW_UP_OPENED, FollowUpOpened.SCHEMA_VERSION,
-                        member, key, new FollowUpOpened(f.id(), f.responseId(), f.surveyId(), f.questionId(),
-                                f.kind().name(), f.score(), f.reason(), f.storeId()));
+                outbox.write(
+                        Topics.LOYALTY_INSIGHTS,
+                        EventTypes.FOLLOW_UP_OPENED,
+                        FollowUpOpened.SCHEMA_VERSION,
+                        member,
+                        key,
+                        new FollowUpOpened(
+                                f.id(),
+                                f.responseId(),
+                                f.surveyId(),
+                                f.questionId(),
+                                f.kind().name(),
+                                f.score(),
+                                f.reason(),
+                                f.storeId()));
                 opened.merge(f.kind(), 1, Integer::sum);
             }
         }
@@ -208,8 +239,8 @@ public class SurveyResponseService {
     }
 
     /** Adds the questions of {@code r} that are new, or placed later or with a dimension where known had none. */
-    private static void collectQuestions(ValidatedResponse r, Map<UUID, Map<String, SurveyQuestion>> known,
-            Map<List<Object>, QuestionOf> out) {
+    private static void collectQuestions(
+            ValidatedResponse r, Map<UUID, Map<String, SurveyQuestion>> known, Map<List<Object>, QuestionOf> out) {
         Map<String, SurveyQuestion> survey = known.getOrDefault(r.surveyId(), Map.of());
         List<ValidatedResponse.Answer> answers = r.answers();
         for (int i = 0; i < answers.size(); i++) {
@@ -221,8 +252,10 @@ public class SurveyResponseService {
             if (best == null || i > best.position() || (best.dimension() == null && a.dimension() != null)) {
                 int position = best == null ? i : Math.max(i, best.position());
                 String dimension = best != null && best.dimension() != null ? best.dimension() : a.dimension();
-                out.put(key, new QuestionOf(r.surveyId(), new SurveyQuestion(a.questionId(), a.type(), dimension,
-                        position)));
+                out.put(
+                        key,
+                        new QuestionOf(
+                                r.surveyId(), new SurveyQuestion(a.questionId(), a.type(), dimension, position)));
             }
         }
     }

@@ -1,15 +1,13 @@
 package com.example.loyalty.metrics.domain;
 
-import com.example.loyalty.events.QuestionType;
-
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.example.loyalty.events.QuestionType;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class FollowUpTest {
 

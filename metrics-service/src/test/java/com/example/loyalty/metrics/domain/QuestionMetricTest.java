@@ -1,16 +1,14 @@
 package com.example.loyalty.metrics.domain;
 
-import com.example.loyalty.events.QuestionType;
-
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.loyalty.events.QuestionType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Bands and headline numbers per question type, from answers counted as the consumer counts them. */
 class QuestionMetricTest {
@@ -35,15 +33,19 @@ class QuestionMetricTest {
     @Test
     void npsBandsAtTheirEdges() {
         // 6 is a detractor, 7 and 8 passives, 9 a promoter
-        QuestionMetric m = QuestionMetric.of("nps", QuestionType.NPS, null, false,
-                scores(QuestionType.NPS, 0, 6, 7, 8, 9, 10), 30);
+        QuestionMetric m = QuestionMetric.of(
+                "nps", QuestionType.NPS, null, false, scores(QuestionType.NPS, 0, 6, 7, 8, 9, 10), 30);
         assertEquals(6, m.n());
         assertEquals(2, m.promoters());
         assertEquals(2, m.passives());
         assertEquals(2, m.detractors());
         assertEquals(0.0, m.score(), 1e-9);
-        assertEquals(List.of(1L, 0L, 0L, 0L, 0L, 0L, 1L, 1L, 1L, 1L, 1L), List.copyOf(m.distribution().values()));
-        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), List.copyOf(m.distribution().keySet()));
+        assertEquals(
+                List.of(1L, 0L, 0L, 0L, 0L, 0L, 1L, 1L, 1L, 1L, 1L),
+                List.copyOf(m.distribution().values()));
+        assertEquals(
+                List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+                List.copyOf(m.distribution().keySet()));
     }
 
     @Test
@@ -83,8 +85,8 @@ class QuestionMetricTest {
 
     @Test
     void continuedUseUsesTheNpsBands() {
-        QuestionMetric m = QuestionMetric.of("keep", QuestionType.CONTINUED_USE, null, false,
-                scores(QuestionType.CONTINUED_USE, 9, 9, 9, 7, 5), 30);
+        QuestionMetric m = QuestionMetric.of(
+                "keep", QuestionType.CONTINUED_USE, null, false, scores(QuestionType.CONTINUED_USE, 9, 9, 9, 7, 5), 30);
         assertEquals(3, m.promoters());
         assertEquals(1, m.passives());
         assertEquals(1, m.detractors());
@@ -93,8 +95,8 @@ class QuestionMetricTest {
 
     @Test
     void nrsBands() {
-        QuestionMetric m = QuestionMetric.of("nrs", QuestionType.NRS, null, false,
-                scores(QuestionType.NRS, 5, 5, 5, 5, 5, 4, 4, 3, 2, 1), 30);
+        QuestionMetric m = QuestionMetric.of(
+                "nrs", QuestionType.NRS, null, false, scores(QuestionType.NRS, 5, 5, 5, 5, 5, 4, 4, 3, 2, 1), 30);
         assertEquals(5, m.repeaters());
         assertEquals(2, m.neutrals());
         assertEquals(3, m.atRisk());
@@ -105,8 +107,13 @@ class QuestionMetricTest {
 
     @Test
     void csiIsAMeanWithTheStandardErrorAndItsOwnMinimumSample() {
-        QuestionMetric m = QuestionMetric.of("quality", QuestionType.CSI, "PERCEIVED_QUALITY", false,
-                scores(QuestionType.CSI, 70, 80, 90, 60, 100), 100);
+        QuestionMetric m = QuestionMetric.of(
+                "quality",
+                QuestionType.CSI,
+                "PERCEIVED_QUALITY",
+                false,
+                scores(QuestionType.CSI, 70, 80, 90, 60, 100),
+                100);
         assertEquals(80.0, m.score(), 1e-9);
         assertEquals(15.8114, m.standardDeviation(), HAND);
         assertEquals(13.8593, m.marginOfError(), HAND);
@@ -120,7 +127,8 @@ class QuestionMetricTest {
     void cesMean() {
         // 2, 3, 8, 9, 4: mean 5.2; s = √(((−3.2)² + (−2.2)² + 2.8² + 3.8² + (−1.2)²)/4) = √(38.8/4) = 3.1145;
         // MoE = 1.96 · 3.1145 / √5 = 2.7300
-        QuestionMetric m = QuestionMetric.of("ces", QuestionType.CES, null, false, scores(QuestionType.CES, 2, 3, 8, 9, 4), 30);
+        QuestionMetric m =
+                QuestionMetric.of("ces", QuestionType.CES, null, false, scores(QuestionType.CES, 2, 3, 8, 9, 4), 30);
         assertEquals(5.2, m.score(), 1e-9);
         assertEquals(2.7300, m.marginOfError(), HAND);
     }

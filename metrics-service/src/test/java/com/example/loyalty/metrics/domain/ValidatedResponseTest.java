@@ -1,25 +1,33 @@
 package com.example.loyalty.metrics.domain;
 
-import com.example.loyalty.events.QuestionType;
-
-import com.example.loyalty.events.SurveyResponded;
-import com.example.loyalty.events.SurveyResponded.Answer;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.loyalty.events.QuestionType;
+import com.example.loyalty.events.SurveyResponded;
+import com.example.loyalty.events.SurveyResponded.Answer;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
 class ValidatedResponseTest {
 
     private static SurveyResponded response(boolean anonymous, String memberId, List<Answer> answers) {
-        return new SurveyResponded(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), memberId, "sub",
-                anonymous, "GOLD", "APP", "S001", Instant.parse("2026-03-01T10:00:00Z"), answers);
+        return new SurveyResponded(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                memberId,
+                "sub",
+                anonymous,
+                "GOLD",
+                "APP",
+                "S001",
+                Instant.parse("2026-03-01T10:00:00Z"),
+                answers);
     }
 
     private static Answer score(String id, String type, Integer score) {
@@ -49,25 +57,44 @@ class ValidatedResponseTest {
                 List.of(new Answer("c", "CHOICE", null, null, null, null, "a\u0000")),
                 List.of());
         for (List<Answer> answers : bad) {
-            assertThrows(IllegalArgumentException.class,
-                    () -> ValidatedResponse.of(UUID.randomUUID(), response(false, member, answers)), answers.toString());
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> ValidatedResponse.of(UUID.randomUUID(), response(false, member, answers)),
+                    answers.toString());
         }
-        assertThrows(IllegalArgumentException.class, () -> ValidatedResponse.of(UUID.randomUUID(),
-                response(false, "not-a-member", List.of(score("nps", "NPS", 9)))));
-        SurveyResponded nulStore = new SurveyResponded(UUID.randomUUID(), UUID.randomUUID(), null, null, null, true,
-                null, "APP", "S\u00001", Instant.now(), List.of(score("nps", "NPS", 9)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ValidatedResponse.of(
+                        UUID.randomUUID(), response(false, "not-a-member", List.of(score("nps", "NPS", 9)))));
+        SurveyResponded nulStore = new SurveyResponded(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                null,
+                null,
+                null,
+                true,
+                null,
+                "APP",
+                "S\u00001",
+                Instant.now(),
+                List.of(score("nps", "NPS", 9)));
         assertThrows(IllegalArgumentException.class, () -> ValidatedResponse.of(UUID.randomUUID(), nulStore));
     }
 
     @Test
     void aValidResponseKeepsItsAnswersAndJoinsItsReasons() {
         String member = UUID.randomUUID().toString();
-        ValidatedResponse r = ValidatedResponse.of(UUID.randomUUID(), response(false, member, List.of(
-                score("nps", "nps", 3),
-                new Answer("csi", "CSI", "PERCEIVED_VALUE", 55, null, null, null),
-                new Answer("why", "TEXT", null, null, null, " Too slow at the till ", null),
-                new Answer("more", "TEXT", null, null, null, "   ", null),
-                new Answer("else", "TEXT", null, null, null, "Staff were kind", null))));
+        ValidatedResponse r = ValidatedResponse.of(
+                UUID.randomUUID(),
+                response(
+                        false,
+                        member,
+                        List.of(
+                                score("nps", "nps", 3),
+                                new Answer("csi", "CSI", "PERCEIVED_VALUE", 55, null, null, null),
+                                new Answer("why", "TEXT", null, null, null, " Too slow at the till ", null),
+                                new Answer("more", "TEXT", null, null, null, "   ", null),
+                                new Answer("else", "TEXT", null, null, null, "Staff were kind", null))));
         assertEquals(UUID.fromString(member), r.memberId());
         assertEquals(QuestionType.NPS, r.answers().get(0).type());
         assertEquals("PERCEIVED_VALUE", r.answers().get(1).dimension());
@@ -76,8 +103,8 @@ class ValidatedResponseTest {
 
     @Test
     void anAnonymousResponseCarriesNoMember() {
-        ValidatedResponse r = ValidatedResponse.of(UUID.randomUUID(),
-                response(true, UUID.randomUUID().toString(), List.of(score("nps", "NPS", 9))));
+        ValidatedResponse r = ValidatedResponse.of(
+                UUID.randomUUID(), response(true, UUID.randomUUID().toString(), List.of(score("nps", "NPS", 9))));
         assertNull(r.memberId());
         assertNull(r.reason());
     }
@@ -85,8 +112,12 @@ class ValidatedResponseTest {
     @Test
     void aLongReasonIsCut() {
         String text = "あ".repeat(5_000);
-        ValidatedResponse r = ValidatedResponse.of(UUID.randomUUID(), response(false, null, List.of(
-                score("nps", "NPS", 1), new Answer("why", "TEXT", null, null, null, text, null))));
+        ValidatedResponse r = ValidatedResponse.of(
+                UUID.randomUUID(),
+                response(
+                        false,
+                        null,
+                        List.of(score("nps", "NPS", 1), new Answer("why", "TEXT", null, null, null, text, null))));
         assertEquals(ValidatedResponse.MAX_REASON_LENGTH, r.reason().length());
         assertTrue(text.startsWith(r.reason()));
     }

@@ -1,5 +1,18 @@
 package com.example.loyalty.metrics.messaging;
 
+import static com.example.loyalty.metrics.TestEvents.MARKETER;
+import static com.example.loyalty.metrics.TestEvents.PATIENCE;
+import static com.example.loyalty.metrics.TestEvents.activity;
+import static com.example.loyalty.metrics.TestEvents.purchase;
+import static com.example.loyalty.metrics.TestEvents.send;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.Topics;
@@ -12,28 +25,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.apache.http.HttpStatus.SC_OK;
-import static com.example.loyalty.metrics.TestEvents.MARKETER;
-import static com.example.loyalty.metrics.TestEvents.PATIENCE;
-import static com.example.loyalty.metrics.TestEvents.activity;
-import static com.example.loyalty.metrics.TestEvents.purchase;
-import static com.example.loyalty.metrics.TestEvents.send;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class LoyaltyTransactionsConsumerTest {
@@ -42,8 +41,10 @@ class LoyaltyTransactionsConsumerTest {
 
     @Inject
     MeterRegistry registry;
+
     @Inject
     Inbox inbox;
+
     @Inject
     EntityManager em;
 
@@ -57,7 +58,8 @@ class LoyaltyTransactionsConsumerTest {
         send(purchase(member, 1_800, earlier));
 
         awaitPurchaseCount(member, 2);
-        activity(MARKETER, member).statusCode(SC_OK)
+        activity(MARKETER, member)
+                .statusCode(SC_OK)
                 .body("memberId", equalTo(member))
                 .body("totalSpend", equalTo(6_000))
                 .body("currency", equalTo("JPY"))
@@ -85,16 +87,29 @@ class LoyaltyTransactionsConsumerTest {
     @Test
     void poisonMessagesGoToTheDeadLetterTopicAndConsumptionGoesOn() {
         String member = TestEvents.newMemberId();
-        EventEnvelope noPayload = new EventEnvelope(UUID.randomUUID(), "PointsEarned", 1, Instant.now(), member,
-                null);
-        EventEnvelope futureVersion = new EventEnvelope(UUID.randomUUID(), "PointsEarned", 2, Instant.now(), member,
+        EventEnvelope noPayload = new EventEnvelope(UUID.randomUUID(), "PointsEarned", 1, Instant.now(), member, null);
+        EventEnvelope futureVersion = new EventEnvelope(
+                UUID.randomUUID(),
+                "PointsEarned",
+                2,
+                Instant.now(),
+                member,
                 purchase(member, 100, Instant.now()).payload());
-        EventEnvelope notAMember = new EventEnvelope(UUID.randomUUID(), "PointsEarned", 1, Instant.now(),
-                "not-a-uuid", purchase(member, 100, Instant.now()).payload());
+        EventEnvelope notAMember = new EventEnvelope(
+                UUID.randomUUID(),
+                "PointsEarned",
+                1,
+                Instant.now(),
+                "not-a-uuid",
+                purchase(member, 100, Instant.now()).payload());
         double malformedBefore = rejected("malformed");
         double unprocessableBefore = rejected("unprocessable");
-        List<String> poison = List.of("{not json", "{\"hello\":1}", EventJson.write(noPayload),
-                EventJson.write(futureVersion), EventJson.write(notAMember));
+        List<String> poison = List.of(
+                "{not json",
+                "{\"hello\":1}",
+                EventJson.write(noPayload),
+                EventJson.write(futureVersion),
+                EventJson.write(notAMember));
         poison.forEach(p -> TestKafka.send(Topics.LOYALTY_TRANSACTIONS, member, p));
         TestKafka.send(Topics.LOYALTY_TRANSACTIONS, member, null);
         send(purchase(member, 700, Instant.parse("2026-01-20T08:00:00Z")));
@@ -102,10 +117,14 @@ class LoyaltyTransactionsConsumerTest {
         awaitPurchaseCount(member, 1);
         activity(MARKETER, member).statusCode(SC_OK).body("totalSpend", equalTo(700));
 
-        List<ConsumerRecord<String, String>> dead = TestKafka.read(DLQ, r -> member.equals(r.key()),
-                poison.size() + 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead =
+                TestKafka.read(DLQ, r -> member.equals(r.key()), poison.size() + 1, Duration.ofSeconds(30));
         assertEquals(poison.size() + 1, dead.size(), "dead-lettered: " + dead);
-        assertEquals(poison, dead.subList(0, poison.size()).stream().map(ConsumerRecord::value).toList());
+        assertEquals(
+                poison,
+                dead.subList(0, poison.size()).stream()
+                        .map(ConsumerRecord::value)
+                        .toList());
         assertEquals(null, dead.get(poison.size()).value());
         for (ConsumerRecord<String, String> record : dead) {
             Header reason = record.headers().lastHeader("dead-letter-reason");
@@ -128,10 +147,12 @@ class LoyaltyTransactionsConsumerTest {
         send(purchase(member, 2_000, Instant.parse("2026-01-03T00:00:00Z")));
 
         awaitPurchaseCount(member, 2);
-        activity(MARKETER, member).statusCode(SC_OK).body("totalSpend", equalTo(3_000))
+        activity(MARKETER, member)
+                .statusCode(SC_OK)
+                .body("totalSpend", equalTo(3_000))
                 .body("currency", equalTo("JPY"));
-        List<ConsumerRecord<String, String>> dead = TestKafka.read(DLQ, r -> member.equals(r.key()), 1,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead =
+                TestKafka.read(DLQ, r -> member.equals(r.key()), 1, Duration.ofSeconds(30));
         assertEquals(1, dead.size());
         assertEquals(usd.eventId(), EventJson.read(dead.get(0).value()).eventId());
     }
@@ -139,9 +160,19 @@ class LoyaltyTransactionsConsumerTest {
     @Test
     void unknownEventTypesAreRecordedAndIgnored() {
         String member = TestEvents.newMemberId();
-        EventEnvelope referral = new EventEnvelope(UUID.randomUUID(), "ReferralMade", 3, Instant.now(), member,
+        EventEnvelope referral = new EventEnvelope(
+                UUID.randomUUID(),
+                "ReferralMade",
+                3,
+                Instant.now(),
+                member,
                 JsonNodeFactory.instance.objectNode().put("referred", "someone"));
-        EventEnvelope redeemed = new EventEnvelope(UUID.randomUUID(), "PointsRedeemed", 1, Instant.now(), member,
+        EventEnvelope redeemed = new EventEnvelope(
+                UUID.randomUUID(),
+                "PointsRedeemed",
+                1,
+                Instant.now(),
+                member,
                 JsonNodeFactory.instance.objectNode().put("points", 10));
         send(referral);
         send(redeemed);
@@ -163,17 +194,21 @@ class LoyaltyTransactionsConsumerTest {
         send(TestEvents.tierChanged(member, "REGULAR", "SILVER", upgradeAt));
         // an older tier change and an older purchase delivered late do not take the upgrade back
         send(TestEvents.tierChanged(member, "GOLD", "BRONZE", upgradeAt.minusSeconds(3600)));
-        send(purchase(member, 100, "JPY", Instant.parse("2026-01-04T00:00:00Z"), "REGULAR",
-                upgradeAt.minusSeconds(7200)));
+        send(purchase(
+                member, 100, "JPY", Instant.parse("2026-01-04T00:00:00Z"), "REGULAR", upgradeAt.minusSeconds(7200)));
 
         awaitPurchaseCount(member, 2);
-        activity(MARKETER, member).statusCode(SC_OK).body("tier", equalTo("SILVER"))
+        activity(MARKETER, member)
+                .statusCode(SC_OK)
+                .body("tier", equalTo("SILVER"))
                 .body("lastPurchaseAt", equalTo("2026-01-05T00:00:00Z"));
     }
 
     private void awaitPurchaseCount(String member, int count) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                activity(MARKETER, member).statusCode(SC_OK).body("purchaseCount", equalTo(count)));
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(
+                        () -> activity(MARKETER, member).statusCode(SC_OK).body("purchaseCount", equalTo(count)));
     }
 
     private double consumed(String outcome) {
@@ -185,17 +220,21 @@ class LoyaltyTransactionsConsumerTest {
     }
 
     private double counter(String name, String tag, String value) {
-        var c = registry.find(name).tag("consumer", Topics.LOYALTY_TRANSACTIONS).tag(tag, value).counter();
+        var c = registry.find(name)
+                .tag("consumer", Topics.LOYALTY_TRANSACTIONS)
+                .tag(tag, value)
+                .counter();
         return c == null ? 0 : c.count();
     }
 
     /** The type the inbox recorded for the event; null if it was not recorded. */
     private String processedType(UUID eventId) {
-        List<?> types = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select event_type from "
-                        + "processed_event where consumer = :consumer and event_id = :id")
-                .setParameter("consumer", Topics.LOYALTY_TRANSACTIONS)
-                .setParameter("id", eventId)
-                .getResultList());
+        List<?> types = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select event_type from "
+                                + "processed_event where consumer = :consumer and event_id = :id")
+                        .setParameter("consumer", Topics.LOYALTY_TRANSACTIONS)
+                        .setParameter("id", eventId)
+                        .getResultList());
         return types.isEmpty() ? null : (String) types.get(0);
     }
 }

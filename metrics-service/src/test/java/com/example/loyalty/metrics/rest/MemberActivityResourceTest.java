@@ -1,28 +1,27 @@
 package com.example.loyalty.metrics.rest;
 
-import com.example.loyalty.metrics.TestEvents;
-import com.example.loyalty.metrics.service.ActivityService;
-import com.example.loyalty.testing.TestTokens;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
-import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
-import static org.apache.http.HttpStatus.SC_FORBIDDEN;
-import static org.apache.http.HttpStatus.SC_NOT_FOUND;
-import static org.apache.http.HttpStatus.SC_OK;
-import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static com.example.loyalty.metrics.TestEvents.ACTIVITY;
 import static com.example.loyalty.metrics.TestEvents.ADMIN;
 import static com.example.loyalty.metrics.TestEvents.MARKETER;
 import static com.example.loyalty.metrics.TestEvents.activity;
 import static io.restassured.RestAssured.given;
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+
+import com.example.loyalty.metrics.TestEvents;
+import com.example.loyalty.metrics.service.ActivityService;
+import com.example.loyalty.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class MemberActivityResourceTest {
@@ -38,8 +37,9 @@ class MemberActivityResourceTest {
         activities.apply(TestEvents.purchase(member, 12_345, Instant.parse("2026-04-01T01:02:03Z")));
         activities.apply(TestEvents.purchase(member, 655, Instant.parse("2026-03-01T00:00:00Z")));
 
-        for (String token : new String[] { MARKETER, ADMIN }) {
-            activity(token, member).statusCode(SC_OK)
+        for (String token : new String[] {MARKETER, ADMIN}) {
+            activity(token, member)
+                    .statusCode(SC_OK)
                     .contentType("application/json")
                     .body("memberId", equalTo(member))
                     .body("purchaseCount", equalTo(2))
@@ -55,7 +55,8 @@ class MemberActivityResourceTest {
     void aMemberKnownOnlyFromATierChangeHasNoPurchasesYet() {
         String member = TestEvents.newMemberId();
         activities.apply(TestEvents.tierChanged(member, "REGULAR", "SILVER", Instant.now()));
-        activity(MARKETER, member).statusCode(SC_OK)
+        activity(MARKETER, member)
+                .statusCode(SC_OK)
                 .body("purchaseCount", equalTo(0))
                 .body("totalSpend", equalTo(0))
                 .body("currency", nullValue())
@@ -66,7 +67,8 @@ class MemberActivityResourceTest {
     @Test
     void aMemberNeverSeenIsNotFound() {
         String member = TestEvents.newMemberId();
-        activity(MARKETER, member).statusCode(SC_NOT_FOUND)
+        activity(MARKETER, member)
+                .statusCode(SC_NOT_FOUND)
                 .contentType(PROBLEM)
                 .body("status", equalTo(SC_NOT_FOUND))
                 .body("type", equalTo("https://loyalty.example.com/problems/unknown-member"))
@@ -76,8 +78,9 @@ class MemberActivityResourceTest {
     @Test
     void aMalformedMemberIdIsABadRequest() {
         // "1-1-1-1-1" is accepted by UUID.fromString, but it is not a member id
-        for (String id : new String[] { "not-a-uuid", "1-1-1-1-1", "123" }) {
-            activity(MARKETER, id).statusCode(SC_BAD_REQUEST)
+        for (String id : new String[] {"not-a-uuid", "1-1-1-1-1", "123"}) {
+            activity(MARKETER, id)
+                    .statusCode(SC_BAD_REQUEST)
                     .contentType(PROBLEM)
                     .body("status", equalTo(SC_BAD_REQUEST))
                     .body("violations[0].message", equalTo("must be a UUID"));
@@ -97,11 +100,19 @@ class MemberActivityResourceTest {
 
     @Test
     void noOrABadTokenIsUnauthorized() {
-        given().when().get(ACTIVITY, TestEvents.newMemberId()).then().statusCode(SC_UNAUTHORIZED)
+        given().when()
+                .get(ACTIVITY, TestEvents.newMemberId())
+                .then()
+                .statusCode(SC_UNAUTHORIZED)
                 .contentType(PROBLEM)
                 .header("WWW-Authenticate", "Bearer")
                 .body("status", equalTo(SC_UNAUTHORIZED));
-        given().auth().oauth2("not-a-token").when().get(ACTIVITY, TestEvents.newMemberId()).then()
-                .statusCode(SC_UNAUTHORIZED).contentType(PROBLEM);
+        given().auth()
+                .oauth2("not-a-token")
+                .when()
+                .get(ACTIVITY, TestEvents.newMemberId())
+                .then()
+                .statusCode(SC_UNAUTHORIZED)
+                .contentType(PROBLEM);
     }
 }

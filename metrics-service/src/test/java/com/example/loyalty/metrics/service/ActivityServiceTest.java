@@ -1,5 +1,11 @@
 package com.example.loyalty.metrics.service;
 
+import static com.example.loyalty.messaging.consumer.EventConsumer.Outcome.APPLIED;
+import static com.example.loyalty.messaging.consumer.EventConsumer.Outcome.DUPLICATE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.Topics;
@@ -11,19 +17,12 @@ import com.example.loyalty.metrics.TestEvents;
 import com.example.loyalty.testing.Concurrently;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-
-import static com.example.loyalty.messaging.consumer.EventConsumer.Outcome.APPLIED;
-import static com.example.loyalty.messaging.consumer.EventConsumer.Outcome.DUPLICATE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /**
  * The service as the handler of the consumer idiom, against the real database, without Kafka: idempotency (the
@@ -34,8 +33,10 @@ class ActivityServiceTest {
 
     @Inject
     ActivityService activities;
+
     @Inject
     EventConsumer consumer;
+
     @Inject
     Inbox inbox;
 
@@ -54,8 +55,9 @@ class ActivityServiceTest {
     void concurrentDeliveriesOfOneEventCountOnce() throws Exception {
         String member = TestEvents.newMemberId();
         EventEnvelope event = TestEvents.purchase(member, 800, Instant.now());
-        List<EventConsumer.Outcome> outcomes = Concurrently.run(
-                IntStream.range(0, 8).<Callable<EventConsumer.Outcome>>mapToObj(i -> () -> consume(event)).toList());
+        List<EventConsumer.Outcome> outcomes = Concurrently.run(IntStream.range(0, 8)
+                .<Callable<EventConsumer.Outcome>>mapToObj(i -> () -> consume(event))
+                .toList());
         assertEquals(1, outcomes.stream().filter(o -> o == APPLIED).count(), "outcomes " + outcomes);
         assertEquals(7, outcomes.stream().filter(o -> o == DUPLICATE).count(), "outcomes " + outcomes);
         assertEquals(1, activityOf(member).purchaseCount());
@@ -66,8 +68,8 @@ class ActivityServiceTest {
     void concurrentEventsOfANewMemberAreAllCounted() throws Exception {
         String member = TestEvents.newMemberId();
         List<EventConsumer.Outcome> outcomes = Concurrently.run(IntStream.range(0, 8)
-                .<Callable<EventConsumer.Outcome>>mapToObj(i -> () -> consume(
-                        TestEvents.purchase(member, 100 * (i + 1), Instant.now())))
+                .<Callable<EventConsumer.Outcome>>mapToObj(
+                        i -> () -> consume(TestEvents.purchase(member, 100 * (i + 1), Instant.now())))
                 .toList());
         assertEquals(8, outcomes.stream().filter(o -> o == APPLIED).count(), "outcomes " + outcomes);
         MemberActivityView a = activityOf(member);
@@ -80,9 +82,14 @@ class ActivityServiceTest {
         String member = TestEvents.newMemberId();
         consume(TestEvents.purchase(member, 1_000, Instant.parse("2026-01-01T00:00:00Z")));
         EventEnvelope usd = TestEvents.purchase(member, 5, "USD", Instant.parse("2026-02-01T00:00:00Z"));
-        EventEnvelope v2 = new EventEnvelope(UUID.randomUUID(), "PointsEarned", 2, Instant.now(), member,
-                usd.payload());
-        EventEnvelope noMember = new EventEnvelope(UUID.randomUUID(), "TierChanged", 1, Instant.now(), null,
+        EventEnvelope v2 =
+                new EventEnvelope(UUID.randomUUID(), "PointsEarned", 2, Instant.now(), member, usd.payload());
+        EventEnvelope noMember = new EventEnvelope(
+                UUID.randomUUID(),
+                "TierChanged",
+                1,
+                Instant.now(),
+                null,
                 TestEvents.tierChanged(member, "A", "B", Instant.now()).payload());
         for (EventEnvelope bad : List.of(usd, v2, noMember)) {
             assertThrows(UnprocessableEventException.class, () -> activities.apply(bad));

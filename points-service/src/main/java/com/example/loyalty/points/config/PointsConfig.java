@@ -2,7 +2,6 @@ package com.example.loyalty.points.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 import java.util.Set;
 
@@ -41,5 +40,4 @@ public interface PointsConfig {
         @WithDefault("88")
         String prefix();
     }
-
 }

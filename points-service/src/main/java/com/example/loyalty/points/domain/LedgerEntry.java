@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,21 +15,28 @@ import java.util.UUID;
 public class LedgerEntry {
     @Id
     public UUID id;
+
     @Column(name = "member_id", nullable = false)
     public UUID memberId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public LedgerKind kind;
     /** Signed: positive earns, negative spends. */
     @Column(nullable = false)
     public long points;
+
     @Column(name = "balance_after", nullable = false)
     public long balanceAfter;
+
     @Column(name = "reference_type", nullable = false)
     public String referenceType;
+
     @Column(name = "reference_id", nullable = false)
     public String referenceId;
+
     public String reason;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     /** Assigned by the database; orders a member's history. */

@@ -2,5 +2,9 @@ package com.example.loyalty.points.domain;
 
 /** Why a ledger entry moved points. */
 public enum LedgerKind {
-    EARN, REDEEM, EXPIRE, ADJUST, REVERSE
+    EARN,
+    REDEEM,
+    EXPIRE,
+    ADJUST,
+    REVERSE
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,20 +14,28 @@ import java.util.UUID;
 public class Member {
     @Id
     public UUID id;
+
     @Column(nullable = false, unique = true)
     public String subject;
+
     @Column(name = "card_code", nullable = false, unique = true)
     public String cardCode;
+
     @Column(name = "display_name")
     public String displayName;
+
     public String email;
     public String phone;
+
     @Column(name = "tier_code", nullable = false)
     public String tierCode;
+
     @Column(nullable = false)
     public long balance;
+
     @Column(name = "enrolled_at", nullable = false)
     public Instant enrolledAt;
+
     @Version
     public long version;
 }

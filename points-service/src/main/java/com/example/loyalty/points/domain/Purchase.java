@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,32 +14,46 @@ import java.util.UUID;
 public class Purchase {
     @Id
     public UUID id;
+
     @Column(name = "transaction_id", nullable = false, unique = true)
     public String transactionId;
+
     @Column(name = "member_id", nullable = false)
     public UUID memberId;
+
     @Column(nullable = false)
     public long amount;
+
     @Column(nullable = false)
     public String currency;
+
     @Column(name = "store_id", nullable = false)
     public String storeId;
+
     @Column(nullable = false)
     public String channel;
+
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
+
     @Column(nullable = false)
     public long points;
+
     @Column(nullable = false, precision = 6, scale = 3)
     public BigDecimal multiplier;
+
     @Column(name = "tier_code", nullable = false)
     public String tierCode;
+
     @Column(name = "balance_after", nullable = false)
     public long balanceAfter;
+
     @Column(name = "tier_after", nullable = false)
     public String tierAfter;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 }

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,18 +13,25 @@ import java.util.UUID;
 public class Redemption {
     @Id
     public UUID id;
+
     @Column(name = "member_id", nullable = false)
     public UUID memberId;
+
     @Column(name = "idempotency_key", nullable = false)
     public String idempotencyKey;
+
     @Column(nullable = false)
     public long points;
+
     @Column(nullable = false)
     public String reason;
+
     @Column(name = "balance_after", nullable = false)
     public long balanceAfter;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 }

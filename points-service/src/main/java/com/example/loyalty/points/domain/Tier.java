@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 
 /** One rank of the tier ladder: qualifying spend in the rolling window and earning multiplier. */
@@ -13,12 +12,16 @@ import java.math.BigDecimal;
 public class Tier {
     @Id
     public String code;
+
     @Column(nullable = false)
     public String name;
+
     @Column(nullable = false)
     public int rank;
+
     @Column(name = "threshold_spend", nullable = false)
     public long thresholdSpend;
+
     @Column(nullable = false, precision = 6, scale = 3)
     public BigDecimal multiplier;
 }

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 
 /** Settings of the whole ladder (a single row): the rolling qualification window and a version. */
@@ -15,12 +14,16 @@ public class TierLadder {
 
     @Id
     public int id;
+
     @Column(name = "window_months", nullable = false)
     public int windowMonths;
+
     @Column(nullable = false)
     public long version;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
     @Column(name = "updated_by")
     public String updatedBy;
 }

@@ -46,14 +46,15 @@ public class SurveyResponsesConsumer {
         SurveyResponded response = payload(envelope);
         SurveyAwardService.Outcome outcome = awards.award(envelope.eventId(), response);
         LOG.debugf("survey response %s: %s", response.responseId(), outcome);
-        return outcome == SurveyAwardService.Outcome.AWARDED ? EventConsumer.Outcome.APPLIED
+        return outcome == SurveyAwardService.Outcome.AWARDED
+                ? EventConsumer.Outcome.APPLIED
                 : EventConsumer.Outcome.IGNORED;
     }
 
     private static SurveyResponded payload(EventEnvelope envelope) {
         if (envelope.schemaVersion() != SurveyResponded.SCHEMA_VERSION) {
-            throw new UnprocessableEventException("unsupported SurveyResponded schema version "
-                    + envelope.schemaVersion());
+            throw new UnprocessableEventException(
+                    "unsupported SurveyResponded schema version " + envelope.schemaVersion());
         }
         SurveyResponded response;
         try {

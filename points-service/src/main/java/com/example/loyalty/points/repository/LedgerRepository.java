@@ -4,7 +4,6 @@ import com.example.loyalty.points.domain.LedgerEntry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +12,9 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID
 
     /** A page of a member's history, newest first. */
     public List<LedgerEntry> page(UUID memberId, int page, int size) {
-        return find("memberId = ?1 order by seq desc", memberId).page(Page.of(page, size)).list();
+        return find("memberId = ?1 order by seq desc", memberId)
+                .page(Page.of(page, size))
+                .list();
     }
 
     public long countFor(UUID memberId) {

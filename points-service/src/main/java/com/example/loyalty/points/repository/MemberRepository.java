@@ -4,7 +4,6 @@ import com.example.loyalty.points.domain.Member;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,7 +28,9 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     /** Loads and row-locks the member: every write that moves points goes through this lock. */
     public Optional<Member> lockByCardCode(String cardCode) {
-        return find("cardCode", cardCode).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("cardCode", cardCode)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public Optional<Member> lockById(UUID id) {

@@ -3,7 +3,6 @@ package com.example.loyalty.points.repository;
 import com.example.loyalty.points.domain.Purchase;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +17,8 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
     /** Qualifying spend of a member for purchases that happened after {@code since}. */
     public long spendSince(UUID memberId, Instant since) {
         Long sum = getEntityManager()
-                .createQuery("select coalesce(sum(p.amount), 0) from Purchase p where p.memberId = :m and p.occurredAt > :since",
+                .createQuery(
+                        "select coalesce(sum(p.amount), 0) from Purchase p where p.memberId = :m and p.occurredAt > :since",
                         Long.class)
                 .setParameter("m", memberId)
                 .setParameter("since", since)

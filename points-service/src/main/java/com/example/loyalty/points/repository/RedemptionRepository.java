@@ -3,7 +3,6 @@ package com.example.loyalty.points.repository;
 import com.example.loyalty.points.domain.Redemption;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +10,7 @@ import java.util.UUID;
 public class RedemptionRepository implements PanacheRepositoryBase<Redemption, UUID> {
 
     public Optional<Redemption> findByKey(UUID memberId, String idempotencyKey) {
-        return find("memberId = ?1 and idempotencyKey = ?2", memberId, idempotencyKey).firstResultOptional();
+        return find("memberId = ?1 and idempotencyKey = ?2", memberId, idempotencyKey)
+                .firstResultOptional();
     }
 }

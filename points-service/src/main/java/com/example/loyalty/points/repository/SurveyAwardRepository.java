@@ -2,7 +2,6 @@ package com.example.loyalty.points.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,24 +16,27 @@ public class SurveyAwardRepository {
     }
 
     /** Records the award unless the member already has one for the wave; true when this call recorded it. */
-    public boolean insertIfAbsent(UUID memberId, UUID waveId, UUID surveyId, UUID responseId, UUID eventId,
-            long points, Instant at) {
+    public boolean insertIfAbsent(
+            UUID memberId, UUID waveId, UUID surveyId, UUID responseId, UUID eventId, long points, Instant at) {
         return em.createNativeQuery("""
                 insert into survey_award (member_id, wave_id, survey_id, response_id, event_id, points, awarded_at)
                 values (:member, :wave, :survey, :response, :event, :points, :at)
                 on conflict (member_id, wave_id) do nothing""")
-                .setParameter("member", memberId)
-                .setParameter("wave", waveId)
-                .setParameter("survey", surveyId)
-                .setParameter("response", responseId)
-                .setParameter("event", eventId)
-                .setParameter("points", points)
-                .setParameter("at", at)
-                .executeUpdate() == 1;
+                        .setParameter("member", memberId)
+                        .setParameter("wave", waveId)
+                        .setParameter("survey", surveyId)
+                        .setParameter("response", responseId)
+                        .setParameter("event", eventId)
+                        .setParameter("points", points)
+                        .setParameter("at", at)
+                        .executeUpdate()
+                == 1;
     }
 
     public long countForMember(UUID memberId) {
         return ((Number) em.createNativeQuery("select count(*) from survey_award where member_id = :member")
-                .setParameter("member", memberId).getSingleResult()).longValue();
+                        .setParameter("member", memberId)
+                        .getSingleResult())
+                .longValue();
     }
 }

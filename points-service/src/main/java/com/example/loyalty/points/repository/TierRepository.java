@@ -5,7 +5,6 @@ import com.example.loyalty.points.domain.TierLadder;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.util.List;
 
 @ApplicationScoped

@@ -9,5 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record EnrolRequest(
         @Size(max = 255) String displayName,
         @Email @Size(max = 320) String email,
-        @Pattern(regexp = "\\+?[0-9][0-9 -]{5,30}", message = "must be a phone number") String phone) {
-}
+
+        @Pattern(regexp = "\\+?[0-9][0-9 -]{5,30}", message = "must be a phone number")
+        String phone) {}

@@ -1,33 +1,48 @@
 package com.example.loyalty.points.rest;
 
 import com.example.loyalty.points.service.MemberService;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A page of the ledger, newest entry first")
 public record LedgerPageResponse(List<Entry> items, int page, int size, long total) {
 
     @Schema(description = "One movement of points")
-    public record Entry(UUID id,
-            @Schema(description = "EARN, REDEEM, EXPIRE, ADJUST or REVERSE") String kind,
-            @Schema(description = "Signed: positive earns, negative spends") long points,
+    public record Entry(
+            UUID id,
+
+            @Schema(description = "EARN, REDEEM, EXPIRE, ADJUST or REVERSE")
+            String kind,
+
+            @Schema(description = "Signed: positive earns, negative spends")
+            long points,
+
             long balanceAfter,
             @Schema(description = "PURCHASE, REDEMPTION, …") String referenceType,
-            @Schema(description = "The purchase's transaction id, the redemption id, …") String referenceId,
+
+            @Schema(description = "The purchase's transaction id, the redemption id, …")
+            String referenceId,
+
             String reason,
             Instant createdAt) {
 
         static Entry from(MemberService.LedgerLine e) {
-            return new Entry(e.id(), e.kind(), e.points(), e.balanceAfter(), e.referenceType(), e.referenceId(),
-                    e.reason(), e.createdAt());
+            return new Entry(
+                    e.id(),
+                    e.kind(),
+                    e.points(),
+                    e.balanceAfter(),
+                    e.referenceType(),
+                    e.referenceId(),
+                    e.reason(),
+                    e.createdAt());
         }
     }
 
     public static LedgerPageResponse from(MemberService.LedgerPage page) {
-        return new LedgerPageResponse(page.entries().stream().map(Entry::from).toList(), page.page(), page.size(),
-                page.total());
+        return new LedgerPageResponse(
+                page.entries().stream().map(Entry::from).toList(), page.page(), page.size(), page.total());
     }
 }

@@ -2,19 +2,16 @@ package com.example.loyalty.points.rest;
 
 import com.example.loyalty.common.security.Roles;
 import com.example.loyalty.points.service.MemberService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.Consumes;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,12 +21,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.UUID;
 
 @Path("/api/points/members")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,15 +52,22 @@ public class MemberResource {
     @POST
     @Path("/me")
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Enrol the caller", description = "Idempotent: the first call creates the member (201), later calls return it (200).")
+    @Operation(
+            summary = "Enrol the caller",
+            description = "Idempotent: the first call creates the member (201), later calls return it (200).")
     @APIResponse(responseCode = "201", description = "Enrolled")
     @APIResponse(responseCode = "200", description = "Already enrolled")
     @Consumes(MediaType.WILDCARD)
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EnrolRequest.class)))
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EnrolRequest.class)))
     public Response enrol(String rawBody) throws JsonProcessingException {
         // The body is optional (a bare POST enrols from the token's claims), so it is read by hand.
-        EnrolRequest body = rawBody == null || rawBody.isBlank() ? new EnrolRequest(null, null, null)
+        EnrolRequest body = rawBody == null || rawBody.isBlank()
+                ? new EnrolRequest(null, null, null)
                 : json.readValue(rawBody, EnrolRequest.class);
         if (body == null) {
             body = new EnrolRequest(null, null, null);
@@ -76,13 +82,16 @@ public class MemberResource {
                 body.phone());
         var enrolment = members.enrol(subject(), profile);
         return Response.status(enrolment.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(MemberResponse.from(enrolment.member())).build();
+                .entity(MemberResponse.from(enrolment.member()))
+                .build();
     }
 
     @GET
     @Path("/me")
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "The caller's account", description = "Balance, tier, spend in the rolling window and what the next tier needs.")
+    @Operation(
+            summary = "The caller's account",
+            description = "Balance, tier, spend in the rolling window and what the next tier needs.")
     public MemberResponse me() {
         return MemberResponse.from(members.me(subject()));
     }
@@ -91,23 +100,24 @@ public class MemberResource {
     @Path("/me/ledger")
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "The caller's point history", description = "Paged, newest first.")
-    public LedgerPageResponse myLedger(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public LedgerPageResponse myLedger(
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return LedgerPageResponse.from(members.ledgerOf(subject(), page, size));
     }
 
     @GET
-    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "Find the member at the till", description = "By exactly one of card code, e-mail or phone.")
     @APIResponse(responseCode = "404", description = "No member matches")
-    public MemberResponse lookup(@QueryParam("card") String card, @QueryParam("email") String email,
-            @QueryParam("phone") String phone) {
+    public MemberResponse lookup(
+            @QueryParam("card") String card, @QueryParam("email") String email, @QueryParam("phone") String phone) {
         return MemberResponse.from(members.lookup(card, email, phone));
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "A member by id")
     public MemberResponse byId(@PathParam("id") UUID id) {
         return MemberResponse.from(members.byId(id));
@@ -115,9 +125,11 @@ public class MemberResource {
 
     @GET
     @Path("/{id}/ledger")
-    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "A member's point history", description = "Paged, newest first.")
-    public LedgerPageResponse ledger(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public LedgerPageResponse ledger(
+            @PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return LedgerPageResponse.from(members.ledgerOf(id, page, size));
     }

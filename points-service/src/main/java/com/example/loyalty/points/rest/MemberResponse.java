@@ -1,39 +1,72 @@
 package com.example.loyalty.points.rest;
 
 import com.example.loyalty.points.service.MemberView;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A member's account: balance, tier and progress to the next tier")
 public record MemberResponse(
-        @Schema(description = "Member id, the same across every channel") UUID id,
-        @Schema(description = "16-digit card code with a Luhn check digit, shown as QR/barcode on the digital card") String cardCode,
+        @Schema(description = "Member id, the same across every channel")
+        UUID id,
+
+        @Schema(description = "16-digit card code with a Luhn check digit, shown as QR/barcode on the digital card")
+        String cardCode,
+
         String displayName,
         String email,
         String phone,
-        @Schema(description = "Points balance; always the sum of the ledger") long balance,
-        @Schema(description = "Code of the current tier", examples = "SILVER") String tier,
-        @Schema(description = "Display name of the current tier", examples = "Silver") String tierName,
-        @Schema(description = "Earning multiplier of the current tier") BigDecimal multiplier,
-        @Schema(description = "Qualifying spend (JPY) in the rolling window") long rollingSpend,
-        @Schema(description = "Length of the rolling window in months") int windowMonths,
-        @Schema(description = "The next tier and what it needs; null at the top tier") NextTier nextTier,
+
+        @Schema(description = "Points balance; always the sum of the ledger")
+        long balance,
+
+        @Schema(description = "Code of the current tier", examples = "SILVER")
+        String tier,
+
+        @Schema(description = "Display name of the current tier", examples = "Silver")
+        String tierName,
+
+        @Schema(description = "Earning multiplier of the current tier")
+        BigDecimal multiplier,
+
+        @Schema(description = "Qualifying spend (JPY) in the rolling window")
+        long rollingSpend,
+
+        @Schema(description = "Length of the rolling window in months")
+        int windowMonths,
+
+        @Schema(description = "The next tier and what it needs; null at the top tier")
+        NextTier nextTier,
+
         Instant enrolledAt) {
 
     @Schema(description = "What the next tier needs")
-    public record NextTier(String tier, String tierName, long thresholdSpend,
-            @Schema(description = "Spend still needed in the rolling window") long spendNeeded) {
-    }
+    public record NextTier(
+            String tier,
+            String tierName,
+            long thresholdSpend,
+
+            @Schema(description = "Spend still needed in the rolling window")
+            long spendNeeded) {}
 
     public static MemberResponse from(MemberView v) {
         NextTier next = v.nextTier()
                 .map(n -> new NextTier(n.code(), n.name(), n.thresholdSpend(), v.spendToNextTier()))
                 .orElse(null);
-        return new MemberResponse(v.id(), v.cardCode(), v.displayName(), v.email(), v.phone(), v.balance(),
-                v.tier().code(), v.tier().name(), v.tier().multiplier(), v.rollingSpend(), v.windowMonths(), next,
+        return new MemberResponse(
+                v.id(),
+                v.cardCode(),
+                v.displayName(),
+                v.email(),
+                v.phone(),
+                v.balance(),
+                v.tier().code(),
+                v.tier().name(),
+                v.tier().multiplier(),
+                v.rollingSpend(),
+                v.windowMonths(),
+                next,
                 v.enrolledAt());
     }
 }

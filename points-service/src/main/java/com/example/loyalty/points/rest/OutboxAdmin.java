@@ -5,5 +5,4 @@ import jakarta.ws.rs.Path;
 
 /** The admin's view of points-service's parked outbox events (see {@link OutboxAdminResource}). */
 @Path("/api/points/admin/outbox")
-public class OutboxAdmin extends OutboxAdminResource {
-}
+public class OutboxAdmin extends OutboxAdminResource {}

@@ -6,21 +6,41 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A purchase at a till or online")
 public record PurchaseRequest(
-        @Schema(description = "The till's transaction id; the same id again never earns twice") @NotBlank @Size(max = 128) String transactionId,
-        @Schema(description = "The member's card code") @NotBlank @Size(max = 32) String cardCode,
-        @Schema(description = "Amount in minor units of the currency (JPY has none)") @NotNull @Positive @Max(1_000_000_000_000L) Long amount,
-        @Schema(description = "ISO 4217 currency", examples = "JPY") @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as JPY") String currency,
-        @Schema(description = "Store id") @NotBlank @Size(max = 64) String storeId,
+        @Schema(description = "The till's transaction id; the same id again never earns twice")
+        @NotBlank
+        @Size(max = 128)
+        String transactionId,
+
+        @Schema(description = "The member's card code") @NotBlank @Size(max = 32)
+        String cardCode,
+
+        @Schema(description = "Amount in minor units of the currency (JPY has none)")
+        @NotNull
+        @Positive
+        @Max(1_000_000_000_000L)
+        Long amount,
+
+        @Schema(description = "ISO 4217 currency", examples = "JPY")
+        @NotBlank
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as JPY")
+        String currency,
+
+        @Schema(description = "Store id") @NotBlank @Size(max = 64)
+        String storeId,
+
         @Schema(description = "Sales channel") @NotNull Channel channel,
-        @Schema(description = "When the purchase happened; defaults to now") Instant occurredAt) {
+
+        @Schema(description = "When the purchase happened; defaults to now")
+        Instant occurredAt) {
 
     public enum Channel {
-        STORE, ONLINE, APP
+        STORE,
+        ONLINE,
+        APP
     }
 }

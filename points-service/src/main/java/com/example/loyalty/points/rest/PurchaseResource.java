@@ -33,19 +33,29 @@ public class PurchaseResource {
     }
 
     @POST
-    @RolesAllowed({ Roles.STAFF, Roles.ADMIN })
-    @Operation(summary = "Record a purchase", description = "Earns 1 point per 100 JPY times the tier multiplier, rounded down. "
-            + "The same transactionId again returns the first result (200, replayed=true) and earns nothing.")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(
+            summary = "Record a purchase",
+            description = "Earns 1 point per 100 JPY times the tier multiplier, rounded down. "
+                    + "The same transactionId again returns the first result (200, replayed=true) and earns nothing.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "200", description = "Replay of an earlier request")
     @APIResponse(responseCode = "404", description = "Unknown card")
     @APIResponse(responseCode = "409", description = "Transaction id used before for a different purchase")
     @APIResponse(responseCode = "422", description = "Unsupported currency or a purchase in the future")
     public Response record(@Valid @NotNull PurchaseRequest request) {
-        var result = purchases.record(new PurchaseService.PurchaseCommand(request.transactionId(), request.cardCode(),
-                request.amount(), request.currency(), request.storeId(), request.channel().name(), request.occurredAt()),
+        var result = purchases.record(
+                new PurchaseService.PurchaseCommand(
+                        request.transactionId(),
+                        request.cardCode(),
+                        request.amount(),
+                        request.currency(),
+                        request.storeId(),
+                        request.channel().name(),
+                        request.occurredAt()),
                 identity.getPrincipal().getName());
         return Response.status(result.replayed() ? Response.Status.OK : Response.Status.CREATED)
-                .entity(PurchaseResponse.from(result)).build();
+                .entity(PurchaseResponse.from(result))
+                .build();
     }
 }

@@ -33,18 +33,26 @@ public class RedemptionResource {
     }
 
     @POST
-    @RolesAllowed({ Roles.MEMBER, Roles.STAFF, Roles.ADMIN })
-    @Operation(summary = "Redeem points", description = "A member redeems their own points (cardCode optional, must be their own); "
-            + "staff redeem for the member whose cardCode they give. Never lets a balance go below zero.")
+    @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.ADMIN})
+    @Operation(
+            summary = "Redeem points",
+            description = "A member redeems their own points (cardCode optional, must be their own); "
+                    + "staff redeem for the member whose cardCode they give. Never lets a balance go below zero.")
     @APIResponse(responseCode = "201", description = "Redeemed")
     @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same idempotencyKey")
     @APIResponse(responseCode = "409", description = "Insufficient points, or the key was used for a different amount")
     public Response redeem(@Valid @NotNull RedemptionRequest request) {
         boolean staff = identity.hasRole(Roles.STAFF) || identity.hasRole(Roles.ADMIN);
         boolean atTill = staff && (request.cardCode() != null || !identity.hasRole(Roles.MEMBER));
-        var result = redemptions.redeem(new RedemptionService.RedemptionCommand(request.idempotencyKey(),
-                request.cardCode(), request.points(), request.reason(), identity.getPrincipal().getName(), atTill));
+        var result = redemptions.redeem(new RedemptionService.RedemptionCommand(
+                request.idempotencyKey(),
+                request.cardCode(),
+                request.points(),
+                request.reason(),
+                identity.getPrincipal().getName(),
+                atTill));
         return Response.status(result.replayed() ? Response.Status.OK : Response.Status.CREATED)
-                .entity(RedemptionResponse.from(result)).build();
+                .entity(RedemptionResponse.from(result))
+                .build();
     }
 }

@@ -32,7 +32,7 @@ public class TierResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.MEMBER, Roles.STAFF, Roles.MARKETER, Roles.ADMIN })
+    @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "The tier ladder")
     public TierLadderDto ladder() {
         return TierLadderDto.from(tiers.ladder());
@@ -40,13 +40,17 @@ public class TierResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
-    @Operation(summary = "Replace the tier ladder", description = "Tiers lowest first; the first starts at 0 and thresholds strictly increase. "
-            + "Upgrades under the new thresholds happen at a member's next purchase; nobody is downgraded.")
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "Replace the tier ladder",
+            description = "Tiers lowest first; the first starts at 0 and thresholds strictly increase. "
+                    + "Upgrades under the new thresholds happen at a member's next purchase; nobody is downgraded.")
     @APIResponse(responseCode = "409", description = "A tier that members hold would be removed")
     @APIResponse(responseCode = "422", description = "The ladder breaks a rule")
     public TierLadderDto replace(@Valid @NotNull TierLadderDto ladder) {
-        return TierLadderDto.from(tiers.replace(ladder.windowMonths(), ladder.definitions(),
+        return TierLadderDto.from(tiers.replace(
+                ladder.windowMonths(),
+                ladder.definitions(),
                 identity.getPrincipal().getName()));
     }
 }

@@ -11,8 +11,7 @@ public final class CardCodes {
     public static final int LENGTH = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private CardCodes() {
-    }
+    private CardCodes() {}
 
     public static String generate(String prefix) {
         StringBuilder digits = new StringBuilder(prefix);

@@ -6,7 +6,6 @@ import com.example.loyalty.points.domain.Member;
 import com.example.loyalty.points.repository.LedgerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,8 +23,8 @@ public class Ledger {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public LedgerEntry append(Member member, LedgerKind kind, long points, String referenceType, String referenceId,
-            String reason) {
+    public LedgerEntry append(
+            Member member, LedgerKind kind, long points, String referenceType, String referenceId, String reason) {
         if (points == 0) {
             throw new IllegalArgumentException("a ledger entry moves at least one point");
         }

@@ -5,10 +5,10 @@ import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.MemberEnrolled;
 import com.example.loyalty.events.Topics;
+import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.points.config.PointsConfig;
 import com.example.loyalty.points.domain.LedgerEntry;
 import com.example.loyalty.points.domain.Member;
-import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.points.repository.LedgerRepository;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.PurchaseRepository;
@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,28 +35,34 @@ public class MemberService {
     private final PointsConfig config;
     private final Counter enrolled;
 
-    public MemberService(MemberRepository members, PurchaseRepository purchases, LedgerRepository ledger,
-            TierService tiers, OutboxWriter outbox, PointsConfig config, MeterRegistry registry) {
+    public MemberService(
+            MemberRepository members,
+            PurchaseRepository purchases,
+            LedgerRepository ledger,
+            TierService tiers,
+            OutboxWriter outbox,
+            PointsConfig config,
+            MeterRegistry registry) {
         this.members = members;
         this.purchases = purchases;
         this.ledger = ledger;
         this.tiers = tiers;
         this.outbox = outbox;
         this.config = config;
-        this.enrolled = Counter.builder("loyalty.points.members.enrolled").description("members enrolled").register(registry);
+        this.enrolled = Counter.builder("loyalty.points.members.enrolled")
+                .description("members enrolled")
+                .register(registry);
     }
 
     /** Profile fields taken at enrolment; any may be null. */
-    public record Profile(String displayName, String email, String phone) {
-    }
+    public record Profile(String displayName, String email, String phone) {}
 
-    public record Enrolment(MemberView member, boolean created) {
-    }
+    public record Enrolment(MemberView member, boolean created) {}
 
     /** Enrols the token's subject; a second call (also a concurrent one) returns the existing member. */
     public Enrolment enrol(String subject, Profile profile) {
-        return Transactions.withUniqueRaceFallback(() -> enrolOnce(subject, profile),
-                () -> new Enrolment(view(existing(subject)), false));
+        return Transactions.withUniqueRaceFallback(
+                () -> enrolOnce(subject, profile), () -> new Enrolment(view(existing(subject)), false));
     }
 
     private Enrolment enrolOnce(String subject, Profile profile) {
@@ -78,8 +83,12 @@ public class MemberService {
         member.cardCode = freeCardCode();
         members.persist(member);
         Transactions.flushDetectingRace(members.getEntityManager());
-        outbox.write(Topics.MEMBER_EVENTS, EventTypes.MEMBER_ENROLLED, MemberEnrolled.SCHEMA_VERSION,
-                member.id.toString(), new MemberEnrolled(member.cardCode, member.tierCode, member.subject));
+        outbox.write(
+                Topics.MEMBER_EVENTS,
+                EventTypes.MEMBER_ENROLLED,
+                MemberEnrolled.SCHEMA_VERSION,
+                member.id.toString(),
+                new MemberEnrolled(member.cardCode, member.tierCode, member.subject));
         enrolled.increment();
         return new Enrolment(view(member), true);
     }
@@ -102,7 +111,8 @@ public class MemberService {
     @Transactional
     public MemberView byId(UUID id) {
         return view(members.findByIdOptional(id)
-                .orElseThrow(() -> Problems.notFound("member-not-found", "Member not found", "no member with id " + id)));
+                .orElseThrow(
+                        () -> Problems.notFound("member-not-found", "Member not found", "no member with id " + id)));
     }
 
     /** The member at the till, by exactly one of card code, e-mail or phone. */
@@ -110,25 +120,42 @@ public class MemberService {
     public MemberView lookup(String card, String email, String phone) {
         int given = (card != null ? 1 : 0) + (email != null ? 1 : 0) + (phone != null ? 1 : 0);
         if (given != 1) {
-            throw Problems.badRequest("invalid-lookup", "Invalid look-up",
+            throw Problems.badRequest(
+                    "invalid-lookup",
+                    "Invalid look-up",
                     "give exactly one of the query parameters card, email or phone");
         }
-        Optional<Member> found = card != null ? members.findByCardCode(card.trim())
+        Optional<Member> found = card != null
+                ? members.findByCardCode(card.trim())
                 : email != null ? members.findByEmail(email.trim()) : members.findByPhone(phone.trim());
-        return view(found.orElseThrow(() -> Problems.notFound("member-not-found", "Member not found", "no member matches the look-up")));
+        return view(found.orElseThrow(
+                () -> Problems.notFound("member-not-found", "Member not found", "no member matches the look-up")));
     }
 
     /** A page of a member's history, newest first. */
-    public record LedgerPage(List<LedgerLine> entries, int page, int size, long total) {
-    }
+    public record LedgerPage(List<LedgerLine> entries, int page, int size, long total) {}
 
     /** One movement of points. */
-    public record LedgerLine(UUID id, String kind, long points, long balanceAfter, String referenceType,
-            String referenceId, String reason, Instant createdAt) {
+    public record LedgerLine(
+            UUID id,
+            String kind,
+            long points,
+            long balanceAfter,
+            String referenceType,
+            String referenceId,
+            String reason,
+            Instant createdAt) {
 
         static LedgerLine of(LedgerEntry e) {
-            return new LedgerLine(e.id, e.kind.name(), e.points, e.balanceAfter, e.referenceType, e.referenceId,
-                    e.reason, e.createdAt);
+            return new LedgerLine(
+                    e.id,
+                    e.kind.name(),
+                    e.points,
+                    e.balanceAfter,
+                    e.referenceType,
+                    e.referenceId,
+                    e.reason,
+                    e.createdAt);
         }
     }
 
@@ -146,21 +173,34 @@ public class MemberService {
     }
 
     private LedgerPage ledgerPage(UUID memberId, int page, int size) {
-        return new LedgerPage(ledger.page(memberId, page, size).stream().map(LedgerLine::of).toList(), page, size,
+        return new LedgerPage(
+                ledger.page(memberId, page, size).stream().map(LedgerLine::of).toList(),
+                page,
+                size,
                 ledger.countFor(memberId));
     }
 
     private Member existing(String subject) {
-        return members.findBySubject(subject).orElseThrow(() -> Problems.notFound("not-enrolled", "Not enrolled",
-                "you are not enrolled yet: POST /api/points/members/me first"));
+        return members.findBySubject(subject)
+                .orElseThrow(() -> Problems.notFound(
+                        "not-enrolled", "Not enrolled", "you are not enrolled yet: POST /api/points/members/me first"));
     }
 
     MemberView view(Member member) {
         TierLadderView ladder = tiers.ladder();
         Instant now = Instant.now();
         long spend = purchases.spendSince(member.id, ladder.windowStart(now));
-        return new MemberView(member.id, member.cardCode, member.displayName, member.email, member.phone,
-                member.balance, ladder.step(member.tierCode), spend, ladder.windowMonths(), ladder.next(member.tierCode),
+        return new MemberView(
+                member.id,
+                member.cardCode,
+                member.displayName,
+                member.email,
+                member.phone,
+                member.balance,
+                ladder.step(member.tierCode),
+                spend,
+                ladder.windowMonths(),
+                ladder.next(member.tierCode),
                 member.enrolledAt);
     }
 }

@@ -8,8 +8,17 @@ import java.util.UUID;
  * A member as the API shows them, with what the tier rules say about them now: spend in the rolling window, current
  * tier and what the next one needs.
  */
-public record MemberView(UUID id, String cardCode, String displayName, String email, String phone, long balance,
-        TierLadderView.Step tier, long rollingSpend, int windowMonths, Optional<TierLadderView.Step> nextTier,
+public record MemberView(
+        UUID id,
+        String cardCode,
+        String displayName,
+        String email,
+        String phone,
+        long balance,
+        TierLadderView.Step tier,
+        long rollingSpend,
+        int windowMonths,
+        Optional<TierLadderView.Step> nextTier,
         Instant enrolledAt) {
 
     public long spendToNextTier() {

@@ -6,17 +6,16 @@ import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.PointsEarned;
 import com.example.loyalty.events.TierChanged;
 import com.example.loyalty.events.Topics;
+import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.points.config.PointsConfig;
 import com.example.loyalty.points.domain.LedgerKind;
 import com.example.loyalty.points.domain.Member;
 import com.example.loyalty.points.domain.Purchase;
-import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.PurchaseRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -40,31 +39,67 @@ public class PurchaseService {
     private final Counter recorded;
     private final Counter replays;
 
-    public PurchaseService(MemberRepository members, PurchaseRepository purchases, TierService tiers, Ledger ledger,
-            OutboxWriter outbox, PointsConfig config, MeterRegistry registry) {
+    public PurchaseService(
+            MemberRepository members,
+            PurchaseRepository purchases,
+            TierService tiers,
+            Ledger ledger,
+            OutboxWriter outbox,
+            PointsConfig config,
+            MeterRegistry registry) {
         this.members = members;
         this.purchases = purchases;
         this.tiers = tiers;
         this.ledger = ledger;
         this.outbox = outbox;
         this.config = config;
-        this.pointsEarned = Counter.builder("loyalty.points.earned").description("points earned on purchases").register(registry);
-        this.recorded = Counter.builder("loyalty.points.purchases.recorded").description("purchases recorded").register(registry);
-        this.replays = Counter.builder("loyalty.points.purchases.replayed").description("purchase requests answered as replays")
+        this.pointsEarned = Counter.builder("loyalty.points.earned")
+                .description("points earned on purchases")
+                .register(registry);
+        this.recorded = Counter.builder("loyalty.points.purchases.recorded")
+                .description("purchases recorded")
+                .register(registry);
+        this.replays = Counter.builder("loyalty.points.purchases.replayed")
+                .description("purchase requests answered as replays")
                 .register(registry);
     }
 
-    public record PurchaseCommand(String transactionId, String cardCode, long amount, String currency, String storeId,
-            String channel, Instant occurredAt) {
-    }
+    public record PurchaseCommand(
+            String transactionId,
+            String cardCode,
+            long amount,
+            String currency,
+            String storeId,
+            String channel,
+            Instant occurredAt) {}
 
     /** The outcome of a purchase, first or replayed. */
-    public record PurchaseResult(UUID purchaseId, String transactionId, UUID memberId, String cardCode, long points,
-            BigDecimal multiplier, long balance, String tier, String tierName, boolean tierChanged, boolean replayed) {
+    public record PurchaseResult(
+            UUID purchaseId,
+            String transactionId,
+            UUID memberId,
+            String cardCode,
+            long points,
+            BigDecimal multiplier,
+            long balance,
+            String tier,
+            String tierName,
+            boolean tierChanged,
+            boolean replayed) {
 
         static PurchaseResult of(Purchase p, String cardCode, String tierName, boolean replayed) {
-            return new PurchaseResult(p.id, p.transactionId, p.memberId, cardCode, p.points, p.multiplier,
-                    p.balanceAfter, p.tierAfter, tierName, !p.tierAfter.equals(p.tierCode), replayed);
+            return new PurchaseResult(
+                    p.id,
+                    p.transactionId,
+                    p.memberId,
+                    cardCode,
+                    p.points,
+                    p.multiplier,
+                    p.balanceAfter,
+                    p.tierAfter,
+                    tierName,
+                    !p.tierAfter.equals(p.tierCode),
+                    replayed);
         }
     }
 
@@ -75,12 +110,17 @@ public class PurchaseService {
 
     private void checkAcceptable(PurchaseCommand command) {
         if (!config.earn().currencies().contains(command.currency())) {
-            throw Problems.unprocessable("unsupported-currency", "Unsupported currency",
-                    "currency " + command.currency() + " is not accepted; accepted: " + config.earn().currencies());
+            throw Problems.unprocessable(
+                    "unsupported-currency",
+                    "Unsupported currency",
+                    "currency " + command.currency() + " is not accepted; accepted: "
+                            + config.earn().currencies());
         }
         if (command.occurredAt() != null
                 && command.occurredAt().isAfter(Instant.now().plus(config.earn().maxFutureSkew()))) {
-            throw Problems.unprocessable("purchase-in-future", "Purchase in the future",
+            throw Problems.unprocessable(
+                    "purchase-in-future",
+                    "Purchase in the future",
                     "occurredAt " + command.occurredAt() + " lies in the future");
         }
     }
@@ -104,7 +144,8 @@ public class PurchaseService {
         purchase.storeId = command.storeId();
         purchase.channel = command.channel();
         purchase.occurredAt = command.occurredAt() != null ? command.occurredAt() : now;
-        purchase.points = points(command.amount(), tier.multiplier(), config.earn().yenPerPoint());
+        purchase.points =
+                points(command.amount(), tier.multiplier(), config.earn().yenPerPoint());
         purchase.multiplier = tier.multiplier();
         purchase.tierCode = tier.code();
         purchase.recordedAt = now;
@@ -115,7 +156,12 @@ public class PurchaseService {
         Transactions.flushDetectingRace(purchases.getEntityManager());
 
         if (purchase.points > 0) {
-            ledger.append(member, LedgerKind.EARN, purchase.points, "PURCHASE", purchase.transactionId,
+            ledger.append(
+                    member,
+                    LedgerKind.EARN,
+                    purchase.points,
+                    "PURCHASE",
+                    purchase.transactionId,
                     "purchase at store " + purchase.storeId);
         }
         // The purchase earned at the tier held before it; an upgrade it causes applies from the next one.
@@ -129,43 +175,69 @@ public class PurchaseService {
         purchase.tierAfter = member.tierCode;
 
         String memberId = member.id.toString();
-        outbox.write(Topics.LOYALTY_TRANSACTIONS, EventTypes.POINTS_EARNED, PointsEarned.SCHEMA_VERSION, memberId,
-                new PointsEarned(purchase.transactionId, purchase.amount, purchase.currency, purchase.storeId,
-                        purchase.channel, purchase.occurredAt, purchase.points, purchase.multiplier.toPlainString(),
-                        purchase.tierCode, member.balance));
+        outbox.write(
+                Topics.LOYALTY_TRANSACTIONS,
+                EventTypes.POINTS_EARNED,
+                PointsEarned.SCHEMA_VERSION,
+                memberId,
+                new PointsEarned(
+                        purchase.transactionId,
+                        purchase.amount,
+                        purchase.currency,
+                        purchase.storeId,
+                        purchase.channel,
+                        purchase.occurredAt,
+                        purchase.points,
+                        purchase.multiplier.toPlainString(),
+                        purchase.tierCode,
+                        member.balance));
         if (upgraded) {
-            outbox.write(Topics.LOYALTY_TRANSACTIONS, EventTypes.TIER_CHANGED, TierChanged.SCHEMA_VERSION, memberId,
+            outbox.write(
+                    Topics.LOYALTY_TRANSACTIONS,
+                    EventTypes.TIER_CHANGED,
+                    TierChanged.SCHEMA_VERSION,
+                    memberId,
                     new TierChanged(tier.code(), qualified.code(), rollingSpend));
         }
         recorded.increment();
         pointsEarned.increment(purchase.points);
-        return PurchaseResult.of(purchase, member.cardCode, ladder.step(member.tierCode).name(), false);
+        return PurchaseResult.of(
+                purchase, member.cardCode, ladder.step(member.tierCode).name(), false);
     }
 
     private PurchaseResult replay(PurchaseCommand command) {
-        Purchase first = purchases.findByTransactionId(command.transactionId())
-                .orElseThrow(() -> new IllegalStateException("lost a race for " + command.transactionId()
-                        + " but the winner's purchase is not there"));
+        Purchase first = purchases
+                .findByTransactionId(command.transactionId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "lost a race for " + command.transactionId() + " but the winner's purchase is not there"));
         return replayOf(first, command);
     }
 
     private PurchaseResult replayOf(Purchase first, PurchaseCommand command) {
         Member member = members.findById(first.memberId);
-        boolean same = Objects.equals(member.cardCode, command.cardCode()) && first.amount == command.amount()
-                && first.currency.equals(command.currency()) && first.storeId.equals(command.storeId());
+        boolean same = Objects.equals(member.cardCode, command.cardCode())
+                && first.amount == command.amount()
+                && first.currency.equals(command.currency())
+                && first.storeId.equals(command.storeId());
         if (!same) {
-            throw Problems.conflict("transaction-id-reused", "Transaction id already used",
+            throw Problems.conflict(
+                    "transaction-id-reused",
+                    "Transaction id already used",
                     "transaction " + command.transactionId() + " was recorded with a different card, amount or store");
         }
         replays.increment();
-        String tierName = tiers.ladder().steps().stream().filter(s -> s.code().equals(first.tierAfter))
-                .map(TierLadderView.Step::name).findFirst().orElse(first.tierAfter);
+        String tierName = tiers.ladder().steps().stream()
+                .filter(s -> s.code().equals(first.tierAfter))
+                .map(TierLadderView.Step::name)
+                .findFirst()
+                .orElse(first.tierAfter);
         return PurchaseResult.of(first, member.cardCode, tierName, true);
     }
 
     /** Base points (one per {@code yenPerPoint}) times the multiplier, rounded down. */
     static long points(long amount, BigDecimal multiplier, int yenPerPoint) {
-        return BigDecimal.valueOf(amount).multiply(multiplier)
+        return BigDecimal.valueOf(amount)
+                .multiply(multiplier)
                 .divide(BigDecimal.valueOf(yenPerPoint), 0, RoundingMode.FLOOR)
                 .longValueExact();
     }

@@ -14,11 +14,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Completing a survey earns a fixed award ({@code points.survey-award.points}, default 50), once per member
@@ -32,7 +31,13 @@ public class SurveyAwardService {
     public static final String REFERENCE_TYPE = "SURVEY";
 
     /** What happened to one survey response. */
-    public enum Outcome { AWARDED, ALREADY_AWARDED, ANONYMOUS, UNKNOWN_MEMBER, DISABLED }
+    public enum Outcome {
+        AWARDED,
+        ALREADY_AWARDED,
+        ANONYMOUS,
+        UNKNOWN_MEMBER,
+        DISABLED
+    }
 
     private final MemberRepository members;
     private final SurveyAwardRepository awards;
@@ -42,17 +47,25 @@ public class SurveyAwardService {
     private final Counter awarded;
     private final Counter pointsAwarded;
 
-    public SurveyAwardService(MemberRepository members, SurveyAwardRepository awards, Ledger ledger,
-            OutboxWriter outbox, PointsConfig config, MeterRegistry registry) {
+    public SurveyAwardService(
+            MemberRepository members,
+            SurveyAwardRepository awards,
+            Ledger ledger,
+            OutboxWriter outbox,
+            PointsConfig config,
+            MeterRegistry registry) {
         this.members = members;
         this.awards = awards;
         this.ledger = ledger;
         this.outbox = outbox;
         this.config = config;
-        this.awarded = Counter.builder("loyalty.points.survey-awards").description("survey answers that earned points")
+        this.awarded = Counter.builder("loyalty.points.survey-awards")
+                .description("survey answers that earned points")
                 .register(registry);
-        this.pointsAwarded = Counter.builder("loyalty.points.awarded").tag("reason", "survey")
-                .description("points credited for something other than a purchase").register(registry);
+        this.pointsAwarded = Counter.builder("loyalty.points.awarded")
+                .tag("reason", "survey")
+                .description("points credited for something other than a purchase")
+                .register(registry);
     }
 
     @Transactional
@@ -71,15 +84,24 @@ public class SurveyAwardService {
         }
         Member member = locked.get();
         Instant now = Instant.now();
-        if (!awards.insertIfAbsent(member.id, response.waveId(), response.surveyId(), response.responseId(), eventId,
-                points, now)) {
+        if (!awards.insertIfAbsent(
+                member.id, response.waveId(), response.surveyId(), response.responseId(), eventId, points, now)) {
             return Outcome.ALREADY_AWARDED;
         }
-        ledger.append(member, LedgerKind.EARN, points, REFERENCE_TYPE, response.waveId().toString(),
+        ledger.append(
+                member,
+                LedgerKind.EARN,
+                points,
+                REFERENCE_TYPE,
+                response.waveId().toString(),
                 "survey answered");
-        outbox.write(Topics.LOYALTY_TRANSACTIONS, EventTypes.POINTS_AWARDED, PointsAwarded.SCHEMA_VERSION,
-                member.id.toString(), new PointsAwarded(points, REFERENCE_TYPE, response.waveId().toString(),
-                        "survey answered", member.balance));
+        outbox.write(
+                Topics.LOYALTY_TRANSACTIONS,
+                EventTypes.POINTS_AWARDED,
+                PointsAwarded.SCHEMA_VERSION,
+                member.id.toString(),
+                new PointsAwarded(
+                        points, REFERENCE_TYPE, response.waveId().toString(), "survey answered", member.balance));
         awarded.increment();
         pointsAwarded.increment(points);
         return Outcome.AWARDED;

@@ -1,7 +1,6 @@
 package com.example.loyalty.points.service;
 
 import com.example.loyalty.points.domain.Tier;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -21,12 +20,19 @@ public record TierLadderView(int windowMonths, long version, List<Step> steps) {
     }
 
     public static TierLadderView of(int windowMonths, long version, List<Tier> tiers) {
-        return new TierLadderView(windowMonths, version,
-                tiers.stream().map(Step::of).sorted(Comparator.comparingInt(Step::rank)).toList());
+        return new TierLadderView(
+                windowMonths,
+                version,
+                tiers.stream()
+                        .map(Step::of)
+                        .sorted(Comparator.comparingInt(Step::rank))
+                        .toList());
     }
 
     public Step step(String code) {
-        return steps.stream().filter(s -> s.code().equals(code)).findFirst()
+        return steps.stream()
+                .filter(s -> s.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("tier " + code + " is not on the ladder"));
     }
 

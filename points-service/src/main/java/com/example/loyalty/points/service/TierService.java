@@ -7,7 +7,6 @@ import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.TierRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
@@ -38,8 +37,7 @@ public class TierService {
     }
 
     /** A tier as a marketer defines it; the order of the list is the rank. */
-    public record TierDefinition(String code, String name, long thresholdSpend, BigDecimal multiplier) {
-    }
+    public record TierDefinition(String code, String name, long thresholdSpend, BigDecimal multiplier) {}
 
     /**
      * Replaces the whole ladder. Rules: at least one tier, codes unique, the first tier starts at 0, thresholds
@@ -50,13 +48,16 @@ public class TierService {
     public TierLadderView replace(int windowMonths, List<TierDefinition> definitions, String updatedBy) {
         validate(definitions);
         TierLadder settings = tiers.lockSettings();
-        Map<String, Tier> existing = tiers.ladder().stream().collect(Collectors.toMap(t -> t.code, Function.identity()));
+        Map<String, Tier> existing =
+                tiers.ladder().stream().collect(Collectors.toMap(t -> t.code, Function.identity()));
         Set<String> wanted = definitions.stream().map(TierDefinition::code).collect(Collectors.toSet());
         for (Tier old : existing.values()) {
             if (!wanted.contains(old.code)) {
                 long holders = members.countByTier(old.code);
                 if (holders > 0) {
-                    throw Problems.conflict("tier-in-use", "Tier in use",
+                    throw Problems.conflict(
+                            "tier-in-use",
+                            "Tier in use",
                             "tier " + old.code + " is held by " + holders + " members and cannot be removed");
                 }
                 tiers.delete(old);

@@ -1,23 +1,12 @@
 package com.example.loyalty.points.rest;
 
-import com.example.loyalty.testing.Concurrently;
-import com.example.loyalty.testing.TestTokens;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
-
+import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_NOT_FOUND;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -25,27 +14,52 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.loyalty.testing.Concurrently;
+import com.example.loyalty.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class MemberResourceTest {
 
     @Test
     void enrolmentIsIdempotentAndStartsAtZero() {
         String token = TestTokens.newMember();
-        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"displayName\":\"Hana\"}")
-                .when().post("/api/points/members/me")
-                .then().statusCode(SC_CREATED)
+        String id = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"displayName\":\"Hana\"}")
+                .when()
+                .post("/api/points/members/me")
+                .then()
+                .statusCode(SC_CREATED)
                 .body("balance", equalTo(0))
                 .body("tier", equalTo("REGULAR"))
                 .body("tierName", equalTo("Regular"))
                 .body("cardCode", matchesPattern("88\\d{14}"))
                 .body("displayName", equalTo("Hana"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        given().auth().oauth2(token).when().post("/api/points/members/me")
-                .then().statusCode(SC_OK).body("id", equalTo(id));
+        given().auth()
+                .oauth2(token)
+                .when()
+                .post("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
+                .body("id", equalTo(id));
 
-        given().auth().oauth2(token).when().get("/api/points/members/me")
-                .then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
                 .body("id", equalTo(id))
                 .body("balance", equalTo(0))
                 .body("rollingSpend", equalTo(0))
@@ -57,88 +71,177 @@ class MemberResourceTest {
     @Test
     void concurrentEnrolmentsCreateOneMember() throws Exception {
         String token = TestTokens.newMember();
-        Callable<String> enrol = () -> given().auth().oauth2(token).when().post("/api/points/members/me")
-                .then().extract().path("id");
-        List<String> ids = Concurrently.run(IntStream.range(0, 8).mapToObj(i -> enrol).toList())
-                .stream().distinct().toList();
+        Callable<String> enrol = () -> given().auth()
+                .oauth2(token)
+                .when()
+                .post("/api/points/members/me")
+                .then()
+                .extract()
+                .path("id");
+        List<String> ids = Concurrently.run(
+                        IntStream.range(0, 8).mapToObj(i -> enrol).toList())
+                .stream()
+                .distinct()
+                .toList();
         assertEquals(1, ids.size(), "all enrolments answer the same member: " + ids);
     }
 
     @Test
     void notEnrolledIsNotFound() {
-        given().auth().oauth2(TestTokens.newMember()).when().get("/api/points/members/me")
-                .then().statusCode(SC_NOT_FOUND).contentType("application/problem+json")
-                .body("status", equalTo(SC_NOT_FOUND)).body("detail", notNullValue());
+        given().auth()
+                .oauth2(TestTokens.newMember())
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_NOT_FOUND)
+                .contentType("application/problem+json")
+                .body("status", equalTo(SC_NOT_FOUND))
+                .body("detail", notNullValue());
     }
 
     @Test
     void noTokenIs401() {
         given().when().get("/api/points/members/me").then().statusCode(SC_UNAUTHORIZED);
-        given().contentType(ContentType.JSON).body("{}").when().post("/api/points/purchases").then().statusCode(SC_UNAUTHORIZED)
-                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
-        given().auth().oauth2("not-a-token").when().get("/api/points/members/me").then().statusCode(SC_UNAUTHORIZED);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/points/purchases")
+                .then()
+                .statusCode(SC_UNAUTHORIZED)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().auth()
+                .oauth2("not-a-token")
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_UNAUTHORIZED);
         given().when().get("/api/points/tiers").then().statusCode(SC_UNAUTHORIZED);
     }
 
     @Test
     void staffFindsTheMemberAtTheTill() {
         var member = PointsApi.enrolNewMember();
-        given().auth().oauth2(PointsApi.STAFF).queryParam("card", member.cardCode())
-                .when().get("/api/points/members")
-                .then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .queryParam("card", member.cardCode())
+                .when()
+                .get("/api/points/members")
+                .then()
+                .statusCode(SC_OK)
                 .body("id", equalTo(member.id()))
                 .body("balance", equalTo(0));
 
-        String email = given().auth().oauth2(member.token()).when().get("/api/points/members/me")
-                .then().extract().path("email");
-        given().auth().oauth2(PointsApi.STAFF).queryParam("email", email.toUpperCase())
-                .when().get("/api/points/members")
-                .then().statusCode(SC_OK).body("id", equalTo(member.id()));
+        String email = given().auth()
+                .oauth2(member.token())
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .extract()
+                .path("email");
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .queryParam("email", email.toUpperCase())
+                .when()
+                .get("/api/points/members")
+                .then()
+                .statusCode(SC_OK)
+                .body("id", equalTo(member.id()));
 
-        given().auth().oauth2(PointsApi.STAFF).queryParam("card", "8800000000000000")
-                .when().get("/api/points/members")
-                .then().statusCode(SC_NOT_FOUND).contentType("application/problem+json");
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .queryParam("card", "8800000000000000")
+                .when()
+                .get("/api/points/members")
+                .then()
+                .statusCode(SC_NOT_FOUND)
+                .contentType("application/problem+json");
 
-        given().auth().oauth2(PointsApi.STAFF).when().get("/api/points/members")
-                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .when()
+                .get("/api/points/members")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
     }
 
     @Test
     void aMemberCannotLookUpOrReadOthers() {
         var alice = PointsApi.enrolNewMember();
         var bob = PointsApi.enrolNewMember();
-        given().auth().oauth2(bob.token()).queryParam("card", alice.cardCode())
-                .when().get("/api/points/members").then().statusCode(SC_FORBIDDEN);
-        given().auth().oauth2(bob.token()).when().get("/api/points/members/" + alice.id())
-                .then().statusCode(SC_FORBIDDEN);
-        given().auth().oauth2(bob.token()).when().get("/api/points/members/" + alice.id() + "/ledger")
-                .then().statusCode(SC_FORBIDDEN);
+        given().auth()
+                .oauth2(bob.token())
+                .queryParam("card", alice.cardCode())
+                .when()
+                .get("/api/points/members")
+                .then()
+                .statusCode(SC_FORBIDDEN);
+        given().auth()
+                .oauth2(bob.token())
+                .when()
+                .get("/api/points/members/" + alice.id())
+                .then()
+                .statusCode(SC_FORBIDDEN);
+        given().auth()
+                .oauth2(bob.token())
+                .when()
+                .get("/api/points/members/" + alice.id() + "/ledger")
+                .then()
+                .statusCode(SC_FORBIDDEN);
         // bob's own view is bob's
-        given().auth().oauth2(bob.token()).when().get("/api/points/members/me")
-                .then().statusCode(SC_OK).body("id", equalTo(bob.id()));
+        given().auth()
+                .oauth2(bob.token())
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
+                .body("id", equalTo(bob.id()));
     }
 
     @Test
     void ledgerIsPagedNewestFirst() {
         var member = PointsApi.enrolNewMember();
         for (int i = 1; i <= 3; i++) {
-            PointsApi.purchase("ledger-" + UUID.randomUUID(), member.cardCode(), i * 1000L).statusCode(SC_CREATED);
+            PointsApi.purchase("ledger-" + UUID.randomUUID(), member.cardCode(), i * 1000L)
+                    .statusCode(SC_CREATED);
         }
-        given().auth().oauth2(member.token()).queryParam("size", 2)
-                .when().get("/api/points/members/me/ledger")
-                .then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(member.token())
+                .queryParam("size", 2)
+                .when()
+                .get("/api/points/members/me/ledger")
+                .then()
+                .statusCode(SC_OK)
                 .body("total", equalTo(3))
                 .body("items", hasSize(2))
                 .body("items[0].points", equalTo(30))
                 .body("items[0].kind", equalTo("EARN"))
                 .body("items[0].balanceAfter", equalTo(60))
                 .body("items[1].points", equalTo(20));
-        given().auth().oauth2(member.token()).queryParam("size", 0)
-                .when().get("/api/points/members/me/ledger")
-                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
-        given().auth().oauth2(PointsApi.STAFF).when().get("/api/points/members/" + member.id() + "/ledger")
-                .then().statusCode(SC_OK).body("total", equalTo(3)).body("items[2].reason", notNullValue());
-        given().auth().oauth2(PointsApi.STAFF).when().get("/api/points/members/" + member.id())
-                .then().statusCode(SC_OK).body("nextTier", notNullValue()).body("phone", nullValue());
+        given().auth()
+                .oauth2(member.token())
+                .queryParam("size", 0)
+                .when()
+                .get("/api/points/members/me/ledger")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .when()
+                .get("/api/points/members/" + member.id() + "/ledger")
+                .then()
+                .statusCode(SC_OK)
+                .body("total", equalTo(3))
+                .body("items[2].reason", notNullValue());
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .when()
+                .get("/api/points/members/" + member.id())
+                .then()
+                .statusCode(SC_OK)
+                .body("nextTier", notNullValue())
+                .body("phone", nullValue());
     }
 }

@@ -1,16 +1,15 @@
 package com.example.loyalty.points.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_OK;
+
 import com.example.loyalty.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.apache.http.HttpStatus.SC_CREATED;
-import static org.apache.http.HttpStatus.SC_OK;
-import static io.restassured.RestAssured.given;
 
 /** Calls of the points API used across the resource tests. */
 final class PointsApi {
@@ -18,18 +17,23 @@ final class PointsApi {
     static final String STAFF = TestTokens.token("staff-" + UUID.randomUUID(), "staff");
     static final String MARKETER = TestTokens.token("marketer-" + UUID.randomUUID(), "marketer");
 
-    private PointsApi() {
-    }
+    private PointsApi() {}
 
     /** A freshly enrolled member: token and card code. */
-    record Enrolled(String token, String id, String cardCode) {
-    }
+    record Enrolled(String token, String id, String cardCode) {}
 
     static Enrolled enrolNewMember() {
         String token = TestTokens.newMember();
-        var body = given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
-                .when().post("/api/points/members/me")
-                .then().statusCode(SC_CREATED).extract().jsonPath();
+        var body = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/points/members/me")
+                .then()
+                .statusCode(SC_CREATED)
+                .extract()
+                .jsonPath();
         return new Enrolled(token, body.getString("id"), body.getString("cardCode"));
     }
 
@@ -46,24 +50,50 @@ final class PointsApi {
         body.put("storeId", "S001");
         body.put("channel", "STORE");
         body.put("occurredAt", java.time.Instant.now().toString());
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .when().post("/api/points/purchases").then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/points/purchases")
+                .then();
     }
 
     static long balance(Enrolled member) {
-        return given().auth().oauth2(member.token()).when().get("/api/points/members/me")
-                .then().statusCode(SC_OK).extract().jsonPath().getLong("balance");
+        return given().auth()
+                .oauth2(member.token())
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath()
+                .getLong("balance");
     }
 
     static long ledgerSum(Enrolled member) {
-        var entries = given().auth().oauth2(member.token()).queryParam("size", 200)
-                .when().get("/api/points/members/me/ledger")
-                .then().statusCode(SC_OK).extract().jsonPath().getList("items.points", Long.class);
+        var entries = given().auth()
+                .oauth2(member.token())
+                .queryParam("size", 200)
+                .when()
+                .get("/api/points/members/me/ledger")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath()
+                .getList("items.points", Long.class);
         return entries.stream().mapToLong(Long::longValue).sum();
     }
 
     static int ledgerCount(Enrolled member) {
-        return given().auth().oauth2(member.token()).when().get("/api/points/members/me/ledger")
-                .then().statusCode(SC_OK).extract().jsonPath().getInt("total");
+        return given().auth()
+                .oauth2(member.token())
+                .when()
+                .get("/api/points/members/me/ledger")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath()
+                .getInt("total");
     }
 }

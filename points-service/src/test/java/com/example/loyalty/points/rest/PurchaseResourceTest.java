@@ -1,16 +1,6 @@
 package com.example.loyalty.points.rest;
 
-import com.example.loyalty.testing.Concurrently;
-import com.example.loyalty.testing.TestTokens;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
-
+import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
 import static org.apache.http.HttpStatus.SC_CREATED;
@@ -18,11 +8,20 @@ import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_NOT_FOUND;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.example.loyalty.testing.Concurrently;
+import com.example.loyalty.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PurchaseResourceTest {
@@ -44,9 +43,13 @@ class PurchaseResourceTest {
     void replayReturnsTheFirstResultAndEarnsNothing() {
         var member = PointsApi.enrolNewMember();
         String tx = "t-" + UUID.randomUUID();
-        String purchaseId = PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(SC_CREATED)
-                .body("pointsEarned", equalTo(50)).extract().path("purchaseId");
-        PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(SC_OK)
+        String purchaseId = PointsApi.purchase(tx, member.cardCode(), 5_000)
+                .statusCode(SC_CREATED)
+                .body("pointsEarned", equalTo(50))
+                .extract()
+                .path("purchaseId");
+        PointsApi.purchase(tx, member.cardCode(), 5_000)
+                .statusCode(SC_OK)
                 .body("purchaseId", equalTo(purchaseId))
                 .body("pointsEarned", equalTo(50))
                 .body("balance", equalTo(50))
@@ -61,8 +64,10 @@ class PurchaseResourceTest {
         var other = PointsApi.enrolNewMember();
         String tx = "t-" + UUID.randomUUID();
         PointsApi.purchase(tx, member.cardCode(), 5_000).statusCode(SC_CREATED);
-        PointsApi.purchase(tx, member.cardCode(), 6_000).statusCode(SC_CONFLICT)
-                .contentType("application/problem+json").body("detail", containsString(tx));
+        PointsApi.purchase(tx, member.cardCode(), 6_000)
+                .statusCode(SC_CONFLICT)
+                .contentType("application/problem+json")
+                .body("detail", containsString(tx));
         PointsApi.purchase(tx, other.cardCode(), 5_000).statusCode(SC_CONFLICT);
         assertEquals(50, PointsApi.balance(member));
         assertEquals(0, PointsApi.balance(other));
@@ -72,8 +77,10 @@ class PurchaseResourceTest {
     void parallelDuplicatePurchasesEarnOnce() throws Exception {
         var member = PointsApi.enrolNewMember();
         String tx = "race-" + UUID.randomUUID();
-        Callable<Integer> call = () -> PointsApi.purchase(tx, member.cardCode(), 10_000).extract().statusCode();
-        List<Integer> statuses = Concurrently.run(IntStream.range(0, 12).mapToObj(i -> call).toList());
+        Callable<Integer> call = () ->
+                PointsApi.purchase(tx, member.cardCode(), 10_000).extract().statusCode();
+        List<Integer> statuses =
+                Concurrently.run(IntStream.range(0, 12).mapToObj(i -> call).toList());
 
         assertEquals(1, statuses.stream().filter(s -> s == SC_CREATED).count(), "exactly one earns: " + statuses);
         assertEquals(11, statuses.stream().filter(s -> s == SC_OK).count(), "the rest are replays: " + statuses);
@@ -85,8 +92,11 @@ class PurchaseResourceTest {
     @Test
     void parallelPurchasesOfOneMemberAllCount() throws Exception {
         var member = PointsApi.enrolNewMember();
-        List<Callable<Integer>> calls = IntStream.range(0, 10).<Callable<Integer>>mapToObj(i ->
-                () -> PointsApi.purchase("p-" + UUID.randomUUID(), member.cardCode(), 1_000).extract().statusCode())
+        List<Callable<Integer>> calls = IntStream.range(0, 10)
+                .<Callable<Integer>>mapToObj(
+                        i -> () -> PointsApi.purchase("p-" + UUID.randomUUID(), member.cardCode(), 1_000)
+                                .extract()
+                                .statusCode())
                 .toList();
         List<Integer> statuses = Concurrently.run(calls);
         assertEquals(List.of(SC_CREATED), statuses.stream().distinct().toList());
@@ -97,24 +107,32 @@ class PurchaseResourceTest {
     @Test
     void crossingTheSilverThresholdUpgradesForTheNextPurchase() {
         var member = PointsApi.enrolNewMember();
-        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 29_999).statusCode(SC_CREATED)
-                .body("pointsEarned", equalTo(299)).body("tier", equalTo("REGULAR"));
+        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 29_999)
+                .statusCode(SC_CREATED)
+                .body("pointsEarned", equalTo(299))
+                .body("tier", equalTo("REGULAR"));
         // This purchase crosses 30,000: it still earns at Regular, the upgrade is immediate.
-        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_001).statusCode(SC_CREATED)
+        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_001)
+                .statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(10))
                 .body("multiplier", equalTo(1.0f))
                 .body("tier", equalTo("SILVER"))
                 .body("tierName", equalTo("Silver"))
                 .body("tierChanged", equalTo(true));
         // The next purchase earns x1.25, rounded down: 1,099 JPY -> 10.99 * 1.25 = 13.7375 -> 13.
-        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_099).statusCode(SC_CREATED)
+        PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_099)
+                .statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(13))
                 .body("multiplier", equalTo(1.25f))
                 .body("tier", equalTo("SILVER"))
                 .body("tierChanged", equalTo(false))
                 .body("balance", equalTo(299 + 10 + 13));
-        given().auth().oauth2(member.token()).when().get("/api/points/members/me")
-                .then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(member.token())
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
                 .body("tier", equalTo("SILVER"))
                 .body("rollingSpend", equalTo(29_999 + 1_001 + 1_099))
                 .body("nextTier.tier", equalTo("GOLD"))
@@ -124,8 +142,10 @@ class PurchaseResourceTest {
     @Test
     void unknownCardIs404AndWritesNothing() {
         PointsApi.purchase("t-" + UUID.randomUUID(), "8812345678901234", 1_000)
-                .statusCode(SC_NOT_FOUND).contentType("application/problem+json")
-                .body("status", equalTo(SC_NOT_FOUND)).body("detail", containsString("8812345678901234"));
+                .statusCode(SC_NOT_FOUND)
+                .contentType("application/problem+json")
+                .body("status", equalTo(SC_NOT_FOUND))
+                .body("detail", containsString("8812345678901234"));
     }
 
     @Test
@@ -133,25 +153,37 @@ class PurchaseResourceTest {
         var member = PointsApi.enrolNewMember();
         String card = member.cardCode();
         // negative amount
-        post("{\"transactionId\":\"x1\",\"cardCode\":\"" + card + "\",\"amount\":-5,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
-                .statusCode(SC_BAD_REQUEST).contentType("application/problem+json").body("violations", notNullValue());
+        post("{\"transactionId\":\"x1\",\"cardCode\":\"" + card
+                        + "\",\"amount\":-5,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("violations", notNullValue());
         // missing fields
         post("{\"cardCode\":\"" + card + "\"}").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         // malformed JSON
         post("{\"transactionId\": \"x2\", ").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         // wrong type and unknown channel
-        post("{\"transactionId\":\"x3\",\"cardCode\":\"" + card + "\",\"amount\":\"lots\",\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
-                .statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
-        post("{\"transactionId\":\"x4\",\"cardCode\":\"" + card + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"PIGEON\"}")
-                .statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
+        post("{\"transactionId\":\"x3\",\"cardCode\":\"" + card
+                        + "\",\"amount\":\"lots\",\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
+        post("{\"transactionId\":\"x4\",\"cardCode\":\"" + card
+                        + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"PIGEON\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
         // empty body
         post("").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         // a currency the program does not accept
-        post("{\"transactionId\":\"x5\",\"cardCode\":\"" + card + "\",\"amount\":100,\"currency\":\"USD\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
-                .statusCode(SC_UNPROCESSABLE_ENTITY).contentType("application/problem+json").body("detail", containsString("USD"));
+        post("{\"transactionId\":\"x5\",\"cardCode\":\"" + card
+                        + "\",\"amount\":100,\"currency\":\"USD\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .contentType("application/problem+json")
+                .body("detail", containsString("USD"));
         // a purchase in the future
-        post("{\"transactionId\":\"x6\",\"cardCode\":\"" + card + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}")
-                .statusCode(SC_UNPROCESSABLE_ENTITY).contentType("application/problem+json");
+        post("{\"transactionId\":\"x6\",\"cardCode\":\"" + card
+                        + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}")
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .contentType("application/problem+json");
 
         assertEquals(0, PointsApi.balance(member));
         assertEquals(0, PointsApi.ledgerCount(member));
@@ -162,15 +194,22 @@ class PurchaseResourceTest {
     @Test
     void onlyStaffRecordPurchases() {
         var member = PointsApi.enrolNewMember();
-        PointsApi.purchase(member.token(), "t-" + UUID.randomUUID(), member.cardCode(), 1_000).statusCode(SC_FORBIDDEN);
-        PointsApi.purchase(PointsApi.MARKETER, "t-" + UUID.randomUUID(), member.cardCode(), 1_000).statusCode(SC_FORBIDDEN);
+        PointsApi.purchase(member.token(), "t-" + UUID.randomUUID(), member.cardCode(), 1_000)
+                .statusCode(SC_FORBIDDEN);
+        PointsApi.purchase(PointsApi.MARKETER, "t-" + UUID.randomUUID(), member.cardCode(), 1_000)
+                .statusCode(SC_FORBIDDEN);
         PointsApi.purchase(TestTokens.token("admin-x", "admin"), "t-" + UUID.randomUUID(), member.cardCode(), 1_000)
                 .statusCode(SC_CREATED);
         assertEquals(10, PointsApi.balance(member));
     }
 
     private static io.restassured.response.ValidatableResponse post(String json) {
-        return given().auth().oauth2(PointsApi.STAFF).contentType(ContentType.JSON).body(json)
-                .when().post("/api/points/purchases").then();
+        return given().auth()
+                .oauth2(PointsApi.STAFF)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .post("/api/points/purchases")
+                .then();
     }
 }

@@ -1,21 +1,20 @@
 package com.example.loyalty.points.rest;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
+import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class TierResourceTest {
@@ -31,8 +30,12 @@ class TierResourceTest {
     @Test
     void everySignedInUserReadsTheDefaultLadder() {
         var member = PointsApi.enrolNewMember();
-        given().auth().oauth2(member.token()).when().get("/api/points/tiers")
-                .then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(member.token())
+                .when()
+                .get("/api/points/tiers")
+                .then()
+                .statusCode(SC_OK)
                 .body("windowMonths", equalTo(12))
                 .body("tiers", hasSize(4))
                 .body("tiers.code", org.hamcrest.Matchers.contains("REGULAR", "SILVER", "GOLD", "PLATINUM"))
@@ -44,17 +47,26 @@ class TierResourceTest {
     @Test
     void aHugeInvalidBodyGetsABoundedProblemAndChangesNothing() {
         // 20,000 tiers, every one invalid twice: Bean Validation finds 40,000+ violations; the answer lists 50
-        String tiers = String.join(",", java.util.Collections.nCopies(20_000,
-                "{\"code\": \"lower case\", \"name\": \"\", \"thresholdSpend\": 0, \"multiplier\": 1}"));
+        String tiers = String.join(
+                ",",
+                java.util.Collections.nCopies(
+                        20_000,
+                        "{\"code\": \"lower case\", \"name\": \"\", \"thresholdSpend\": 0, \"multiplier\": 1}"));
         String body = put(PointsApi.MARKETER, "{\"windowMonths\": 12, \"tiers\": [" + tiers + "]}")
                 .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json")
                 .body("violations", hasSize(50))
                 .body("violationCount", org.hamcrest.Matchers.greaterThan(40_000))
-                .extract().asString();
+                .extract()
+                .asString();
         org.junit.jupiter.api.Assertions.assertTrue(body.length() < 20_000, "bounded: " + body.length() + " chars");
-        given().auth().oauth2(PointsApi.MARKETER).when().get("/api/points/tiers")
-                .then().statusCode(SC_OK).body("tiers", hasSize(4));
+        given().auth()
+                .oauth2(PointsApi.MARKETER)
+                .when()
+                .get("/api/points/tiers")
+                .then()
+                .statusCode(SC_OK)
+                .body("tiers", hasSize(4));
     }
 
     @Test
@@ -67,11 +79,16 @@ class TierResourceTest {
                       {"code": "GOLD", "name": "Gold", "thresholdSpend": 100000, "multiplier": 1.5},
                       {"code": "PLATINUM", "name": "Platinum", "thresholdSpend": 300000, "multiplier": 2},
                       {"code": "DIAMOND", "name": "Diamond", "thresholdSpend": 1000000, "multiplier": 3}]}
-                    """).statusCode(SC_OK).body("windowMonths", equalTo(6)).body("tiers", hasSize(5));
+                    """)
+                    .statusCode(SC_OK)
+                    .body("windowMonths", equalTo(6))
+                    .body("tiers", hasSize(5));
             var member = PointsApi.enrolNewMember();
-            PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 5_000).statusCode(SC_CREATED)
+            PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 5_000)
+                    .statusCode(SC_CREATED)
                     .body("tier", equalTo("SILVER"));
-            PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_000).statusCode(SC_CREATED)
+            PointsApi.purchase("t-" + UUID.randomUUID(), member.cardCode(), 1_000)
+                    .statusCode(SC_CREATED)
                     .body("pointsEarned", equalTo(15));
         } finally {
             put(PointsApi.MARKETER, DEFAULT_LADDER).statusCode(SC_OK);
@@ -84,7 +101,10 @@ class TierResourceTest {
                 {"windowMonths": 12, "tiers": [
                   {"code": "REGULAR", "name": "Regular", "thresholdSpend": 0, "multiplier": 1},
                   {"code": "SILVER", "name": "Silver", "thresholdSpend": 0, "multiplier": 1.25}]}
-                """).statusCode(SC_UNPROCESSABLE_ENTITY).contentType("application/problem+json").body("detail", containsString("increase"));
+                """)
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .contentType("application/problem+json")
+                .body("detail", containsString("increase"));
         put(PointsApi.MARKETER, """
                 {"windowMonths": 12, "tiers": [{"code": "REGULAR", "name": "Regular", "thresholdSpend": 10, "multiplier": 1}]}
                 """).statusCode(SC_UNPROCESSABLE_ENTITY);
@@ -92,8 +112,13 @@ class TierResourceTest {
                 {"windowMonths": 0, "tiers": [{"code": "regular", "name": "", "thresholdSpend": -1, "multiplier": 0}]}
                 """).statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         put(PointsApi.MARKETER, "{\"tiers\": [").statusCode(SC_BAD_REQUEST);
-        given().auth().oauth2(PointsApi.MARKETER).when().get("/api/points/tiers")
-                .then().statusCode(SC_OK).body("tiers", hasSize(4));
+        given().auth()
+                .oauth2(PointsApi.MARKETER)
+                .when()
+                .get("/api/points/tiers")
+                .then()
+                .statusCode(SC_OK)
+                .body("tiers", hasSize(4));
     }
 
     @Test
@@ -101,9 +126,17 @@ class TierResourceTest {
         var member = PointsApi.enrolNewMember();
         put(PointsApi.MARKETER, """
                 {"windowMonths": 12, "tiers": [{"code": "BASIC", "name": "Basic", "thresholdSpend": 0, "multiplier": 1}]}
-                """).statusCode(SC_CONFLICT).contentType("application/problem+json").body("detail", containsString("REGULAR"));
-        given().auth().oauth2(member.token()).when().get("/api/points/members/me")
-                .then().statusCode(SC_OK).body("tier", equalTo("REGULAR"));
+                """)
+                .statusCode(SC_CONFLICT)
+                .contentType("application/problem+json")
+                .body("detail", containsString("REGULAR"));
+        given().auth()
+                .oauth2(member.token())
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
+                .body("tier", equalTo("REGULAR"));
     }
 
     @Test
@@ -113,7 +146,12 @@ class TierResourceTest {
     }
 
     private static io.restassured.response.ValidatableResponse put(String token, String body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .when().put("/api/points/tiers").then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/points/tiers")
+                .then();
     }
 }

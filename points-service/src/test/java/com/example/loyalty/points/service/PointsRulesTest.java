@@ -1,15 +1,14 @@
 package com.example.loyalty.points.service;
 
-import com.example.loyalty.points.domain.Tier;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.loyalty.points.domain.Tier;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PointsRulesTest {
 
@@ -26,9 +25,12 @@ class PointsRulesTest {
 
     @Test
     void ladderFindsTheQualifyingAndNextTier() {
-        TierLadderView ladder = TierLadderView.of(12, 1, List.of(
-                tier("GOLD", 2, 100_000, "1.5"), tier("REGULAR", 0, 0, "1"),
-                tier("SILVER", 1, 30_000, "1.25"), tier("PLATINUM", 3, 300_000, "2")));
+        TierLadderView ladder = TierLadderView.of(
+                12,
+                1,
+                List.of(
+                        tier("GOLD", 2, 100_000, "1.5"), tier("REGULAR", 0, 0, "1"),
+                        tier("SILVER", 1, 30_000, "1.25"), tier("PLATINUM", 3, 300_000, "2")));
         assertEquals("REGULAR", ladder.qualifyingTier(29_999).code());
         assertEquals("SILVER", ladder.qualifyingTier(30_000).code());
         assertEquals("GOLD", ladder.qualifyingTier(299_999).code());

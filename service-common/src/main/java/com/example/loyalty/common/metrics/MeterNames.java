@@ -1,9 +1,8 @@
 package com.example.loyalty.common.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one scheme of meter names, {@code loyalty.<service>.<thing>} (Prometheus: {@code loyalty_<service>_<thing>}),

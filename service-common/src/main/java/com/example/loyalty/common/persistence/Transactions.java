@@ -3,7 +3,6 @@ package com.example.loyalty.common.persistence;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
 import java.util.function.Supplier;
 
 /**
@@ -14,8 +13,7 @@ import java.util.function.Supplier;
  */
 public final class Transactions {
 
-    private Transactions() {
-    }
+    private Transactions() {}
 
     /**
      * Runs {@code work} in its own transaction; when it lost a race on a unique key ({@link UniqueRaceLost}), runs

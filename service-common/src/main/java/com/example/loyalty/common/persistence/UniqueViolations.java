@@ -7,8 +7,7 @@ public final class UniqueViolations {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private UniqueViolations() {
-    }
+    private UniqueViolations() {}
 
     public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -6,9 +6,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.net.URI;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * 401 as problem details. quarkus-resteasy-problem 3.21's own mappers for these exceptions do not work on

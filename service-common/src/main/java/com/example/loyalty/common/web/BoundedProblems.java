@@ -7,12 +7,11 @@ import io.quarkiverse.resteasy.problem.validation.HttpValidationProblem;
 import io.quarkiverse.resteasy.problem.validation.Violation;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps every problem body bounded, whatever the request held: {@code detail} is cut to {@link #MAX_DETAIL_CHARS}
@@ -39,11 +38,14 @@ public class BoundedProblems implements ProblemPostProcessor {
         if (violations == null && !longDetail) {
             return problem;
         }
-        HttpProblem.Builder bounded = HttpProblem.builder(problem)
-                .withDetail(FieldError.cut(detail, MAX_DETAIL_CHARS));
+        HttpProblem.Builder bounded = HttpProblem.builder(problem).withDetail(FieldError.cut(detail, MAX_DETAIL_CHARS));
         if (violations != null) {
-            bounded.with("violations", violations.stream().limit(Problems.MAX_FIELD_ERRORS).map(BoundedProblems::cut)
-                    .toList());
+            bounded.with(
+                    "violations",
+                    violations.stream()
+                            .limit(Problems.MAX_FIELD_ERRORS)
+                            .map(BoundedProblems::cut)
+                            .toList());
             bounded.with("violationCount", violations.size());
         }
         return bounded.build();

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.net.URI;
 import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A body of the wrong JSON shape (a string where an object belongs, an empty body) as a 400 problem. Quarkus'
@@ -20,13 +19,16 @@ public class JsonProblemMappers {
     public Response mismatchedInput(MismatchedInputException e) {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         HttpProblem.Builder problem = HttpProblem.builder()
                 .withType(URI.create("https://loyalty.example.com/problems/malformed-body"))
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withTitle("Bad Request")
-                .withDetail(field.isEmpty() ? "the request body is missing or not of the expected JSON shape"
-                        : "'" + field + "' is not of the expected JSON type: " + summary(e));
+                .withDetail(
+                        field.isEmpty()
+                                ? "the request body is missing or not of the expected JSON shape"
+                                : "'" + field + "' is not of the expected JSON type: " + summary(e));
         if (!field.isEmpty()) {
             problem.with("field", field);
         }

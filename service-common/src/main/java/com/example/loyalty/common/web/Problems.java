@@ -1,7 +1,6 @@
 package com.example.loyalty.common.web;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-
 import java.net.URI;
 import java.util.List;
 
@@ -19,8 +18,7 @@ public final class Problems {
     /** Longest text of one field error (field name or message). */
     public static final int MAX_FIELD_ERROR_CHARS = 300;
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static HttpProblem badRequest(String kind, String title, String detail) {
         return problem(400, kind, title, detail);
@@ -51,8 +49,10 @@ public final class Problems {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("a 422 with field errors needs at least one error");
         }
-        List<FieldError> shown = errors.stream().limit(MAX_FIELD_ERRORS)
-                .map(e -> e.truncated(MAX_FIELD_ERROR_CHARS)).toList();
+        List<FieldError> shown = errors.stream()
+                .limit(MAX_FIELD_ERRORS)
+                .map(e -> e.truncated(MAX_FIELD_ERROR_CHARS))
+                .toList();
         int more = errors.size() - 1;
         String detail = shown.get(0).describe() + (more == 0 ? "" : " (and " + more + " more)");
         return HttpProblem.builder()

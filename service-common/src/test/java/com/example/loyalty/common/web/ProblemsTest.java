@@ -1,14 +1,13 @@
 package com.example.loyalty.common.web;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.stream.IntStream;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 class ProblemsTest {
 
@@ -39,7 +38,8 @@ class ProblemsTest {
     @Test
     void fieldErrorsAreListedOnceAndBounded() {
         String huge = "x".repeat(5_000_000); // one 5 MB question id, shared by every error
-        List<TestError> errors = IntStream.range(0, 100_000).mapToObj(i -> new TestError(huge, "unknown question " + i))
+        List<TestError> errors = IntStream.range(0, 100_000)
+                .mapToObj(i -> new TestError(huge, "unknown question " + i))
                 .toList();
 
         HttpProblem p = Problems.invalid("invalid-answers", "Invalid answers", errors);
@@ -55,8 +55,8 @@ class ProblemsTest {
 
     @Test
     void oneErrorIsTheWholeDetail() {
-        HttpProblem p = Problems.invalid("invalid-answers", "Invalid answers", List.of(new TestError("answers.nps",
-                "must be 0-10")));
+        HttpProblem p = Problems.invalid(
+                "invalid-answers", "Invalid answers", List.of(new TestError("answers.nps", "must be 0-10")));
         assertEquals("answers.nps: must be 0-10", p.getDetail());
         assertEquals(1, p.getParameters().get("errorCount"));
     }
@@ -68,7 +68,8 @@ class ProblemsTest {
 
     @Test
     void kindOfAForeignProblemIsOther() {
-        assertEquals("other", Problems.kindOf(HttpProblem.builder().withStatus(400).build()));
+        assertEquals(
+                "other", Problems.kindOf(HttpProblem.builder().withStatus(400).build()));
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.example.loyalty.survey.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Typed settings of survey-service ({@code surveys.*}). */

@@ -2,5 +2,10 @@ package com.example.loyalty.survey.domain;
 
 /** Where a response was given. */
 public enum Channel {
-    APP, WEB, STORE, EMAIL, SMS, OTHER
+    APP,
+    WEB,
+    STORE,
+    EMAIL,
+    SMS,
+    OTHER
 }

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,8 +21,10 @@ public class MemberDirectoryEntry {
     public String subject;
     /** Tier code of the newest event seen; {@code null} if none carried one. */
     public String tier;
+
     @Column(name = "tier_as_of")
     public Instant tierAsOf;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

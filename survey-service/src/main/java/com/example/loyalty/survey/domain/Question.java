@@ -1,7 +1,6 @@
 package com.example.loyalty.survey.domain;
 
 import com.example.loyalty.events.QuestionType;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +15,13 @@ import java.util.Optional;
  * @param required  whether a response must answer it
  * @param options   CHOICE only: the options, in display order
  */
-public record Question(String id, QuestionType type, CsiDimension dimension, Map<String, String> text,
-        boolean required, List<ChoiceOption> options) {
+public record Question(
+        String id,
+        QuestionType type,
+        CsiDimension dimension,
+        Map<String, String> text,
+        boolean required,
+        List<ChoiceOption> options) {
 
     public Question {
         text = text == null ? Map.of() : text;

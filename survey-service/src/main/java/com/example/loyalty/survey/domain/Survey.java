@@ -7,13 +7,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A survey definition: localized title, questions, anonymity and lifecycle status. */
 @Entity
@@ -28,6 +27,7 @@ public class Survey {
     /** When true, responses carry no identity (no subject, member id or tier). */
     @Column(nullable = false)
     public boolean anonymous;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public SurveyStatus status;
@@ -35,16 +35,22 @@ public class Survey {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<Question> questions;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
     @Column(name = "published_at")
     public Instant publishedAt;
+
     @Column(name = "closed_at")
     public Instant closedAt;
+
     @Version
     public long version;
 }

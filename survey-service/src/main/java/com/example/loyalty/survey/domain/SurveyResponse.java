@@ -6,12 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One accepted response to a wave. A named response carries the respondent's subject (unique per wave), and
@@ -22,10 +21,13 @@ import java.util.UUID;
 public class SurveyResponse {
     @Id
     public UUID id;
+
     @Column(name = "survey_id", nullable = false)
     public UUID surveyId;
+
     @Column(name = "wave_id", nullable = false)
     public UUID waveId;
+
     @Column(nullable = false)
     public boolean anonymous;
     /** Token subject of the respondent; {@code null} when anonymous. */
@@ -35,14 +37,18 @@ public class SurveyResponse {
     public UUID memberId;
     /** Tier when answering; {@code null} when anonymous or unknown. */
     public String tier;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Channel channel;
+
     @Column(name = "store_id")
     public String storeId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<GivenAnswer> answers;
+
     @Column(name = "answered_at", nullable = false)
     public Instant answeredAt;
 }

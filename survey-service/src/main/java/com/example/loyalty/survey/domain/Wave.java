@@ -6,12 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One answer window of a survey, with the members it asks. The member ids of a MEMBERS target are in {@code wave_member}. */
 @Entity
@@ -19,17 +18,22 @@ import java.util.UUID;
 public class Wave {
     @Id
     public UUID id;
+
     @Column(name = "survey_id", nullable = false)
     public UUID surveyId;
+
     @Column(nullable = false)
     public String name;
+
     @Column(name = "opens_at", nullable = false)
     public Instant opensAt;
+
     @Column(name = "closes_at", nullable = false)
     public Instant closesAt;
     /** Set when the wave (or its survey) was closed before {@link #closesAt}. */
     @Column(name = "closed_at")
     public Instant closedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "target_type", nullable = false)
     public TargetType targetType;
@@ -37,8 +41,10 @@ public class Wave {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "target_tiers", nullable = false)
     public List<String> targetTiers;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

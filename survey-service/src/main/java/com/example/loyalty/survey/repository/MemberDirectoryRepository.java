@@ -3,7 +3,6 @@ package com.example.loyalty.survey.repository;
 import com.example.loyalty.survey.domain.MemberDirectoryEntry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

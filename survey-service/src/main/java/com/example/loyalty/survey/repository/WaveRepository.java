@@ -4,7 +4,6 @@ import com.example.loyalty.survey.domain.SurveyStatus;
 import com.example.loyalty.survey.domain.Wave;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -21,8 +20,11 @@ public class WaveRepository implements PanacheRepositoryBase<Wave, UUID> {
 
     /** The survey's wave open at {@code now} (waves of one survey never overlap, so there is at most one). */
     public Optional<Wave> openOf(UUID surveyId, Instant now) {
-        return find("surveyId = ?1 and closedAt is null and opensAt <= ?2 and closesAt > ?2 order by opensAt desc",
-                surveyId, now).firstResultOptional();
+        return find(
+                        "surveyId = ?1 and closedAt is null and opensAt <= ?2 and closesAt > ?2 order by opensAt desc",
+                        surveyId,
+                        now)
+                .firstResultOptional();
     }
 
     /** Waves open at {@code now} among the given surveys. */
@@ -35,8 +37,11 @@ public class WaveRepository implements PanacheRepositoryBase<Wave, UUID> {
 
     /** Every wave open at {@code now} whose survey is published, soonest closing first. */
     public List<Wave> openOfPublishedSurveys(Instant now) {
-        return list("closedAt is null and opensAt <= ?1 and closesAt > ?1 and surveyId in "
-                + "(select s.id from Survey s where s.status = ?2) order by closesAt, id", now, SurveyStatus.PUBLISHED);
+        return list(
+                "closedAt is null and opensAt <= ?1 and closesAt > ?1 and surveyId in "
+                        + "(select s.id from Survey s where s.status = ?2) order by closesAt, id",
+                now,
+                SurveyStatus.PUBLISHED);
     }
 
     /** Closes every wave of the survey that is open or scheduled; returns how many. */
@@ -53,14 +58,17 @@ public class WaveRepository implements PanacheRepositoryBase<Wave, UUID> {
                 .createNativeQuery("insert into wave_member (wave_id, member_id) "
                         + "select :wave, m from unnest(cast(string_to_array(:members, ',') as uuid[])) as m")
                 .setParameter("wave", waveId)
-                .setParameter("members", String.join(",", memberIds.stream().map(UUID::toString).toList()))
+                .setParameter(
+                        "members",
+                        String.join(",", memberIds.stream().map(UUID::toString).toList()))
                 .executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
     public List<UUID> membersOf(UUID waveId) {
         return getEntityManager()
-                .createNativeQuery("select member_id from wave_member where wave_id = :wave order by member_id", UUID.class)
+                .createNativeQuery(
+                        "select member_id from wave_member where wave_id = :wave order by member_id", UUID.class)
                 .setParameter("wave", waveId)
                 .getResultList();
     }
@@ -70,6 +78,7 @@ public class WaveRepository implements PanacheRepositoryBase<Wave, UUID> {
                 .createNativeQuery("select 1 from wave_member where wave_id = :wave and member_id = :member")
                 .setParameter("wave", waveId)
                 .setParameter("member", memberId)
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
     }
 }

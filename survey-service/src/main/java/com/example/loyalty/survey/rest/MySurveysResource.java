@@ -13,11 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 @Path("/api/surveys/me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,13 +35,16 @@ public class MySurveysResource {
     @GET
     @Path("/open")
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Surveys the caller can answer now", description = "Published surveys whose wave is open now, "
-            + "whose target includes the caller (TIER and MEMBERS targets by the member's tier and id as last heard "
-            + "from points-service) and that the caller has not answered in this wave; soonest closing first. "
-            + "Texts come as maps by language and as one string in the language chosen by `lang`, else "
-            + "Accept-Language, else en, else ja.")
+    @Operation(
+            summary = "Surveys the caller can answer now",
+            description = "Published surveys whose wave is open now, "
+                    + "whose target includes the caller (TIER and MEMBERS targets by the member's tier and id as last heard "
+                    + "from points-service) and that the caller has not answered in this wave; soonest closing first. "
+                    + "Texts come as maps by language and as one string in the language chosen by `lang`, else "
+                    + "Accept-Language, else en, else ja.")
     public List<OpenSurveyResponse> openSurveys(
-            @Parameter(description = "Preferred language of the convenience texts, e.g. ja or en") @QueryParam("lang") String lang,
+            @Parameter(description = "Preferred language of the convenience texts, e.g. ja or en") @QueryParam("lang")
+                    String lang,
             @Context HttpHeaders headers) {
         List<String> languages = Languages.preferences(lang, acceptable(headers));
         return openSurveys.openFor(identity.getPrincipal().getName()).stream()

@@ -8,5 +8,4 @@ import jakarta.ws.rs.Path;
  * longer than {@link SurveyResource}'s {@code /api/surveys/{id}}, so JAX-RS matches it first.
  */
 @Path("/api/surveys/admin/outbox")
-public class OutboxAdmin extends OutboxAdminResource {
-}
+public class OutboxAdmin extends OutboxAdminResource {}

@@ -14,13 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.UUID;
 
 @Path("/api/surveys/{surveyId}/responses")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,20 +38,32 @@ public class ResponseResource {
 
     @POST
     @RolesAllowed(Roles.MEMBER)
-    @Operation(summary = "Answer a survey", description = "Counts for the survey's open wave (or the given waveId). "
-            + "One response per member per wave, also when two arrive at once. Every answer is checked against its "
-            + "question's scale; on any error nothing is stored. An accepted response is published as "
-            + "SurveyResponded on survey-responses (key: the member id; a random key when anonymous).")
+    @Operation(
+            summary = "Answer a survey",
+            description = "Counts for the survey's open wave (or the given waveId). "
+                    + "One response per member per wave, also when two arrive at once. Every answer is checked against its "
+                    + "question's scale; on any error nothing is stored. An accepted response is published as "
+                    + "SurveyResponded on survey-responses (key: the member id; a random key when anonymous).")
     @APIResponse(responseCode = "201", description = "Accepted")
     @APIResponse(responseCode = "400", description = "Malformed JSON, missing answers or channel, unknown channel")
     @APIResponse(responseCode = "403", description = "The wave's target does not include the caller")
     @APIResponse(responseCode = "404", description = "No such survey, or no such wave of it")
-    @APIResponse(responseCode = "409", description = "Already answered in this wave; no open wave; survey not published")
-    @APIResponse(responseCode = "422", description = "Unknown question, wrong type, out of range, missing required "
-            + "answer or no answer at all; `errors` names each question",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ValidationProblem.class)))
-    public Response submitResponse(@PathParam("surveyId") UUID surveyId, @Valid @NotNull SubmitResponseRequest request) {
+    @APIResponse(
+            responseCode = "409",
+            description = "Already answered in this wave; no open wave; survey not published")
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown question, wrong type, out of range, missing required "
+                    + "answer or no answer at all; `errors` names each question",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ValidationProblem.class)))
+    public Response submitResponse(
+            @PathParam("surveyId") UUID surveyId, @Valid @NotNull SubmitResponseRequest request) {
         var accepted = responses.submit(surveyId, identity.getPrincipal().getName(), request.toSubmission());
-        return Response.status(Response.Status.CREATED).entity(SubmittedResponse.from(accepted)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(SubmittedResponse.from(accepted))
+                .build();
     }
 }

@@ -6,23 +6,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A member's response to a survey")
 public record SubmitResponseRequest(
-        @Schema(description = "Answer by question id. NPS, CONTINUED_USE, CES: integer 0–10; NRS, DWB: integer 1–5; "
-                + "CSI: integer 0–100; CES_BINARY: true (felt effort) or false; TEXT: string up to 2000 characters; "
-                + "CHOICE: an option id. A null or blank answer counts as not answered", type = SchemaType.OBJECT,
-                required = true, examples = "{\"nps\": 10, \"reason\": \"Friendly staff\"}")
-        @NotNull Map<String, Object> answers,
-        @Schema(description = "Where the response was given", required = true) @NotNull Channel channel,
-        @Schema(description = "The store the response is about, if any", examples = "S001") @Size(max = 64) String storeId,
-        @Schema(description = "The wave to answer; defaults to the survey's open wave") UUID waveId) {
+        @Schema(
+                description = "Answer by question id. NPS, CONTINUED_USE, CES: integer 0–10; NRS, DWB: integer 1–5; "
+                        + "CSI: integer 0–100; CES_BINARY: true (felt effort) or false; TEXT: string up to 2000 characters; "
+                        + "CHOICE: an option id. A null or blank answer counts as not answered",
+                type = SchemaType.OBJECT,
+                required = true,
+                examples = "{\"nps\": 10, \"reason\": \"Friendly staff\"}")
+        @NotNull
+        Map<String, Object> answers,
+
+        @Schema(description = "Where the response was given", required = true) @NotNull
+        Channel channel,
+
+        @Schema(description = "The store the response is about, if any", examples = "S001") @Size(max = 64)
+        String storeId,
+
+        @Schema(description = "The wave to answer; defaults to the survey's open wave")
+        UUID waveId) {
 
     private static final ObjectMapper TREES = new ObjectMapper();
 

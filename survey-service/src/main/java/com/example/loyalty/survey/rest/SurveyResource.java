@@ -25,6 +25,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,11 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.UUID;
 
 @Path("/api/surveys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,24 +57,32 @@ public class SurveyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
-    @Operation(summary = "Create a survey (DRAFT)", description = "Title and question texts in one or more languages "
-            + "(the title needs `en` or `ja`). Question types: NPS, CONTINUED_USE (0–10), NRS (1–5), CSI (0–100, "
-            + "with a dimension), CES (0–10), CES_BINARY (yes/no), DWB (1–5, 1 = definitely would buy), TEXT, "
-            + "CHOICE (2+ options). Content errors are listed in the 422 problem's `errors` (the first 50; "
-            + "`errorCount` counts them all).")
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "Create a survey (DRAFT)",
+            description = "Title and question texts in one or more languages "
+                    + "(the title needs `en` or `ja`). Question types: NPS, CONTINUED_USE (0–10), NRS (1–5), CSI (0–100, "
+                    + "with a dimension), CES (0–10), CES_BINARY (yes/no), DWB (1–5, 1 = definitely would buy), TEXT, "
+                    + "CHOICE (2+ options). Content errors are listed in the 422 problem's `errors` (the first 50; "
+                    + "`errorCount` counts them all).")
     @APIResponse(responseCode = "201", description = "Created; Location names the survey")
     @APIResponse(responseCode = "400", description = "Malformed JSON")
-    @APIResponse(responseCode = "422", description = "Invalid definition; `errors` lists each offending field or question",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ValidationProblem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid definition; `errors` lists each offending field or question",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ValidationProblem.class)))
     public Response createSurvey(@NotNull SurveyDefinitionRequest request) {
         var created = surveys.create(request.toInput(), caller());
         return Response.created(URI.create("/api/surveys/" + created.id()))
-                .entity(SurveyDefinitionResponse.from(created)).build();
+                .entity(SurveyDefinitionResponse.from(created))
+                .build();
     }
 
     @GET
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "List surveys", description = "Paged, newest first, optionally only those of one status.")
     @APIResponse(responseCode = "400", description = "Unknown status or bad paging")
     public SurveyPageResponse listSurveys(
@@ -87,7 +94,7 @@ public class SurveyResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "A survey", description = "The definition, its status and the wave open now.")
     @APIResponse(responseCode = "404", description = "No such survey")
     public SurveyDefinitionResponse getSurvey(@PathParam("id") UUID id) {
@@ -97,13 +104,17 @@ public class SurveyResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
-    @Operation(summary = "Replace a draft's definition", description = "Title, anonymity and questions, as in create. "
-            + "Only while the survey is DRAFT: a published survey's questions cannot change (409).")
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "Replace a draft's definition",
+            description = "Title, anonymity and questions, as in create. "
+                    + "Only while the survey is DRAFT: a published survey's questions cannot change (409).")
     @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "The survey is no longer a draft")
-    @APIResponse(responseCode = "422", description = "Invalid definition; `errors` lists each offending field or question")
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid definition; `errors` lists each offending field or question")
     public SurveyDefinitionResponse updateSurvey(@PathParam("id") UUID id, @NotNull SurveyDefinitionRequest request) {
         return SurveyDefinitionResponse.from(surveys.update(id, request.toInput()));
     }
@@ -111,34 +122,43 @@ public class SurveyResource {
     @POST
     @Path("/{id}/publish")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
-    @Operation(summary = "Publish a draft", description = "DRAFT → PUBLISHED: the questions freeze and a first wave "
-            + "opens now, for the configured window (30 days) unless `closesAt` says otherwise, asking everyone unless "
-            + "`target` says otherwise. The body is optional.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PublishRequest.class)))
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "Publish a draft",
+            description = "DRAFT → PUBLISHED: the questions freeze and a first wave "
+                    + "opens now, for the configured window (30 days) unless `closesAt` says otherwise, asking everyone unless "
+                    + "`target` says otherwise. The body is optional.")
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PublishRequest.class)))
     @APIResponse(responseCode = "200", description = "Published; `openWave` is the first wave")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "422", description = "Invalid window or target")
-    public SurveyDefinitionResponse publishSurvey(@PathParam("id") UUID id, String rawBody) throws JsonProcessingException {
+    public SurveyDefinitionResponse publishSurvey(@PathParam("id") UUID id, String rawBody)
+            throws JsonProcessingException {
         // The body is optional (a bare POST publishes with the defaults), so it is read by hand.
-        PublishRequest body = rawBody == null || rawBody.isBlank() ? null : json.readValue(rawBody, PublishRequest.class);
+        PublishRequest body =
+                rawBody == null || rawBody.isBlank() ? null : json.readValue(rawBody, PublishRequest.class);
         if (body != null) {
             var violations = validator.validate(body);
             if (!violations.isEmpty()) {
                 throw new ConstraintViolationException(violations);
             }
         }
-        return SurveyDefinitionResponse.from(surveys.publish(id,
-                body == null ? SurveyService.PublishInput.DEFAULTS : body.toInput(), caller()));
+        return SurveyDefinitionResponse.from(
+                surveys.publish(id, body == null ? SurveyService.PublishInput.DEFAULTS : body.toInput(), caller()));
     }
 
     @POST
     @Path("/{id}/close")
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
-    @Operation(summary = "Close a published survey", description = "PUBLISHED → CLOSED: no more responses; every open "
-            + "or scheduled wave is closed.")
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "Close a published survey",
+            description = "PUBLISHED → CLOSED: no more responses; every open " + "or scheduled wave is closed.")
     @APIResponse(responseCode = "200", description = "Closed")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "Not published (a draft, or closed already)")
@@ -157,7 +177,9 @@ public class SurveyResource {
         try {
             return SurveyStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("invalid-status", "Unknown status",
+            throw Problems.badRequest(
+                    "invalid-status",
+                    "Unknown status",
                     "status '" + status + "' is not one of " + Arrays.toString(SurveyStatus.values()));
         }
     }

@@ -15,13 +15,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/surveys/{surveyId}/waves")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,23 +38,27 @@ public class WaveResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
-    @Operation(summary = "Add a wave", description = "A new answer window of a PUBLISHED survey, e.g. the next quarter, "
-            + "with its target: ALL members, members of some tiers (TIER) or listed member ids (MEMBERS). The "
-            + "windows of one survey may not overlap.")
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "Add a wave",
+            description = "A new answer window of a PUBLISHED survey, e.g. the next quarter, "
+                    + "with its target: ALL members, members of some tiers (TIER) or listed member ids (MEMBERS). The "
+                    + "windows of one survey may not overlap.")
     @APIResponse(responseCode = "201", description = "Created; Location names the wave")
     @APIResponse(responseCode = "400", description = "Malformed JSON or missing closesAt")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "The survey is not published, or the window overlaps another wave")
     @APIResponse(responseCode = "422", description = "closesAt not after opensAt or in the past; invalid target")
     public Response addWave(@PathParam("surveyId") UUID surveyId, @Valid @NotNull WaveRequest request) {
-        var wave = waves.create(surveyId, request.toInput(), identity.getPrincipal().getName());
+        var wave = waves.create(
+                surveyId, request.toInput(), identity.getPrincipal().getName());
         return Response.created(URI.create("/api/surveys/" + surveyId + "/waves/" + wave.id()))
-                .entity(WaveResponse.from(wave)).build();
+                .entity(WaveResponse.from(wave))
+                .build();
     }
 
     @GET
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "The survey's waves", description = "In the order they open, each with its status as of now.")
     @APIResponse(responseCode = "404", description = "No such survey")
     public List<WaveResponse> listWaves(@PathParam("surveyId") UUID surveyId) {
@@ -64,8 +67,10 @@ public class WaveResource {
 
     @GET
     @Path("/{waveId}")
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
-    @Operation(summary = "A wave", description = "Window, target (with the member ids of a MEMBERS target) and status as of now.")
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "A wave",
+            description = "Window, target (with the member ids of a MEMBERS target) and status as of now.")
     @APIResponse(responseCode = "404", description = "No such survey or wave")
     public WaveResponse getWave(@PathParam("surveyId") UUID surveyId, @PathParam("waveId") UUID waveId) {
         return WaveResponse.from(waves.get(surveyId, waveId));
@@ -73,9 +78,11 @@ public class WaveResource {
 
     @POST
     @Path("/{waveId}/close")
-    @RolesAllowed({ Roles.MARKETER, Roles.ADMIN })
-    @Operation(summary = "Close a wave early", description = "An open wave stops accepting responses now; a scheduled "
-            + "one is cancelled. Another wave may then be added.")
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "Close a wave early",
+            description = "An open wave stops accepting responses now; a scheduled "
+                    + "one is cancelled. Another wave may then be added.")
     @APIResponse(responseCode = "200", description = "Closed")
     @APIResponse(responseCode = "404", description = "No such survey or wave")
     @APIResponse(responseCode = "409", description = "Already closed")

@@ -1,11 +1,10 @@
 package com.example.loyalty.survey.service;
 
 import com.example.loyalty.common.web.Problems;
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.survey.domain.GivenAnswer;
 import com.example.loyalty.survey.domain.Question;
-import com.example.loyalty.events.QuestionType;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,7 @@ import java.util.Map;
  */
 public final class AnswerChecks {
 
-    private AnswerChecks() {
-    }
+    private AnswerChecks() {}
 
     /** The answers in the survey's question order; throws a 422 problem naming every offending question. */
     public static List<GivenAnswer> check(List<Question> questions, Map<String, JsonNode> answers, int maxTextLength) {
@@ -55,7 +53,10 @@ public final class AnswerChecks {
     }
 
     private static boolean isUnanswered(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() || (node.isTextual() && node.asText().isBlank());
+        return node == null
+                || node.isNull()
+                || node.isMissingNode()
+                || (node.isTextual() && node.asText().isBlank());
     }
 
     /** What is wrong with the answer, or {@code null} if it fits the question. */
@@ -72,23 +73,29 @@ public final class AnswerChecks {
                 }
                 yield null;
             }
-            case CES_BINARY -> node.isBoolean() ? null
-                    : "CES_BINARY answers must be true (felt effort) or false, not " + describe(node);
+            case CES_BINARY ->
+                node.isBoolean()
+                        ? null
+                        : "CES_BINARY answers must be true (felt effort) or false, not " + describe(node);
             case TEXT -> {
                 if (!node.isTextual()) {
                     yield "TEXT answers must be a string, not " + describe(node);
                 }
                 String text = node.asText();
                 yield text.codePointCount(0, text.length()) > maxTextLength
-                        ? "the text is longer than " + maxTextLength + " characters" : null;
+                        ? "the text is longer than " + maxTextLength + " characters"
+                        : null;
             }
             case CHOICE -> {
                 if (!node.isTextual()) {
                     yield "CHOICE answers must be the id of an option, not " + describe(node);
                 }
-                yield q.option(node.asText()).isPresent() ? null
+                yield q.option(node.asText()).isPresent()
+                        ? null
                         : "'" + node.asText() + "' is not an option; one of "
-                                + q.options().stream().map(Question.ChoiceOption::id).toList();
+                                + q.options().stream()
+                                        .map(Question.ChoiceOption::id)
+                                        .toList();
             }
         };
     }
@@ -96,7 +103,7 @@ public final class AnswerChecks {
     private static GivenAnswer toAnswer(Question q, JsonNode node) {
         return switch (q.type()) {
             case NPS, CONTINUED_USE, NRS, CSI, CES, DWB ->
-                    new GivenAnswer(q.id(), q.type(), q.dimension(), node.intValue(), null, null, null);
+                new GivenAnswer(q.id(), q.type(), q.dimension(), node.intValue(), null, null, null);
             case CES_BINARY -> new GivenAnswer(q.id(), q.type(), null, null, node.booleanValue(), null, null);
             case TEXT -> new GivenAnswer(q.id(), q.type(), null, null, null, node.asText(), null);
             case CHOICE -> new GivenAnswer(q.id(), q.type(), null, null, null, null, node.asText());

@@ -1,10 +1,9 @@
 package com.example.loyalty.survey.service;
 
 import com.example.loyalty.common.web.Problems;
+import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.survey.domain.CsiDimension;
 import com.example.loyalty.survey.domain.Question;
-import com.example.loyalty.events.QuestionType;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,24 +32,24 @@ public final class Definitions {
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
-    private Definitions() {
-    }
+    private Definitions() {}
 
     /** A survey definition as received. */
-    public record Input(Map<String, String> title, boolean anonymous, List<QuestionInput> questions) {
-    }
+    public record Input(Map<String, String> title, boolean anonymous, List<QuestionInput> questions) {}
 
     /** A question as received: type and dimension are still names to check. */
-    public record QuestionInput(String id, String type, String dimension, Map<String, String> text, Boolean required,
-            List<OptionInput> options) {
-    }
+    public record QuestionInput(
+            String id,
+            String type,
+            String dimension,
+            Map<String, String> text,
+            Boolean required,
+            List<OptionInput> options) {}
 
-    public record OptionInput(String id, Map<String, String> text) {
-    }
+    public record OptionInput(String id, Map<String, String> text) {}
 
     /** The checked title and questions. */
-    public record Checked(Map<String, String> title, List<Question> questions) {
-    }
+    public record Checked(Map<String, String> title, List<Question> questions) {}
 
     /** Checks the definition; throws a 422 problem listing every error. */
     public static Checked check(Input input) {
@@ -90,20 +89,26 @@ public final class Definitions {
         if (id == null || id.isBlank()) {
             errors.add(new ValidationError(null, path + ".id", "the question id is required"));
         } else if (!ID.matcher(id).matches()) {
-            errors.add(new ValidationError(id, path + ".id",
+            errors.add(new ValidationError(
+                    id,
+                    path + ".id",
                     "a question id starts with a letter and has up to 64 letters, digits, '_' or '-'"));
         } else if (!ids.add(id)) {
             errors.add(new ValidationError(id, path + ".id", "duplicate question id '" + id + "'"));
         }
         QuestionType type = null;
         if (in.type() == null || in.type().isBlank()) {
-            errors.add(new ValidationError(id, path + ".type", "the question type is required; one of "
-                    + Arrays.toString(QuestionType.values())));
+            errors.add(new ValidationError(
+                    id,
+                    path + ".type",
+                    "the question type is required; one of " + Arrays.toString(QuestionType.values())));
         } else {
             type = parse(QuestionType.class, in.type());
             if (type == null) {
-                errors.add(new ValidationError(id, path + ".type", "unknown question type '" + in.type() + "'; one of "
-                        + Arrays.toString(QuestionType.values())));
+                errors.add(new ValidationError(
+                        id,
+                        path + ".type",
+                        "unknown question type '" + in.type() + "'; one of " + Arrays.toString(QuestionType.values())));
             }
         }
         Map<String, String> text = texts(in.text(), id, path + ".text", MAX_QUESTION_TEXT_LENGTH, errors);
@@ -112,14 +117,19 @@ public final class Definitions {
         if (in.dimension() != null) {
             dimension = parse(CsiDimension.class, in.dimension());
             if (dimension == null) {
-                errors.add(new ValidationError(id, path + ".dimension", "unknown CSI dimension '" + in.dimension()
-                        + "'; one of " + Arrays.toString(CsiDimension.values())));
+                errors.add(new ValidationError(
+                        id,
+                        path + ".dimension",
+                        "unknown CSI dimension '" + in.dimension() + "'; one of "
+                                + Arrays.toString(CsiDimension.values())));
             } else if (type != null && type != QuestionType.CSI) {
                 errors.add(new ValidationError(id, path + ".dimension", "only CSI questions have a dimension"));
             }
         } else if (type == QuestionType.CSI) {
-            errors.add(new ValidationError(id, path + ".dimension", "a CSI question needs a dimension; one of "
-                    + Arrays.toString(CsiDimension.values())));
+            errors.add(new ValidationError(
+                    id,
+                    path + ".dimension",
+                    "a CSI question needs a dimension; one of " + Arrays.toString(CsiDimension.values())));
         }
 
         List<Question.ChoiceOption> options = List.of();
@@ -132,18 +142,24 @@ public final class Definitions {
         if (errors.size() > before) {
             return null;
         }
-        return new Question(id, type, type == QuestionType.CSI ? dimension : null, text,
-                Boolean.TRUE.equals(in.required()), options);
+        return new Question(
+                id,
+                type,
+                type == QuestionType.CSI ? dimension : null,
+                text,
+                Boolean.TRUE.equals(in.required()),
+                options);
     }
 
-    private static List<Question.ChoiceOption> options(List<OptionInput> given, String questionId, String path,
-            List<ValidationError> errors) {
+    private static List<Question.ChoiceOption> options(
+            List<OptionInput> given, String questionId, String path, List<ValidationError> errors) {
         if (given.size() < 2) {
             errors.add(new ValidationError(questionId, path, "a CHOICE question needs at least 2 options"));
             return List.of();
         }
         if (given.size() > MAX_OPTIONS) {
-            errors.add(new ValidationError(questionId, path, "a CHOICE question has at most " + MAX_OPTIONS + " options"));
+            errors.add(
+                    new ValidationError(questionId, path, "a CHOICE question has at most " + MAX_OPTIONS + " options"));
             return List.of();
         }
         List<Question.ChoiceOption> options = new ArrayList<>();
@@ -156,7 +172,9 @@ public final class Definitions {
                 continue;
             }
             if (o.id() == null || !ID.matcher(o.id()).matches()) {
-                errors.add(new ValidationError(questionId, at + ".id",
+                errors.add(new ValidationError(
+                        questionId,
+                        at + ".id",
                         "an option id starts with a letter and has up to 64 letters, digits, '_' or '-'"));
             } else if (!ids.add(o.id())) {
                 errors.add(new ValidationError(questionId, at + ".id", "duplicate option id '" + o.id() + "'"));
@@ -168,10 +186,11 @@ public final class Definitions {
     }
 
     /** Checks a map of translations; returns it normalised (lower-case language codes) or {@code null} if it is unusable. */
-    private static Map<String, String> texts(Map<String, String> texts, String questionId, String path, int maxLength,
-            List<ValidationError> errors) {
+    private static Map<String, String> texts(
+            Map<String, String> texts, String questionId, String path, int maxLength, List<ValidationError> errors) {
         if (texts == null || texts.isEmpty()) {
-            errors.add(new ValidationError(questionId, path, "a text in at least one language is required, e.g. {\"en\": \"...\"}"));
+            errors.add(new ValidationError(
+                    questionId, path, "a text in at least one language is required, e.g. {\"en\": \"...\"}"));
             return null;
         }
         if (texts.size() > MAX_LANGUAGES) {
@@ -182,11 +201,13 @@ public final class Definitions {
         int before = errors.size();
         texts.forEach((language, value) -> {
             if (language == null || !LANGUAGE.matcher(language).matches()) {
-                errors.add(new ValidationError(questionId, path, "'" + language + "' is not a language code such as en or ja"));
+                errors.add(new ValidationError(
+                        questionId, path, "'" + language + "' is not a language code such as en or ja"));
             } else if (value == null || value.isBlank()) {
                 errors.add(new ValidationError(questionId, path + "." + language, "the text must not be blank"));
             } else if (value.codePointCount(0, value.length()) > maxLength) {
-                errors.add(new ValidationError(questionId, path + "." + language, "at most " + maxLength + " characters"));
+                errors.add(
+                        new ValidationError(questionId, path + "." + language, "at most " + maxLength + " characters"));
             } else if (checked.putIfAbsent(language.toLowerCase(Locale.ROOT), value) != null) {
                 errors.add(new ValidationError(questionId, path, "language '" + language + "' is given twice"));
             }

@@ -11,7 +11,6 @@ import com.example.loyalty.messaging.consumer.UnprocessableEventException;
 import com.example.loyalty.survey.repository.MemberDirectoryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.Locale;
 import java.util.UUID;
 
@@ -41,7 +40,8 @@ public class DirectoryService {
             case EventTypes.MEMBER_ENROLLED -> {
                 requireVersion(event, MemberEnrolled.SCHEMA_VERSION);
                 MemberEnrolled enrolled = payload(event, MemberEnrolled.class);
-                String subject = enrolled.subject() == null || enrolled.subject().isBlank() ? null : enrolled.subject();
+                String subject =
+                        enrolled.subject() == null || enrolled.subject().isBlank() ? null : enrolled.subject();
                 directory.enrolled(memberId(event), subject, tier(enrolled.tier()), event.occurredAt());
                 return EventConsumer.Outcome.APPLIED;
             }
@@ -69,8 +69,11 @@ public class DirectoryService {
 
     private static void requireVersion(EventEnvelope event, int known) {
         if (event.schemaVersion() != known) {
-            throw unprocessable(event, "schema version " + event.schemaVersion() + " of " + event.type()
-                    + " is not supported (supported: " + known + ")", null);
+            throw unprocessable(
+                    event,
+                    "schema version " + event.schemaVersion() + " of " + event.type() + " is not supported (supported: "
+                            + known + ")",
+                    null);
         }
     }
 

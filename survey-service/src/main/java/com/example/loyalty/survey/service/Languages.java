@@ -11,8 +11,7 @@ public final class Languages {
     /** Tried after the caller's own preferences. */
     static final List<String> FALLBACK = List.of("en", "ja");
 
-    private Languages() {
-    }
+    private Languages() {}
 
     /**
      * The order to try languages in: the explicit {@code lang} (if any), then the Accept-Language entries by

@@ -11,7 +11,6 @@ import com.example.loyalty.survey.repository.SurveyResponseRepository;
 import com.example.loyalty.survey.repository.WaveRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,13 @@ public class OpenSurveyService {
     private final Targeting targeting;
     private final SubjectHasher hasher;
 
-    public OpenSurveyService(SurveyRepository surveys, WaveRepository waves, SurveyResponseRepository responses,
-            ParticipationRepository participations, MemberDirectoryRepository directory, Targeting targeting,
+    public OpenSurveyService(
+            SurveyRepository surveys,
+            WaveRepository waves,
+            SurveyResponseRepository responses,
+            ParticipationRepository participations,
+            MemberDirectoryRepository directory,
+            Targeting targeting,
             SubjectHasher hasher) {
         this.surveys = surveys;
         this.waves = waves;
@@ -45,12 +49,19 @@ public class OpenSurveyService {
     }
 
     /** A survey open to the caller with the wave it would answer; {@code waveClosesAt} counts an early close. */
-    public record OpenSurvey(UUID id, Map<String, String> title, boolean anonymous, List<Question> questions,
-            UUID waveId, String waveName, Instant waveOpensAt, Instant waveClosesAt) {
+    public record OpenSurvey(
+            UUID id,
+            Map<String, String> title,
+            boolean anonymous,
+            List<Question> questions,
+            UUID waveId,
+            String waveName,
+            Instant waveOpensAt,
+            Instant waveClosesAt) {
 
         static OpenSurvey of(Survey s, Wave w) {
-            return new OpenSurvey(s.id, s.title, s.anonymous, List.copyOf(s.questions), w.id, w.name, w.opensAt,
-                    w.effectiveEnd());
+            return new OpenSurvey(
+                    s.id, s.title, s.anonymous, List.copyOf(s.questions), w.id, w.name, w.opensAt, w.effectiveEnd());
         }
     }
 
@@ -63,7 +74,9 @@ public class OpenSurveyService {
             return List.of();
         }
         MemberDirectoryEntry member = directory.findBySubject(subject).orElse(null);
-        Map<UUID, Survey> byId = surveys.list("id in ?1", open.stream().map(w -> w.surveyId).toList()).stream()
+        Map<UUID, Survey> byId = surveys
+                .list("id in ?1", open.stream().map(w -> w.surveyId).toList())
+                .stream()
                 .collect(Collectors.toMap(s -> s.id, Function.identity()));
         List<OpenSurvey> result = new ArrayList<>();
         for (Wave wave : open) {
@@ -77,7 +90,8 @@ public class OpenSurveyService {
     }
 
     private boolean answered(Survey survey, Wave wave, String subject) {
-        return survey.anonymous ? participations.exists(wave.id, hasher.hash(wave.id, subject))
+        return survey.anonymous
+                ? participations.exists(wave.id, hasher.hash(wave.id, subject))
                 : responses.answered(wave.id, subject);
     }
 }

@@ -24,7 +24,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -50,9 +49,17 @@ public class ResponseService {
     private final SurveysConfig config;
     private final MeterRegistry registry;
 
-    public ResponseService(SurveyRepository surveys, WaveRepository waves, SurveyResponseRepository responses,
-            ParticipationRepository participations, MemberDirectoryRepository directory, Targeting targeting,
-            SubjectHasher hasher, OutboxWriter outbox, SurveysConfig config, MeterRegistry registry) {
+    public ResponseService(
+            SurveyRepository surveys,
+            WaveRepository waves,
+            SurveyResponseRepository responses,
+            ParticipationRepository participations,
+            MemberDirectoryRepository directory,
+            Targeting targeting,
+            SubjectHasher hasher,
+            OutboxWriter outbox,
+            SurveysConfig config,
+            MeterRegistry registry) {
         this.surveys = surveys;
         this.waves = waves;
         this.responses = responses;
@@ -66,16 +73,33 @@ public class ResponseService {
     }
 
     /** A response as received; {@code waveId} is optional (the open wave is chosen). */
-    public record Submission(Map<String, JsonNode> answers, Channel channel, String storeId, UUID waveId) {
-    }
+    public record Submission(Map<String, JsonNode> answers, Channel channel, String storeId, UUID waveId) {}
 
     /** A response as stored: no identity when anonymous; member id and tier when the directory knew them. */
-    public record Accepted(UUID responseId, UUID surveyId, UUID waveId, boolean anonymous, UUID memberId, String tier,
-            Channel channel, String storeId, Instant answeredAt, List<GivenAnswer> answers) {
+    public record Accepted(
+            UUID responseId,
+            UUID surveyId,
+            UUID waveId,
+            boolean anonymous,
+            UUID memberId,
+            String tier,
+            Channel channel,
+            String storeId,
+            Instant answeredAt,
+            List<GivenAnswer> answers) {
 
         static Accepted of(SurveyResponse r) {
-            return new Accepted(r.id, r.surveyId, r.waveId, r.anonymous, r.memberId, r.tier, r.channel, r.storeId,
-                    r.answeredAt, List.copyOf(r.answers));
+            return new Accepted(
+                    r.id,
+                    r.surveyId,
+                    r.waveId,
+                    r.anonymous,
+                    r.memberId,
+                    r.tier,
+                    r.channel,
+                    r.storeId,
+                    r.answeredAt,
+                    List.copyOf(r.answers));
         }
     }
 
@@ -84,27 +108,37 @@ public class ResponseService {
         try {
             accepted = QuarkusTransaction.requiringNew().call(() -> submitOnce(surveyId, subject, submission));
         } catch (HttpProblem problem) {
-            registry.counter("loyalty.survey.responses.rejected", "reason", Problems.kindOf(problem)).increment();
+            registry.counter("loyalty.survey.responses.rejected", "reason", Problems.kindOf(problem))
+                    .increment();
             throw problem;
         }
-        registry.counter("loyalty.survey.responses.accepted", "channel", accepted.channel().name(),
-                "anonymous", String.valueOf(accepted.anonymous())).increment();
+        registry.counter(
+                        "loyalty.survey.responses.accepted",
+                        "channel",
+                        accepted.channel().name(),
+                        "anonymous",
+                        String.valueOf(accepted.anonymous()))
+                .increment();
         return accepted;
     }
 
     private Accepted submitOnce(UUID surveyId, String subject, Submission submission) {
         Survey survey = surveys.findByIdOptional(surveyId).orElseThrow(() -> SurveyService.unknownSurvey(surveyId));
-        List<GivenAnswer> answers = AnswerChecks.check(survey.questions, submission.answers(),
-                config.answers().maxTextLength());
+        List<GivenAnswer> answers = AnswerChecks.check(
+                survey.questions, submission.answers(), config.answers().maxTextLength());
         if (survey.status != SurveyStatus.PUBLISHED) {
-            throw Problems.conflict("survey-not-open", "Survey not open",
+            throw Problems.conflict(
+                    "survey-not-open",
+                    "Survey not open",
                     "survey " + surveyId + " is " + survey.status + " and accepts no responses");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Wave wave = wave(survey, submission.waveId(), now);
         MemberDirectoryEntry member = directory.findBySubject(subject).orElse(null);
         if (!targeting.includes(wave, member)) {
-            throw Problems.forbidden("not-in-target", "Not asked in this wave",
+            throw Problems.forbidden(
+                    "not-in-target",
+                    "Not asked in this wave",
                     "wave " + wave.id + " of survey " + surveyId + " does not ask the caller");
         }
 
@@ -114,7 +148,8 @@ public class ResponseService {
         response.waveId = wave.id;
         response.anonymous = survey.anonymous;
         response.channel = submission.channel();
-        response.storeId = submission.storeId() == null || submission.storeId().isBlank() ? null
+        response.storeId = submission.storeId() == null || submission.storeId().isBlank()
+                ? null
                 : submission.storeId().trim();
         response.answers = answers;
         response.answeredAt = now;
@@ -139,34 +174,58 @@ public class ResponseService {
         Transactions.flushOrThrow(responses.getEntityManager(), () -> alreadyAnswered(wave));
 
         String memberId = response.memberId != null ? response.memberId.toString() : null;
-        outbox.write(Topics.SURVEY_RESPONSES, EventTypes.SURVEY_RESPONDED, SurveyResponded.SCHEMA_VERSION, memberId, key,
-                new SurveyResponded(response.id, surveyId, wave.id, memberId, response.subject, response.anonymous,
-                        response.tier, response.channel.name(), response.storeId, response.answeredAt,
+        outbox.write(
+                Topics.SURVEY_RESPONSES,
+                EventTypes.SURVEY_RESPONDED,
+                SurveyResponded.SCHEMA_VERSION,
+                memberId,
+                key,
+                new SurveyResponded(
+                        response.id,
+                        surveyId,
+                        wave.id,
+                        memberId,
+                        response.subject,
+                        response.anonymous,
+                        response.tier,
+                        response.channel.name(),
+                        response.storeId,
+                        response.answeredAt,
                         answers.stream().map(ResponseService::eventAnswer).toList()));
         return Accepted.of(response);
     }
 
     private Wave wave(Survey survey, UUID waveId, Instant now) {
         if (waveId == null) {
-            return waves.openOf(survey.id, now).orElseThrow(() -> Problems.conflict("no-open-wave", "No open wave",
-                    "survey " + survey.id + " has no wave open now"));
+            return waves.openOf(survey.id, now)
+                    .orElseThrow(() -> Problems.conflict(
+                            "no-open-wave", "No open wave", "survey " + survey.id + " has no wave open now"));
         }
-        Wave wave = waves.findByIdOptional(waveId).filter(w -> w.surveyId.equals(survey.id))
+        Wave wave = waves.findByIdOptional(waveId)
+                .filter(w -> w.surveyId.equals(survey.id))
                 .orElseThrow(() -> WaveService.unknownWave(survey.id, waveId));
         if (!wave.isOpenAt(now)) {
-            throw Problems.conflict("wave-not-open", "Wave not open",
-                    "wave " + waveId + " is " + wave.statusAt(now) + ", not OPEN");
+            throw Problems.conflict(
+                    "wave-not-open", "Wave not open", "wave " + waveId + " is " + wave.statusAt(now) + ", not OPEN");
         }
         return wave;
     }
 
     private static SurveyResponded.Answer eventAnswer(GivenAnswer a) {
-        return new SurveyResponded.Answer(a.questionId(), a.type().name(),
-                a.dimension() != null ? a.dimension().name() : null, a.score(), a.yes(), a.text(), a.choice());
+        return new SurveyResponded.Answer(
+                a.questionId(),
+                a.type().name(),
+                a.dimension() != null ? a.dimension().name() : null,
+                a.score(),
+                a.yes(),
+                a.text(),
+                a.choice());
     }
 
     private static HttpProblem alreadyAnswered(Wave wave) {
-        return Problems.conflict("already-answered", "Already answered",
+        return Problems.conflict(
+                "already-answered",
+                "Already answered",
                 "the caller has already answered wave " + wave.id + " ('" + wave.name + "')");
     }
 }

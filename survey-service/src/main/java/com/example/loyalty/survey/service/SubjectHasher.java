@@ -3,14 +3,13 @@ package com.example.loyalty.survey.service;
 import com.example.loyalty.survey.config.SurveysConfig;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
 
 /**
  * The participation hash of an anonymous wave: HMAC-SHA-256 of wave id and subject under a secret key. Without
@@ -22,6 +21,7 @@ public class SubjectHasher {
 
     /** The development key of application.properties (dev, test, the local stack) starts with this. */
     static final String DEVELOPMENT_KEY_PREFIX = "local-development-only";
+
     private static final Logger LOG = Logger.getLogger(SubjectHasher.class);
 
     private final SecretKeySpec key;
@@ -32,8 +32,10 @@ public class SubjectHasher {
             throw new IllegalStateException("surveys.anonymity.subject-hash-key must be at least 16 bytes long");
         }
         this.key = new SecretKeySpec(secret, "HmacSHA256");
-        if (LaunchMode.current() == LaunchMode.NORMAL && config.anonymity().subjectHashKey().startsWith(DEVELOPMENT_KEY_PREFIX)) {
-            LOG.warn("surveys.anonymity.subject-hash-key is the development key: set SURVEYS_SUBJECT_HASH_KEY from a secret");
+        if (LaunchMode.current() == LaunchMode.NORMAL
+                && config.anonymity().subjectHashKey().startsWith(DEVELOPMENT_KEY_PREFIX)) {
+            LOG.warn(
+                    "surveys.anonymity.subject-hash-key is the development key: set SURVEYS_SUBJECT_HASH_KEY from a secret");
         }
     }
 

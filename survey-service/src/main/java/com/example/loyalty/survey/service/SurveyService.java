@@ -10,7 +10,6 @@ import com.example.loyalty.survey.repository.WaveRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,7 +31,11 @@ public class SurveyService {
     private final SurveysConfig config;
     private final MeterRegistry registry;
 
-    public SurveyService(SurveyRepository surveys, WaveRepository waves, WaveService waveService, SurveysConfig config,
+    public SurveyService(
+            SurveyRepository surveys,
+            WaveRepository waves,
+            WaveService waveService,
+            SurveysConfig config,
             MeterRegistry registry) {
         this.surveys = surveys;
         this.waves = waves;
@@ -47,8 +50,7 @@ public class SurveyService {
     }
 
     /** A page of surveys, newest first. */
-    public record SurveyPage(List<SurveyView> items, int page, int size, long total) {
-    }
+    public record SurveyPage(List<SurveyView> items, int page, int size, long total) {}
 
     @Transactional
     public SurveyView create(Definitions.Input input, String by) {
@@ -74,7 +76,9 @@ public class SurveyService {
         Definitions.Checked checked = Definitions.check(input);
         Survey survey = lock(id);
         if (survey.status != SurveyStatus.DRAFT) {
-            throw Problems.conflict("survey-not-draft", "Survey can no longer change",
+            throw Problems.conflict(
+                    "survey-not-draft",
+                    "Survey can no longer change",
                     "survey " + id + " is " + survey.status + "; only a DRAFT survey's definition can change");
         }
         survey.title = checked.title();
@@ -90,9 +94,11 @@ public class SurveyService {
         Survey survey = lock(id);
         requireTransition(survey, SurveyStatus.DRAFT, SurveyStatus.PUBLISHED);
         Instant now = now();
-        Instant closesAt = input.closesAt() != null ? input.closesAt() : now.plus(config.waves().defaultWindow());
-        WaveView first = waveService.open(survey,
-                new WaveService.WaveInput(input.waveName(), now, closesAt, input.target()), by);
+        Instant closesAt = input.closesAt() != null
+                ? input.closesAt()
+                : now.plus(config.waves().defaultWindow());
+        WaveView first = waveService.open(
+                survey, new WaveService.WaveInput(input.waveName(), now, closesAt, input.target()), by);
         survey.status = SurveyStatus.PUBLISHED;
         survey.publishedAt = now;
         survey.updatedAt = now;
@@ -139,7 +145,9 @@ public class SurveyService {
 
     private static void requireTransition(Survey survey, SurveyStatus from, SurveyStatus to) {
         if (survey.status != from) {
-            throw Problems.conflict("invalid-transition", "Invalid status transition",
+            throw Problems.conflict(
+                    "invalid-transition",
+                    "Invalid status transition",
                     "survey " + survey.id + " is " + survey.status + " and cannot become " + to
                             + "; surveys go DRAFT → PUBLISHED → CLOSED");
         }

@@ -21,7 +21,10 @@ public class Targeting {
     public boolean includes(Wave wave, MemberDirectoryEntry member) {
         return switch (wave.targetType) {
             case ALL -> true;
-            case TIER -> member != null && member.tier != null && wave.targetTiers.contains(member.tier.toUpperCase(java.util.Locale.ROOT));
+            case TIER ->
+                member != null
+                        && member.tier != null
+                        && wave.targetTiers.contains(member.tier.toUpperCase(java.util.Locale.ROOT));
             case MEMBERS -> member != null && waves.targetsMember(wave.id, member.memberId);
         };
     }

@@ -16,13 +16,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(description = "One reason a request was refused")
 public record ValidationError(
-        @Schema(description = "The question concerned; null for survey-level fields such as the title") String questionId,
-        @Schema(description = "Where in the request body", examples = "answers.nps") String field,
-        @Schema(description = "What is wrong") String message) implements FieldError {
+        @Schema(description = "The question concerned; null for survey-level fields such as the title")
+        String questionId,
+
+        @Schema(description = "Where in the request body", examples = "answers.nps")
+        String field,
+
+        @Schema(description = "What is wrong") String message)
+        implements FieldError {
 
     @Override
     public ValidationError truncated(int maxChars) {
-        return new ValidationError(FieldError.cut(questionId, maxChars), FieldError.cut(field, maxChars),
+        return new ValidationError(
+                FieldError.cut(questionId, maxChars),
+                FieldError.cut(field, maxChars),
                 FieldError.cut(message, maxChars));
     }
 

@@ -10,7 +10,6 @@ import com.example.loyalty.survey.repository.SurveyRepository;
 import com.example.loyalty.survey.repository.WaveRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,14 +46,15 @@ public class WaveService {
     }
 
     /** A wave as received; {@code opensAt} defaults to now, {@code target} to ALL. */
-    public record WaveInput(String name, Instant opensAt, Instant closesAt, TargetInput target) {
-    }
+    public record WaveInput(String name, Instant opensAt, Instant closesAt, TargetInput target) {}
 
     @Transactional
     public WaveView create(UUID surveyId, WaveInput input, String by) {
         Survey survey = surveys.lock(surveyId).orElseThrow(() -> SurveyService.unknownSurvey(surveyId));
         if (survey.status != SurveyStatus.PUBLISHED) {
-            throw Problems.conflict("survey-not-published", "Survey not published",
+            throw Problems.conflict(
+                    "survey-not-published",
+                    "Survey not published",
                     "survey " + surveyId + " is " + survey.status + "; waves can only be added to a PUBLISHED survey");
         }
         return open(survey, input, by);
@@ -73,7 +73,9 @@ public class WaveService {
         List<Wave> existingWaves = waves.ofSurvey(survey.id);
         for (Wave existing : existingWaves) {
             if (existing.overlaps(opensAt, closesAt)) {
-                throw Problems.conflict("overlapping-wave", "Overlapping wave",
+                throw Problems.conflict(
+                        "overlapping-wave",
+                        "Overlapping wave",
                         "the window " + opensAt + " – " + closesAt + " overlaps wave " + existing.id + " ('"
                                 + existing.name + "', " + existing.opensAt + " – " + existing.effectiveEnd()
                                 + "); a survey has one wave at a time");
@@ -83,7 +85,8 @@ public class WaveService {
         Wave wave = new Wave();
         wave.id = UUID.randomUUID();
         wave.surveyId = survey.id;
-        wave.name = input.name() != null && !input.name().isBlank() ? input.name().trim() : "Wave " + number;
+        wave.name =
+                input.name() != null && !input.name().isBlank() ? input.name().trim() : "Wave " + number;
         wave.opensAt = opensAt;
         wave.closesAt = closesAt;
         wave.targetType = target.type();
@@ -121,12 +124,13 @@ public class WaveService {
     }
 
     WaveView view(Wave wave) {
-        return WaveView.of(wave, wave.targetType == TargetType.MEMBERS ? waves.membersOf(wave.id) : List.of(),
-                Instant.now());
+        return WaveView.of(
+                wave, wave.targetType == TargetType.MEMBERS ? waves.membersOf(wave.id) : List.of(), Instant.now());
     }
 
     private Wave waveOf(UUID surveyId, UUID waveId) {
-        return waves.findByIdOptional(waveId).filter(w -> w.surveyId.equals(surveyId))
+        return waves.findByIdOptional(waveId)
+                .filter(w -> w.surveyId.equals(surveyId))
                 .orElseThrow(() -> unknownWave(surveyId, waveId));
     }
 
@@ -141,7 +145,8 @@ public class WaveService {
             throw invalidWindow("closesAt (" + closesAt + ") lies in the past");
         }
         if (opensAt.plus(config.waves().maxWindow()).isBefore(closesAt)) {
-            throw invalidWindow("a wave is open for at most " + config.waves().maxWindow().toDays() + " days");
+            throw invalidWindow(
+                    "a wave is open for at most " + config.waves().maxWindow().toDays() + " days");
         }
     }
 
@@ -181,7 +186,8 @@ public class WaveService {
             throw invalidTarget("a MEMBERS target needs at least one member id in target.memberIds");
         }
         if (given.size() > config.waves().maxMembers()) {
-            throw invalidTarget("a MEMBERS target lists at most " + config.waves().maxMembers() + " member ids");
+            throw invalidTarget(
+                    "a MEMBERS target lists at most " + config.waves().maxMembers() + " member ids");
         }
         if (given.contains(null)) {
             throw invalidTarget("target.memberIds must not contain null");

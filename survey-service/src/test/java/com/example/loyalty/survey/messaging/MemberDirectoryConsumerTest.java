@@ -1,5 +1,10 @@
 package com.example.loyalty.survey.messaging;
 
+import static com.example.loyalty.survey.SurveyApi.PATIENCE;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
@@ -14,17 +19,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static com.example.loyalty.survey.SurveyApi.PATIENCE;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /** The member directory is built from points-service's events on the real topics. */
 @QuarkusTest
@@ -32,6 +31,7 @@ class MemberDirectoryConsumerTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     MeterRegistry registry;
 
@@ -55,10 +55,18 @@ class MemberDirectoryConsumerTest {
         Instant enrolledAt = Instant.now().minusSeconds(60);
         // the upgrade (loyalty-transactions) is seen before the enrolment (member-events) that preceded it
         SurveyApi.tierChanged(member, "REGULAR", "GOLD", Instant.now());
-        await().atMost(PATIENCE).until(() -> "GOLD".equals(db.single(
-                "select tier from member_directory where member_id = ?", UUID.fromString(member.memberId()))));
-        assertNull(db.single("select subject from member_directory where member_id = ?", UUID.fromString(member.memberId())));
-        EventEnvelope enrolment = EventJson.envelope(EventTypes.MEMBER_ENROLLED, 1, enrolledAt, member.memberId(),
+        await().atMost(PATIENCE)
+                .until(() -> "GOLD"
+                        .equals(db.single(
+                                "select tier from member_directory where member_id = ?",
+                                UUID.fromString(member.memberId()))));
+        assertNull(db.single(
+                "select subject from member_directory where member_id = ?", UUID.fromString(member.memberId())));
+        EventEnvelope enrolment = EventJson.envelope(
+                EventTypes.MEMBER_ENROLLED,
+                1,
+                enrolledAt,
+                member.memberId(),
                 new com.example.loyalty.events.MemberEnrolled("8800", "REGULAR", member.subject()));
         send(Topics.MEMBER_EVENTS, enrolment);
         db.awaitDirectory(member.memberId(), member.subject(), "GOLD");
@@ -72,8 +80,12 @@ class MemberDirectoryConsumerTest {
         db.awaitDirectory(member.memberId(), member.subject(), "REGULAR");
         double duplicatesBefore = consumed(Topics.MEMBER_EVENTS, "duplicate");
         send(Topics.MEMBER_EVENTS, enrolment);
-        EventEnvelope redeemed = EventJson.envelope(EventTypes.POINTS_REDEEMED, PointsRedeemed.SCHEMA_VERSION,
-                Instant.now(), member.memberId(), new PointsRedeemed("k", 10, "coffee", 0));
+        EventEnvelope redeemed = EventJson.envelope(
+                EventTypes.POINTS_REDEEMED,
+                PointsRedeemed.SCHEMA_VERSION,
+                Instant.now(),
+                member.memberId(),
+                new PointsRedeemed("k", 10, "coffee", 0));
         send(Topics.LOYALTY_TRANSACTIONS, redeemed);
         await().atMost(PATIENCE).until(() -> consumed(Topics.MEMBER_EVENTS, "duplicate") >= duplicatesBefore + 1);
         await().atMost(PATIENCE).until(() -> processed(Topics.LOYALTY_TRANSACTIONS, redeemed, db) == 1);
@@ -89,14 +101,18 @@ class MemberDirectoryConsumerTest {
         double unprocessableBefore = rejected(Topics.MEMBER_EVENTS, "unprocessable");
         String poisonKey = "poison-" + UUID.randomUUID();
         TestKafka.send(Topics.MEMBER_EVENTS, poisonKey, "this is not an event");
-        EventEnvelope badMemberId = EventJson.envelope(EventTypes.MEMBER_ENROLLED, 1, Instant.now(), "not-a-uuid",
+        EventEnvelope badMemberId = EventJson.envelope(
+                EventTypes.MEMBER_ENROLLED,
+                1,
+                Instant.now(),
+                "not-a-uuid",
                 new com.example.loyalty.events.MemberEnrolled("8800", "REGULAR", "someone"));
         TestKafka.send(Topics.MEMBER_EVENTS, poisonKey, EventJson.write(badMemberId));
         SurveyApi.enrolled(member, "SILVER");
         db.awaitDirectory(member.memberId(), member.subject(), "SILVER");
 
-        List<ConsumerRecord<String, String>> dead = TestKafka.read(Topics.MEMBER_EVENTS + ".survey-service.dlq",
-                r -> poisonKey.equals(r.key()), 2, PATIENCE);
+        List<ConsumerRecord<String, String>> dead = TestKafka.read(
+                Topics.MEMBER_EVENTS + ".survey-service.dlq", r -> poisonKey.equals(r.key()), 2, PATIENCE);
         assertEquals(2, dead.size());
         assertEquals("this is not an event", dead.get(0).value());
         assertEquals(0, processed(Topics.MEMBER_EVENTS, badMemberId, db));
@@ -105,7 +121,11 @@ class MemberDirectoryConsumerTest {
     }
 
     private static EventEnvelope purchase(String memberId, String tier, Instant at) {
-        return EventJson.envelope(EventTypes.POINTS_EARNED, PointsEarned.SCHEMA_VERSION, at, memberId,
+        return EventJson.envelope(
+                EventTypes.POINTS_EARNED,
+                PointsEarned.SCHEMA_VERSION,
+                at,
+                memberId,
                 new PointsEarned("T-" + UUID.randomUUID(), 1000, "JPY", "S001", "STORE", at, 10, "1.500", tier, 10));
     }
 
@@ -124,8 +144,8 @@ class MemberDirectoryConsumerTest {
     }
 
     private static long processed(String consumer, EventEnvelope event, Db db) {
-        return db.count("select count(*) from processed_event where consumer = ? and event_id = ?", consumer,
-                event.eventId());
+        return db.count(
+                "select count(*) from processed_event where consumer = ? and event_id = ?", consumer, event.eventId());
     }
 
     private double counter(String name, String... tags) {

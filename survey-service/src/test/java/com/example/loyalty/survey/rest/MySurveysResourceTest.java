@@ -1,31 +1,30 @@
 package com.example.loyalty.survey.rest;
 
+import static com.example.loyalty.survey.SurveyApi.openSurveyIds;
+import static io.restassured.RestAssured.given;
+import static org.apache.http.HttpStatus.SC_CONFLICT;
+import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
 import com.example.loyalty.survey.Db;
 import com.example.loyalty.survey.SurveyApi;
 import com.example.loyalty.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-
-import static org.apache.http.HttpStatus.SC_CONFLICT;
-import static org.apache.http.HttpStatus.SC_CREATED;
-import static org.apache.http.HttpStatus.SC_FORBIDDEN;
-import static org.apache.http.HttpStatus.SC_OK;
-import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
-import static com.example.loyalty.survey.SurveyApi.openSurveyIds;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.MatcherAssert.assertThat;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class MySurveysResourceTest {
@@ -43,18 +42,30 @@ class MySurveysResourceTest {
         String find = "find { it.id == '" + survey + "' }";
 
         // no preference: English where there is English, else Japanese
-        given().auth().oauth2(member.token()).when().get(OPEN)
-                .then().statusCode(SC_OK).contentType("application/json")
+        given().auth()
+                .oauth2(member.token())
+                .when()
+                .get(OPEN)
+                .then()
+                .statusCode(SC_OK)
+                .contentType("application/json")
                 .body(find + ".title", equalTo("総合アンケート"))
                 .body(find + ".titles.ja", equalTo("総合アンケート"))
                 .body(find + ".lang", equalTo("ja"))
                 .body(find + ".anonymous", equalTo(false))
                 .body(find + ".wave.id", equalTo(wave))
                 .body(find + ".wave.name", equalTo("Wave 1"))
-                .body(find + ".closesAt", equalTo(given().auth().oauth2(SurveyApi.MARKETER)
-                        .get("/api/surveys/{id}", survey).then().extract().path("openWave.closesAt")))
-                .body(find + ".questions.id", equalTo(List.of("nps", "keep", "nrs", "quality", "ces", "effort", "dwb",
-                        "reason", "visit")))
+                .body(
+                        find + ".closesAt",
+                        equalTo(given().auth()
+                                .oauth2(SurveyApi.MARKETER)
+                                .get("/api/surveys/{id}", survey)
+                                .then()
+                                .extract()
+                                .path("openWave.closesAt")))
+                .body(
+                        find + ".questions.id",
+                        equalTo(List.of("nps", "keep", "nrs", "quality", "ces", "effort", "dwb", "reason", "visit")))
                 .body(find + ".questions[0].text", equalTo("Question nps"))
                 .body(find + ".questions[0].texts.en", equalTo("Question nps"))
                 .body(find + ".questions[0].required", equalTo(true))
@@ -64,16 +75,26 @@ class MySurveysResourceTest {
                 .body(find + ".questions[8].options[0].text", equalTo("Food"));
 
         // ?lang= chooses the convenience texts; the maps stay complete
-        given().auth().oauth2(member.token()).queryParam("lang", "ja").when().get(OPEN)
-                .then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(member.token())
+                .queryParam("lang", "ja")
+                .when()
+                .get(OPEN)
+                .then()
+                .statusCode(SC_OK)
                 .body(find + ".questions[8].options[0].text", equalTo("食べ物"))
                 .body(find + ".questions[8].options[0].texts.en", equalTo("Food"))
                 // no Japanese text: falls back to English
                 .body(find + ".questions[8].options[1].text", equalTo("Price"));
         // so does Accept-Language, with quality values
-        given().auth().oauth2(member.token()).header("Accept-Language", "fr;q=0.9, ja-JP;q=0.8, en;q=0.1")
-                .when().get(OPEN)
-                .then().statusCode(SC_OK).body(find + ".questions[8].options[0].text", equalTo("食べ物"));
+        given().auth()
+                .oauth2(member.token())
+                .header("Accept-Language", "fr;q=0.9, ja-JP;q=0.8, en;q=0.1")
+                .when()
+                .get(OPEN)
+                .then()
+                .statusCode(SC_OK)
+                .body(find + ".questions[8].options[0].text", equalTo("食べ物"));
     }
 
     @Test
@@ -81,18 +102,43 @@ class MySurveysResourceTest {
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
         var member = SurveyApi.newMember();
         String find = "find { it.id == '" + survey + "' }";
-        given().auth().oauth2(member.token()).when().get(OPEN).then().statusCode(SC_OK)
-                .body(find + ".title", equalTo("How are we doing?")).body(find + ".lang", equalTo("en"));
-        given().auth().oauth2(member.token()).queryParam("lang", "ja").when().get(OPEN).then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(member.token())
+                .when()
+                .get(OPEN)
+                .then()
+                .statusCode(SC_OK)
+                .body(find + ".title", equalTo("How are we doing?"))
+                .body(find + ".lang", equalTo("en"));
+        given().auth()
+                .oauth2(member.token())
+                .queryParam("lang", "ja")
+                .when()
+                .get(OPEN)
+                .then()
+                .statusCode(SC_OK)
                 .body(find + ".title", equalTo("ご意見をお聞かせください"))
                 .body(find + ".lang", equalTo("ja"))
                 .body(find + ".titles.en", equalTo("How are we doing?"))
                 .body(find + ".questions[0].text", equalTo("友人に勧める可能性は?"))
                 .body(find + ".questions[1].text", equalTo("Why?"));
-        given().auth().oauth2(member.token()).header("Accept-Language", "ja").when().get(OPEN).then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(member.token())
+                .header("Accept-Language", "ja")
+                .when()
+                .get(OPEN)
+                .then()
+                .statusCode(SC_OK)
                 .body(find + ".title", equalTo("ご意見をお聞かせください"));
-        given().auth().oauth2(member.token()).header("Accept-Language", "ja").queryParam("lang", "en")
-                .when().get(OPEN).then().statusCode(SC_OK).body(find + ".title", equalTo("How are we doing?"));
+        given().auth()
+                .oauth2(member.token())
+                .header("Accept-Language", "ja")
+                .queryParam("lang", "en")
+                .when()
+                .get(OPEN)
+                .then()
+                .statusCode(SC_OK)
+                .body(find + ".title", equalTo("How are we doing?"));
     }
 
     @Test
@@ -104,11 +150,18 @@ class MySurveysResourceTest {
         // the wave closes: gone; the next wave opens in an hour: not yet there, and answering is refused
         SurveyApi.closeWave(survey, SurveyApi.openWaveId(survey)).statusCode(SC_OK);
         Instant later = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        SurveyApi.addWave(survey, Map.of("opensAt", later.toString(),
-                "closesAt", later.plus(Duration.ofDays(1)).toString())).statusCode(SC_CREATED);
+        SurveyApi.addWave(
+                        survey,
+                        Map.of(
+                                "opensAt",
+                                later.toString(),
+                                "closesAt",
+                                later.plus(Duration.ofDays(1)).toString()))
+                .statusCode(SC_CREATED);
         assertThat(openSurveyIds(member.token()), not(hasItem(survey)));
         SurveyApi.respond(member.token(), survey, SurveyApi.answers(Map.of("nps", 9)))
-                .statusCode(SC_CONFLICT).contentType("application/problem+json")
+                .statusCode(SC_CONFLICT)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/no-open-wave"));
 
         // a draft and a closed survey are never listed
@@ -142,10 +195,13 @@ class MySurveysResourceTest {
         assertThat(openSurveyIds(unknown.token()), not(hasItem(survey)));
 
         SurveyApi.respond(regular.token(), survey, SurveyApi.answers(Map.of("nps", 9)))
-                .statusCode(SC_FORBIDDEN).contentType("application/problem+json")
+                .statusCode(SC_FORBIDDEN)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/not-in-target"));
-        SurveyApi.respond(unknown.token(), survey, SurveyApi.answers(Map.of("nps", 9))).statusCode(SC_FORBIDDEN);
-        SurveyApi.respond(gold.token(), survey, SurveyApi.answers(Map.of("nps", 9))).statusCode(SC_CREATED)
+        SurveyApi.respond(unknown.token(), survey, SurveyApi.answers(Map.of("nps", 9)))
+                .statusCode(SC_FORBIDDEN);
+        SurveyApi.respond(gold.token(), survey, SurveyApi.answers(Map.of("nps", 9)))
+                .statusCode(SC_CREATED)
                 .body("tier", equalTo("GOLD"))
                 .body("memberId", equalTo(gold.memberId()));
         org.junit.jupiter.api.Assertions.assertEquals(1, db.writtenFor(survey).responses());
@@ -163,12 +219,15 @@ class MySurveysResourceTest {
 
         String survey = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         SurveyApi.publish(survey, Map.of("target", Map.of("type", "MEMBERS", "memberIds", List.of(listed.memberId()))))
-                .statusCode(SC_OK).body("openWave.target.memberIds", equalTo(List.of(listed.memberId())));
+                .statusCode(SC_OK)
+                .body("openWave.target.memberIds", equalTo(List.of(listed.memberId())));
 
         assertThat(openSurveyIds(listed.token()), hasItem(survey));
         assertThat(openSurveyIds(other.token()), not(hasItem(survey)));
-        SurveyApi.respond(other.token(), survey, SurveyApi.answers(Map.of("nps", 3))).statusCode(SC_FORBIDDEN);
-        SurveyApi.respond(listed.token(), survey, SurveyApi.answers(Map.of("nps", 3))).statusCode(SC_CREATED);
+        SurveyApi.respond(other.token(), survey, SurveyApi.answers(Map.of("nps", 3)))
+                .statusCode(SC_FORBIDDEN);
+        SurveyApi.respond(listed.token(), survey, SurveyApi.answers(Map.of("nps", 3)))
+                .statusCode(SC_CREATED);
     }
 
     @Test
@@ -179,7 +238,8 @@ class MySurveysResourceTest {
         String anonymous = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(true));
         assertThat(openSurveyIds(member.token()), hasItem(named));
 
-        SurveyApi.respond(member.token(), named, SurveyApi.answers(Map.of("nps", 10))).statusCode(SC_CREATED);
+        SurveyApi.respond(member.token(), named, SurveyApi.answers(Map.of("nps", 10)))
+                .statusCode(SC_CREATED);
         assertThat(openSurveyIds(member.token()), not(hasItem(named)));
 
         assertThat(openSurveyIds(anonymousMember.token()), hasItem(anonymous));
@@ -200,20 +260,30 @@ class MySurveysResourceTest {
 
     @Test
     void noTokenIs401ProblemWithChallenge() {
-        given().when().get(OPEN)
-                .then().statusCode(SC_UNAUTHORIZED)
+        given().when()
+                .get(OPEN)
+                .then()
+                .statusCode(SC_UNAUTHORIZED)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("status", equalTo(SC_UNAUTHORIZED));
-        given().auth().oauth2("not-a-token").when().get(OPEN)
-                .then().statusCode(SC_UNAUTHORIZED)
+        given().auth()
+                .oauth2("not-a-token")
+                .when()
+                .get(OPEN)
+                .then()
+                .statusCode(SC_UNAUTHORIZED)
                 .contentType("application/problem+json");
     }
 
     @Test
     void aTokenWithoutTheMemberRoleIs403Problem() {
-        given().auth().oauth2(TestTokens.token("staff-surveys", "staff", "marketer")).when().get(OPEN)
-                .then().statusCode(SC_FORBIDDEN)
+        given().auth()
+                .oauth2(TestTokens.token("staff-surveys", "staff", "marketer"))
+                .when()
+                .get(OPEN)
+                .then()
+                .statusCode(SC_FORBIDDEN)
                 .contentType("application/problem+json")
                 .body("status", equalTo(SC_FORBIDDEN));
     }

@@ -1,36 +1,8 @@
 package com.example.loyalty.survey.rest;
 
-import com.example.loyalty.testing.Concurrently;
-import com.example.loyalty.events.EventEnvelope;
-import com.example.loyalty.events.EventJson;
-import com.example.loyalty.events.EventTypes;
-import com.example.loyalty.events.SurveyResponded;
-import com.example.loyalty.events.Topics;
-import com.example.loyalty.survey.Db;
-import com.example.loyalty.survey.SurveyApi;
-import com.example.loyalty.testing.TestKafka;
-import com.example.loyalty.testing.TestTokens;
-import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
-
+import static com.example.loyalty.survey.SurveyApi.answers;
+import static com.example.loyalty.survey.SurveyApi.respond;
+import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
 import static org.apache.http.HttpStatus.SC_CREATED;
@@ -39,9 +11,6 @@ import static org.apache.http.HttpStatus.SC_NOT_FOUND;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
-import static com.example.loyalty.survey.SurveyApi.answers;
-import static com.example.loyalty.survey.SurveyApi.respond;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -56,6 +25,36 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.loyalty.events.EventEnvelope;
+import com.example.loyalty.events.EventJson;
+import com.example.loyalty.events.EventTypes;
+import com.example.loyalty.events.SurveyResponded;
+import com.example.loyalty.events.Topics;
+import com.example.loyalty.survey.Db;
+import com.example.loyalty.survey.SurveyApi;
+import com.example.loyalty.testing.Concurrently;
+import com.example.loyalty.testing.TestKafka;
+import com.example.loyalty.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class ResponseResourceTest {
 
@@ -63,6 +62,7 @@ class ResponseResourceTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     MeterRegistry registry;
 
@@ -77,10 +77,17 @@ class ResponseResourceTest {
         double acceptedBefore = counter("loyalty.survey.responses.accepted", "channel", "APP", "anonymous", "false");
 
         // exactly the contract's body
-        String body = "{\"answers\": {\"nps\": 10, \"reason\": \"Friendly staff\"}, \"channel\": \"APP\", \"storeId\": \"S001\"}";
-        var accepted = given().auth().oauth2(member.token()).contentType(ContentType.JSON).body(body)
-                .when().post("/api/surveys/{id}/responses", survey)
-                .then().statusCode(SC_CREATED).contentType("application/json")
+        String body =
+                "{\"answers\": {\"nps\": 10, \"reason\": \"Friendly staff\"}, \"channel\": \"APP\", \"storeId\": \"S001\"}";
+        var accepted = given().auth()
+                .oauth2(member.token())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/surveys/{id}/responses", survey)
+                .then()
+                .statusCode(SC_CREATED)
+                .contentType("application/json")
                 .body("responseId", notNullValue())
                 .body("surveyId", equalTo(survey))
                 .body("waveId", equalTo(wave))
@@ -99,14 +106,18 @@ class ResponseResourceTest {
                 .extract();
         String responseId = accepted.path("responseId");
         assertEquals(new Db.Written(1, 0, 1), db.writtenFor(survey));
-        assertEquals(member.subject(), db.single("select subject from survey_response where id = ?", UUID.fromString(responseId)));
-        assertEquals(acceptedBefore + 1,
+        assertEquals(
+                member.subject(),
+                db.single("select subject from survey_response where id = ?", UUID.fromString(responseId)));
+        assertEquals(
+                acceptedBefore + 1,
                 counter("loyalty.survey.responses.accepted", "channel", "APP", "anonymous", "false"));
 
-        List<ConsumerRecord<String, String>> records = TestKafka.read(Topics.SURVEY_RESPONSES,
-                r -> member.memberId().equals(r.key()), 1, KAFKA_WAIT);
+        List<ConsumerRecord<String, String>> records =
+                TestKafka.read(Topics.SURVEY_RESPONSES, r -> member.memberId().equals(r.key()), 1, KAFKA_WAIT);
         assertEquals(1, records.size(), "one SurveyResponded keyed by the member id");
-        assertEquals(EventTypes.SURVEY_RESPONDED,
+        assertEquals(
+                EventTypes.SURVEY_RESPONDED,
                 new String(records.get(0).headers().lastHeader("event-type").value(), StandardCharsets.UTF_8));
         EventEnvelope event = EventJson.read(records.get(0).value());
         assertEquals(EventTypes.SURVEY_RESPONDED, event.type());
@@ -123,9 +134,11 @@ class ResponseResourceTest {
         assertEquals("APP", payload.channel());
         assertEquals("S001", payload.storeId());
         assertEquals(Instant.parse(accepted.path("answeredAt")), payload.answeredAt());
-        assertEquals(List.of(
-                new SurveyResponded.Answer("nps", "NPS", null, 10, null, null, null),
-                new SurveyResponded.Answer("reason", "TEXT", null, null, null, "Friendly staff", null)), payload.answers());
+        assertEquals(
+                List.of(
+                        new SurveyResponded.Answer("nps", "NPS", null, 10, null, null, null),
+                        new SurveyResponded.Answer("reason", "TEXT", null, null, null, "Friendly staff", null)),
+                payload.answers());
     }
 
     @Test
@@ -146,7 +159,8 @@ class ResponseResourceTest {
         SurveyResponded payload = EventJson.payload(event, SurveyResponded.class);
         assertNull(payload.memberId());
         assertNull(payload.tier());
-        assertEquals(member.subject(), payload.subject(), "points-service awards by subject when the member id is unknown");
+        assertEquals(
+                member.subject(), payload.subject(), "points-service awards by subject when the member id is unknown");
         assertEquals(member.subject(), records.get(0).key());
     }
 
@@ -163,12 +177,19 @@ class ResponseResourceTest {
                 .body("anonymous", equalTo(true))
                 .body("memberId", nullValue())
                 .body("tier", nullValue())
-                .extract().path("responseId");
+                .extract()
+                .path("responseId");
         assertEquals(new Db.Written(1, 1, 1), db.writtenFor(survey));
-        assertEquals(0L, db.count("select count(*) from survey_response where id = ? and (subject is not null "
-                + "or member_id is not null or tier is not null)", UUID.fromString(responseId)));
-        String hash = (String) db.single("select p.subject_hash from wave_participation p join wave w on w.id = p.wave_id "
-                + "where w.survey_id = ?", UUID.fromString(survey));
+        assertEquals(
+                0L,
+                db.count(
+                        "select count(*) from survey_response where id = ? and (subject is not null "
+                                + "or member_id is not null or tier is not null)",
+                        UUID.fromString(responseId)));
+        String hash = (String) db.single(
+                "select p.subject_hash from wave_participation p join wave w on w.id = p.wave_id "
+                        + "where w.survey_id = ?",
+                UUID.fromString(survey));
         assertNotEquals(member.subject(), hash);
         assertTrue(!hash.contains(member.subject()) && hash.length() == 64, hash);
 
@@ -178,7 +199,9 @@ class ResponseResourceTest {
         assertNotEquals(member.memberId(), key);
         assertNotEquals(member.subject(), key);
         UUID.fromString(key); // a random UUID
-        assertTrue(!records.get(0).value().contains(member.subject()) && !records.get(0).value().contains(member.memberId()),
+        assertTrue(
+                !records.get(0).value().contains(member.subject())
+                        && !records.get(0).value().contains(member.memberId()),
                 "nothing in the event identifies the member");
         EventEnvelope event = EventJson.read(records.get(0).value());
         assertNull(event.memberId());
@@ -189,8 +212,10 @@ class ResponseResourceTest {
         assertNull(payload.tier());
         assertEquals(2, payload.answers().get(0).score());
 
-        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(SC_CONFLICT)
-                .contentType("application/problem+json").body("type", endsWith("/already-answered"));
+        respond(member.token(), survey, answers(Map.of("nps", 9)))
+                .statusCode(SC_CONFLICT)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/already-answered"));
         assertEquals(new Db.Written(1, 1, 1), db.writtenFor(survey));
     }
 
@@ -202,21 +227,34 @@ class ResponseResourceTest {
         respond(member.token(), survey, answers(Map.of("nps", 8))).statusCode(SC_CREATED);
         double rejectedBefore = counter("loyalty.survey.responses.rejected", "reason", "already-answered");
         respond(member.token(), survey, answers(Map.of("nps", 0, "reason", "changed my mind")))
-                .statusCode(SC_CONFLICT).contentType("application/problem+json")
+                .statusCode(SC_CONFLICT)
+                .contentType("application/problem+json")
                 .body("status", equalTo(SC_CONFLICT))
                 .body("type", endsWith("/already-answered"));
         assertEquals(new Db.Written(1, 0, 1), db.writtenFor(survey));
-        assertEquals(8, ((Number) db.single("select (answers->0->>'score')::int from survey_response where survey_id = ?",
-                UUID.fromString(survey))).intValue());
-        assertEquals(rejectedBefore + 1,
-                counter("loyalty.survey.responses.rejected", "reason", "already-answered"));
+        assertEquals(
+                8,
+                ((Number) db.single(
+                                "select (answers->0->>'score')::int from survey_response where survey_id = ?",
+                                UUID.fromString(survey)))
+                        .intValue());
+        assertEquals(rejectedBefore + 1, counter("loyalty.survey.responses.rejected", "reason", "already-answered"));
 
         // another member may answer; and the same member may answer the next wave
-        respond(SurveyApi.newMember().token(), survey, answers(Map.of("nps", 6))).statusCode(SC_CREATED);
+        respond(SurveyApi.newMember().token(), survey, answers(Map.of("nps", 6)))
+                .statusCode(SC_CREATED);
         SurveyApi.closeWave(survey, SurveyApi.openWaveId(survey)).statusCode(SC_OK);
-        String next = SurveyApi.addWave(survey, Map.of("closesAt", Instant.now().plus(Duration.ofDays(1)).toString()))
-                .statusCode(SC_CREATED).extract().path("id");
-        respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(SC_CREATED).body("waveId", equalTo(next));
+        String next = SurveyApi.addWave(
+                        survey,
+                        Map.of(
+                                "closesAt",
+                                Instant.now().plus(Duration.ofDays(1)).toString()))
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
+        respond(member.token(), survey, answers(Map.of("nps", 9)))
+                .statusCode(SC_CREATED)
+                .body("waveId", equalTo(next));
         assertEquals(3, db.writtenFor(survey).responses());
     }
 
@@ -227,10 +265,12 @@ class ResponseResourceTest {
             var member = SurveyApi.newMember();
             String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(anonymous));
             Callable<Integer> submit = () -> respond(member.token(), survey, answers(Map.of("nps", 10)))
-                    .extract().statusCode();
-            List<Integer> statuses = Concurrently.run(IntStream.range(0, 10).mapToObj(i -> submit).toList());
-            assertEquals(1, statuses.stream().filter(s -> s == SC_CREATED).count(),
-                    "exactly one accepted: " + statuses);
+                    .extract()
+                    .statusCode();
+            List<Integer> statuses = Concurrently.run(
+                    IntStream.range(0, 10).mapToObj(i -> submit).toList());
+            assertEquals(
+                    1, statuses.stream().filter(s -> s == SC_CREATED).count(), "exactly one accepted: " + statuses);
             assertEquals(9, statuses.stream().filter(s -> s == SC_CONFLICT).count(), "the rest are 409: " + statuses);
             assertEquals(new Db.Written(1, anonymous ? 1 : 0, 1), db.writtenFor(survey), "anonymous=" + anonymous);
         }
@@ -249,8 +289,14 @@ class ResponseResourceTest {
         SurveyApi.closeWave(survey, first).statusCode(SC_OK);
         body.put("waveId", first);
         respond(member.token(), survey, body).statusCode(SC_CONFLICT).body("type", endsWith("/wave-not-open"));
-        String second = SurveyApi.addWave(survey, Map.of("closesAt", Instant.now().plus(Duration.ofDays(2)).toString()))
-                .statusCode(SC_CREATED).extract().path("id");
+        String second = SurveyApi.addWave(
+                        survey,
+                        Map.of(
+                                "closesAt",
+                                Instant.now().plus(Duration.ofDays(2)).toString()))
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
         body.put("waveId", second);
         respond(member.token(), survey, body).statusCode(SC_CREATED).body("waveId", equalTo(second));
     }
@@ -260,13 +306,18 @@ class ResponseResourceTest {
         var member = SurveyApi.newMember();
         Db db = new Db(dataSource);
         String draft = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
-        respond(member.token(), draft, answers(Map.of("nps", 7))).statusCode(SC_CONFLICT)
-                .contentType("application/problem+json").body("type", endsWith("/survey-not-open"));
+        respond(member.token(), draft, answers(Map.of("nps", 7)))
+                .statusCode(SC_CONFLICT)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/survey-not-open"));
         String closed = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
         SurveyApi.close(closed).statusCode(SC_OK);
-        respond(member.token(), closed, answers(Map.of("nps", 7))).statusCode(SC_CONFLICT)
-                .body("type", endsWith("/survey-not-open")).body("detail", containsString("CLOSED"));
-        respond(member.token(), UUID.randomUUID().toString(), answers(Map.of("nps", 7))).statusCode(SC_NOT_FOUND)
+        respond(member.token(), closed, answers(Map.of("nps", 7)))
+                .statusCode(SC_CONFLICT)
+                .body("type", endsWith("/survey-not-open"))
+                .body("detail", containsString("CLOSED"));
+        respond(member.token(), UUID.randomUUID().toString(), answers(Map.of("nps", 7)))
+                .statusCode(SC_NOT_FOUND)
                 .body("type", endsWith("/unknown-survey"));
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(draft));
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(closed));
@@ -285,9 +336,11 @@ class ResponseResourceTest {
         all.put("dwb", 1);
         all.put("reason", "x".repeat(2000));
         all.put("visit", "price");
-        respond(SurveyApi.newMember().token(), survey, answers(all, "STORE", "S042")).statusCode(SC_CREATED)
-                .body("answers.questionId", equalTo(List.of("nps", "keep", "nrs", "quality", "ces", "effort", "dwb",
-                        "reason", "visit")))
+        respond(SurveyApi.newMember().token(), survey, answers(all, "STORE", "S042"))
+                .statusCode(SC_CREATED)
+                .body(
+                        "answers.questionId",
+                        equalTo(List.of("nps", "keep", "nrs", "quality", "ces", "effort", "dwb", "reason", "visit")))
                 .body("answers.find { it.questionId == 'quality' }.dimension", equalTo("PERCEIVED_QUALITY"))
                 .body("answers.find { it.questionId == 'quality' }.score", equalTo(100))
                 .body("answers.find { it.questionId == 'effort' }.yes", equalTo(true))
@@ -298,15 +351,25 @@ class ResponseResourceTest {
         minimal.put("nps", 6);
         minimal.put("reason", " ");
         minimal.put("visit", null);
-        respond(SurveyApi.newMember().token(), survey, answers(minimal, "EMAIL", null)).statusCode(SC_CREATED)
+        respond(SurveyApi.newMember().token(), survey, answers(minimal, "EMAIL", null))
+                .statusCode(SC_CREATED)
                 .body("answers.questionId", equalTo(List.of("nps")));
         var records = TestKafka.read(Topics.SURVEY_RESPONSES, r -> r.value().contains(survey), 2, KAFKA_WAIT);
         assertEquals(2, records.size());
-        SurveyResponded full = records.stream().map(r -> EventJson.payload(EventJson.read(r.value()), SurveyResponded.class))
-                .filter(p -> p.answers().size() == 9).findFirst().orElseThrow();
-        assertEquals(new SurveyResponded.Answer("quality", "CSI", "PERCEIVED_QUALITY", 100, null, null, null), full.answers().get(3));
-        assertEquals(new SurveyResponded.Answer("effort", "CES_BINARY", null, null, true, null, null), full.answers().get(5));
-        assertEquals(new SurveyResponded.Answer("visit", "CHOICE", null, null, null, null, "price"), full.answers().get(8));
+        SurveyResponded full = records.stream()
+                .map(r -> EventJson.payload(EventJson.read(r.value()), SurveyResponded.class))
+                .filter(p -> p.answers().size() == 9)
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                new SurveyResponded.Answer("quality", "CSI", "PERCEIVED_QUALITY", 100, null, null, null),
+                full.answers().get(3));
+        assertEquals(
+                new SurveyResponded.Answer("effort", "CES_BINARY", null, null, true, null, null),
+                full.answers().get(5));
+        assertEquals(
+                new SurveyResponded.Answer("visit", "CHOICE", null, null, null, null, "price"),
+                full.answers().get(8));
         assertEquals("STORE", full.channel());
         assertEquals("S042", full.storeId());
     }
@@ -317,8 +380,7 @@ class ResponseResourceTest {
         Db db = new Db(dataSource);
         String survey = SurveyApi.publishedSurvey(SurveyApi.everyTypeSurvey());
         double rejectedBefore = counter("loyalty.survey.responses.rejected", "reason", "invalid-answers");
-        record Case(String questionId, Object value, String message) {
-        }
+        record Case(String questionId, Object value, String message) {}
         List<Case> cases = List.of(
                 new Case("nps", 11, "out of range"),
                 new Case("nps", -1, "out of range"),
@@ -362,7 +424,8 @@ class ResponseResourceTest {
                 .body("errors.questionId", equalTo(List.of("bogus", "nps", "nrs")));
 
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
-        assertEquals(rejectedBefore + cases.size() + 4,
+        assertEquals(
+                rejectedBefore + cases.size() + 4,
                 counter("loyalty.survey.responses.rejected", "reason", "invalid-answers"));
         // none of that used up the member's answer
         respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(SC_CREATED);
@@ -383,7 +446,8 @@ class ResponseResourceTest {
             body.append(", \"").append(key).append("\": 1");
         }
         body.append("}}");
-        String problem = post(member.token(), survey, body.toString()).statusCode(SC_UNPROCESSABLE_ENTITY)
+        String problem = post(member.token(), survey, body.toString())
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/invalid-answers"))
                 .body("errors", hasSize(50))
@@ -393,7 +457,8 @@ class ResponseResourceTest {
                 .body("errors[5].questionId", equalTo("unknown-5"))
                 .body("detail", startsWith("0000000000k"))
                 .body("detail", endsWith("(and " + (unknown - 1) + " more)"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertTrue(problem.length() < 50_000, "bounded: " + problem.length() + " characters");
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
         respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(SC_CREATED);
@@ -415,21 +480,34 @@ class ResponseResourceTest {
         var member = SurveyApi.newMember();
         Db db = new Db(dataSource);
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
-        post(member.token(), survey, "{\"answers\": {\"nps\": 10, ").statusCode(SC_BAD_REQUEST)
-                .contentType("application/problem+json").body("status", equalTo(SC_BAD_REQUEST));
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10, ")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("status", equalTo(SC_BAD_REQUEST));
         post(member.token(), survey, "").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
-        post(member.token(), survey, "{\"answers\": {\"nps\": 10}}").statusCode(SC_BAD_REQUEST)
-                .contentType("application/problem+json").body("violations.field", hasItem(containsString("channel")));
-        post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"PIGEON\"}").statusCode(SC_BAD_REQUEST)
-                .contentType("application/problem+json").body("detail", containsString("PIGEON"));
-        post(member.token(), survey, "{\"channel\": \"APP\"}").statusCode(SC_BAD_REQUEST)
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10}}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem(containsString("channel")));
+        post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"PIGEON\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("detail", containsString("PIGEON"));
+        post(member.token(), survey, "{\"channel\": \"APP\"}")
+                .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
-        post(member.token(), survey, "{\"answers\": [10], \"channel\": \"APP\"}").statusCode(SC_BAD_REQUEST)
+        post(member.token(), survey, "{\"answers\": [10], \"channel\": \"APP\"}")
+                .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
-        post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"APP\", \"storeId\": \"" + "s".repeat(65) + "\"}")
-                .statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
+        post(
+                        member.token(),
+                        survey,
+                        "{\"answers\": {\"nps\": 10}, \"channel\": \"APP\", \"storeId\": \"" + "s".repeat(65) + "\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
         post(member.token(), survey, "{\"answers\": {\"nps\": 10}, \"channel\": \"APP\", \"waveId\": \"not-a-uuid\"}")
-                .statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
     }
 
@@ -437,27 +515,39 @@ class ResponseResourceTest {
     void onlyMembersRespond() {
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
         Db db = new Db(dataSource);
-        given().contentType(ContentType.JSON).body(answers(Map.of("nps", 10)))
-                .when().post("/api/surveys/{id}/responses", survey)
-                .then().statusCode(SC_UNAUTHORIZED).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(answers(Map.of("nps", 10)))
+                .when()
+                .post("/api/surveys/{id}/responses", survey)
+                .then()
+                .statusCode(SC_UNAUTHORIZED)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
         for (String token : List.of(SurveyApi.MARKETER, TestTokens.token("staff-r", "staff"), SurveyApi.ADMIN)) {
-            respond(token, survey, answers(Map.of("nps", 10))).statusCode(SC_FORBIDDEN)
-                    .contentType("application/problem+json").body("status", equalTo(SC_FORBIDDEN));
+            respond(token, survey, answers(Map.of("nps", 10)))
+                    .statusCode(SC_FORBIDDEN)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(SC_FORBIDDEN));
         }
         assertEquals(new Db.Written(0, 0, 0), db.writtenFor(survey));
     }
 
     private static ValidatableResponse invalidAnswers(String token, String survey, Map<String, Object> given) {
-        return respond(token, survey, answers(given)).statusCode(SC_UNPROCESSABLE_ENTITY)
+        return respond(token, survey, answers(given))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
                 .contentType("application/problem+json")
                 .body("status", equalTo(SC_UNPROCESSABLE_ENTITY))
                 .body("type", endsWith("/invalid-answers"));
     }
 
     private static ValidatableResponse post(String token, String survey, String json) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json)
-                .when().post("/api/surveys/{id}/responses", survey).then();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .post("/api/surveys/{id}/responses", survey)
+                .then();
     }
 
     private double counter(String name, String... tags) {

@@ -1,18 +1,8 @@
 package com.example.loyalty.survey.rest;
 
-import com.example.loyalty.survey.SurveyApi;
-import com.example.loyalty.testing.TestTokens;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
+import static com.example.loyalty.survey.SurveyApi.MARKETER;
+import static com.example.loyalty.survey.SurveyApi.question;
+import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
 import static org.apache.http.HttpStatus.SC_CREATED;
@@ -21,9 +11,6 @@ import static org.apache.http.HttpStatus.SC_NOT_FOUND;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
-import static com.example.loyalty.survey.SurveyApi.MARKETER;
-import static com.example.loyalty.survey.SurveyApi.question;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,6 +22,18 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.example.loyalty.survey.SurveyApi;
+import com.example.loyalty.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 @QuarkusTest
 class SurveyResourceTest {
 
@@ -42,9 +41,14 @@ class SurveyResourceTest {
     void theContractBodyCreatesADraft() {
         String id = SurveyApi.create(SurveyApi.npsSurvey(false))
                 .statusCode(SC_CREATED)
-                .extract().path("id");
-        given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id)
-                .then().statusCode(SC_OK)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{id}", id)
+                .then()
+                .statusCode(SC_OK)
                 .body("id", equalTo(id))
                 .body("status", equalTo("DRAFT"))
                 .body("anonymous", equalTo(false))
@@ -65,17 +69,22 @@ class SurveyResourceTest {
 
     @Test
     void theLocationNamesTheNewSurvey() {
-        var created = SurveyApi.create(SurveyApi.npsSurvey(false)).statusCode(SC_CREATED).extract();
+        var created = SurveyApi.create(SurveyApi.npsSurvey(false))
+                .statusCode(SC_CREATED)
+                .extract();
         String id = created.path("id");
-        org.junit.jupiter.api.Assertions.assertTrue(created.header("Location").endsWith("/api/surveys/" + id),
-                created.header("Location"));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                created.header("Location").endsWith("/api/surveys/" + id), created.header("Location"));
     }
 
     @Test
     void everyQuestionTypeIsAccepted() {
-        SurveyApi.create(SurveyApi.everyTypeSurvey()).statusCode(SC_CREATED)
-                .body("questions.type", equalTo(List.of("NPS", "CONTINUED_USE", "NRS", "CSI", "CES", "CES_BINARY", "DWB",
-                        "TEXT", "CHOICE")))
+        SurveyApi.create(SurveyApi.everyTypeSurvey())
+                .statusCode(SC_CREATED)
+                .body(
+                        "questions.type",
+                        equalTo(List.of(
+                                "NPS", "CONTINUED_USE", "NRS", "CSI", "CES", "CES_BINARY", "DWB", "TEXT", "CHOICE")))
                 .body("questions.find { it.id == 'quality' }.dimension", equalTo("PERCEIVED_QUALITY"))
                 .body("questions.find { it.id == 'quality' }.max", equalTo(100))
                 .body("questions.find { it.id == 'nrs' }.min", equalTo(1))
@@ -119,13 +128,13 @@ class SurveyResourceTest {
                 .body("errors[0].field", equalTo("title"))
                 .body("errors[0].questionId", nullValue())
                 .body("errors[0].message", containsString("'en' or a 'ja'"));
-        invalid(survey(Map.of(), List.of(question("nps", "NPS", true))))
-                .body("errors[0].field", equalTo("title"));
+        invalid(survey(Map.of(), List.of(question("nps", "NPS", true)))).body("errors[0].field", equalTo("title"));
         Map<String, Object> noTitle = new HashMap<>();
         noTitle.put("questions", List.of(question("nps", "NPS", true)));
         invalid(noTitle).body("errors.field", hasItem("title"));
         // one of the two suffices
-        SurveyApi.create(survey(Map.of("ja", "調査"), List.of(question("nps", "NPS", true)))).statusCode(SC_CREATED);
+        SurveyApi.create(survey(Map.of("ja", "調査"), List.of(question("nps", "NPS", true))))
+                .statusCode(SC_CREATED);
     }
 
     @Test
@@ -138,78 +147,146 @@ class SurveyResourceTest {
 
     @Test
     void csiNeedsADimensionAndChoiceNeedsTwoOptions() {
-        invalid(survey(Map.of("en", "T"), List.of(
-                Map.of("id", "csi1", "type", "CSI", "text", Map.of("en", "Q")),
-                Map.of("id", "csi2", "type", "CSI", "dimension", "TASTE", "text", Map.of("en", "Q")),
-                Map.of("id", "nps", "type", "NPS", "dimension", "LOYALTY", "text", Map.of("en", "Q")),
-                Map.of("id", "pick", "type", "CHOICE", "text", Map.of("en", "Q"),
-                        "options", List.of(Map.of("id", "a", "text", Map.of("en", "A")))),
-                Map.of("id", "pick2", "type", "CHOICE", "text", Map.of("en", "Q"), "options", List.of(
-                        Map.of("id", "a", "text", Map.of("en", "A")), Map.of("id", "a", "text", Map.of("en", "B")))))))
+        invalid(survey(
+                        Map.of("en", "T"),
+                        List.of(
+                                Map.of("id", "csi1", "type", "CSI", "text", Map.of("en", "Q")),
+                                Map.of("id", "csi2", "type", "CSI", "dimension", "TASTE", "text", Map.of("en", "Q")),
+                                Map.of("id", "nps", "type", "NPS", "dimension", "LOYALTY", "text", Map.of("en", "Q")),
+                                Map.of(
+                                        "id",
+                                        "pick",
+                                        "type",
+                                        "CHOICE",
+                                        "text",
+                                        Map.of("en", "Q"),
+                                        "options",
+                                        List.of(Map.of("id", "a", "text", Map.of("en", "A")))),
+                                Map.of(
+                                        "id",
+                                        "pick2",
+                                        "type",
+                                        "CHOICE",
+                                        "text",
+                                        Map.of("en", "Q"),
+                                        "options",
+                                        List.of(
+                                                Map.of("id", "a", "text", Map.of("en", "A")),
+                                                Map.of("id", "a", "text", Map.of("en", "B")))))))
                 .body("errors.questionId", equalTo(List.of("csi1", "csi2", "nps", "pick", "pick2")))
                 .body("errors[1].message", containsString("TASTE"));
     }
 
     @Test
     void manyErrorsAreReportedTogether() {
-        invalid(survey(Map.of("de", "x"), List.of(question("a", "NOPE", false), question("b", "NPS", true),
-                question("b", "NPS", false))))
+        invalid(survey(
+                        Map.of("de", "x"),
+                        List.of(question("a", "NOPE", false), question("b", "NPS", true), question("b", "NPS", false))))
                 .body("errors.field", hasItems("title", "questions[0].type", "questions[2].id"))
                 .body("errors", hasSize(3));
     }
 
     @Test
     void malformedJsonIs400Problem() {
-        given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body("{\"title\": {\"en\": ")
-                .when().post("/api/surveys")
-                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json")
+        given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body("{\"title\": {\"en\": ")
+                .when()
+                .post("/api/surveys")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
                 .body("status", equalTo(SC_BAD_REQUEST));
-        given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body("{\"title\": \"just a string\", \"questions\": []}")
-                .when().post("/api/surveys")
-                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json")
+        given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body("{\"title\": \"just a string\", \"questions\": []}")
+                .when()
+                .post("/api/surveys")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
                 .body("field", equalTo("title"));
-        given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body("[]")
-                .when().post("/api/surveys")
-                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
-        given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body("")
-                .when().post("/api/surveys")
-                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
+        given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body("[]")
+                .when()
+                .post("/api/surveys")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body("")
+                .when()
+                .post("/api/surveys")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
     }
 
     @Test
     void aDraftCanBeReplacedUntilItIsPublished() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         var replacement = survey(Map.of("en", "New title"), List.of(question("nrs", "NRS", true)));
-        given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body(replacement)
-                .when().put("/api/surveys/{id}", id)
-                .then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body(replacement)
+                .when()
+                .put("/api/surveys/{id}", id)
+                .then()
+                .statusCode(SC_OK)
                 .body("title.en", equalTo("New title"))
                 .body("questions.id", equalTo(List.of("nrs")))
                 .body("status", equalTo("DRAFT"));
         // replacing with an invalid definition changes nothing
-        given().auth().oauth2(MARKETER).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
                 .body(survey(Map.of("en", "x"), List.of(question("q", "BAD", false))))
-                .when().put("/api/surveys/{id}", id)
-                .then().statusCode(SC_UNPROCESSABLE_ENTITY);
-        given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id)
-                .then().statusCode(SC_OK).body("questions.id", equalTo(List.of("nrs")));
+                .when()
+                .put("/api/surveys/{id}", id)
+                .then()
+                .statusCode(SC_UNPROCESSABLE_ENTITY);
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{id}", id)
+                .then()
+                .statusCode(SC_OK)
+                .body("questions.id", equalTo(List.of("nrs")));
 
         SurveyApi.publish(id).statusCode(SC_OK);
-        given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body(SurveyApi.npsSurvey(false))
-                .when().put("/api/surveys/{id}", id)
-                .then().statusCode(SC_CONFLICT)
+        given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body(SurveyApi.npsSurvey(false))
+                .when()
+                .put("/api/surveys/{id}", id)
+                .then()
+                .statusCode(SC_CONFLICT)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/survey-not-draft"))
                 .body("detail", containsString("PUBLISHED"));
-        given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id)
-                .then().statusCode(SC_OK).body("questions.id", equalTo(List.of("nrs")));
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{id}", id)
+                .then()
+                .statusCode(SC_OK)
+                .body("questions.id", equalTo(List.of("nrs")));
     }
 
     @Test
     void publishingOpensAFirstWaveForEveryoneFromNow() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         Instant before = Instant.now().minusSeconds(1);
-        var published = SurveyApi.publish(id).statusCode(SC_OK)
+        var published = SurveyApi.publish(id)
+                .statusCode(SC_OK)
                 .body("status", equalTo("PUBLISHED"))
                 .body("publishedAt", notNullValue())
                 .body("openWave.id", notNullValue())
@@ -228,8 +305,15 @@ class SurveyResourceTest {
     void publishingTakesAnEndAndATarget() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         Instant closesAt = Instant.now().plus(Duration.ofDays(90)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        SurveyApi.publish(id, Map.of("closesAt", closesAt.toString(), "waveName", "Gold Q1",
-                        "target", Map.of("type", "TIER", "tiers", List.of("gold", "PLATINUM"))))
+        SurveyApi.publish(
+                        id,
+                        Map.of(
+                                "closesAt",
+                                closesAt.toString(),
+                                "waveName",
+                                "Gold Q1",
+                                "target",
+                                Map.of("type", "TIER", "tiers", List.of("gold", "PLATINUM"))))
                 .statusCode(SC_OK)
                 .body("openWave.closesAt", equalTo(closesAt.toString()))
                 .body("openWave.name", equalTo("Gold Q1"))
@@ -240,49 +324,92 @@ class SurveyResourceTest {
     @Test
     void publishingWithABadWindowOrTargetChangesNothing() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
-        SurveyApi.publish(id, Map.of("closesAt", "2001-01-01T00:00:00Z")).statusCode(SC_UNPROCESSABLE_ENTITY)
-                .contentType("application/problem+json").body("type", endsWith("/invalid-window"));
-        SurveyApi.publish(id, Map.of("target", Map.of("type", "TIER"))).statusCode(SC_UNPROCESSABLE_ENTITY)
+        SurveyApi.publish(id, Map.of("closesAt", "2001-01-01T00:00:00Z"))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/invalid-window"));
+        SurveyApi.publish(id, Map.of("target", Map.of("type", "TIER")))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
                 .body("type", endsWith("/invalid-target"));
-        SurveyApi.publish(id, Map.of("target", Map.of("type", "EVERYONE"))).statusCode(SC_BAD_REQUEST)
+        SurveyApi.publish(id, Map.of("target", Map.of("type", "EVERYONE")))
+                .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
-        given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body("{\"closesAt\": ")
-                .when().post("/api/surveys/{id}/publish", id)
-                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
-        given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id)
-                .then().statusCode(SC_OK).body("status", equalTo("DRAFT"));
-        given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}/waves", id)
-                .then().statusCode(SC_OK).body("$", hasSize(0));
+        given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body("{\"closesAt\": ")
+                .when()
+                .post("/api/surveys/{id}/publish", id)
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{id}", id)
+                .then()
+                .statusCode(SC_OK)
+                .body("status", equalTo("DRAFT"));
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{id}/waves", id)
+                .then()
+                .statusCode(SC_OK)
+                .body("$", hasSize(0));
     }
 
     @Test
     void lifecycleGoesDraftPublishedClosedOnly() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
-        SurveyApi.close(id).statusCode(SC_CONFLICT).body("type", endsWith("/invalid-transition"))
+        SurveyApi.close(id)
+                .statusCode(SC_CONFLICT)
+                .body("type", endsWith("/invalid-transition"))
                 .body("detail", containsString("DRAFT"));
         SurveyApi.publish(id).statusCode(SC_OK);
-        SurveyApi.publish(id).statusCode(SC_CONFLICT).contentType("application/problem+json")
+        SurveyApi.publish(id)
+                .statusCode(SC_CONFLICT)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/invalid-transition"));
         String waveId = SurveyApi.openWaveId(id);
 
-        SurveyApi.close(id).statusCode(SC_OK)
+        SurveyApi.close(id)
+                .statusCode(SC_OK)
                 .body("status", equalTo("CLOSED"))
                 .body("closedAt", notNullValue())
                 .body("openWave", nullValue());
-        given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}/waves/{wave}", id, waveId)
-                .then().statusCode(SC_OK).body("status", equalTo("CLOSED")).body("closedAt", notNullValue());
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{id}/waves/{wave}", id, waveId)
+                .then()
+                .statusCode(SC_OK)
+                .body("status", equalTo("CLOSED"))
+                .body("closedAt", notNullValue());
         SurveyApi.close(id).statusCode(SC_CONFLICT);
         SurveyApi.publish(id).statusCode(SC_CONFLICT).body("detail", containsString("CLOSED"));
-        given().auth().oauth2(MARKETER).contentType(ContentType.JSON).body(SurveyApi.npsSurvey(false))
-                .when().put("/api/surveys/{id}", id).then().statusCode(SC_CONFLICT);
+        given().auth()
+                .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
+                .body(SurveyApi.npsSurvey(false))
+                .when()
+                .put("/api/surveys/{id}", id)
+                .then()
+                .statusCode(SC_CONFLICT);
     }
 
     @Test
     void unknownSurveysAre404Problems() {
         String unknown = "00000000-0000-0000-0000-000000000001";
-        given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", unknown)
-                .then().statusCode(SC_NOT_FOUND).contentType("application/problem+json")
-                .body("type", endsWith("/unknown-survey")).body("detail", containsString(unknown));
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{id}", unknown)
+                .then()
+                .statusCode(SC_NOT_FOUND)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/unknown-survey"))
+                .body("detail", containsString(unknown));
         SurveyApi.publish(unknown).statusCode(SC_NOT_FOUND);
         SurveyApi.close(unknown).statusCode(SC_NOT_FOUND);
     }
@@ -291,29 +418,59 @@ class SurveyResourceTest {
     void theListIsPagedAndFiltersByStatus() {
         String draft = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         String published = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));
-        given().auth().oauth2(MARKETER).queryParam("status", "PUBLISHED").queryParam("size", 100)
-                .when().get("/api/surveys")
-                .then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(MARKETER)
+                .queryParam("status", "PUBLISHED")
+                .queryParam("size", 100)
+                .when()
+                .get("/api/surveys")
+                .then()
+                .statusCode(SC_OK)
                 .body("items.status", everyItem(equalTo("PUBLISHED")))
                 .body("items.id", hasItem(published))
                 .body("items.id", not(hasItem(draft)))
                 .body("items.find { it.id == '%s' }.openWave.status".formatted(published), equalTo("OPEN"));
-        given().auth().oauth2(MARKETER).queryParam("status", "draft").queryParam("size", 100)
-                .when().get("/api/surveys")
-                .then().statusCode(SC_OK).body("items.id", hasItem(draft))
+        given().auth()
+                .oauth2(MARKETER)
+                .queryParam("status", "draft")
+                .queryParam("size", 100)
+                .when()
+                .get("/api/surveys")
+                .then()
+                .statusCode(SC_OK)
+                .body("items.id", hasItem(draft))
                 .body("items.status", everyItem(equalTo("DRAFT")));
-        var firstPage = given().auth().oauth2(MARKETER).queryParam("size", 1)
-                .when().get("/api/surveys")
-                .then().statusCode(SC_OK).body("items", hasSize(1)).body("page", equalTo(0)).body("size", equalTo(1))
+        var firstPage = given().auth()
+                .oauth2(MARKETER)
+                .queryParam("size", 1)
+                .when()
+                .get("/api/surveys")
+                .then()
+                .statusCode(SC_OK)
+                .body("items", hasSize(1))
+                .body("page", equalTo(0))
+                .body("size", equalTo(1))
                 .extract();
         org.junit.jupiter.api.Assertions.assertTrue(firstPage.<Integer>path("total") >= 2);
         // newest first
         org.junit.jupiter.api.Assertions.assertEquals(published, firstPage.path("items[0].id"));
-        given().auth().oauth2(MARKETER).queryParam("status", "ARCHIVED").when().get("/api/surveys")
-                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json")
+        given().auth()
+                .oauth2(MARKETER)
+                .queryParam("status", "ARCHIVED")
+                .when()
+                .get("/api/surveys")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
                 .body("detail", containsString("ARCHIVED"));
-        given().auth().oauth2(MARKETER).queryParam("size", 0).when().get("/api/surveys")
-                .then().statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
+        given().auth()
+                .oauth2(MARKETER)
+                .queryParam("size", 0)
+                .when()
+                .get("/api/surveys")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -322,26 +479,62 @@ class SurveyResourceTest {
         String staff = TestTokens.token("staff-x", "staff");
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         for (String token : List.of(member, staff)) {
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(SurveyApi.npsSurvey(false))
-                    .when().post("/api/surveys")
-                    .then().statusCode(SC_FORBIDDEN).contentType("application/problem+json")
+            given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(SurveyApi.npsSurvey(false))
+                    .when()
+                    .post("/api/surveys")
+                    .then()
+                    .statusCode(SC_FORBIDDEN)
+                    .contentType("application/problem+json")
                     .body("status", equalTo(SC_FORBIDDEN));
             given().auth().oauth2(token).when().get("/api/surveys").then().statusCode(SC_FORBIDDEN);
-            given().auth().oauth2(token).when().get("/api/surveys/{id}", id).then().statusCode(SC_FORBIDDEN);
-            given().auth().oauth2(token).when().post("/api/surveys/{id}/publish", id).then().statusCode(SC_FORBIDDEN)
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/surveys/{id}", id)
+                    .then()
+                    .statusCode(SC_FORBIDDEN);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .post("/api/surveys/{id}/publish", id)
+                    .then()
+                    .statusCode(SC_FORBIDDEN)
                     .contentType("application/problem+json");
-            given().auth().oauth2(token).when().post("/api/surveys/{id}/close", id).then().statusCode(SC_FORBIDDEN);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .post("/api/surveys/{id}/close", id)
+                    .then()
+                    .statusCode(SC_FORBIDDEN);
         }
-        given().auth().oauth2(MARKETER).when().get("/api/surveys/{id}", id).then().statusCode(SC_OK)
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{id}", id)
+                .then()
+                .statusCode(SC_OK)
                 .body("status", equalTo("DRAFT"));
         // admins may do everything marketers do
-        given().auth().oauth2(SurveyApi.ADMIN).when().post("/api/surveys/{id}/publish", id).then().statusCode(SC_OK);
+        given().auth()
+                .oauth2(SurveyApi.ADMIN)
+                .when()
+                .post("/api/surveys/{id}/publish", id)
+                .then()
+                .statusCode(SC_OK);
     }
 
     @Test
     void noTokenIs401Problem() {
-        given().contentType(ContentType.JSON).body(SurveyApi.npsSurvey(false)).when().post("/api/surveys")
-                .then().statusCode(SC_UNAUTHORIZED).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(SurveyApi.npsSurvey(false))
+                .when()
+                .post("/api/surveys")
+                .then()
+                .statusCode(SC_UNAUTHORIZED)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
         given().when().get("/api/surveys").then().statusCode(SC_UNAUTHORIZED).contentType("application/problem+json");
     }
@@ -354,7 +547,8 @@ class SurveyResourceTest {
     }
 
     private static ValidatableResponse invalid(Object body) {
-        return SurveyApi.create(body).statusCode(SC_UNPROCESSABLE_ENTITY)
+        return SurveyApi.create(body)
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
                 .contentType("application/problem+json")
                 .body("status", equalTo(SC_UNPROCESSABLE_ENTITY))
                 .body("type", endsWith("/invalid-survey"));

@@ -1,25 +1,24 @@
 package com.example.loyalty.survey.service;
 
-import com.example.loyalty.survey.domain.CsiDimension;
-import com.example.loyalty.survey.domain.GivenAnswer;
-import com.example.loyalty.survey.domain.Question;
-import com.example.loyalty.events.QuestionType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkiverse.resteasy.problem.HttpProblem;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.loyalty.events.QuestionType;
+import com.example.loyalty.survey.domain.CsiDimension;
+import com.example.loyalty.survey.domain.GivenAnswer;
+import com.example.loyalty.survey.domain.Question;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The scales of the question types, at and just beyond their edges. */
 class AnswerChecksTest {
@@ -28,16 +27,41 @@ class AnswerChecksTest {
 
     @ParameterizedTest
     @CsvSource({
-            "NPS, 0, true", "NPS, 10, true", "NPS, -1, false", "NPS, 11, false",
-            "CONTINUED_USE, 0, true", "CONTINUED_USE, 10, true", "CONTINUED_USE, 11, false",
-            "NRS, 1, true", "NRS, 5, true", "NRS, 0, false", "NRS, 6, false",
-            "CSI, 0, true", "CSI, 100, true", "CSI, -1, false", "CSI, 101, false",
-            "CES, 0, true", "CES, 10, true", "CES, 11, false",
-            "DWB, 1, true", "DWB, 5, true", "DWB, 0, false", "DWB, 6, false",
-            "NPS, 9.0, false", "NPS, '\"9\"', false", "NPS, true, false", "NPS, 99999999999, false",
-            "CES_BINARY, true, true", "CES_BINARY, false, true", "CES_BINARY, 1, false", "CES_BINARY, '\"yes\"', false",
-            "TEXT, '\"fine\"', true", "TEXT, 5, false",
-            "CHOICE, '\"a\"', true", "CHOICE, '\"c\"', false", "CHOICE, 1, false"
+        "NPS, 0, true",
+        "NPS, 10, true",
+        "NPS, -1, false",
+        "NPS, 11, false",
+        "CONTINUED_USE, 0, true",
+        "CONTINUED_USE, 10, true",
+        "CONTINUED_USE, 11, false",
+        "NRS, 1, true",
+        "NRS, 5, true",
+        "NRS, 0, false",
+        "NRS, 6, false",
+        "CSI, 0, true",
+        "CSI, 100, true",
+        "CSI, -1, false",
+        "CSI, 101, false",
+        "CES, 0, true",
+        "CES, 10, true",
+        "CES, 11, false",
+        "DWB, 1, true",
+        "DWB, 5, true",
+        "DWB, 0, false",
+        "DWB, 6, false",
+        "NPS, 9.0, false",
+        "NPS, '\"9\"', false",
+        "NPS, true, false",
+        "NPS, 99999999999, false",
+        "CES_BINARY, true, true",
+        "CES_BINARY, false, true",
+        "CES_BINARY, 1, false",
+        "CES_BINARY, '\"yes\"', false",
+        "TEXT, '\"fine\"', true",
+        "TEXT, 5, false",
+        "CHOICE, '\"a\"', true",
+        "CHOICE, '\"c\"', false",
+        "CHOICE, 1, false"
     })
     void answersAreCheckedAgainstTheScale(QuestionType type, String json, boolean valid) throws Exception {
         Question q = question("q", type, false);
@@ -47,8 +71,15 @@ class AnswerChecksTest {
 
     @Test
     void checkedAnswersFollowTheQuestionOrderAndCarryTheDimension() throws Exception {
-        List<Question> questions = List.of(question("nps", QuestionType.NPS, true),
-                new Question("value", QuestionType.CSI, CsiDimension.PERCEIVED_VALUE, Map.of("en", "Value?"), false, List.of()),
+        List<Question> questions = List.of(
+                question("nps", QuestionType.NPS, true),
+                new Question(
+                        "value",
+                        QuestionType.CSI,
+                        CsiDimension.PERCEIVED_VALUE,
+                        Map.of("en", "Value?"),
+                        false,
+                        List.of()),
                 question("effort", QuestionType.CES_BINARY, false),
                 question("why", QuestionType.TEXT, false));
         Map<String, JsonNode> given = new LinkedHashMap<>();
@@ -57,16 +88,20 @@ class AnswerChecksTest {
         given.put("value", JSON.readTree("73"));
         given.put("nps", JSON.readTree("9"));
         List<GivenAnswer> answers = AnswerChecks.check(questions, given, 2000);
-        assertEquals(List.of(
-                new GivenAnswer("nps", QuestionType.NPS, null, 9, null, null, null),
-                new GivenAnswer("value", QuestionType.CSI, CsiDimension.PERCEIVED_VALUE, 73, null, null, null),
-                new GivenAnswer("effort", QuestionType.CES_BINARY, null, null, false, null, null),
-                new GivenAnswer("why", QuestionType.TEXT, null, null, null, "cheap", null)), answers);
+        assertEquals(
+                List.of(
+                        new GivenAnswer("nps", QuestionType.NPS, null, 9, null, null, null),
+                        new GivenAnswer("value", QuestionType.CSI, CsiDimension.PERCEIVED_VALUE, 73, null, null, null),
+                        new GivenAnswer("effort", QuestionType.CES_BINARY, null, null, false, null, null),
+                        new GivenAnswer("why", QuestionType.TEXT, null, null, null, "cheap", null)),
+                answers);
     }
 
     @Test
     void everyProblemIsNamedInOneError() throws Exception {
-        List<Question> questions = List.of(question("nps", QuestionType.NPS, true), question("nrs", QuestionType.NRS, true),
+        List<Question> questions = List.of(
+                question("nps", QuestionType.NPS, true),
+                question("nrs", QuestionType.NRS, true),
                 question("why", QuestionType.TEXT, false));
         Map<String, JsonNode> given = new LinkedHashMap<>();
         given.put("nps", JSON.readTree("42"));
@@ -76,8 +111,11 @@ class AnswerChecksTest {
         assertEquals(SC_UNPROCESSABLE_ENTITY, problem.getStatusCode());
         assertTrue(problem.getType().toString().endsWith("/invalid-answers"));
         @SuppressWarnings("unchecked")
-        List<ValidationError> errors = (List<ValidationError>) problem.getParameters().get("errors");
-        assertEquals(List.of("extra", "nps", "nrs", "why"), errors.stream().map(ValidationError::questionId).toList());
+        List<ValidationError> errors =
+                (List<ValidationError>) problem.getParameters().get("errors");
+        assertEquals(
+                List.of("extra", "nps", "nrs", "why"),
+                errors.stream().map(ValidationError::questionId).toList());
         assertTrue(errors.get(2).message().contains("required"));
         assertTrue(errors.get(3).message().contains("longer than 10"));
     }
@@ -90,21 +128,25 @@ class AnswerChecksTest {
 
     private static Question question(String id, QuestionType type, boolean required) {
         List<Question.ChoiceOption> options = type == QuestionType.CHOICE
-                ? List.of(new Question.ChoiceOption("a", Map.of("en", "A")), new Question.ChoiceOption("b", Map.of("en", "B")))
+                ? List.of(
+                        new Question.ChoiceOption("a", Map.of("en", "A")),
+                        new Question.ChoiceOption("b", Map.of("en", "B")))
                 : List.of();
-        return new Question(id, type, type == QuestionType.CSI ? CsiDimension.CUSTOM : null, Map.of("en", id), required,
-                options);
+        return new Question(
+                id, type, type == QuestionType.CSI ? CsiDimension.CUSTOM : null, Map.of("en", id), required, options);
     }
 
     @Test
     void aResponseWithoutAnyAnswerIsRefusedEvenIfNothingIsRequired() throws Exception {
-        List<Question> questions = List.of(question("nps", QuestionType.NPS, false), question("why", QuestionType.TEXT, false));
+        List<Question> questions =
+                List.of(question("nps", QuestionType.NPS, false), question("why", QuestionType.TEXT, false));
         Map<String, JsonNode> blank = new LinkedHashMap<>();
         blank.put("why", JSON.readTree("\"  \""));
         for (Map<String, JsonNode> given : List.of(Map.<String, JsonNode>of(), blank)) {
             HttpProblem problem = assertThrows(HttpProblem.class, () -> AnswerChecks.check(questions, given, 2000));
             @SuppressWarnings("unchecked")
-            List<ValidationError> errors = (List<ValidationError>) problem.getParameters().get("errors");
+            List<ValidationError> errors =
+                    (List<ValidationError>) problem.getParameters().get("errors");
             assertEquals("answers", errors.get(0).field());
             assertNull(errors.get(0).questionId());
         }

@@ -2,9 +2,11 @@ package com.example.loyalty.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Typed configuration of the gateway ({@code gateway.*} in {@code application.properties}; every key
@@ -16,7 +18,7 @@ public interface GatewayConfig {
     /** Base URLs of the services behind the gateway. */
     Upstreams upstreams();
 
-    /** Per-client rate limit (token bucket). */
+    /** Rate limits: by address before authentication, by token subject after it. */
     RateLimit rateLimit();
 
     /** Request headers handling. */
@@ -42,27 +44,99 @@ public interface GatewayConfig {
         URI community();
     }
 
+    /**
+     * Two token-bucket limiters (see {@code com.example.loyalty.gateway.ratelimit}):
+     * <ul>
+     * <li>by <b>address</b>, before any token is verified: what arrives without a bearer token, or with one that
+     * fails verification, spends the budget of the caller's address ({@link #address()}); while it is spent, a
+     * request with a bearer token the gateway has not lately seen pass verification is refused before its
+     * signature is checked, so a flood of garbage tokens costs a map lookup per request instead of a signature
+     * check;</li>
+     * <li>by token <b>subject</b>, after authentication, with the limit that fits the caller: the one of its
+     * client ({@link #clients()}) if there is one, else the most generous of its realm roles ({@link #roles()}),
+     * else {@link #defaultLimit()}.</li>
+     * </ul>
+     * Buckets live in the memory of each gateway replica: with N replicas behind a round-robin balancer a caller
+     * gets up to N times these numbers.
+     */
     interface RateLimit {
-        /** Turns the rate limit off entirely (e.g. for load tests). */
+        /** Turns both limiters off entirely (e.g. for load tests). */
         @WithDefault("true")
         boolean enabled();
 
-        /** Bucket size: the burst a client may send at once. */
-        long capacity();
+        /**
+         * The limit of a subject that no client or role limit applies to: a member's phone, which sends a
+         * screenful of requests at once and then little.
+         */
+        @WithName("default")
+        DefaultLimit defaultLimit();
 
-        /** Tokens added back per second (greedy refill, i.e. spread over the second). */
-        long refillPerSecond();
+        /**
+         * Limits by realm role ({@code realm_access.roles}), e.g. {@code roles.staff}: a subject holding several
+         * configured roles gets the most generous one (highest refill, then highest capacity). Roles without an
+         * entry do not count; no entry at all means everybody without a client limit gets the default.
+         */
+        Map<String, Bucket> roles();
 
-        /** Upper bound of clients tracked at once; the least recently used are evicted first. */
+        /**
+         * Limits by OAuth client id (the token's {@code azp} claim, Keycloak's; else {@code client_id}), e.g.
+         * {@code clients."loyalty-service"}. A client limit wins over any role limit, in both directions: it
+         * can give a machine client more than its roles would, or hold one integration below its roles.
+         */
+        Map<String, Bucket> clients();
+
+        /**
+         * The budget of one address (the connection's remote address; IPv6 per /64, the smallest block a
+         * subscriber is given) for requests without a valid token. Valid tokens never spend it.
+         */
+        AddressLimit address();
+
+        /**
+         * Upper bound of buckets each limiter tracks at once (and of tokens remembered as verified); the least
+         * recently used are evicted first.
+         */
         @WithDefault("100000")
         long maxClients();
 
         /**
-         * A client's bucket is dropped after this much inactivity (never earlier than the time a bucket
-         * needs to refill completely, so eviction can never hand out more tokens than waiting would).
+         * A bucket is dropped after this much inactivity (never earlier than the time a bucket needs to refill
+         * completely, so eviction can never hand out more tokens than waiting would).
          */
         @WithDefault("10M")
         Duration idleExpiry();
+
+        /** A token bucket: the burst a caller may send at once, and the sustained rate. */
+        interface Bucket {
+            /** Bucket size: the burst a caller may send at once. */
+            long capacity();
+
+            /** Tokens added back per second (greedy refill, i.e. spread over the second). */
+            long refillPerSecond();
+        }
+
+        /** The default limit: a {@link Bucket} that needs no configuration. */
+        interface DefaultLimit {
+            /** A phone opening the app fires a few dozen calls at once. */
+            @WithDefault("100")
+            long capacity();
+
+            @WithDefault("50")
+            long refillPerSecond();
+        }
+
+        /** The address limit: a {@link Bucket} that needs no configuration. */
+        interface AddressLimit {
+            /** Room for a Swagger UI loading every document, or a few apps behind one NAT refreshing their tokens. */
+            @WithDefault("20")
+            long capacity();
+
+            /**
+             * An honest client sends one token-less or expired request per token lifetime (15 min in the realm),
+             * so 10 per second covers thousands of phones behind one carrier NAT.
+             */
+            @WithDefault("10")
+            long refillPerSecond();
+        }
     }
 
     interface Headers {

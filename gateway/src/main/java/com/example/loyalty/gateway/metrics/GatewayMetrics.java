@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The gateway's own counters, named like every loyalty metric {@code loyalty.<service>.<thing>}:
  * {@code loyalty.gateway.requests} and {@code loyalty.gateway.rate-limited} (Prometheus:
  * {@code loyalty_gateway_requests_total}, {@code loyalty_gateway_rate_limited_total}). Tags stay
- * low-cardinality: the upstream name (one of the configured services, or {@code unknown}) and the status
- * class ({@code 2xx} ... {@code 5xx}).
+ * low-cardinality: the upstream name (one of the configured services, or {@code unknown}), the status
+ * class ({@code 2xx} ... {@code 5xx}) and the limiter that refused ({@code address} or {@code subject}).
  */
 @ApplicationScoped
 public class GatewayMetrics {
@@ -34,11 +34,17 @@ public class GatewayMetrics {
                 .increment();
     }
 
-    /** One request refused with 429. */
-    public void rateLimited(String upstream) {
+    /**
+     * One request refused with 429.
+     *
+     * @param limiter {@code address} (before authentication: no token, or tokens that failed) or {@code subject}
+     *                (after authentication: the token subject's limit)
+     */
+    public void rateLimited(String upstream, String limiter) {
         Counter.builder(RATE_LIMITED)
-                .description("Requests refused with 429 because the client exceeded its rate limit")
+                .description("Requests refused with 429 because the caller exceeded its rate limit, by limiter")
                 .tag("upstream", upstream)
+                .tag("limiter", limiter)
                 .register(registry)
                 .increment();
     }

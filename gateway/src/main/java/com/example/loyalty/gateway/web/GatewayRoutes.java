@@ -1,7 +1,8 @@
 package com.example.loyalty.gateway.web;
 
 import com.example.loyalty.gateway.proxy.UpstreamProxies;
-import com.example.loyalty.gateway.ratelimit.RateLimitHandler;
+import com.example.loyalty.gateway.ratelimit.AddressRateLimitHandler;
+import com.example.loyalty.gateway.ratelimit.SubjectRateLimitHandler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,26 +10,29 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Everything the gateway installs on the Quarkus router, in one place and in order (see
- * {@link RouteOrder}): request context, problem JSON for failures, rate limit, the proxy routes and a
- * 404 for unknown {@code /api} paths. Authentication and CORS are Quarkus' own handlers, configured in
- * {@code application.properties}.
+ * {@link RouteOrder}): request context, problem JSON for failures, the rate limit by address (before
+ * authentication) and by token subject (after it), the proxy routes and a 404 for unknown {@code /api} paths.
+ * Authentication and CORS are Quarkus' own handlers, configured in {@code application.properties}.
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
     private final RequestContextHandler requestContext;
     private final ProblemFailureHandler failures;
-    private final RateLimitHandler rateLimit;
+    private final AddressRateLimitHandler addressRateLimit;
+    private final SubjectRateLimitHandler subjectRateLimit;
     private final UpstreamProxies proxies;
 
     public GatewayRoutes(
             RequestContextHandler requestContext,
             ProblemFailureHandler failures,
-            RateLimitHandler rateLimit,
+            AddressRateLimitHandler addressRateLimit,
+            SubjectRateLimitHandler subjectRateLimit,
             UpstreamProxies proxies) {
         this.requestContext = requestContext;
         this.failures = failures;
-        this.rateLimit = rateLimit;
+        this.addressRateLimit = addressRateLimit;
+        this.subjectRateLimit = subjectRateLimit;
         this.proxies = proxies;
     }
 
@@ -36,8 +40,10 @@ public class GatewayRoutes {
         router.route().order(RouteOrder.REQUEST_CONTEXT).handler(requestContext);
         router.route().order(RouteOrder.FAILURES).failureHandler(failures);
 
-        router.route("/api/*").order(RouteOrder.RATE_LIMIT).handler(rateLimit);
-        router.route("/openapi/*").order(RouteOrder.RATE_LIMIT).handler(rateLimit);
+        router.route("/api/*").order(RouteOrder.ADDRESS_RATE_LIMIT).handler(addressRateLimit);
+        router.route("/openapi/*").order(RouteOrder.ADDRESS_RATE_LIMIT).handler(addressRateLimit);
+        router.route("/api/*").order(RouteOrder.SUBJECT_RATE_LIMIT).handler(subjectRateLimit);
+        router.route("/openapi/*").order(RouteOrder.SUBJECT_RATE_LIMIT).handler(subjectRateLimit);
 
         proxies.apiProxies()
                 .forEach((upstream, proxy) -> router.route(upstream.apiPrefix() + "/*")

@@ -11,8 +11,13 @@ public final class RouteOrder {
     public static final int REQUEST_CONTEXT = -1_000;
     /** Problem JSON for failures (403, 500 ...) raised by any handler. */
     public static final int FAILURES = -1_000;
-    /** After authentication, so the limit is per token subject. */
-    public static final int RATE_LIMIT = 500;
+    /**
+     * After CORS (a preflight is answered before, and costs nothing) and before authentication, so a request whose
+     * address has spent its budget for requests without a valid token is refused before its token is verified.
+     */
+    public static final int ADDRESS_RATE_LIMIT = -250;
+    /** After authentication, so the limit is per token subject and sized by its client and roles. */
+    public static final int SUBJECT_RATE_LIMIT = 500;
     /** The proxy routes themselves. */
     public static final int PROXY = 600;
     /** {@code /api/**} that no upstream serves. */

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param stateDir       data and logs of the stack ({@code postgres/}, {@code kafka/}, {@code keycloak/}, {@code logs/})
  * @param fresh          delete the state directory before starting
  * @param infraOnly      start only PostgreSQL, Kafka and Keycloak
+ * @param durable        PostgreSQL with fsync, synchronous commit and full-page writes on, as in production (the
+ *                       local default turns them off: the local stack's data is throw-away and its disk is shared)
  */
 public record StackConfig(
         Path repoRoot,
@@ -28,7 +30,8 @@ public record StackConfig(
         int communityPort,
         int gatewayPort,
         boolean fresh,
-        boolean infraOnly) {
+        boolean infraOnly,
+        boolean durable) {
 
     public StackConfig {
         Objects.requireNonNull(repoRoot, "repoRoot");
@@ -53,6 +56,7 @@ public record StackConfig(
                 8084,
                 8080,
                 false,
+                false,
                 false);
     }
 
@@ -71,7 +75,8 @@ public record StackConfig(
                 communityPort,
                 gatewayPort,
                 fresh,
-                infraOnly);
+                infraOnly,
+                durable);
     }
 
     public StackConfig withFresh(boolean value) {
@@ -89,7 +94,27 @@ public record StackConfig(
                 communityPort,
                 gatewayPort,
                 value,
-                infraOnly);
+                infraOnly,
+                durable);
+    }
+
+    public StackConfig withDurable(boolean value) {
+        return new StackConfig(
+                repoRoot,
+                stateDir,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                keycloakPort,
+                keycloakManagementPort,
+                pointsPort,
+                surveysPort,
+                metricsPort,
+                communityPort,
+                gatewayPort,
+                fresh,
+                infraOnly,
+                value);
     }
 
     public StackConfig withInfraOnly(boolean value) {
@@ -107,7 +132,8 @@ public record StackConfig(
                 communityPort,
                 gatewayPort,
                 fresh,
-                value);
+                value,
+                durable);
     }
 
     /** Every port moved by {@code offset}. */
@@ -126,7 +152,8 @@ public record StackConfig(
                 communityPort + offset,
                 gatewayPort + offset,
                 fresh,
-                infraOnly);
+                infraOnly,
+                durable);
     }
 
     /** Port by the name of what listens on it, in start order (only the infrastructure when {@link #infraOnly}). */

@@ -48,7 +48,7 @@ public final class PostgresNode {
         Path log = supervisor.openLog(NAME);
         Path data = config.stateDir().resolve("postgres");
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setPort(config.postgresPort())
@@ -56,8 +56,9 @@ public final class PostgresNode {
                     .setPGStartupWait(TIMEOUT)
                     .setServerConfig("max_connections", "200")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            durability(config.durable()).forEach(builder::setServerConfig);
+            postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new StackException(
                     "postgres did not start (" + Display.oneLine(e) + "), see " + Display.path(log), e);
@@ -73,6 +74,17 @@ public final class PostgresNode {
                     "could not create the databases (" + Display.oneLine(e) + "), see " + Display.path(log), e);
         }
         progress.accept(Display.ready(NAME, t0, config.jdbcUrl("<db>")));
+    }
+
+    /**
+     * The durability settings: the embedded server starts with fsync ({@code -F}) and synchronous commit off, fine
+     * for a throw-away local stack; a durable stack (benchmarks with {@code --durable}) turns them on as production
+     * runs. Later {@code -c} options override {@code -F}.
+     */
+    static java.util.Map<String, String> durability(boolean durable) {
+        return durable
+                ? java.util.Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on")
+                : java.util.Map.of();
     }
 
     /** Whether {@link #start()} has started the server and {@link #stop()} has not stopped it yet. */

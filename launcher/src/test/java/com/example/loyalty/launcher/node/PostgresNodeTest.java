@@ -25,4 +25,12 @@ class PostgresNodeTest {
         Files.writeString(data.resolve("postmaster.pid"), "not a pid\n");
         assertNull(PostgresNode.readPostmasterPid(data));
     }
+
+    @Test
+    void aDurableStackTurnsFsyncSynchronousCommitAndFullPageWritesOn() {
+        assertEquals(
+                java.util.Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"),
+                PostgresNode.durability(true));
+        assertEquals(java.util.Map.of(), PostgresNode.durability(false));
+    }
 }

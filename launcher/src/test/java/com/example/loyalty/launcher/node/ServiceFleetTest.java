@@ -267,6 +267,7 @@ class ServiceFleetTest {
                 ports.get("community-service"),
                 ports.get("gateway"),
                 false,
+                false,
                 false);
     }
 }

@@ -30,6 +30,18 @@ public interface GatewayConfig {
     /** What the gateway's readiness waits for. */
     Readiness readiness();
 
+    /** The memory of tokens that passed verification (see {@code VerifiedIdentities}). */
+    VerifiedTokens verifiedTokens();
+
+    interface VerifiedTokens {
+        /**
+         * A verified token is answered from memory at most this long (and never past its expiry), then verified
+         * again: the delay after which a key the identity provider stopped trusting is noticed.
+         */
+        @WithDefault("5M")
+        Duration maxAge();
+    }
+
     interface Upstreams {
         /** points-service, serves {@code /api/points/**}. */
         URI points();

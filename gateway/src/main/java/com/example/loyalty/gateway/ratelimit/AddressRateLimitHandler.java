@@ -2,16 +2,11 @@ package com.example.loyalty.gateway.ratelimit;
 
 import com.example.loyalty.gateway.config.GatewayConfig;
 import com.example.loyalty.gateway.metrics.GatewayMetrics;
-import io.quarkus.security.identity.SecurityIdentity;
+import com.example.loyalty.security.VerifiedIdentities;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +17,7 @@ import org.jboss.logging.Logger;
  * <li>A request without a bearer token takes a token from its address's bucket, or is refused with 429.</li>
  * <li>A request with a bearer token takes nothing up front. While its address's bucket is empty it is refused with
  * 429 at once, unverified, unless the token is one the gateway has recently seen pass verification
- * ({@link VerifiedTokens}). If its token then fails authentication (the answer is 401), the address pays one token,
+ * ({@link VerifiedIdentities}). If its token then fails authentication (the answer is 401), the address pays one token,
  * into debt if the bucket is empty (up to one bucket's worth), so requests that raced past the check are paid
  * for.</li>
  * <li>A valid token never takes from the address's bucket: a till chain's traffic is limited per subject only,
@@ -41,10 +36,10 @@ public class AddressRateLimitHandler implements Handler<RoutingContext> {
     private final boolean enabled;
     private final Limit limit;
     private final RateLimiter limiter;
-    private final VerifiedTokens verifiedTokens;
+    private final VerifiedIdentities verifiedTokens;
     private final GatewayMetrics metrics;
 
-    public AddressRateLimitHandler(GatewayConfig config, GatewayMetrics metrics) {
+    public AddressRateLimitHandler(GatewayConfig config, GatewayMetrics metrics, VerifiedIdentities verifiedTokens) {
         GatewayConfig.RateLimit rateLimit = config.rateLimit();
         this.enabled = rateLimit.enabled();
         this.limit = Limit.of(
@@ -52,7 +47,7 @@ public class AddressRateLimitHandler implements Handler<RoutingContext> {
                 rateLimit.address().capacity(),
                 rateLimit.address().refillPerSecond());
         this.limiter = new RateLimiter(rateLimit.maxClients(), rateLimit.idleExpiry(), List.of(limit));
-        this.verifiedTokens = new VerifiedTokens(rateLimit.maxClients(), rateLimit.idleExpiry());
+        this.verifiedTokens = verifiedTokens;
         this.metrics = metrics;
         if (enabled) {
             LOG.infof("Rate limit per address for requests without a valid token: %s", limit);
@@ -66,7 +61,7 @@ public class AddressRateLimitHandler implements Handler<RoutingContext> {
             return;
         }
         String address = AddressKeys.of(ctx.request().remoteAddress());
-        String token = bearerToken(ctx);
+        String token = VerifiedIdentities.bearerToken(ctx.request());
         if (token == null) {
             RateLimiter.Decision decision = limiter.tryAcquire(address, limit);
             if (decision.allowed()) {
@@ -81,38 +76,15 @@ public class AddressRateLimitHandler implements Handler<RoutingContext> {
             TooManyRequests.send(ctx, TooManyRequests.Limiter.ADDRESS, decision.retryAfterSeconds(), metrics);
             return;
         }
-        // before the first byte of the answer goes out, so the client's next request already sees the charge
-        ctx.addHeadersEndHandler(v -> afterAuthentication(ctx, address, token));
+        // before the first byte of the answer goes out, so the client's next request already sees the charge; the
+        // bearer mechanism remembers the tokens that pass (ProblemBearerAuthMechanism)
+        ctx.addHeadersEndHandler(v -> afterAuthentication(ctx, address));
         ctx.next();
     }
 
-    private void afterAuthentication(RoutingContext ctx, String address, String token) {
-        SecurityIdentity identity = SubjectRateLimitHandler.identity(ctx);
-        if (identity != null) {
-            verifiedTokens.remember(token, expiresIn(identity));
-        } else if (ctx.response().getStatusCode() == 401) {
+    private void afterAuthentication(RoutingContext ctx, String address) {
+        if (SubjectRateLimitHandler.identity(ctx) == null && ctx.response().getStatusCode() == 401) {
             limiter.charge(address, limit);
         }
-    }
-
-    /** The credentials of an {@code Authorization: Bearer ...} header, else null (no header, or another scheme). */
-    static String bearerToken(RoutingContext ctx) {
-        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null
-                || authorization.length() < BEARER.length()
-                || !authorization
-                        .substring(0, BEARER.length())
-                        .toLowerCase(Locale.ROOT)
-                        .equals(BEARER)) {
-            return null;
-        }
-        return authorization.substring(BEARER.length()).trim();
-    }
-
-    private static Duration expiresIn(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
-            return Duration.between(Instant.now(), Instant.ofEpochSecond(jwt.getExpirationTime()));
-        }
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package com.example.loyalty.gateway.security;
 
 import com.example.loyalty.gateway.web.Problem;
 import com.example.loyalty.gateway.web.RequestContextHandler;
+import com.example.loyalty.security.VerifiedIdentities;
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,14 +32,26 @@ import java.util.Set;
 public class ProblemBearerAuthMechanism implements HttpAuthenticationMechanism {
 
     private final OidcAuthenticationMechanism delegate;
+    private final VerifiedIdentities verified;
 
-    public ProblemBearerAuthMechanism(OidcAuthenticationMechanism delegate) {
+    public ProblemBearerAuthMechanism(OidcAuthenticationMechanism delegate, VerifiedIdentities verified) {
         this.delegate = delegate;
+        this.verified = verified;
     }
 
+    /** A token verified before is answered from memory ({@link VerifiedIdentities}); others are verified. */
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        return delegate.authenticate(context, identityProviderManager);
+        String token = VerifiedIdentities.bearerToken(context.request());
+        if (token == null) {
+            return delegate.authenticate(context, identityProviderManager);
+        }
+        SecurityIdentity known = verified.find(token, context);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return delegate.authenticate(context, identityProviderManager)
+                .invoke(identity -> verified.remember(token, identity));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.example.loyalty.bench;
 
+import com.example.loyalty.bench.http.Http;
+import com.example.loyalty.bench.http.Keycloak;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.SurveyResponded;

@@ -25,7 +25,7 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 points core", "2 survey awards");
+        return List.of("1 points core", "2 survey awards", "3 tier ladder notify", "4 rolling spend");
     }
 
     @Override

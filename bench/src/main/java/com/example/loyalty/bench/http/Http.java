@@ -1,4 +1,4 @@
-package com.example.loyalty.bench;
+package com.example.loyalty.bench.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,16 +14,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Small JSON-over-HTTP helper for the benchmarks (JDK HttpClient + Jackson). */
-final class Http {
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private Http() {}
 
-    record Response(int status, String body) {
-        JsonNode json() {
+    public record Response(int status, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -31,7 +31,7 @@ final class Http {
             }
         }
 
-        Response expect(int... statuses) {
+        public Response expect(int... statuses) {
             for (int s : statuses) {
                 if (s == status) {
                     return this;
@@ -41,11 +41,11 @@ final class Http {
         }
     }
 
-    static Response get(String url, String token) {
+    public static Response get(String url, String token) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
     }
 
-    static Response postJson(String url, String token, Object body) {
+    public static Response postJson(String url, String token, Object body) {
         try {
             return send(
                     HttpRequest.newBuilder(URI.create(url))
@@ -57,7 +57,7 @@ final class Http {
         }
     }
 
-    static Response postForm(String url, String token, Map<String, String> form) {
+    public static Response postForm(String url, String token, Map<String, String> form) {
         String encoded = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

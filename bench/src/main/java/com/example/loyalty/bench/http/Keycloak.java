@@ -1,4 +1,4 @@
-package com.example.loyalty.bench;
+package com.example.loyalty.bench.http;
 
 import com.example.loyalty.launcher.Stack;
 import com.example.loyalty.launcher.StackConfig;
@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Tokens and throw-away members from the stack's Keycloak (admin API with the local admin/admin login). */
-final class Keycloak {
+public final class Keycloak {
 
     private final StackConfig config;
 
-    Keycloak(StackConfig config) {
+    public Keycloak(StackConfig config) {
         this.config = config;
     }
 
-    String token(String user, String password) {
+    public String token(String user, String password) {
         return Http.postForm(
                         config.tokenUrl(),
                         null,
@@ -34,8 +34,8 @@ final class Keycloak {
                 .asText();
     }
 
-    /** Creates a user with the {@code member} role (password = user name) unless it exists. */
-    void createMember(String adminToken, JsonNode memberRole, String username) {
+    /** Creates a user with the given realm role (password = user name) unless it exists. */
+    public void createMember(String adminToken, JsonNode memberRole, String username) {
         String users = config.keycloakUrl() + "/admin/realms/" + Stack.REALM + "/users";
         Http.Response created = Http.postJson(
                         users,
@@ -69,7 +69,7 @@ final class Keycloak {
                 .expect(204);
     }
 
-    String adminToken() {
+    public String adminToken() {
         return Http.postForm(
                         config.keycloakUrl() + "/realms/master/protocol/openid-connect/token",
                         null,
@@ -88,8 +88,13 @@ final class Keycloak {
                 .asText();
     }
 
-    JsonNode memberRole(String adminToken) {
-        return Http.get(config.keycloakUrl() + "/admin/realms/" + Stack.REALM + "/roles/member", adminToken)
+    public JsonNode memberRole(String adminToken) {
+        return role(adminToken, "member");
+    }
+
+    /** The realm role {@code name} (member, staff, marketer, admin), to give to users. */
+    public JsonNode role(String adminToken, String name) {
+        return Http.get(config.keycloakUrl() + "/admin/realms/" + Stack.REALM + "/roles/" + name, adminToken)
                 .expect(200)
                 .json();
     }

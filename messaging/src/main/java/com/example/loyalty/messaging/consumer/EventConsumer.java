@@ -78,11 +78,27 @@ public class EventConsumer {
      * @throws PoisonEventException for a record that goes to the dead-letter topic
      */
     public Outcome consume(String consumer, String record, Handler handler) {
+        return consume(consumer, record, null, handler);
+    }
+
+    /**
+     * Consumes one record, but only events of {@code types} reach the handler: the others are counted as
+     * {@link Outcome#IGNORED} without a transaction or an inbox row, so a consumer that needs a few types of a busy
+     * topic (survey-service needs the tier changes of loyalty-transactions, not its purchases) pays nothing for the
+     * rest.
+     *
+     * @param types the event types the handler applies; null for all
+     */
+    public Outcome consume(String consumer, String record, java.util.Set<String> types, Handler handler) {
         EventEnvelope event;
         try {
             event = EventJson.read(record);
         } catch (EventJson.MalformedEventException e) {
             throw reject(consumer, "malformed", e.getMessage(), e);
+        }
+        if (types != null && !types.contains(event.type())) {
+            consumed(consumer, Outcome.IGNORED, 1);
+            return Outcome.IGNORED;
         }
         Outcome outcome;
         try {

@@ -36,6 +36,18 @@ public class Member {
     @Column(name = "enrolled_at", nullable = false)
     public Instant enrolledAt;
 
+    /** Qualifying spend in the rolling window of {@link #windowMonths} months (see RollingSpend). */
+    @Column(name = "window_spend", nullable = false)
+    public long windowSpend;
+
+    /** The window {@link #windowSpend} was computed for; null (or another window than the ladder's): recompute. */
+    @Column(name = "window_months")
+    public Integer windowMonths;
+
+    /** When the oldest purchase counted in {@link #windowSpend} leaves the window; null: it counts none. */
+    @Column(name = "spend_expires_at")
+    public Instant spendExpiresAt;
+
     @Version
     public long version;
 }

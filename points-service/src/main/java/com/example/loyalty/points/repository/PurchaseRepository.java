@@ -14,15 +14,18 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
         return find("transactionId", transactionId).firstResultOptional();
     }
 
-    /** Qualifying spend of a member for purchases that happened after {@code since}. */
-    public long spendSince(UUID memberId, Instant since) {
-        Long sum = getEntityManager()
+    /** The sum and the oldest of a member's purchases that happened after {@code since}. */
+    public record WindowSummary(long total, Instant oldest) {}
+
+    public WindowSummary windowSummary(UUID memberId, Instant since) {
+        Object[] row = (Object[]) getEntityManager()
                 .createQuery(
-                        "select coalesce(sum(p.amount), 0) from Purchase p where p.memberId = :m and p.occurredAt > :since",
-                        Long.class)
+                        "select coalesce(sum(p.amount), 0), min(p.occurredAt) from Purchase p "
+                                + "where p.memberId = :m and p.occurredAt > :since",
+                        Object[].class)
                 .setParameter("m", memberId)
                 .setParameter("since", since)
                 .getSingleResult();
-        return sum == null ? 0 : sum;
+        return new WindowSummary(((Number) row[0]).longValue(), (Instant) row[1]);
     }
 }

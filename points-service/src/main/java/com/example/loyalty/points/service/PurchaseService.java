@@ -33,6 +33,7 @@ public class PurchaseService {
     private final PurchaseRepository purchases;
     private final TierService tiers;
     private final Ledger ledger;
+    private final RollingSpend rollingSpend;
     private final OutboxWriter outbox;
     private final PointsConfig config;
     private final Counter pointsEarned;
@@ -44,6 +45,7 @@ public class PurchaseService {
             PurchaseRepository purchases,
             TierService tiers,
             Ledger ledger,
+            RollingSpend rollingSpend,
             OutboxWriter outbox,
             PointsConfig config,
             MeterRegistry registry) {
@@ -51,6 +53,7 @@ public class PurchaseService {
         this.purchases = purchases;
         this.tiers = tiers;
         this.ledger = ledger;
+        this.rollingSpend = rollingSpend;
         this.outbox = outbox;
         this.config = config;
         this.pointsEarned = Counter.builder("loyalty.points.earned")
@@ -125,15 +128,37 @@ public class PurchaseService {
         }
     }
 
+    /**
+     * One transaction, few statements: lock the member, insert the purchase, its ledger entry and its events, update
+     * the member. A replayed transaction id is not looked up first (replays are rare): its insert collides with the
+     * unique key at the flush, and {@link #replay} answers in a fresh transaction.
+     */
     private PurchaseResult recordOnce(PurchaseCommand command, String recordedBy) {
         Member member = members.lockByCardCode(command.cardCode()).orElseThrow(() -> unknownCard(command.cardCode()));
-        var existing = purchases.findByTransactionId(command.transactionId());
-        if (existing.isPresent()) {
-            return replayOf(existing.get(), command);
-        }
         TierLadderView ladder = tiers.ladder();
         TierLadderView.Step tier = ladder.step(member.tierCode);
         Instant now = Instant.now();
+        Instant occurredAt = command.occurredAt() != null ? command.occurredAt() : now;
+
+        long points = points(command.amount(), tier.multiplier(), config.earn().yenPerPoint());
+        if (points > 0) {
+            ledger.append(
+                    member,
+                    LedgerKind.EARN,
+                    points,
+                    "PURCHASE",
+                    command.transactionId(),
+                    "purchase at store " + command.storeId());
+        }
+        // The purchase earns at the tier held before it; an upgrade it causes applies from the next one.
+        rollingSpend.current(member, ladder, now);
+        rollingSpend.count(member, ladder, occurredAt, command.amount(), now);
+        long spend = member.windowSpend;
+        TierLadderView.Step qualified = ladder.qualifyingTier(spend);
+        boolean upgraded = qualified.rank() > tier.rank();
+        if (upgraded) {
+            member.tierCode = qualified.code();
+        }
 
         Purchase purchase = new Purchase();
         purchase.id = UUID.randomUUID();
@@ -143,36 +168,15 @@ public class PurchaseService {
         purchase.currency = command.currency();
         purchase.storeId = command.storeId();
         purchase.channel = command.channel();
-        purchase.occurredAt = command.occurredAt() != null ? command.occurredAt() : now;
-        purchase.points =
-                points(command.amount(), tier.multiplier(), config.earn().yenPerPoint());
+        purchase.occurredAt = occurredAt;
+        purchase.points = points;
         purchase.multiplier = tier.multiplier();
         purchase.tierCode = tier.code();
         purchase.recordedAt = now;
         purchase.recordedBy = recordedBy;
         purchase.balanceAfter = member.balance;
-        purchase.tierAfter = tier.code();
-        purchases.persist(purchase);
-        Transactions.flushDetectingRace(purchases.getEntityManager());
-
-        if (purchase.points > 0) {
-            ledger.append(
-                    member,
-                    LedgerKind.EARN,
-                    purchase.points,
-                    "PURCHASE",
-                    purchase.transactionId,
-                    "purchase at store " + purchase.storeId);
-        }
-        // The purchase earned at the tier held before it; an upgrade it causes applies from the next one.
-        long rollingSpend = purchases.spendSince(member.id, ladder.windowStart(now));
-        TierLadderView.Step qualified = ladder.qualifyingTier(rollingSpend);
-        boolean upgraded = qualified.rank() > tier.rank();
-        if (upgraded) {
-            member.tierCode = qualified.code();
-        }
-        purchase.balanceAfter = member.balance;
         purchase.tierAfter = member.tierCode;
+        purchases.persist(purchase);
 
         String memberId = member.id.toString();
         outbox.write(
@@ -197,8 +201,10 @@ public class PurchaseService {
                     EventTypes.TIER_CHANGED,
                     TierChanged.SCHEMA_VERSION,
                     memberId,
-                    new TierChanged(tier.code(), qualified.code(), rollingSpend));
+                    new TierChanged(tier.code(), qualified.code(), spend));
         }
+        // every statement goes out here, so a replayed transaction id shows as a lost race, not as a 500 at commit
+        Transactions.flushDetectingRace(purchases.getEntityManager());
         recorded.increment();
         pointsEarned.increment(purchase.points);
         return PurchaseResult.of(

@@ -6,6 +6,8 @@ import com.example.loyalty.points.domain.TierLadder;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.TierRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,14 +26,27 @@ public class TierService {
 
     private final TierRepository tiers;
     private final MemberRepository members;
+    private final TierLadderCache cache;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public TierService(TierRepository tiers, MemberRepository members) {
+    public TierService(
+            TierRepository tiers,
+            MemberRepository members,
+            TierLadderCache cache,
+            TransactionSynchronizationRegistry transactions) {
         this.tiers = tiers;
         this.members = members;
+        this.cache = cache;
+        this.transactions = transactions;
+    }
+
+    /** The ladder, from memory unless it changed (see {@link TierLadderCache}). */
+    public TierLadderView ladder() {
+        return cache.get(this::read);
     }
 
     @Transactional
-    public TierLadderView ladder() {
+    TierLadderView read() {
         TierLadder settings = tiers.settings();
         return TierLadderView.of(settings.windowMonths, settings.version, tiers.ladder());
     }
@@ -47,6 +62,16 @@ public class TierService {
     @Transactional
     public TierLadderView replace(int windowMonths, List<TierDefinition> definitions, String updatedBy) {
         validate(definitions);
+        // this instance forgets the old ladder right after the commit, before it answers; the others on the NOTIFY
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.invalidate();
+            }
+        });
         TierLadder settings = tiers.lockSettings();
         Map<String, Tier> existing =
                 tiers.ladder().stream().collect(Collectors.toMap(t -> t.code, Function.identity()));

@@ -1,5 +1,6 @@
 package com.example.loyalty.survey.messaging;
 
+import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.messaging.consumer.EventConsumer;
 import com.example.loyalty.survey.service.DirectoryService;
@@ -9,14 +10,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Builds the member directory from {@link Topics#MEMBER_EVENTS} (MemberEnrolled: subject ↔ member id) and
- * {@link Topics#LOYALTY_TRANSACTIONS} (TierChanged, PointsEarned: tier), through the shared consumer idiom
+ * {@link Topics#LOYALTY_TRANSACTIONS} (TierChanged: tier), through the shared consumer idiom
  * ({@link EventConsumer}). Each channel has its topic's name, which is also its consumer name in the inbox, and is
  * consumed on a worker thread, one record at a time in partition order. A record that is not an event envelope, or
  * whose content {@link DirectoryService} cannot apply, goes to the channel's dead-letter topic at once; the database
- * being away is waited out, never dead-lettered; each event is applied once per channel.
+ * being away is waited out, never dead-lettered; each event is applied once per channel. Of loyalty-transactions only
+ * the tier changes matter here: the purchases and redemptions that make up the bulk of the topic are skipped without
+ * touching the database (the tier a purchase reports is the one a TierChanged already told).
  */
 @ApplicationScoped
 public class MemberDirectoryConsumer {
+
+    private static final java.util.Set<String> TIER_EVENTS =
+            java.util.Set.of(EventTypes.TIER_CHANGED, EventTypes.MEMBER_ENROLLED);
 
     private final EventConsumer consumer;
     private final DirectoryService directory;
@@ -35,6 +41,6 @@ public class MemberDirectoryConsumer {
     @Incoming(Topics.LOYALTY_TRANSACTIONS)
     @Blocking
     public void loyaltyTransaction(String record) {
-        consumer.consume(Topics.LOYALTY_TRANSACTIONS, record, directory::apply);
+        consumer.consume(Topics.LOYALTY_TRANSACTIONS, record, TIER_EVENTS, directory::apply);
     }
 }

@@ -4,7 +4,6 @@ import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.MemberEnrolled;
-import com.example.loyalty.events.PointsEarned;
 import com.example.loyalty.events.TierChanged;
 import com.example.loyalty.messaging.consumer.EventConsumer;
 import com.example.loyalty.messaging.consumer.UnprocessableEventException;
@@ -17,7 +16,7 @@ import java.util.UUID;
 /**
  * Keeps the member directory (subject → member id, tier) from points-service's events. A handler of
  * {@link EventConsumer}, which runs it in the transaction that records the event id, so each event changes the
- * directory once. MemberEnrolled ties subject and member id; TierChanged and PointsEarned carry the tier; other
+ * directory once. MemberEnrolled ties subject and member id; TierChanged carries the tier; other
  * types are ignored, so a newer producer never stalls this consumer.
  */
 @ApplicationScoped
@@ -49,12 +48,6 @@ public class DirectoryService {
                 requireVersion(event, TierChanged.SCHEMA_VERSION);
                 TierChanged changed = payload(event, TierChanged.class);
                 directory.tierSeen(memberId(event), tier(changed.toTier()), event.occurredAt());
-                return EventConsumer.Outcome.APPLIED;
-            }
-            case EventTypes.POINTS_EARNED -> {
-                requireVersion(event, PointsEarned.SCHEMA_VERSION);
-                PointsEarned earned = payload(event, PointsEarned.class);
-                directory.tierSeen(memberId(event), tier(earned.tier()), event.occurredAt());
                 return EventConsumer.Outcome.APPLIED;
             }
             default -> {

@@ -1,0 +1,608 @@
+package com.example.loyalty.bench;
+
+import com.example.loyalty.bench.db.Invariants;
+import com.example.loyalty.bench.db.Pgbench;
+import com.example.loyalty.bench.db.PointsSeeder;
+import com.example.loyalty.bench.http.Http;
+import com.example.loyalty.bench.http.Keycloak;
+import com.example.loyalty.bench.http.RawHttp;
+import com.example.loyalty.bench.load.ClosedLoop;
+import com.example.loyalty.bench.load.PathResult;
+import com.example.loyalty.bench.report.Report;
+import com.example.loyalty.launcher.Stack;
+import com.example.loyalty.launcher.StackConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The till and the app against the database, side by side: starts its own stack, seeds members, runs pgbench TPC-B and
+ * select-only on the stack's own PostgreSQL with the same client count, then drives every points path (and the survey
+ * answer and metric read) through the gateway and straight to the service, with a warm-up and a timed window each,
+ * and prints tps, p50, p99, errors and the ratio to the matching pgbench figure, the issue's targets, and whether
+ * anything was lost. The same numbers go to {@code bench/results/points-<time>.json}.
+ */
+@Command(
+        name = "points",
+        mixinStandardHelpOptions = true,
+        description = "Benchmark: earn, look-up, /members/me, redemption, survey answer and metric read, "
+                + "through the gateway and straight to the service, against pgbench on the same PostgreSQL.")
+public final class PointsBench implements Callable<Integer> {
+
+    static final List<String> ALL_PATHS =
+            List.of("earn", "earn-hot", "lookup", "me", "redeem", "survey-answer", "survey-metric");
+
+    @Option(names = "--repo", required = true, description = "Repository root (the script passes it).")
+    Path repo;
+
+    @Option(
+            names = "--members",
+            split = ",",
+            defaultValue = "100000",
+            description = "Members to seed; a list (e.g. 10000,1000000) runs every path at each size and compares the "
+                    + "cost per earn and per look-up between the smallest and the largest (default ${DEFAULT-VALUE}).")
+    List<Long> members;
+
+    @Option(
+            names = "--clients",
+            defaultValue = "16",
+            description = "Closed-loop clients, also pgbench's (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "10s",
+            description = "Warm-up per path, not counted (default ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(
+            names = "--duration",
+            defaultValue = "20s",
+            description = "Timed window per path (default ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(
+            names = "--paths",
+            split = ",",
+            description = "Only these paths (default: all of " + "earn, earn-hot, lookup, "
+                    + "me, redeem, survey-answer, survey-metric).")
+    List<String> paths;
+
+    @Option(
+            names = "--via",
+            split = ",",
+            defaultValue = "gateway,direct",
+            description = "gateway, direct or both (default ${DEFAULT-VALUE}).")
+    List<String> via;
+
+    @Option(
+            names = "--durable",
+            description = "PostgreSQL with fsync and synchronous commit on, as production runs "
+                    + "(the local stack turns them off), for the services and pgbench alike.")
+    boolean durable;
+
+    @Option(names = "--pgbench-scale", defaultValue = "10", description = "pgbench scale (default ${DEFAULT-VALUE}).")
+    int pgbenchScale;
+
+    @Option(
+            names = "--port-offset",
+            defaultValue = "20000",
+            description = "Stack ports moved by (default ${DEFAULT-VALUE}).")
+    int portOffset;
+
+    @Option(
+            names = "--survey-users",
+            defaultValue = "120",
+            description = "Keycloak members answering surveys (default ${DEFAULT-VALUE}).")
+    int surveyUsers;
+
+    @Option(
+            names = "--surveys",
+            defaultValue = "150",
+            description = "Surveys each of them can answer once (default ${DEFAULT-VALUE}).")
+    int surveys;
+
+    @Option(
+            names = "--app-users",
+            defaultValue = "300",
+            description = "Keycloak members calling /members/me (default ${DEFAULT-VALUE}).")
+    int appUsers;
+
+    @Option(
+            names = "--results",
+            defaultValue = "bench/results",
+            description = "Where the JSON goes (default ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(
+            names = "--profile",
+            split = ",",
+            description = "Record a JFR profile of the service and the gateway during the timed window of these paths "
+                    + "through the gateway (e.g. earn,lookup) and print their hot spots.")
+    List<String> profile = List.of();
+
+    @Option(
+            names = "--attach",
+            description = "Use the stack already running with the same --port-offset and state in bench/target/stack "
+                    + "(started by ./loyalty up --port-offset 20000 --state-dir bench/target/stack) instead of "
+                    + "starting a fresh one: for quick rounds while tuning; bench members are seeded on top.")
+    boolean attach;
+
+    @Option(
+            names = "--skip-pgbench",
+            description = "Do not run pgbench (the ratios are then left out): for quick rounds while tuning.")
+    boolean skipPgbench;
+
+    private Map<String, Long> pids = Map.of();
+
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final LongAdder purchasesAcknowledged = new LongAdder();
+    private final AtomicLong answerCursor = new AtomicLong();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PointsBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Long> sizes = members.stream().sorted().toList();
+        StackConfig config = StackConfig.defaults(repo)
+                .withStateDir(repo.resolve("bench/target/stack"))
+                .withPortOffset(portOffset)
+                .withFresh(true)
+                .withDurable(durable);
+        if (attach) {
+            for (var e : new com.example.loyalty.launcher.state.PidFile(
+                            config.stateDir().resolve("run.pids"))
+                    .read()) {
+                pids = new java.util.HashMap<>(pids);
+                pids.put(e.name(), e.pid());
+            }
+            report(run(config, sizes));
+            return 0;
+        }
+        System.out.printf(
+                "starting the stack (ports +%d, %s PostgreSQL, state in bench/target/stack) ...%n",
+                portOffset, durable ? "durable" : "non-durable");
+        try (Stack started = Stack.start(config, line -> System.out.println("  " + line))) {
+            pids = started.pids();
+            report(run(config, sizes));
+        }
+        return 0;
+    }
+
+    private void report(Report report) {
+        System.out.println(report.table());
+        Path json = report.writeJson(repo.resolve(results));
+        System.out.println("written to " + repo.relativize(json.toAbsolutePath()));
+    }
+
+    private Report run(StackConfig config, List<Long> sizes) throws Exception {
+        Report report = new Report("points");
+        Duration warm = Duration.parse("PT" + warmup.toUpperCase());
+        Duration window = Duration.parse("PT" + duration.toUpperCase());
+        String pointsDb = config.jdbcUrl("points");
+        report.environment(
+                "machine",
+                Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java "
+                        + System.getProperty("java.version"));
+        report.environment("postgresql", settings(pointsDb));
+        report.environment("clients", clients);
+        report.environment("warm-up / window", warm.toSeconds() + " s / " + window.toSeconds() + " s per path");
+
+        // 1. the reference: pgbench on the same server, same clients
+        Pgbench pgbench = Pgbench.on(config.postgresPort(), "pgbench");
+        report.environment("pgbench", pgbench.version() + ", scale " + pgbenchScale + ", prepared statements");
+        Pgbench.Run tpcb = new Pgbench.Run("TPC-B", clients, Double.NaN, Double.NaN);
+        Pgbench.Run selectOnly = new Pgbench.Run("select-only", clients, Double.NaN, Double.NaN);
+        if (!skipPgbench) {
+            createDatabase(config.jdbcUrl("postgres"), "pgbench");
+            System.out.printf("pgbench: init scale %d ...%n", pgbenchScale);
+            pgbench.init(pgbenchScale);
+            tpcb = pgbench.tpcb(clients, window);
+            selectOnly = pgbench.selectOnly(clients, window);
+            report.pgbench(tpcb);
+            report.pgbench(selectOnly);
+        }
+        System.out.printf("pgbench: TPC-B %.0f tps, select-only %.0f tps%n", tpcb.tps(), selectOnly.tps());
+
+        // 2. who calls: tills and consoles (a login each), app users and survey respondents from Keycloak
+        Keycloak keycloak = new Keycloak(config);
+        String gateway = config.gatewayUrl();
+        List<String> appTokens = users(keycloak, "bench-app-", appUsers);
+        for (String token : appTokens) {
+            Http.postJson(gateway + "/api/points/members/me", token, Map.of()).expect(200, 201);
+        }
+        List<String> surveyTokens = needed("survey-answer") ? users(keycloak, "bench-answer-", surveyUsers) : List.of();
+        List<String> surveyIds = needed("survey-answer") || needed("survey-metric")
+                ? surveys(gateway, keycloak.token("marketer1", "marketer1"), needed("survey-answer") ? surveys : 1)
+                : List.of();
+
+        // 3. every path at every size
+        PointsSeeder seeder = new PointsSeeder(pointsDb);
+        for (long size : sizes) {
+            System.out.printf("seeding members up to %,d ...%n", size);
+            System.out.printf("  seeded in %.1f s%n", seeder.seedUpTo(size));
+            // one login per till and per console, as a chain with a login per store: each is limited on its own
+            List<String> staff = users(keycloak, "bench-till-", clients, "staff");
+            List<String> marketer = users(keycloak, "bench-console-", clients, "marketer");
+            Target gw = new Target("gateway", "localhost", config.gatewayPort());
+            Target points = new Target("direct", "localhost", config.pointsPort());
+            Target surveysDirect = new Target("direct", "localhost", config.surveysPort());
+            Target metrics = new Target("direct", "localhost", config.metricsPort());
+            com.example.loyalty.bench.load.Settle settle = new com.example.loyalty.bench.load.Settle(
+                    config.kafkaBootstrapServers(),
+                    List.of(config.jdbcUrl("points"), config.jdbcUrl("surveys"), config.jdbcUrl("metrics")));
+            for (String path : selectedPaths()) {
+                for (Target target : targets(path, gw, points, surveysDirect, metrics)) {
+                    double waited = settle.await(Duration.ofMinutes(5));
+                    if (waited > 1) {
+                        System.out.printf("  (waited %.0f s for the consumers to catch up)%n", waited);
+                    }
+                    PathResult r = runPath(
+                            path, target, size, staff, marketer, appTokens, surveyTokens, surveyIds, warm, window);
+                    boolean write = Set.of("earn", "earn-hot", "redeem", "survey-answer")
+                            .contains(path);
+                    report.row(new Report.Row(
+                            size, r, write ? "TPC-B" : "select-only", write ? tpcb.tps() : selectOnly.tps()));
+                    System.out.printf(
+                            "  %-14s %-8s %8.0f tps  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
+                            path, target.via(), r.tps(), r.p50Ms(), r.p99Ms(), r.errors());
+                }
+            }
+        }
+
+        // 4. nothing lost
+        Map<String, String> outboxes = new LinkedHashMap<>();
+        for (String db : List.of("points", "surveys", "metrics")) {
+            outboxes.put(db, config.jdbcUrl(db));
+        }
+        report.checks(new Invariants(pointsDb, outboxes)
+                .check("bench-" + run + "-", purchasesAcknowledged.sum(), Duration.ofMinutes(2)));
+        targets(report, tpcb, selectOnly, sizes);
+        return report;
+    }
+
+    private record Target(String via, String host, int port) {}
+
+    private List<Target> targets(String path, Target gw, Target points, Target surveys, Target metrics) {
+        List<Target> t = new ArrayList<>();
+        if (via.contains("gateway")) {
+            t.add(gw);
+        }
+        if (via.contains("direct") && !path.equals("earn-hot") && !path.equals("survey-answer")) {
+            t.add(
+                    switch (path) {
+                        case "survey-metric" -> metrics;
+                        default -> points;
+                    });
+        }
+        return t;
+    }
+
+    private PathResult runPath(
+            String path,
+            Target t,
+            long size,
+            List<String> staff,
+            List<String> marketer,
+            List<String> appTokens,
+            List<String> surveyTokens,
+            List<String> surveyIds,
+            Duration warm,
+            Duration window) {
+        ClosedLoop.Window hooks = profile.contains(path)
+                ? profiling(
+                        path + "-" + t.via() + "-" + size,
+                        t.via().equals("gateway"),
+                        path.equals("survey-answer")
+                                ? "survey-service"
+                                : path.equals("survey-metric") ? "metrics-service" : "points-service")
+                : ClosedLoop.Window.NONE;
+        String prefix = "bench-" + run + "-" + path + "-" + t.via() + "-" + size + "-";
+        return switch (path) {
+            case "earn" ->
+                load(
+                        path,
+                        t,
+                        warm,
+                        window,
+                        hooks,
+                        (http, c, n) ->
+                                earn(http, staff.get(c), prefix + c + "-" + n, PointsSeeder.card(random(size))));
+            case "earn-hot" ->
+                load(
+                        path,
+                        t,
+                        warm,
+                        window,
+                        hooks,
+                        (http, c, n) -> earn(http, staff.get(c), prefix + c + "-" + n, PointsSeeder.card(1)));
+            case "lookup" ->
+                load(
+                        path,
+                        t,
+                        warm,
+                        window,
+                        hooks,
+                        (http, c, n) -> http.get(
+                                "/api/points/members?card=" + PointsSeeder.card(random(size)), staff.get(c), false));
+            case "me" ->
+                load(
+                        path,
+                        t,
+                        warm,
+                        window,
+                        hooks,
+                        (http, c, n) -> http.get(
+                                "/api/points/members/me",
+                                appTokens.get((int) ((c + n * clients) % appTokens.size())),
+                                false));
+            case "redeem" ->
+                load(
+                        path,
+                        t,
+                        warm,
+                        window,
+                        hooks,
+                        (http, c, n) -> http.postJson(
+                                "/api/points/redemptions",
+                                staff.get(c),
+                                json(
+                                        "{\"idempotencyKey\":\"%s\",\"cardCode\":\"%s\",\"points\":10,\"reason\":\"bench\"}",
+                                        prefix + c + "-" + n, PointsSeeder.card(random(size))),
+                                false));
+            case "survey-answer" ->
+                load(path, t, warm, window, hooks, (http, c, n) -> answer(http, surveyTokens, surveyIds));
+            case "survey-metric" ->
+                load(
+                        path,
+                        t,
+                        warm,
+                        window,
+                        hooks,
+                        (http, c, n) -> http.get("/api/metrics/surveys/" + surveyIds.get(0), marketer.get(c), false));
+            default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown path " + path);
+        };
+    }
+
+    private PathResult load(
+            String path,
+            Target t,
+            Duration warm,
+            Duration window,
+            ClosedLoop.Window hooks,
+            ClosedLoop.Request request) {
+        return ClosedLoop.run(path, t.via(), t.host(), t.port(), clients, warm, window, request, hooks);
+    }
+
+    /** JFR of the service and the gateway during the timed window; the summaries are printed when it ends. */
+    private ClosedLoop.Window profiling(String label, boolean gateway, String service) {
+        Path dir = repo.resolve("bench/target/profiles");
+        return new ClosedLoop.Window() {
+            final List<com.example.loyalty.bench.report.JfrProfile> running = new ArrayList<>();
+
+            @Override
+            public void started() {
+                for (String name : gateway ? List.of(service, "gateway") : List.of(service)) {
+                    running.add(
+                            com.example.loyalty.bench.report.JfrProfile.start(pids.get(name), label + "-" + name, dir));
+                }
+            }
+
+            @Override
+            public void ended() {
+                running.forEach(p -> System.out.println(p.stopAndSummarise(25)));
+            }
+        };
+    }
+
+    private RawHttp.Answer earn(RawHttp http, String staff, String transactionId, String card) {
+        RawHttp.Answer a = http.postJson(
+                "/api/points/purchases",
+                staff,
+                json(
+                        "{\"transactionId\":\"%s\",\"cardCode\":\"%s\",\"amount\":%d,\"currency\":\"JPY\","
+                                + "\"storeId\":\"S%03d\",\"channel\":\"STORE\"}",
+                        transactionId,
+                        card,
+                        500 + ThreadLocalRandom.current().nextInt(20_000),
+                        1 + ThreadLocalRandom.current().nextInt(200)),
+                false);
+        if (a.status() == 201) {
+            purchasesAcknowledged.increment();
+        }
+        return a;
+    }
+
+    /** Each (respondent, survey) pair answers once: one answer per member per wave. */
+    private RawHttp.Answer answer(RawHttp http, List<String> tokens, List<String> surveyIds) {
+        long k = answerCursor.getAndIncrement();
+        if (k >= (long) tokens.size() * surveyIds.size()) {
+            throw new IllegalStateException("out of (respondent, survey) pairs: raise --survey-users or --surveys");
+        }
+        String token = tokens.get((int) (k % tokens.size()));
+        String survey = surveyIds.get((int) (k / tokens.size()));
+        return http.postJson(
+                "/api/surveys/" + survey + "/responses",
+                token,
+                json("{\"answers\":{\"nps\":%d},\"channel\":\"APP\"}", (int) (k % 11)),
+                false);
+    }
+
+    private static long random(long size) {
+        return 1 + ThreadLocalRandom.current().nextLong(size);
+    }
+
+    private static byte[] json(String format, Object... args) {
+        return String.format(format, args).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private boolean needed(String path) {
+        return selectedPaths().contains(path);
+    }
+
+    private List<String> selectedPaths() {
+        return paths == null || paths.isEmpty() ? ALL_PATHS : paths;
+    }
+
+    private static List<String> users(Keycloak keycloak, String prefix, int count) {
+        return users(keycloak, prefix, count, "member");
+    }
+
+    private static List<String> users(Keycloak keycloak, String prefix, int count, String roleName) {
+        System.out.printf("creating %d Keycloak users %s* (%s) ...%n", count, prefix, roleName);
+        String admin = keycloak.adminToken();
+        JsonNode role = keycloak.role(admin, roleName);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i % 25 == 24) {
+                admin = keycloak.adminToken(); // master-realm tokens live 60 s
+            }
+            String user = prefix + i;
+            keycloak.createMember(admin, role, user);
+            tokens.add(keycloak.token(user, user));
+        }
+        return tokens;
+    }
+
+    private static List<String> surveys(String gateway, String marketer, int count) {
+        System.out.printf("publishing %d NPS surveys ...%n", count);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = Http.postJson(
+                            gateway + "/api/surveys",
+                            marketer,
+                            Map.of(
+                                    "title", Map.of("en", "Bench NPS " + i),
+                                    "anonymous", false,
+                                    "questions",
+                                            List.of(Map.of(
+                                                    "id",
+                                                    "nps",
+                                                    "type",
+                                                    "NPS",
+                                                    "required",
+                                                    true,
+                                                    "text",
+                                                    Map.of("en", "How likely are you to recommend us?")))))
+                    .expect(201)
+                    .json()
+                    .get("id")
+                    .asText();
+            Http.postJson(gateway + "/api/surveys/" + id + "/publish", marketer, Map.of())
+                    .expect(200);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private void targets(Report report, Pgbench.Run tpcb, Pgbench.Run selectOnly, List<Long> sizes) {
+        long largest = sizes.get(sizes.size() - 1);
+        Function<String, Optional<PathResult>> gateway = p -> find(report, largest, p, "gateway");
+        Function<String, Optional<PathResult>> direct = p -> find(report, largest, p, "direct");
+        gateway.apply("earn")
+                .ifPresent(r -> report.target(new Report.Target(
+                        "earn through the gateway",
+                        ">= 0.5x TPC-B, p99 <= 50 ms",
+                        String.format("%.2fx, p99 %.1f ms", r.tps() / tpcb.tps(), r.p99Ms()),
+                        r.tps() >= 0.5 * tpcb.tps() && r.p99Ms() <= 50 && r.errors() == 0)));
+        gateway.apply("earn-hot")
+                .ifPresent(r -> report.target(new Report.Target(
+                        "hot member (one card, every client)",
+                        ">= 150 tps, exact",
+                        String.format("%.0f tps, %d errors", r.tps(), r.errors()),
+                        r.tps() >= 150 && r.errors() == 0)));
+        gateway.apply("lookup")
+                .ifPresent(r -> report.target(new Report.Target(
+                        "look-up by card through the gateway",
+                        ">= 0.2x select-only, p99 <= 20 ms",
+                        String.format("%.2fx, p99 %.1f ms", r.tps() / selectOnly.tps(), r.p99Ms()),
+                        r.tps() >= 0.2 * selectOnly.tps() && r.p99Ms() <= 20 && r.errors() == 0)));
+        gateway.apply("survey-answer")
+                .ifPresent(r -> report.target(new Report.Target(
+                        "survey answers through the gateway",
+                        ">= 0.25x TPC-B",
+                        String.format("%.2fx", r.tps() / tpcb.tps()),
+                        r.tps() >= 0.25 * tpcb.tps() && r.errors() == 0)));
+        for (String p : List.of("lookup", "earn", "me")) {
+            Optional<PathResult> g = gateway.apply(p);
+            Optional<PathResult> d = direct.apply(p);
+            if (g.isPresent() && d.isPresent()) {
+                double hop = g.get().p50Ms() - d.get().p50Ms();
+                report.target(new Report.Target(
+                        "gateway hop, " + p, "<= 1 ms p50 over direct", String.format("%+.2f ms", hop), hop <= 1.0));
+            }
+        }
+        if (sizes.size() > 1) {
+            long smallest = sizes.get(0);
+            for (String p : List.of("earn", "lookup")) {
+                Optional<PathResult> small = find(report, smallest, p, "direct");
+                Optional<PathResult> large = find(report, largest, p, "direct");
+                if (small.isPresent() && large.isPresent()) {
+                    double ratio = small.get().tps() / large.get().tps();
+                    report.target(new Report.Target(
+                            String.format("cost per %s, %,d vs %,d members", p, largest, smallest),
+                            "within +-20%",
+                            String.format("%+.0f%%", (ratio - 1) * 100),
+                            ratio >= 0.8 && ratio <= 1.25));
+                }
+            }
+        }
+    }
+
+    private static Optional<PathResult> find(Report report, long members, String path, String via) {
+        return report.rows().stream()
+                .filter(r -> r.members() == members
+                        && r.result().path().equals(path)
+                        && r.result().via().equals(via))
+                .map(Report.Row::result)
+                .findFirst();
+    }
+
+    private static String settings(String url) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            List<String> parts = new ArrayList<>();
+            for (String name :
+                    List.of("server_version", "fsync", "synchronous_commit", "full_page_writes", "shared_buffers")) {
+                try (ResultSet rs = s.executeQuery("show " + name)) {
+                    rs.next();
+                    parts.add(name + "=" + rs.getString(1));
+                }
+            }
+            return String.join(", ", parts);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void createDatabase(String url, String name) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name);
+            s.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.example.loyalty.bench.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * "Nothing lost", checked in the databases after a run: every member's balance equals their ledger sum, no purchase
+ * earned twice, every purchase the bench was told was recorded is there, and every outbox has relayed every event.
+ */
+public final class Invariants {
+
+    /** The result of one check: passed, with what was found. */
+    public record Check(String name, boolean passed, String found) {}
+
+    private final String pointsUrl;
+    private final Map<String, String> outboxUrls;
+
+    public Invariants(String pointsUrl, Map<String, String> outboxUrls) {
+        this.pointsUrl = pointsUrl;
+        this.outboxUrls = outboxUrls;
+    }
+
+    public Map<String, Check> check(String transactionPrefix, long purchasesAcknowledged, Duration outboxPatience) {
+        Map<String, Check> checks = new LinkedHashMap<>();
+        long mismatched = scalar(pointsUrl, """
+                select count(*) from member m
+                where m.balance <> (select coalesce(sum(e.points), 0) from ledger_entry e where e.member_id = m.id)""");
+        checks.put(
+                "balance = ledger sum",
+                new Check("balance = ledger sum", mismatched == 0, mismatched + " members differ"));
+        long doubled = scalar(pointsUrl, """
+                select count(*) from (select reference_id from ledger_entry where kind = 'EARN'
+                and reference_type = 'PURCHASE' group by reference_id having count(*) > 1) d""");
+        checks.put(
+                "no purchase earned twice",
+                new Check("no purchase earned twice", doubled == 0, doubled + " purchases with two earn entries"));
+        long recorded = scalar(
+                pointsUrl,
+                "select count(*) from purchase where transaction_id like '" + transactionPrefix.replace("'", "")
+                        + "%'");
+        checks.put(
+                "every acknowledged purchase stored",
+                new Check(
+                        "every acknowledged purchase stored",
+                        recorded == purchasesAcknowledged,
+                        recorded + " stored, " + purchasesAcknowledged + " acknowledged"));
+        long deadline = System.nanoTime() + outboxPatience.toNanos();
+        for (Map.Entry<String, String> db : outboxUrls.entrySet()) {
+            long pending;
+            do {
+                pending = scalar(db.getValue(), "select count(*) from outbox_event where published_at is null");
+                if (pending > 0) {
+                    sleep();
+                }
+            } while (pending > 0 && System.nanoTime() < deadline);
+            long parked = scalar(db.getValue(), "select count(*) from outbox_event where parked_at is not null");
+            String name = "outbox of " + db.getKey() + " relayed";
+            checks.put(name, new Check(name, pending == 0 && parked == 0, pending + " pending, " + parked + " parked"));
+        }
+        return checks;
+    }
+
+    private static long scalar(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.example.loyalty.bench.load;
+
+import java.util.Map;
+
+/**
+ * What one path did in its timed window.
+ *
+ * @param path       what was called, e.g. {@code earn}
+ * @param via        {@code gateway} or {@code direct} (straight to the service)
+ * @param clients    closed-loop clients
+ * @param seconds    length of the timed window
+ * @param ok         2xx answers in the window
+ * @param errors     other answers and failures in the window
+ * @param tps        ok answers per second
+ * @param p50Ms      median latency (ms)
+ * @param p99Ms      99th percentile latency (ms)
+ * @param meanMs     mean latency (ms)
+ * @param statuses   answers by HTTP status (-1: no answer)
+ * @param firstError the first error seen, for the report
+ */
+public record PathResult(
+        String path,
+        String via,
+        int clients,
+        double seconds,
+        long ok,
+        long errors,
+        double tps,
+        double p50Ms,
+        double p99Ms,
+        double meanMs,
+        Map<Integer, Long> statuses,
+        String firstError) {}

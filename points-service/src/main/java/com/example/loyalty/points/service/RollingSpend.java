@@ -1,0 +1,75 @@
+package com.example.loyalty.points.service;
+
+import com.example.loyalty.points.domain.Member;
+import com.example.loyalty.points.repository.PurchaseRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * The qualifying spend of a member over the ladder's rolling window, kept running on the member row. Summing every
+ * purchase of the window on every purchase made an earn cost grow with the member's history (a busy member's
+ * purchases in a year) and took a statement on every look-up. The row holds the sum for the window, and when it stops
+ * being right: when the oldest purchase it counts leaves the window, or the ladder's window changes. Until then the
+ * sum is used as it is and grows with each purchase; after that it is recomputed once, from the purchases. So a
+ * purchase costs no extra statement except once per purchase that expires.
+ * <p>
+ * A purchase counts while {@code occurredAt > now - window} ({@link TierLadderView#windowStart}); it stops counting at
+ * {@code occurredAt + window} at the earliest (adding and subtracting months only ever clips to a shorter month), so
+ * that instant is a safe moment to recompute.
+ */
+@ApplicationScoped
+public class RollingSpend {
+
+    private final PurchaseRepository purchases;
+
+    public RollingSpend(PurchaseRepository purchases) {
+        this.purchases = purchases;
+    }
+
+    /**
+     * The spend in the window ending {@code now}; refreshes the running figure first if it may have gone stale. The
+     * member must be locked (the figure is written back with it).
+     */
+    public long current(Member member, TierLadderView ladder, Instant now) {
+        if (!valid(member, ladder, now)) {
+            PurchaseRepository.WindowSummary summary = purchases.windowSummary(member.id, ladder.windowStart(now));
+            member.windowSpend = summary.total();
+            member.windowMonths = ladder.windowMonths();
+            member.spendExpiresAt = summary.oldest() == null ? null : expiry(summary.oldest(), ladder);
+        }
+        return member.windowSpend;
+    }
+
+    /** The spend in the window ending {@code now}, for display: the running figure if right, else summed. */
+    public long peek(Member member, TierLadderView ladder, Instant now) {
+        return valid(member, ladder, now)
+                ? member.windowSpend
+                : purchases.windowSummary(member.id, ladder.windowStart(now)).total();
+    }
+
+    /** Counts a new purchase, if it happened inside the window; call after {@link #current}. */
+    public void count(Member member, TierLadderView ladder, Instant occurredAt, long amount, Instant now) {
+        if (occurredAt.isAfter(ladder.windowStart(now))) {
+            member.windowSpend = Math.addExact(member.windowSpend, amount);
+            Instant expiry = expiry(occurredAt, ladder);
+            if (member.spendExpiresAt == null || expiry.isBefore(member.spendExpiresAt)) {
+                member.spendExpiresAt = expiry;
+            }
+        }
+    }
+
+    static boolean valid(Member member, TierLadderView ladder, Instant now) {
+        return member.windowMonths != null
+                && member.windowMonths == ladder.windowMonths()
+                && (member.spendExpiresAt == null || now.isBefore(member.spendExpiresAt));
+    }
+
+    /** The earliest instant at which a purchase made at {@code occurredAt} may stop counting. */
+    static Instant expiry(Instant occurredAt, TierLadderView ladder) {
+        return occurredAt
+                .atZone(ZoneOffset.UTC)
+                .plusMonths(ladder.windowMonths())
+                .toInstant();
+    }
+}

@@ -117,7 +117,7 @@ public final class PointsBench implements Callable<Integer> {
 
     @Option(
             names = "--surveys",
-            defaultValue = "150",
+            defaultValue = "300",
             description = "Surveys each of them can answer once (default ${DEFAULT-VALUE}).")
     int surveys;
 
@@ -151,6 +151,14 @@ public final class PointsBench implements Callable<Integer> {
             names = "--skip-pgbench",
             description = "Do not run pgbench (the ratios are then left out): for quick rounds while tuning.")
     boolean skipPgbench;
+
+    @Option(
+            names = "--warmup-round",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Run every path once for the warm-up time before measuring any (default ${DEFAULT-VALUE}).")
+    boolean warmupRound;
 
     private Map<String, Long> pids = Map.of();
 
@@ -252,6 +260,26 @@ public final class PointsBench implements Callable<Integer> {
             com.example.loyalty.bench.load.Settle settle = new com.example.loyalty.bench.load.Settle(
                     config.kafkaBootstrapServers(),
                     List.of(config.jdbcUrl("points"), config.jdbcUrl("surveys"), config.jdbcUrl("metrics")));
+            if (warmupRound && size == sizes.get(0)) {
+                // the JIT of every JVM on two cores takes longer than one path's warm-up: without this round, the
+                // first paths measured would pay for the compilation of the later ones' code
+                System.out.printf("warm-up round: every path for %d s ...%n", warm.toSeconds());
+                for (String path : selectedPaths()) {
+                    for (Target target : targets(path, gw, points, surveysDirect, metrics)) {
+                        runPath(
+                                path,
+                                target,
+                                size,
+                                staff,
+                                marketer,
+                                appTokens,
+                                surveyTokens,
+                                surveyIds,
+                                warm,
+                                Duration.ofSeconds(1));
+                    }
+                }
+            }
             for (String path : selectedPaths()) {
                 for (Target target : targets(path, gw, points, surveysDirect, metrics)) {
                     double waited = settle.await(Duration.ofMinutes(5));
@@ -267,6 +295,7 @@ public final class PointsBench implements Callable<Integer> {
                     System.out.printf(
                             "  %-14s %-8s %8.0f tps  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
                             path, target.via(), r.tps(), r.p50Ms(), r.p99Ms(), r.errors());
+                    System.out.println("    " + Report.cpuLine(r));
                 }
             }
         }
@@ -310,7 +339,7 @@ public final class PointsBench implements Callable<Integer> {
             List<String> surveyIds,
             Duration warm,
             Duration window) {
-        ClosedLoop.Window hooks = profile.contains(path)
+        ClosedLoop.Window profile = this.profile.contains(path)
                 ? profiling(
                         path + "-" + t.via() + "-" + size,
                         t.via().equals("gateway"),
@@ -318,6 +347,7 @@ public final class PointsBench implements Callable<Integer> {
                                 ? "survey-service"
                                 : path.equals("survey-metric") ? "metrics-service" : "points-service")
                 : ClosedLoop.Window.NONE;
+        ClosedLoop.Window hooks = measuringCpu(profile);
         String prefix = "bench-" + run + "-" + path + "-" + t.via() + "-" + size + "-";
         return switch (path) {
             case "earn" ->
@@ -393,6 +423,34 @@ public final class PointsBench implements Callable<Integer> {
             ClosedLoop.Window hooks,
             ClosedLoop.Request request) {
         return ClosedLoop.run(path, t.via(), t.host(), t.port(), clients, warm, window, request, hooks);
+    }
+
+    /** CPU of every process of the stack in the timed window (and {@code inner}'s hooks). */
+    private ClosedLoop.Window measuringCpu(ClosedLoop.Window inner) {
+        if (!com.example.loyalty.bench.load.CpuMeter.available()) {
+            return inner;
+        }
+        com.example.loyalty.bench.load.CpuMeter meter = new com.example.loyalty.bench.load.CpuMeter(pids);
+        return new ClosedLoop.Window() {
+            Map<String, Double> used = Map.of();
+
+            @Override
+            public void started() {
+                meter.start();
+                inner.started();
+            }
+
+            @Override
+            public void ended() {
+                used = meter.stopMillis();
+                inner.ended();
+            }
+
+            @Override
+            public Map<String, Double> cpu() {
+                return used;
+            }
+        };
     }
 
     /** JFR of the service and the gateway during the timed window; the summaries are printed when it ends. */

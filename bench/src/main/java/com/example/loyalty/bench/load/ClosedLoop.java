@@ -32,6 +32,11 @@ public final class ClosedLoop {
         default void started() {}
 
         default void ended() {}
+
+        /** CPU used in the window, by process, if this hook measured it. */
+        default Map<String, Double> cpu() {
+            return Map.of();
+        }
     }
 
     public static PathResult run(
@@ -104,7 +109,8 @@ public final class ClosedLoop {
                 all.getValueAtPercentile(99) / 1e6,
                 all.getMean() / 1e6,
                 statuses,
-                firstError);
+                firstError,
+                hooks.cpu());
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

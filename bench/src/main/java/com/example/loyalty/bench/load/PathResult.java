@@ -17,6 +17,7 @@ import java.util.Map;
  * @param meanMs     mean latency (ms)
  * @param statuses   answers by HTTP status (-1: no answer)
  * @param firstError the first error seen, for the report
+ * @param cpuMillis  CPU milliseconds used in the window, by process (empty where /proc is not there)
  */
 public record PathResult(
         String path,
@@ -30,4 +31,20 @@ public record PathResult(
         double p99Ms,
         double meanMs,
         Map<Integer, Long> statuses,
-        String firstError) {}
+        String firstError,
+        Map<String, Double> cpuMillis) {
+
+    /** CPU milliseconds per answered request, by process, and in all (key {@code total}). */
+    public Map<String, Double> cpuPerRequest() {
+        Map<String, Double> per = new java.util.TreeMap<>();
+        long answered = ok + errors;
+        if (answered == 0) {
+            return per;
+        }
+        cpuMillis.forEach((k, v) -> per.put(k, v / answered));
+        per.put(
+                "total",
+                cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum() / answered);
+        return per;
+    }
+}

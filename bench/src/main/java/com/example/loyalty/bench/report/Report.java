@@ -65,6 +65,20 @@ public final class Report {
         checks.putAll(found);
     }
 
+    /** {@code cpu ms/request: total 3.10 = points-service 1.20 + postgres 0.90 + ...}, biggest first. */
+    public static String cpuLine(PathResult p) {
+        Map<String, Double> per = p.cpuPerRequest();
+        if (per.isEmpty()) {
+            return "cpu: not measured";
+        }
+        StringBuilder s = new StringBuilder(String.format("cpu ms/request %.2f =", per.getOrDefault("total", 0.0)));
+        per.entrySet().stream()
+                .filter(e -> !e.getKey().equals("total") && e.getValue() >= 0.005)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> s.append(String.format(" %s %.2f", e.getKey(), e.getValue())));
+        return s.toString();
+    }
+
     public String table() {
         StringBuilder s = new StringBuilder();
         s.append("\n== ").append(scenario).append(" benchmark ==\n");
@@ -94,6 +108,9 @@ public final class Report {
                     r.reference()));
             if (p.errors() > 0) {
                 s.append(String.format("%10s   statuses %s, first: %s%n", "", p.statuses(), p.firstError()));
+            }
+            if (!p.cpuMillis().isEmpty()) {
+                s.append(String.format("%10s   %s%n", "", cpuLine(p)));
             }
         }
         if (!targets.isEmpty()) {

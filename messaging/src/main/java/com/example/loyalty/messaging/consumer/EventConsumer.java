@@ -9,10 +9,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,13 +63,16 @@ public class EventConsumer {
     }
 
     private final Inbox inbox;
+    private final DeadLetters deadLetters;
     private final MeterRegistry registry;
     private final MeterNames names;
     private final ConsumerConfig config;
     private final Map<String, Guards> guards = new ConcurrentHashMap<>();
 
-    public EventConsumer(Inbox inbox, MeterRegistry registry, MeterNames names, ConsumerConfig config) {
+    public EventConsumer(
+            Inbox inbox, MeterRegistry registry, MeterNames names, ConsumerConfig config, DeadLetters deadLetters) {
         this.inbox = inbox;
+        this.deadLetters = deadLetters;
         this.registry = registry;
         this.names = names;
         this.config = config;
@@ -123,6 +129,122 @@ public class EventConsumer {
         consumed(consumer, outcome, 1);
         LOG.debugf("%s: %s event %s %s", consumer, event.type(), event.eventId(), outcome);
         return outcome;
+    }
+
+    /** Applies a batch of events inside the caller's transaction, all or nothing. */
+    @FunctionalInterface
+    public interface BatchHandler {
+        /**
+         * @throws UnprocessableEventException when an event's content cannot be applied (the batch is then applied
+         *                                     event by event, and that one dead-lettered)
+         */
+        void apply(List<EventEnvelope> events);
+    }
+
+    /** What a batch did. */
+    public record BatchOutcome(int applied, int ignored, int duplicates, int deadLettered) {}
+
+    /**
+     * The idiom for a batch of records (a channel with {@code batch=true}): the fresh events of {@code types} are
+     * recorded in the inbox and applied in one transaction, a few statements for hundreds of events; records that
+     * are not events go to {@code deadLetterTopic}; other types are ignored without a database write. Failures are
+     * retried as in {@link #consume}; a batch that still fails (an event the handler cannot apply, or a failure that
+     * does not pass) is applied event by event, each in its own transaction, and the events that fail alone are
+     * dead-lettered, so one bad event never holds back the others. Returns once the dead letters are on their topic.
+     */
+    public BatchOutcome consumeBatch(
+            String consumer,
+            String deadLetterTopic,
+            List<ConsumerRecord<String, String>> records,
+            java.util.Set<String> types,
+            BatchHandler handler) {
+        List<DeadLetters.DeadLetter> dead = new ArrayList<>();
+        List<ConsumerRecord<String, String>> sources = new ArrayList<>();
+        List<EventEnvelope> events = new ArrayList<>();
+        java.util.Set<java.util.UUID> seen = new java.util.HashSet<>();
+        int ignored = 0;
+        int duplicates = 0;
+        for (ConsumerRecord<String, String> record : records) {
+            EventEnvelope event;
+            try {
+                event = EventJson.read(record.value());
+            } catch (EventJson.MalformedEventException e) {
+                dead.add(new DeadLetters.DeadLetter(record, deadLetterTopic, "malformed", e.getMessage()));
+                continue;
+            }
+            if (types != null && !types.contains(event.type())) {
+                ignored++;
+            } else if (!seen.add(event.eventId())) {
+                duplicates++;
+            } else {
+                sources.add(record);
+                events.add(event);
+            }
+        }
+        int applied = 0;
+        if (!events.isEmpty()) {
+            try {
+                int[] counts = retrying(
+                        consumer, () -> QuarkusTransaction.requiringNew().call(() -> apply(consumer, events, handler)));
+                applied = counts[0];
+                duplicates += counts[1];
+            } catch (RuntimeException batchFailed) {
+                LOG.warnf(
+                        "%s: a batch of %d events failed (%s), applying them one by one",
+                        consumer, events.size(), rootMessage(batchFailed));
+                for (int i = 0; i < events.size(); i++) {
+                    List<EventEnvelope> one = List.of(events.get(i));
+                    try {
+                        int[] counts = retrying(
+                                consumer,
+                                () -> QuarkusTransaction.requiringNew().call(() -> apply(consumer, one, handler)));
+                        applied += counts[0];
+                        duplicates += counts[1];
+                    } catch (RuntimeException e) {
+                        EventEnvelope event = one.get(0);
+                        dead.add(new DeadLetters.DeadLetter(
+                                sources.get(i),
+                                deadLetterTopic,
+                                isPoison(e) ? "unprocessable" : "failed",
+                                event.type() + " event " + event.eventId() + ": " + rootMessage(e)));
+                    }
+                }
+            }
+        }
+        // in the order they had on the topic, whichever step refused them
+        dead.sort(java.util.Comparator.comparingInt(
+                        (DeadLetters.DeadLetter d) -> d.record().partition())
+                .thenComparingLong(d -> d.record().offset()));
+        for (DeadLetters.DeadLetter d : dead) {
+            rejected(
+                    consumer,
+                    d.cause(),
+                    "record " + d.record().topic() + "-" + d.record().partition() + "@"
+                            + d.record().offset() + ": " + d.reason());
+        }
+        if (!dead.isEmpty()) {
+            retrying(consumer, () -> {
+                deadLetters.send(dead);
+                return null;
+            });
+        }
+        consumed(consumer, Outcome.APPLIED, applied);
+        consumed(consumer, Outcome.IGNORED, ignored);
+        consumed(consumer, Outcome.DUPLICATE, duplicates);
+        return new BatchOutcome(applied, ignored, duplicates, dead.size());
+    }
+
+    /** In the caller's transaction: records the events in the inbox and applies the fresh ones; {applied, dups}. */
+    private int[] apply(String consumer, List<EventEnvelope> events, BatchHandler handler) {
+        List<java.util.UUID> ids = events.stream().map(EventEnvelope::eventId).toList();
+        List<String> eventTypes = events.stream().map(EventEnvelope::type).toList();
+        java.util.Set<java.util.UUID> fresh = inbox.markAllProcessed(consumer, ids, eventTypes);
+        List<EventEnvelope> toApply =
+                events.stream().filter(e -> fresh.contains(e.eventId())).toList();
+        if (!toApply.isEmpty()) {
+            handler.apply(toApply);
+        }
+        return new int[] {toApply.size(), events.size() - toApply.size()};
     }
 
     /**

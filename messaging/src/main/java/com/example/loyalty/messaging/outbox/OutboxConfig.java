@@ -12,6 +12,13 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * How long the relay waits after a commit that wrote events before it runs, so that the commits of concurrent
+     * requests share one run (and one transaction) instead of one each.
+     */
+    @WithDefault("10ms")
+    Duration nudgeDelay();
+
     /** Delay of the first timed run after start. */
     @WithDefault("5s")
     Duration initialDelay();

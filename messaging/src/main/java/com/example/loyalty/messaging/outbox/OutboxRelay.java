@@ -13,7 +13,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,11 +61,12 @@ public class OutboxRelay {
         t.setDaemon(true);
         return t;
     });
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "outbox-relay");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ScheduledExecutorService nudges =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "outbox-relay");
+                t.setDaemon(true);
+                return t;
+            });
 
     public OutboxRelay(
             OutboxRepository outbox,
@@ -102,20 +102,21 @@ public class OutboxRelay {
         drain();
     }
 
-    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.OutboxWritten written) {
-        nudge();
-    }
-
     /**
      * Asks for a relay run soon. One pending nudge is enough: a commit after the flag is cleared queues the next one,
      * so no event waits for the timer, and a burst of commits costs one relay run instead of one per event.
      */
-    void nudge() {
+    public void nudge() {
         if (nudgePending.compareAndSet(false, true)) {
-            nudges.execute(() -> {
-                nudgePending.set(false);
-                drain();
-            });
+            // a short wait lets the commits of concurrent requests join the same run: one relay transaction and one
+            // round of acknowledgements for many events, instead of one per request
+            nudges.schedule(
+                    () -> {
+                        nudgePending.set(false);
+                        drain();
+                    },
+                    config.nudgeDelay().toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 
@@ -150,20 +151,20 @@ public class OutboxRelay {
         }
         List<Throwable> failures = sendAll(batch);
         Instant now = Instant.now();
-        int sent = 0;
+        List<java.util.UUID> sent = new ArrayList<>(batch.size());
         int handled = 0;
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent row = batch.get(i);
             Throwable failure = failures.get(i);
             if (failure == null) {
-                row.publishedAt = now;
-                sent++;
+                sent.add(row.id);
                 handled++;
             } else if (failed(row, failure, now)) {
                 handled++;
             }
         }
-        published.increment(sent);
+        outbox.markPublished(sent, now); // one statement for the batch
+        published.increment(sent.size());
         return new Progress(batch.size(), handled);
     }
 

@@ -27,6 +27,18 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                 .getResultList();
     }
 
+    /** Marks the rows published, one statement whatever their number. */
+    public void markPublished(List<UUID> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        getEntityManager()
+                .createNativeQuery("update outbox_event set published_at = :at where id in (:ids)")
+                .setParameter("at", at)
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
     public long countPending() {
         return count("publishedAt is null and parkedAt is null");
     }

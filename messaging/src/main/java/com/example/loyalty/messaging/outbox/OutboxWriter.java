@@ -3,8 +3,9 @@ package com.example.loyalty.messaging.outbox;
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 
 /**
@@ -14,26 +15,32 @@ import java.time.Instant;
 @ApplicationScoped
 public class OutboxWriter {
 
-    private final OutboxRepository outbox;
-    private final Event<OutboxWritten> written;
+    /** Marks a transaction whose commit is already set to nudge the relay. */
+    private static final Object NUDGE = new Object();
 
-    public OutboxWriter(OutboxRepository outbox, Event<OutboxWritten> written) {
+    private final OutboxRepository outbox;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public OutboxWriter(OutboxRepository outbox, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
         this.outbox = outbox;
-        this.written = written;
+        this.relay = relay;
+        this.transactions = transactions;
     }
 
     /** An event about a member, keyed by the member id (so one member's events stay in order). */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void write(String topic, String type, int schemaVersion, String memberId, Object payload) {
         write(topic, type, schemaVersion, memberId, memberId, payload);
     }
 
     /**
      * An event with an explicit Kafka key, e.g. a random key for an anonymous survey answer whose envelope
-     * carries no member id ({@code memberId} may then be {@code null}).
+     * carries no member id ({@code memberId} may then be {@code null}). Must be called in a transaction.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void write(String topic, String type, int schemaVersion, String memberId, String key, Object payload) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("an outbox event is written in the transaction of the change it reports");
+        }
         EventEnvelope envelope = EventJson.envelope(type, schemaVersion, Instant.now(), memberId, payload);
         OutboxEvent row = new OutboxEvent();
         row.id = envelope.eventId();
@@ -43,9 +50,28 @@ public class OutboxWriter {
         row.payload = EventJson.write(envelope);
         row.createdAt = envelope.occurredAt();
         outbox.persist(row);
-        written.fire(new OutboxWritten());
+        nudgeAfterCommit();
     }
 
-    /** Fired in the writing transaction; the relay observes it after commit to send without waiting for its timer. */
-    public record OutboxWritten() {}
+    /**
+     * Asks the relay to run right after the current transaction commits, so the events it wrote do not wait for the
+     * relay's timer. Registered once per transaction, however many events it writes.
+     */
+    public void nudgeAfterCommit() {
+        if (transactions.getResource(NUDGE) != null) {
+            return;
+        }
+        transactions.putResource(NUDGE, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.nudge();
+                }
+            }
+        });
+    }
 }

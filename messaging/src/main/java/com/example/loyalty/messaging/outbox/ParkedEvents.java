@@ -2,7 +2,6 @@ package com.example.loyalty.messaging.outbox;
 
 import com.example.loyalty.common.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -44,11 +43,11 @@ public class ParkedEvents {
     public record ParkedPage(List<Parked> items, int page, int size, long total) {}
 
     private final OutboxRepository outbox;
-    private final Event<OutboxWriter.OutboxWritten> nudge;
+    private final OutboxWriter writer;
 
-    public ParkedEvents(OutboxRepository outbox, Event<OutboxWriter.OutboxWritten> nudge) {
+    public ParkedEvents(OutboxRepository outbox, OutboxWriter writer) {
         this.outbox = outbox;
-        this.nudge = nudge;
+        this.writer = writer;
     }
 
     @Transactional
@@ -66,7 +65,7 @@ public class ParkedEvents {
         Parked before = Parked.of(row);
         row.parkedAt = null;
         row.attempts = 0;
-        nudge.fire(new OutboxWriter.OutboxWritten()); // the relay tries it right after this commits
+        writer.nudgeAfterCommit(); // the relay tries it right after this commits
         LOG.infof("parked outbox event %s (%s to %s) put back in line by %s", id, row.eventType, row.topic, by);
         return before;
     }
@@ -76,7 +75,7 @@ public class ParkedEvents {
     public int retryAll(String by) {
         int count = outbox.unparkAll();
         if (count > 0) {
-            nudge.fire(new OutboxWriter.OutboxWritten());
+            writer.nudgeAfterCommit();
             LOG.infof("%d parked outbox events put back in line by %s", count, by);
         }
         return count;

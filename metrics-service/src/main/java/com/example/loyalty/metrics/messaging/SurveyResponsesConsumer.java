@@ -1,9 +1,10 @@
 package com.example.loyalty.metrics.messaging;
 
 import com.example.loyalty.events.Topics;
+import com.example.loyalty.messaging.consumer.DeadLetters;
+import com.example.loyalty.messaging.consumer.DeadLetters.DeadLetter;
 import com.example.loyalty.messaging.consumer.EventConsumer;
 import com.example.loyalty.metrics.domain.FollowUpKind;
-import com.example.loyalty.metrics.messaging.SurveyDeadLetters.DeadLetter;
 import com.example.loyalty.metrics.service.SurveyResponseService;
 import com.example.loyalty.metrics.service.SurveyResponseService.IncomingResponse;
 import com.example.loyalty.metrics.service.SurveyResponseService.OtherEvent;
@@ -28,7 +29,7 @@ import org.jboss.logging.Logger;
  * Consumes {@link Topics#SURVEY_RESPONSES} in batches (the channel has the topic's name and {@code batch=true}) on
  * a worker thread, one batch at a time: every record is read and checked first, the valid ones are applied in one
  * transaction ({@link SurveyResponseService#apply}, which records them in the inbox), then the poison ones are
- * written to {@code survey-responses.dlq} ({@link SurveyDeadLetters}) and the batch is acknowledged.
+ * written to {@code survey-responses.dlq} ({@link DeadLetters}) and the batch is acknowledged.
  * <p>
  * The batch transaction has the retries of the shared consumer idiom ({@link EventConsumer#retrying}): a failure that
  * passes by itself (the database away) is waited out however long it lasts, so it never dead-letters a good record.
@@ -40,22 +41,22 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SurveyResponsesConsumer {
 
+    /** Where poison survey-responses records go. */
+    static final String DLQ = Topics.SURVEY_RESPONSES + ".dlq";
+
     private static final Logger LOG = Logger.getLogger(SurveyResponsesConsumer.class);
     /** The consumer's name in the inbox and on the meters: its channel. */
     private static final String CONSUMER = Topics.SURVEY_RESPONSES;
 
     private final SurveyResponseService service;
-    private final SurveyDeadLetters deadLetters;
+    private final DeadLetters deadLetters;
     private final EventConsumer consumer;
     private final MeterRegistry registry;
     private final DistributionSummary batchSize;
     private final Timer batchTime;
 
     public SurveyResponsesConsumer(
-            SurveyResponseService service,
-            SurveyDeadLetters deadLetters,
-            EventConsumer consumer,
-            MeterRegistry registry) {
+            SurveyResponseService service, DeadLetters deadLetters, EventConsumer consumer, MeterRegistry registry) {
         this.service = service;
         this.deadLetters = deadLetters;
         this.consumer = consumer;
@@ -97,7 +98,7 @@ public class SurveyResponsesConsumer {
             } else if (read instanceof SurveyEventReader.Other o) {
                 others.add(new OtherEvent(i, o.eventId(), o.type()));
             } else if (read instanceof SurveyEventReader.Poison p) {
-                dead.add(new DeadLetter(record, p.cause(), p.reason()));
+                dead.add(new DeadLetter(record, DLQ, p.cause(), p.reason()));
             }
         }
         if (!responses.isEmpty() || !others.isEmpty()) {
@@ -136,21 +137,21 @@ public class SurveyResponsesConsumer {
             try {
                 count(consumer.retrying(CONSUMER, () -> service.apply(List.of(r), List.of())), batch, dead);
             } catch (RuntimeException e) {
-                dead.add(new DeadLetter(batch.get(r.index()), "failed", e.toString()));
+                dead.add(new DeadLetter(batch.get(r.index()), DLQ, "failed", e.toString()));
             }
         }
         for (OtherEvent o : others) {
             try {
                 count(consumer.retrying(CONSUMER, () -> service.apply(List.of(), List.of(o))), batch, dead);
             } catch (RuntimeException e) {
-                dead.add(new DeadLetter(batch.get(o.index()), "failed", e.toString()));
+                dead.add(new DeadLetter(batch.get(o.index()), DLQ, "failed", e.toString()));
             }
         }
     }
 
     private void count(Outcome outcome, List<ConsumerRecord<String, String>> batch, List<DeadLetter> dead) {
         for (Rejected r : outcome.rejected()) {
-            dead.add(new DeadLetter(batch.get(r.index()), "unprocessable", r.reason()));
+            dead.add(new DeadLetter(batch.get(r.index()), DLQ, "unprocessable", r.reason()));
         }
         consumer.consumed(CONSUMER, EventConsumer.Outcome.APPLIED, outcome.applied());
         consumer.consumed(CONSUMER, EventConsumer.Outcome.IGNORED, outcome.ignored());

@@ -27,6 +27,28 @@ public class MemberActivityRepository implements PanacheRepositoryBase<MemberAct
         return findById(memberId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * The aggregates of {@code memberIds}, created empty on first sight, row-locked until the transaction ends, in
+     * member-id order (so two transactions locking overlapping sets never wait on each other crosswise); two
+     * statements whatever the number of members.
+     */
+    public Map<UUID, MemberActivity> lockOrCreateAll(java.util.SortedSet<UUID> memberIds) {
+        Jdbc.work(getEntityManager(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into member_activity (member_id, updated_at) "
+                            + "select id, now() from unnest(?::uuid[]) as m(id) order by id on conflict (member_id) do nothing")) {
+                ps.setArray(1, Jdbc.array(c, "uuid", memberIds));
+                return ps.executeUpdate();
+            }
+        });
+        Map<UUID, MemberActivity> locked = new HashMap<>();
+        find("memberId in ?1 order by memberId", memberIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list()
+                .forEach(a -> locked.put(a.memberId, a));
+        return locked;
+    }
+
     /** The current tier of each of {@code memberIds} that has one (members without a known tier are absent). */
     public Map<UUID, String> tiersOf(Collection<UUID> memberIds) {
         if (memberIds.isEmpty()) {

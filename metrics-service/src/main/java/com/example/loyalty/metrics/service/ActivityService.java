@@ -14,6 +14,11 @@ import com.example.loyalty.metrics.repository.MemberActivityRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -33,43 +38,61 @@ public class ActivityService {
     }
 
     /**
-     * Applies one event, in the caller's transaction (the consumer's, which also records the event as processed).
-     * Types this version does not know, and known types that carry nothing for the aggregates (PointsRedeemed,
-     * MemberEnrolled), are IGNORED, so a newer producer never stalls this consumer.
-     *
-     * @throws UnprocessableEventException if the event cannot be applied because of its content; the transaction
-     *                                     is rolled back, so it is not recorded as processed either
+     * Applies one event in the caller's transaction: PointsEarned and TierChanged change the member's aggregate,
+     * other types are IGNORED (a newer producer never stalls this consumer).
      */
     @Transactional
     public EventConsumer.Outcome apply(EventEnvelope event) {
+        if (!EventTypes.POINTS_EARNED.equals(event.type()) && !EventTypes.TIER_CHANGED.equals(event.type())) {
+            return EventConsumer.Outcome.IGNORED;
+        }
+        applyAll(List.of(event));
+        return EventConsumer.Outcome.APPLIED;
+    }
+
+    /**
+     * Applies a batch of events, in order, in the caller's transaction (the consumer's, which also records them as
+     * processed): the members' aggregates are created if new and row-locked together (in member-id order, so two
+     * batches never wait on each other crosswise), then each event is applied to its member's aggregate; the changed
+     * aggregates are written at commit. Types that carry nothing for the aggregates are left out by the consumer.
+     *
+     * @throws UnprocessableEventException if an event cannot be applied because of its content; the transaction is
+     *                                     rolled back, and the consumer applies the batch event by event
+     */
+    @Transactional
+    public void applyAll(List<EventEnvelope> events) {
         Instant now = Instant.now();
-        switch (event.type()) {
-            case EventTypes.POINTS_EARNED -> {
-                requireVersion(event, PointsEarned.SCHEMA_VERSION);
-                PointsEarned earned = payload(event, PointsEarned.class);
-                MemberActivity activity = activities.lockOrCreate(memberId(event));
-                Instant purchasedAt = earned.purchasedAt() != null ? earned.purchasedAt() : event.occurredAt();
-                try {
-                    activity.recordPurchase(earned.amount(), earned.currency(), earned.points(), purchasedAt, now);
-                    activity.tierSeenOnPurchase(earned.tier(), event.occurredAt(), now);
-                } catch (IllegalArgumentException | ArithmeticException e) {
-                    throw new UnprocessableEventException(e.getMessage(), e);
+        List<Runnable> changes = new ArrayList<>(events.size());
+        java.util.SortedSet<UUID> memberIds = new TreeSet<>();
+        Map<UUID, MemberActivity> byMember = new HashMap<>();
+        for (EventEnvelope event : events) {
+            UUID memberId = memberId(event);
+            memberIds.add(memberId);
+            switch (event.type()) {
+                case EventTypes.POINTS_EARNED -> {
+                    requireVersion(event, PointsEarned.SCHEMA_VERSION);
+                    PointsEarned earned = payload(event, PointsEarned.class);
+                    Instant purchasedAt = earned.purchasedAt() != null ? earned.purchasedAt() : event.occurredAt();
+                    changes.add(() -> {
+                        MemberActivity activity = byMember.get(memberId);
+                        activity.recordPurchase(earned.amount(), earned.currency(), earned.points(), purchasedAt, now);
+                        activity.tierSeenOnPurchase(earned.tier(), event.occurredAt(), now);
+                    });
                 }
-                return EventConsumer.Outcome.APPLIED;
-            }
-            case EventTypes.TIER_CHANGED -> {
-                requireVersion(event, TierChanged.SCHEMA_VERSION);
-                TierChanged changed = payload(event, TierChanged.class);
-                MemberActivity activity = activities.lockOrCreate(memberId(event));
-                try {
-                    activity.tierChanged(changed.toTier(), event.occurredAt(), now);
-                } catch (IllegalArgumentException e) {
-                    throw new UnprocessableEventException(e.getMessage(), e);
+                case EventTypes.TIER_CHANGED -> {
+                    requireVersion(event, TierChanged.SCHEMA_VERSION);
+                    TierChanged changed = payload(event, TierChanged.class);
+                    changes.add(() -> byMember.get(memberId).tierChanged(changed.toTier(), event.occurredAt(), now));
                 }
-                return EventConsumer.Outcome.APPLIED;
+                default -> throw new IllegalArgumentException("the consumer passes no " + event.type() + " events");
             }
-            default -> {
-                return EventConsumer.Outcome.IGNORED;
+        }
+        byMember.putAll(activities.lockOrCreateAll(memberIds));
+        for (Runnable change : changes) {
+            try {
+                change.run();
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new UnprocessableEventException(e.getMessage(), e);
             }
         }
     }

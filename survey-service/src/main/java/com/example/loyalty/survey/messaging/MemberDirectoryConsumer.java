@@ -6,6 +6,10 @@ import com.example.loyalty.messaging.consumer.EventConsumer;
 import com.example.loyalty.survey.service.DirectoryService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -38,9 +42,20 @@ public class MemberDirectoryConsumer {
         consumer.consume(Topics.MEMBER_EVENTS, record, directory::apply);
     }
 
+    /**
+     * A poll's batch at a time ({@code batch=true}): the tier changes of a batch are applied in one transaction, and
+     * the purchases that make up the bulk of the topic cost a JSON parse each and nothing else.
+     */
     @Incoming(Topics.LOYALTY_TRANSACTIONS)
     @Blocking
-    public void loyaltyTransaction(String record) {
-        consumer.consume(Topics.LOYALTY_TRANSACTIONS, record, TIER_EVENTS, directory::apply);
+    public void loyaltyTransactions(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        consumer.consumeBatch(
+                Topics.LOYALTY_TRANSACTIONS,
+                Topics.LOYALTY_TRANSACTIONS + ".survey-service.dlq",
+                batch,
+                TIER_EVENTS,
+                directory::applyAll);
     }
 }

@@ -33,6 +33,12 @@ public class DirectoryService {
      *
      * @throws UnprocessableEventException if the event's content cannot be applied; the transaction rolls back
      */
+    /** Applies a batch of events in order, in the caller's transaction (a batch consumer's). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyAll(java.util.List<EventEnvelope> events) {
+        events.forEach(this::apply);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public EventConsumer.Outcome apply(EventEnvelope event) {
         switch (event.type()) {

@@ -1,4 +1,4 @@
-package com.example.loyalty.metrics.messaging;
+package com.example.loyalty.messaging.consumer;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -16,25 +16,32 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Writes poison survey-responses records to {@code survey-responses.dlq} (channel {@code survey-responses-dlq}):
- * same key and value, the original headers, and the {@code dead-letter-*} headers SmallRye's own dead-letter queue
- * writes. A batch consumer cannot hand single records to the channel's failure strategy (a failed batch is
- * dead-lettered whole), so it sends its poison records here and acknowledges the batch afterwards.
+ * Writes the poison records of a batch consumer to their dead-letter topic (channel {@code dead-letters}, the topic
+ * named per record): same key and value, the original headers, and the {@code dead-letter-*} headers SmallRye's own
+ * dead-letter queue writes. A batch consumer cannot hand single records to the channel's failure strategy (a failed
+ * batch is dead-lettered whole, good records with the bad), so it sends its poison records here and acknowledges the
+ * batch afterwards.
  */
 @ApplicationScoped
-public class SurveyDeadLetters {
+public class DeadLetters {
 
-    /** The outgoing channel of the dead-letter topic. */
-    public static final String CHANNEL = "survey-responses-dlq";
+    /** The outgoing channel the dead letters go out on (the topic is set per record). */
+    public static final String CHANNEL = "dead-letters";
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    /** One record to dead-letter, with why. */
-    public record DeadLetter(ConsumerRecord<String, String> record, String cause, String reason) {}
+    /**
+     * One record to dead-letter, with why.
+     *
+     * @param topic  the dead-letter topic, e.g. {@code loyalty-transactions.dlq}
+     * @param cause  {@code malformed}, {@code unprocessable} or {@code failed}
+     * @param reason what was wrong, for whoever replays it
+     */
+    public record DeadLetter(ConsumerRecord<String, String> record, String topic, String cause, String reason) {}
 
     private final MutinyEmitter<String> emitter;
 
-    public SurveyDeadLetters(
+    public DeadLetters(
             @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
                     MutinyEmitter<String> emitter) {
         this.emitter = emitter;
@@ -61,6 +68,7 @@ public class SurveyDeadLetters {
         headers.add(header("dead-letter-partition", Integer.toString(r.partition())));
         headers.add(header("dead-letter-offset", Long.toString(r.offset())));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(letter.topic())
                 .withKey(r.key())
                 .withHeaders(headers)
                 .build();

@@ -19,6 +19,8 @@ public class GatewayMetrics {
     static final String RATE_LIMITED = "loyalty.gateway.rate-limited";
 
     private final MeterRegistry registry;
+    /** The counters by upstream and status class, so a request costs a map look-up, not a meter registration. */
+    private final java.util.Map<String, Counter> requests = new java.util.concurrent.ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,11 +28,15 @@ public class GatewayMetrics {
 
     /** One {@code /api/**} request answered, by the service or by the gateway (401, 429, 502 ...). */
     public void requestCompleted(String upstream, int status) {
-        Counter.builder(REQUESTS)
-                .description("Requests to /api/** answered by the gateway, by upstream and status class")
-                .tag("upstream", upstream)
-                .tag("status_class", statusClass(status))
-                .register(registry)
+        String statusClass = statusClass(status);
+        requests.computeIfAbsent(
+                        upstream + ' ' + statusClass,
+                        k -> Counter.builder(REQUESTS)
+                                .description(
+                                        "Requests to /api/** answered by the gateway, by upstream and status class")
+                                .tag("upstream", upstream)
+                                .tag("status_class", statusClass)
+                                .register(registry))
                 .increment();
     }
 

@@ -32,8 +32,15 @@ public final class RequestIds {
         return value != null && SANE_REQUEST_ID.matcher(value).matches();
     }
 
+    /**
+     * A random (version 4) UUID from the thread's own generator: a request id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} draws from one shared SecureRandom per request.
+     */
     public static String newRequestId() {
-        return UUID.randomUUID().toString();
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+        long lsb = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     /**

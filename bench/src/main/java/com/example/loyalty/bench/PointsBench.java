@@ -161,6 +161,7 @@ public final class PointsBench implements Callable<Integer> {
     boolean warmupRound;
 
     private Map<String, Long> pids = Map.of();
+    private boolean inWarmupRound;
 
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final LongAdder purchasesAcknowledged = new LongAdder();
@@ -264,6 +265,7 @@ public final class PointsBench implements Callable<Integer> {
                 // the JIT of every JVM on two cores takes longer than one path's warm-up: without this round, the
                 // first paths measured would pay for the compilation of the later ones' code
                 System.out.printf("warm-up round: every path for %d s ...%n", warm.toSeconds());
+                inWarmupRound = true;
                 for (String path : selectedPaths()) {
                     for (Target target : targets(path, gw, points, surveysDirect, metrics)) {
                         runPath(
@@ -280,6 +282,7 @@ public final class PointsBench implements Callable<Integer> {
                     }
                 }
             }
+            inWarmupRound = false;
             for (String path : selectedPaths()) {
                 for (Target target : targets(path, gw, points, surveysDirect, metrics)) {
                     double waited = settle.await(Duration.ofMinutes(5));
@@ -339,7 +342,7 @@ public final class PointsBench implements Callable<Integer> {
             List<String> surveyIds,
             Duration warm,
             Duration window) {
-        ClosedLoop.Window profile = this.profile.contains(path)
+        ClosedLoop.Window profile = this.profile.contains(path) && !inWarmupRound
                 ? profiling(
                         path + "-" + t.via() + "-" + size,
                         t.via().equals("gateway"),

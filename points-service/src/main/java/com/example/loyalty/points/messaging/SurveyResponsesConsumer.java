@@ -10,18 +10,25 @@ import com.example.loyalty.messaging.consumer.UnprocessableEventException;
 import com.example.loyalty.points.service.SurveyAwardService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Turns accepted survey responses into points ({@link SurveyAwardService}), through the shared consumer idiom
- * ({@link EventConsumer}): a record that is not a well-formed {@code SurveyResponded} event goes to
+ * ({@link EventConsumer#consumeBatch}, a poll's responses in one transaction): a record that is not a well-formed {@code SurveyResponded} event goes to
  * {@code survey-responses.points.dlq} at once; the database being away is waited out, never dead-lettered; each event
  * is applied once (inbox), and the {@code (member, wave)} key of the award makes a second response to a wave earn
  * nothing.
  */
 @ApplicationScoped
 public class SurveyResponsesConsumer {
+
+    static final String DLQ = Topics.SURVEY_RESPONSES + ".points.dlq";
 
     private static final Logger LOG = Logger.getLogger(SurveyResponsesConsumer.class);
 
@@ -35,8 +42,15 @@ public class SurveyResponsesConsumer {
 
     @Incoming(Topics.SURVEY_RESPONSES)
     @Blocking
-    public void consume(String record) {
-        consumer.consume(Topics.SURVEY_RESPONSES, record, this::apply);
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        consumer.consumeBatch(Topics.SURVEY_RESPONSES, DLQ, batch, Set.of(EventTypes.SURVEY_RESPONDED), this::applyAll);
+    }
+
+    /** A poll's survey responses, in one transaction (the awards lock one member each). */
+    private void applyAll(List<EventEnvelope> events) {
+        events.forEach(this::apply);
     }
 
     private EventConsumer.Outcome apply(EventEnvelope envelope) {

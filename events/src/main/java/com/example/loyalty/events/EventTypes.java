@@ -11,6 +11,8 @@ public final class EventTypes {
 
     public static final String SURVEY_RESPONDED = "SurveyResponded";
     public static final String FOLLOW_UP_OPENED = "FollowUpOpened";
+    /** A member's RFM segment (or loyalty quadrant) changed at a recompute. */
+    public static final String SEGMENT_CHANGED = "SegmentChanged";
 
     private EventTypes() {}
 }

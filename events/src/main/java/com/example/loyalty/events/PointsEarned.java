@@ -15,6 +15,9 @@ import java.time.Instant;
  * @param multiplier    tier multiplier applied
  * @param tier          tier the member held when earning
  * @param balance       balance after the earn
+ * @param history       true for a purchase brought in by a history import: it happened before the program knew of
+ *                      it, earned what {@code points} says (usually nothing), and counts for behavioural metrics
+ *                      (RFM, lifetime value, churn) like any other; absent in events of older producers (false)
  */
 public record PointsEarned(
         String transactionId,
@@ -26,6 +29,22 @@ public record PointsEarned(
         long points,
         String multiplier,
         String tier,
-        long balance) {
+        long balance,
+        boolean history) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** A purchase recorded as it happened (at a till, online or in the app). */
+    public PointsEarned(
+            String transactionId,
+            long amount,
+            String currency,
+            String storeId,
+            String channel,
+            Instant purchasedAt,
+            long points,
+            String multiplier,
+            String tier,
+            long balance) {
+        this(transactionId, amount, currency, storeId, channel, purchasedAt, points, multiplier, tier, balance, false);
+    }
 }

@@ -24,6 +24,21 @@ class EventJsonTest {
     }
 
     @Test
+    void aPurchaseOfAnOlderProducerIsNotHistory() {
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        PointsEarned imported =
+                new PointsEarned("T-2", 2_933, "USD", "S001", "STORE", at, 0, "1.00", "REGULAR", 0, true);
+        EventEnvelope sent =
+                EventJson.envelope(EventTypes.POINTS_EARNED, PointsEarned.SCHEMA_VERSION, at, "m-1", imported);
+        assertEquals(imported, EventJson.payload(EventJson.read(EventJson.write(sent)), PointsEarned.class));
+
+        String older = EventJson.write(sent).replace(",\"history\":true", "");
+        assertEquals(
+                false,
+                EventJson.payload(EventJson.read(older), PointsEarned.class).history());
+    }
+
+    @Test
     void rejectsWhatIsNotAnEnvelope() {
         assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read("{not json"));
         assertThrows(EventJson.MalformedEventException.class, () -> EventJson.read(null));

@@ -10,6 +10,62 @@ public interface MetricsConfig {
 
     Surveys surveys();
 
+    Behaviour behaviour();
+
+    /** Behavioural loyalty: RFM, lifetime value, churn and the loyalty quadrant. */
+    interface Behaviour {
+        /** The program's currency: what the behavioural endpoints report when no {@code ?currency=} is given. */
+        @WithDefault("JPY")
+        String currency();
+
+        /**
+         * The zone whose calendar days purchases fall on (recency in days, repeat purchase days, cohorts by month,
+         * churn periods, and the dates of queries).
+         */
+        @WithDefault("Asia/Tokyo")
+        ZoneId zone();
+
+        /** How far back frequency and monetary look from the as-of date. */
+        @WithDefault("12")
+        int rfmWindowMonths();
+
+        /** A member is behaviourally high from this R+F+M sum (3–15). */
+        @WithDefault("10")
+        int behaviouralHighFrom();
+
+        /** Whether a passive (7–8) NPS or continued-use answer counts as attitudinally high. */
+        @WithDefault("false")
+        boolean passiveIsHigh();
+
+        /** A member without a purchase for this long has stopped (churn). */
+        @WithDefault("180")
+        int inactivityDays();
+
+        Ltv ltv();
+
+        interface Ltv {
+            /** Gross margin, 0–1, applied to revenue. */
+            @WithDefault("1.0")
+            double margin();
+
+            /** Years a member is expected to stay. */
+            @WithDefault("3")
+            double retentionYears();
+
+            /** Cost to acquire a member, in minor units of the currency. */
+            @WithDefault("0")
+            long acquisitionCost();
+
+            /** Cost to retain a member per year, in minor units of the currency. */
+            @WithDefault("0")
+            long retentionCostPerYear();
+
+            /** Annual discount rate for the discounted probabilistic CLV (0.1 = 10 %). */
+            @WithDefault("0.1")
+            double annualDiscountRate();
+        }
+    }
+
     interface Surveys {
         /**
          * The zone whose calendar days survey answers are counted in (day, week and month periods, and the

@@ -11,6 +11,8 @@ import com.example.loyalty.messaging.consumer.UnprocessableEventException;
 import com.example.loyalty.metrics.domain.MemberActivity;
 import com.example.loyalty.metrics.domain.MemberIds;
 import com.example.loyalty.metrics.repository.MemberActivityRepository;
+import com.example.loyalty.metrics.repository.MemberPurchaseRepository;
+import com.example.loyalty.metrics.repository.MemberPurchaseRepository.PurchaseFact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -32,9 +34,11 @@ import java.util.UUID;
 public class ActivityService {
 
     private final MemberActivityRepository activities;
+    private final MemberPurchaseRepository purchases;
 
-    public ActivityService(MemberActivityRepository activities) {
+    public ActivityService(MemberActivityRepository activities, MemberPurchaseRepository purchases) {
         this.activities = activities;
+        this.purchases = purchases;
     }
 
     /**
@@ -65,6 +69,7 @@ public class ActivityService {
         List<Runnable> changes = new ArrayList<>(events.size());
         java.util.SortedSet<UUID> memberIds = new TreeSet<>();
         Map<UUID, MemberActivity> byMember = new HashMap<>();
+        List<PurchaseFact> facts = new ArrayList<>();
         for (EventEnvelope event : events) {
             UUID memberId = memberId(event);
             memberIds.add(memberId);
@@ -75,8 +80,20 @@ public class ActivityService {
                     Instant purchasedAt = earned.purchasedAt() != null ? earned.purchasedAt() : event.occurredAt();
                     changes.add(() -> {
                         MemberActivity activity = byMember.get(memberId);
-                        activity.recordPurchase(earned.amount(), earned.currency(), earned.points(), purchasedAt, now);
+                        // the running totals are in the member's first currency; a purchase in another one is
+                        // counted in member_purchase only, where every currency is kept apart
+                        if (activity.currency == null || activity.currency.equals(earned.currency())) {
+                            activity.recordPurchase(
+                                    earned.amount(), earned.currency(), earned.points(), purchasedAt, now);
+                        }
                         activity.tierSeenOnPurchase(earned.tier(), event.occurredAt(), now);
+                        facts.add(new PurchaseFact(
+                                earned.transactionId(),
+                                memberId,
+                                purchasedAt,
+                                earned.amount(),
+                                earned.currency(),
+                                earned.history()));
                     });
                 }
                 case EventTypes.TIER_CHANGED -> {
@@ -95,6 +112,7 @@ public class ActivityService {
                 throw new UnprocessableEventException(e.getMessage(), e);
             }
         }
+        purchases.insertAll(facts);
     }
 
     /** The member's aggregate; 404 problem if no event about the member has been applied. */

@@ -251,6 +251,11 @@ public final class PointsBench implements Callable<Integer> {
         for (long size : sizes) {
             System.out.printf("seeding members up to %,d ...%n", size);
             System.out.printf("  seeded in %.1f s%n", seeder.seedUpTo(size));
+            if (size != sizes.get(0)) {
+                // the tokens of the first size have expired by now (Keycloak access tokens live 5 minutes)
+                appTokens = logins(keycloak, "bench-app-", appTokens.size());
+                surveyTokens = logins(keycloak, "bench-answer-", surveyTokens.size());
+            }
             // one login per till and per console, as a chain with a login per store: each is limited on its own
             List<String> staff = users(keycloak, "bench-till-", clients, "staff");
             List<String> marketer = users(keycloak, "bench-console-", clients, "marketer");
@@ -542,6 +547,15 @@ public final class PointsBench implements Callable<Integer> {
             String user = prefix + i;
             keycloak.createMember(admin, role, user);
             tokens.add(keycloak.token(user, user));
+        }
+        return tokens;
+    }
+
+    /** Fresh tokens of users created before by {@link #users}. */
+    private static List<String> logins(Keycloak keycloak, String prefix, int count) {
+        List<String> tokens = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tokens.add(keycloak.token(prefix + i, prefix + i));
         }
         return tokens;
     }

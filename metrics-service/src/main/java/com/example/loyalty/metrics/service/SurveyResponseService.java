@@ -14,6 +14,7 @@ import com.example.loyalty.metrics.domain.ValidatedResponse;
 import com.example.loyalty.metrics.repository.FollowUpRepository;
 import com.example.loyalty.metrics.repository.FollowUpRepository.NewFollowUp;
 import com.example.loyalty.metrics.repository.MemberActivityRepository;
+import com.example.loyalty.metrics.repository.MemberAttitudeRepository;
 import com.example.loyalty.metrics.repository.SurveyAggregateRepository;
 import com.example.loyalty.metrics.repository.SurveyAggregateRepository.QuestionOf;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,7 @@ public class SurveyResponseService {
     private final MemberActivityRepository members;
     private final SurveyAggregateRepository aggregates;
     private final FollowUpRepository followUps;
+    private final MemberAttitudeRepository attitudes;
     private final OutboxWriter outbox;
     private final MetricsConfig config;
 
@@ -67,12 +69,14 @@ public class SurveyResponseService {
             MemberActivityRepository members,
             SurveyAggregateRepository aggregates,
             FollowUpRepository followUps,
+            MemberAttitudeRepository attitudes,
             OutboxWriter outbox,
             MetricsConfig config) {
         this.inbox = inbox;
         this.members = members;
         this.aggregates = aggregates;
         this.followUps = followUps;
+        this.attitudes = attitudes;
         this.outbox = outbox;
         this.config = config;
     }
@@ -193,6 +197,7 @@ public class SurveyResponseService {
                 .thenComparing(q -> q.question().questionId()));
         aggregates.upsertQuestions(newQuestions);
         aggregates.add(cells);
+        attitudes.keepAll(apply);
 
         // 6. follow-ups, each announced through the outbox in this transaction
         Map<FollowUpKind, Integer> opened = new EnumMap<>(FollowUpKind.class);

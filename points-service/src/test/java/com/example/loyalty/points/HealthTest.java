@@ -25,11 +25,20 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 points core", "2 survey awards", "3 tier ladder notify", "4 rolling spend");
+        return List.of("1 points core", "2 survey awards", "3 tier ladder notify", "4 rolling spend", "5 imports");
     }
 
     @Override
     protected List<String> ownTables() {
-        return List.of("member", "purchase", "redemption", "ledger_entry", "tier", "tier_ladder", "survey_award");
+        return List.of(
+                "member",
+                "purchase",
+                "redemption",
+                "ledger_entry",
+                "tier",
+                "tier_ladder",
+                "survey_award",
+                "import_job",
+                "import_error");
     }
 }

@@ -3,7 +3,8 @@ package com.example.loyalty.points.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Set;
+import java.time.ZoneId;
+import java.util.Map;
 
 /** Typed settings of the points program ({@code points.*}). */
 @ConfigMapping(prefix = "points")
@@ -15,14 +16,23 @@ public interface PointsConfig {
 
     SurveyAward surveyAward();
 
-    interface Earn {
-        /** Spend (in yen) that earns one base point. */
-        @WithDefault("100")
-        int yenPerPoint();
+    Imports imports();
 
-        /** ISO 4217 currencies the program accepts at the till. */
-        @WithDefault("JPY")
-        Set<String> currencies();
+    /**
+     * The program's time zone: a local date or date-time without an offset (in an imported file) is read in it, and
+     * members see times in it unless they choose another.
+     */
+    @WithDefault("Asia/Tokyo")
+    ZoneId zone();
+
+    interface Earn {
+        /**
+         * Earn rate per ISO 4217 currency: the spend, in minor units of that currency, that earns one base point (e.g.
+         * {@code points.earn.rates.JPY=100}: 1 point per 100 yen; {@code points.earn.rates.USD=100}: 1 point per
+         * dollar). The till accepts only these currencies; a purchase in any other one never earns (an import records
+         * it as history). application.properties sets JPY=100.
+         */
+        Map<String, Integer> rates();
 
         /** How far in the future a purchase's {@code occurredAt} may lie (clock skew of tills). */
         @WithDefault("PT5M")
@@ -39,5 +49,32 @@ public interface PointsConfig {
         /** Leading digits of every card code. */
         @WithDefault("88")
         String prefix();
+    }
+
+    /** History imports ({@code POST /api/points/imports}). */
+    interface Imports {
+        /** Rows per transaction; the import's progress is committed with each. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Rejected rows whose line and reason are kept per import; all of them are counted. */
+        @WithDefault("1000")
+        int maxErrors();
+
+        /** Imports running at once on this instance; more wait in line. */
+        @WithDefault("2")
+        int concurrency();
+
+        /** Imports waiting in line at most; beyond that a new one is refused (503). */
+        @WithDefault("20")
+        int queue();
+
+        /** Largest file accepted, in bytes (every other request keeps {@link #otherMaxBytes}). */
+        @WithDefault("1073741824")
+        long maxBytes();
+
+        /** Largest body of any other request, in bytes. */
+        @WithDefault("10485760")
+        long otherMaxBytes();
     }
 }

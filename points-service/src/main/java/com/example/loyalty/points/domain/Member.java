@@ -8,15 +8,22 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A loyalty member, tied to the subject of their Keycloak user; the balance is the sum of the ledger. */
+/**
+ * A loyalty member, tied to the subject of their Keycloak user; the balance is the sum of the ledger. A member brought
+ * in by a history import has no subject until linked to a login (and cannot sign in before that).
+ */
 @Entity
 @Table(name = "member")
 public class Member {
     @Id
     public UUID id;
 
-    @Column(nullable = false, unique = true)
+    @Column(unique = true)
     public String subject;
+
+    /** The member's id in the system they were imported from; null for members who enrolled here. */
+    @Column(name = "external_id", unique = true)
+    public String externalId;
 
     @Column(name = "card_code", nullable = false, unique = true)
     public String cardCode;

@@ -56,4 +56,11 @@ public class Purchase {
 
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
+
+    /**
+     * True for a purchase brought in by a history import that earned nothing (or made in a currency that does not
+     * earn): it counts for behavioural metrics only, never for the rolling spend or the tier.
+     */
+    @Column(nullable = false)
+    public boolean history;
 }

@@ -4,7 +4,15 @@ import com.example.loyalty.points.domain.Member;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -16,6 +24,10 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     public Optional<Member> findByCardCode(String cardCode) {
         return find("cardCode", cardCode).firstResultOptional();
+    }
+
+    public Optional<Member> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResultOptional();
     }
 
     public Optional<Member> findByEmail(String email) {
@@ -43,5 +55,125 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     public long countByTier(String tierCode) {
         return count("tierCode", tierCode);
+    }
+
+    /** A member to insert from an imported file; any profile field and the enrolment time may be null. */
+    public record NewImportedMember(
+            UUID id,
+            String externalId,
+            String cardCode,
+            String displayName,
+            String email,
+            String phone,
+            Instant enrolledAt) {}
+
+    /** A member an import inserted. */
+    public record Inserted(UUID id, String externalId, String cardCode) {}
+
+    /**
+     * Inserts imported members in one statement, in the caller's transaction, without a login (no subject), in tier
+     * {@code tierCode} with a balance of 0. A row whose external id or card code is taken already is skipped, not an
+     * error: the caller tells the two apart ({@link #existingExternalIds}).
+     *
+     * @return the rows inserted
+     */
+    public List<Inserted> insertImported(List<NewImportedMember> rows, String tierCode, int windowMonths) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        int n = rows.size();
+        List<UUID> ids = new ArrayList<>(n);
+        List<String> externalIds = new ArrayList<>(n);
+        List<String> cardCodes = new ArrayList<>(n);
+        List<String> names = new ArrayList<>(n);
+        List<String> emails = new ArrayList<>(n);
+        List<String> phones = new ArrayList<>(n);
+        List<String> enrolledAt = new ArrayList<>(n);
+        for (NewImportedMember r : rows) {
+            ids.add(r.id());
+            externalIds.add(r.externalId());
+            cardCodes.add(r.cardCode());
+            names.add(r.displayName());
+            emails.add(r.email());
+            phones.add(r.phone());
+            enrolledAt.add(r.enrolledAt().toString());
+        }
+        return SqlArrays.work(getEntityManager(), c -> {
+            // in external id order, so two imports of overlapping files wait on each other instead of deadlocking
+            try (PreparedStatement ps = c.prepareStatement("insert into member (id, external_id, card_code, "
+                    + "display_name, email, phone, tier_code, balance, enrolled_at, window_spend, window_months, version) "
+                    + "select u.id, u.external_id, u.card_code, u.display_name, u.email, u.phone, ?, 0, u.enrolled_at, "
+                    + "0, ?, 0 from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], "
+                    + "?::varchar[], ?::timestamptz[]) "
+                    + "as u(id, external_id, card_code, display_name, email, phone, enrolled_at) "
+                    + "order by u.external_id "
+                    + "on conflict do nothing returning id, external_id, card_code")) {
+                ps.setString(1, tierCode);
+                ps.setInt(2, windowMonths);
+                SqlArrays.bind(ps, 3, c, "uuid", ids);
+                SqlArrays.bind(ps, 4, c, "varchar", externalIds);
+                SqlArrays.bind(ps, 5, c, "varchar", cardCodes);
+                SqlArrays.bind(ps, 6, c, "varchar", names);
+                SqlArrays.bind(ps, 7, c, "varchar", emails);
+                SqlArrays.bind(ps, 8, c, "varchar", phones);
+                SqlArrays.bind(ps, 9, c, "text", enrolledAt);
+                List<Inserted> inserted = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(new Inserted(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+                    }
+                }
+                return inserted;
+            }
+        });
+    }
+
+    /** Which of {@code externalIds} belong to a member. */
+    public Set<String> existingExternalIds(Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Set.of();
+        }
+        return SqlArrays.work(getEntityManager(), c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select external_id from member where external_id = any(?::varchar[])")) {
+                SqlArrays.bind(ps, 1, c, "varchar", externalIds);
+                Set<String> found = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /** What an import needs to know of a member its rows name. */
+    public record MemberRef(UUID id, String externalId, String cardCode, String tierCode, long balance) {}
+
+    /** The members with any of these external ids or card codes. */
+    public List<MemberRef> refs(Collection<String> externalIds, Collection<String> cardCodes) {
+        if (externalIds.isEmpty() && cardCodes.isEmpty()) {
+            return List.of();
+        }
+        return SqlArrays.work(getEntityManager(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("select id, external_id, card_code, tier_code, balance "
+                    + "from member where external_id = any(?::varchar[]) or card_code = any(?::varchar[])")) {
+                SqlArrays.bind(ps, 1, c, "varchar", externalIds);
+                SqlArrays.bind(ps, 2, c, "varchar", cardCodes);
+                List<MemberRef> refs = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        refs.add(new MemberRef(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getLong(5)));
+                    }
+                }
+                return refs;
+            }
+        });
     }
 }

@@ -3,8 +3,17 @@ package com.example.loyalty.points.repository;
 import com.example.loyalty.points.domain.Purchase;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -14,18 +23,125 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
         return find("transactionId", transactionId).firstResultOptional();
     }
 
-    /** The sum and the oldest of a member's purchases that happened after {@code since}. */
+    /** The sum and the oldest of a member's purchases that happened after {@code since} (history left out). */
     public record WindowSummary(long total, Instant oldest) {}
 
     public WindowSummary windowSummary(UUID memberId, Instant since) {
         Object[] row = (Object[]) getEntityManager()
                 .createQuery(
                         "select coalesce(sum(p.amount), 0), min(p.occurredAt) from Purchase p "
-                                + "where p.memberId = :m and p.occurredAt > :since",
+                                + "where p.memberId = :m and p.occurredAt > :since and p.history = false",
                         Object[].class)
                 .setParameter("m", memberId)
                 .setParameter("since", since)
                 .getSingleResult();
         return new WindowSummary(((Number) row[0]).longValue(), (Instant) row[1]);
+    }
+
+    /** A purchase brought in by an import as history: it earned nothing. */
+    public record HistoryPurchase(
+            UUID id,
+            String transactionId,
+            UUID memberId,
+            long amount,
+            String currency,
+            String storeId,
+            String channel,
+            Instant occurredAt,
+            String tierCode,
+            long balance) {}
+
+    /**
+     * Inserts history purchases (no points, multiplier 0, {@code history = true}) in one statement, in the caller's
+     * transaction; a transaction id recorded before is skipped.
+     *
+     * @return the transaction ids inserted now
+     */
+    public Set<String> insertHistory(List<HistoryPurchase> rows, String recordedBy, Instant recordedAt) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        int n = rows.size();
+        List<UUID> ids = new ArrayList<>(n);
+        List<String> transactionIds = new ArrayList<>(n);
+        List<UUID> memberIds = new ArrayList<>(n);
+        List<Long> amounts = new ArrayList<>(n);
+        List<String> currencies = new ArrayList<>(n);
+        List<String> stores = new ArrayList<>(n);
+        List<String> channels = new ArrayList<>(n);
+        List<String> occurredAt = new ArrayList<>(n);
+        List<String> tiers = new ArrayList<>(n);
+        List<Long> balances = new ArrayList<>(n);
+        for (HistoryPurchase r : rows) {
+            ids.add(r.id());
+            transactionIds.add(r.transactionId());
+            memberIds.add(r.memberId());
+            amounts.add(r.amount());
+            currencies.add(r.currency());
+            stores.add(r.storeId());
+            channels.add(r.channel());
+            occurredAt.add(r.occurredAt().toString());
+            tiers.add(r.tierCode());
+            balances.add(r.balance());
+        }
+        return SqlArrays.work(getEntityManager(), c -> {
+            // in transaction id order, so two imports of overlapping files wait on each other instead of deadlocking
+            try (PreparedStatement ps = c.prepareStatement("insert into purchase (id, transaction_id, member_id, "
+                    + "amount, currency, store_id, channel, occurred_at, points, multiplier, tier_code, balance_after, "
+                    + "tier_after, recorded_at, recorded_by, history) "
+                    + "select u.id, u.transaction_id, u.member_id, u.amount, u.currency, u.store_id, u.channel, "
+                    + "u.occurred_at, 0, 0, u.tier_code, u.balance, u.tier_code, ?::timestamptz, ?, true "
+                    + "from unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::int8[], ?::varchar[], ?::varchar[], "
+                    + "?::varchar[], ?::timestamptz[], ?::varchar[], ?::int8[]) as u(id, transaction_id, member_id, "
+                    + "amount, currency, store_id, channel, occurred_at, tier_code, balance) "
+                    + "order by u.transaction_id "
+                    + "on conflict (transaction_id) do nothing returning transaction_id")) {
+                ps.setString(1, recordedAt.toString());
+                ps.setString(2, recordedBy);
+                SqlArrays.bind(ps, 3, c, "uuid", ids);
+                SqlArrays.bind(ps, 4, c, "varchar", transactionIds);
+                SqlArrays.bind(ps, 5, c, "uuid", memberIds);
+                SqlArrays.bind(ps, 6, c, "int8", amounts);
+                SqlArrays.bind(ps, 7, c, "varchar", currencies);
+                SqlArrays.bind(ps, 8, c, "varchar", stores);
+                SqlArrays.bind(ps, 9, c, "varchar", channels);
+                SqlArrays.bind(ps, 10, c, "text", occurredAt);
+                SqlArrays.bind(ps, 11, c, "varchar", tiers);
+                SqlArrays.bind(ps, 12, c, "int8", balances);
+                Set<String> inserted = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getString(1));
+                    }
+                }
+                return inserted;
+            }
+        });
+    }
+
+    /** What makes a recorded purchase the same purchase: its member, amount, currency and store. */
+    public record Identity(UUID memberId, long amount, String currency, String storeId) {}
+
+    /** The recorded purchases among {@code transactionIds}, by transaction id. */
+    public Map<String, Identity> identities(Collection<String> transactionIds) {
+        if (transactionIds.isEmpty()) {
+            return Map.of();
+        }
+        return SqlArrays.work(getEntityManager(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("select transaction_id, member_id, amount, currency, "
+                    + "store_id from purchase where transaction_id = any(?::varchar[])")) {
+                SqlArrays.bind(ps, 1, c, "varchar", transactionIds);
+                Map<String, Identity> found = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(
+                                rs.getString(1),
+                                new Identity(
+                                        rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4), rs.getString(5)));
+                    }
+                }
+                return found;
+            }
+        });
     }
 }

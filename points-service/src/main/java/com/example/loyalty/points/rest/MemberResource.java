@@ -108,11 +108,18 @@ public class MemberResource {
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(summary = "Find the member at the till", description = "By exactly one of card code, e-mail or phone.")
+    @Operation(
+            summary = "Find the member at the till",
+            description = "By exactly one of card code, e-mail, phone or externalId (the member's id in the system "
+                    + "a history import brought them from).")
+    @APIResponse(responseCode = "400", description = "None or more than one of the look-up parameters")
     @APIResponse(responseCode = "404", description = "No member matches")
     public MemberResponse lookup(
-            @QueryParam("card") String card, @QueryParam("email") String email, @QueryParam("phone") String phone) {
-        return MemberResponse.from(members.lookup(card, email, phone));
+            @QueryParam("card") String card,
+            @QueryParam("email") String email,
+            @QueryParam("phone") String phone,
+            @QueryParam("externalId") String externalId) {
+        return MemberResponse.from(members.lookup(card, email, phone, externalId));
     }
 
     @GET

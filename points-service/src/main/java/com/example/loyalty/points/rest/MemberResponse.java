@@ -11,6 +11,9 @@ public record MemberResponse(
         @Schema(description = "Member id, the same across every channel")
         UUID id,
 
+        @Schema(description = "The member's id in the system they were imported from; null if they enrolled here")
+        String externalId,
+
         @Schema(description = "16-digit card code with a Luhn check digit, shown as QR/barcode on the digital card")
         String cardCode,
 
@@ -30,7 +33,7 @@ public record MemberResponse(
         @Schema(description = "Earning multiplier of the current tier")
         BigDecimal multiplier,
 
-        @Schema(description = "Qualifying spend (JPY) in the rolling window")
+        @Schema(description = "Qualifying spend in the rolling window, in minor units (history purchases left out)")
         long rollingSpend,
 
         @Schema(description = "Length of the rolling window in months")
@@ -56,6 +59,7 @@ public record MemberResponse(
                 .orElse(null);
         return new MemberResponse(
                 v.id(),
+                v.externalId(),
                 v.cardCode(),
                 v.displayName(),
                 v.email(),

@@ -36,13 +36,14 @@ public class PurchaseResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(
             summary = "Record a purchase",
-            description = "Earns 1 point per 100 JPY times the tier multiplier, rounded down. "
+            description = "Earns one base point per points.earn.rates.<currency> minor units (1 point per 100 JPY by "
+                    + "default) times the tier multiplier, rounded down; a currency without an earn rate is refused (422). "
                     + "The same transactionId again returns the first result (200, replayed=true) and earns nothing.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "200", description = "Replay of an earlier request")
     @APIResponse(responseCode = "404", description = "Unknown card")
     @APIResponse(responseCode = "409", description = "Transaction id used before for a different purchase")
-    @APIResponse(responseCode = "422", description = "Unsupported currency or a purchase in the future")
+    @APIResponse(responseCode = "422", description = "A currency without an earn rate, or a purchase in the future")
     public Response record(@Valid @NotNull PurchaseRequest request) {
         var result = purchases.record(
                 new PurchaseService.PurchaseCommand(

@@ -118,19 +118,29 @@ public class MemberService {
                         () -> Problems.notFound("member-not-found", "Member not found", "no member with id " + id)));
     }
 
-    /** The member at the till, by exactly one of card code, e-mail or phone. */
+    /** The member at the till, by exactly one of card code, e-mail, phone or the id of an imported member. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public MemberView lookup(String card, String email, String phone) {
-        int given = (card != null ? 1 : 0) + (email != null ? 1 : 0) + (phone != null ? 1 : 0);
+    public MemberView lookup(String card, String email, String phone, String externalId) {
+        int given = (card != null ? 1 : 0)
+                + (email != null ? 1 : 0)
+                + (phone != null ? 1 : 0)
+                + (externalId != null ? 1 : 0);
         if (given != 1) {
             throw Problems.badRequest(
                     "invalid-lookup",
                     "Invalid look-up",
-                    "give exactly one of the query parameters card, email or phone");
+                    "give exactly one of the query parameters card, email, phone or externalId");
         }
-        Optional<Member> found = card != null
-                ? members.findByCardCode(card.trim())
-                : email != null ? members.findByEmail(email.trim()) : members.findByPhone(phone.trim());
+        Optional<Member> found;
+        if (card != null) {
+            found = members.findByCardCode(card.trim());
+        } else if (email != null) {
+            found = members.findByEmail(email.trim());
+        } else if (phone != null) {
+            found = members.findByPhone(phone.trim());
+        } else {
+            found = members.findByExternalId(externalId.trim());
+        }
         return view(found.orElseThrow(
                 () -> Problems.notFound("member-not-found", "Member not found", "no member matches the look-up")));
     }
@@ -195,6 +205,7 @@ public class MemberService {
         long spend = rollingSpend.peek(member, ladder, now);
         return new MemberView(
                 member.id,
+                member.externalId,
                 member.cardCode,
                 member.displayName,
                 member.email,

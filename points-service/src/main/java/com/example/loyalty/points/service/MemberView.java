@@ -10,6 +10,7 @@ import java.util.UUID;
  */
 public record MemberView(
         UUID id,
+        String externalId,
         String cardCode,
         String displayName,
         String email,

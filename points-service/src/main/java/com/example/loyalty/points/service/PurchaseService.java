@@ -20,6 +20,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -111,13 +113,24 @@ public class PurchaseService {
         return Transactions.withUniqueRaceFallback(() -> recordOnce(command, recordedBy), () -> replay(command));
     }
 
+    /** True when purchases in {@code currency} earn points (an earn rate is configured for it). */
+    public boolean earnsIn(String currency) {
+        return rate(currency).isPresent();
+    }
+
+    /** Minor units of {@code currency} per base point; empty when the currency has no (positive) earn rate. */
+    private OptionalInt rate(String currency) {
+        Integer rate = currency == null ? null : config.earn().rates().get(currency);
+        return rate != null && rate > 0 ? OptionalInt.of(rate) : OptionalInt.empty();
+    }
+
     private void checkAcceptable(PurchaseCommand command) {
-        if (!config.earn().currencies().contains(command.currency())) {
+        if (!earnsIn(command.currency())) {
             throw Problems.unprocessable(
                     "unsupported-currency",
                     "Unsupported currency",
                     "currency " + command.currency() + " is not accepted; accepted: "
-                            + config.earn().currencies());
+                            + new TreeSet<>(config.earn().rates().keySet()));
         }
         if (command.occurredAt() != null
                 && command.occurredAt().isAfter(Instant.now().plus(config.earn().maxFutureSkew()))) {
@@ -140,7 +153,8 @@ public class PurchaseService {
         Instant now = Instant.now();
         Instant occurredAt = command.occurredAt() != null ? command.occurredAt() : now;
 
-        long points = points(command.amount(), tier.multiplier(), config.earn().yenPerPoint());
+        long points = points(
+                command.amount(), tier.multiplier(), rate(command.currency()).orElseThrow());
         if (points > 0) {
             ledger.append(
                     member,
@@ -176,6 +190,7 @@ public class PurchaseService {
         purchase.recordedBy = recordedBy;
         purchase.balanceAfter = member.balance;
         purchase.tierAfter = member.tierCode;
+        purchase.history = false;
         purchases.persist(purchase);
 
         String memberId = member.id.toString();
@@ -240,11 +255,14 @@ public class PurchaseService {
         return PurchaseResult.of(first, member.cardCode, tierName, true);
     }
 
-    /** Base points (one per {@code yenPerPoint}) times the multiplier, rounded down. */
-    static long points(long amount, BigDecimal multiplier, int yenPerPoint) {
+    /**
+     * Base points (one per {@code minorUnitsPerPoint} of the amount, both in minor units of the purchase's currency)
+     * times the multiplier, rounded down.
+     */
+    static long points(long amount, BigDecimal multiplier, int minorUnitsPerPoint) {
         return BigDecimal.valueOf(amount)
                 .multiply(multiplier)
-                .divide(BigDecimal.valueOf(yenPerPoint), 0, RoundingMode.FLOOR)
+                .divide(BigDecimal.valueOf(minorUnitsPerPoint), 0, RoundingMode.FLOOR)
                 .longValueExact();
     }
 

@@ -29,6 +29,13 @@ public interface MetricsConfig {
         @WithDefault("12")
         int rfmWindowMonths();
 
+        /**
+         * When the daily RFM recompute (as of yesterday) runs: a Quartz cron in {@link #zone()}; {@code off} disables
+         * it (RfmSchedule reads it).
+         */
+        @WithDefault("0 30 2 * * ?")
+        String rfmRecomputeCron();
+
         /** A member is behaviourally high from this R+F+M sum (3–15). */
         @WithDefault("10")
         int behaviouralHighFrom();

@@ -91,7 +91,9 @@ class ActivityServiceTest {
                 Instant.now(),
                 null,
                 TestEvents.tierChanged(member, "A", "B", Instant.now()).payload());
-        for (EventEnvelope bad : List.of(usd, v2, noMember)) {
+        // a purchase in another currency is applied since 437a1e3, kept apart (member_purchase), not added up
+        assertEquals(APPLIED, consume(usd));
+        for (EventEnvelope bad : List.of(v2, noMember)) {
             assertThrows(UnprocessableEventException.class, () -> activities.apply(bad));
             // through the idiom: dead-lettered at once, not recorded as processed (it can be replayed after a fix)
             assertThrows(PoisonEventException.class, () -> consume(bad));

@@ -93,5 +93,13 @@ public interface MetricsConfig {
         /** Most periods a time series may have (e.g. 1000 days); longer ranges are refused with 400. */
         @WithDefault("1000")
         int maxPeriods();
+
+        /**
+         * Significance level α of the comparisons of two sides (waves, periods, ...): a change is significant when
+         * its two-sided p-value is below it; the difference's margin of error is that of a (1 − α) interval.
+         * Requests may ask for another ({@code alpha=}). Must be above 0 and at most 0.5 (checked at start).
+         */
+        @WithDefault("0.05")
+        double significanceLevel();
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * The metric of one question over some cells (product.md, Metrics), computed from {@link AnswerCounts}. Fields
  * that do not apply to the type are null. {@code score} is the type's headline number: the net score for NPS,
  * CONTINUED_USE, NRS and CES_BINARY, the mean for CSI and CES, the share of 1s in percent for DWB, null for TEXT
- * and CHOICE and whenever n = 0.
+ * and CHOICE and whenever n = 0. {@code variance} is the sampling variance of the score (in its unit squared, from
+ * {@link SurveyStatistics}); the margin of error is 1.96·√variance, and comparisons of two scores start from it.
  */
 public record QuestionMetric(
         String questionId,
@@ -41,7 +42,8 @@ public record QuestionMetric(
         Long topBox,
         Double standardDeviation,
         Map<Integer, Long> distribution,
-        Map<String, Long> choices) {
+        Map<String, Long> choices,
+        Double variance) {
 
     /** Question id of the overall CSI entry (the pooled mean of every CSI answer of the survey). */
     public static final String CSI_OVERALL_ID = "CSI_OVERALL";
@@ -89,7 +91,7 @@ public record QuestionMetric(
             }
             case CSI, CES -> {
                 b.score = SurveyStatistics.mean(c.total(), n);
-                b.marginOfError = SurveyStatistics.meanMarginOfError(n, c.total(), c.totalSquares());
+                b.variance(SurveyStatistics.meanVariance(n, c.total(), c.totalSquares()));
                 b.standardDeviation = SurveyStatistics.standardDeviation(n, c.total(), c.totalSquares());
                 b.interval(type.min(), type.max());
                 if (type == QuestionType.CES) {
@@ -107,7 +109,7 @@ public record QuestionMetric(
                 long top = c.score(QuestionType.DWB_TOP_BOX);
                 b.topBox = top;
                 b.score = SurveyStatistics.percent(top, n);
-                b.marginOfError = SurveyStatistics.shareMarginOfError(top, n);
+                b.variance(SurveyStatistics.shareVariance(top, n));
                 b.interval(0, 100);
                 b.distribution = distribution(c, type);
             }
@@ -136,6 +138,7 @@ public record QuestionMetric(
         final int minimumSample;
         Double score;
         Double marginOfError;
+        Double variance;
         Double low;
         Double high;
         Long promoters;
@@ -170,8 +173,14 @@ public record QuestionMetric(
 
         void net(long positive, long negative, long n) {
             score = SurveyStatistics.netScore(positive, negative, n);
-            marginOfError = SurveyStatistics.netMarginOfError(positive, negative, n);
+            variance(SurveyStatistics.netVariance(positive, negative, n));
             interval(-100, 100);
+        }
+
+        /** The score's sampling variance, and from it the margin of error. */
+        void variance(Double v) {
+            variance = v;
+            marginOfError = SurveyStatistics.marginOfError(v);
         }
 
         /** score ± margin of error, kept within the scale. */
@@ -214,7 +223,8 @@ public record QuestionMetric(
                     topBox,
                     standardDeviation,
                     distribution,
-                    choices);
+                    choices,
+                    variance);
         }
     }
 }

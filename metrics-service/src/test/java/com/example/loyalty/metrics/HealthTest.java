@@ -26,7 +26,7 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 member activity", "2 surveys");
+        return List.of("1 member activity", "2 surveys", "3 member purchase");
     }
 
     @Override

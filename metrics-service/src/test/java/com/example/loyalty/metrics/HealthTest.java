@@ -26,7 +26,14 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 member activity", "2 surveys", "3 member purchase", "4 rfm");
+        return List.of(
+                "1 member activity",
+                "2 surveys",
+                "3 member purchase",
+                "4 rfm",
+                "5 clv model",
+                "7 member attitude",
+                "8 member directory");
     }
 
     @Override
@@ -39,6 +46,10 @@ class HealthTest extends ServiceHealthTestBase {
                 "follow_up",
                 "member_purchase",
                 "member_rfm",
-                "rfm_run");
+                "rfm_run",
+                "clv_model",
+                "member_attitude",
+                "member_response",
+                "member_directory");
     }
 }

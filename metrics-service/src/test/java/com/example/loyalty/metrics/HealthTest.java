@@ -26,11 +26,18 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 member activity", "2 surveys");
+        return List.of("1 member activity", "2 surveys", "3 member purchase", "5 clv model");
     }
 
     @Override
     protected List<String> ownTables() {
-        return List.of("member_activity", "survey_question", "survey_answer_daily", "survey_choice_daily", "follow_up");
+        return List.of(
+                "member_activity",
+                "survey_question",
+                "survey_answer_daily",
+                "survey_choice_daily",
+                "follow_up",
+                "member_purchase",
+                "clv_model");
     }
 }

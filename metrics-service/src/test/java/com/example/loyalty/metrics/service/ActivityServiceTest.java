@@ -82,6 +82,7 @@ class ActivityServiceTest {
         String member = TestEvents.newMemberId();
         consume(TestEvents.purchase(member, 1_000, Instant.parse("2026-01-01T00:00:00Z")));
         EventEnvelope usd = TestEvents.purchase(member, 5, "USD", Instant.parse("2026-02-01T00:00:00Z"));
+        EventEnvelope nothingSpent = TestEvents.purchase(member, 0, "USD", Instant.parse("2026-02-01T00:00:00Z"));
         EventEnvelope v2 =
                 new EventEnvelope(UUID.randomUUID(), "PointsEarned", 2, Instant.now(), member, usd.payload());
         EventEnvelope noMember = new EventEnvelope(
@@ -91,7 +92,7 @@ class ActivityServiceTest {
                 Instant.now(),
                 null,
                 TestEvents.tierChanged(member, "A", "B", Instant.now()).payload());
-        for (EventEnvelope bad : List.of(usd, v2, noMember)) {
+        for (EventEnvelope bad : List.of(nothingSpent, v2, noMember)) {
             assertThrows(UnprocessableEventException.class, () -> activities.apply(bad));
             // through the idiom: dead-lettered at once, not recorded as processed (it can be replayed after a fix)
             assertThrows(PoisonEventException.class, () -> consume(bad));

@@ -32,8 +32,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "3 member purchase",
                 "4 rfm",
                 "5 clv model",
-                "7 member attitude",
-                "8 member directory");
+                "6 member attitude",
+                "7 member directory");
     }
 
     @Override

@@ -61,4 +61,31 @@ public final class Db {
                                 subject, single("select subject from member_directory where member_id = ?", id))
                         && Objects.equals(tier, single("select tier from member_directory where member_id = ?", id)));
     }
+
+    /** Waits until the member directory holds the member's segment and quadrant, as of the day. */
+    public void awaitSegment(String memberId, String segment, String quadrant, java.time.LocalDate asOf) {
+        java.util.UUID id = java.util.UUID.fromString(memberId);
+        Awaitility.await()
+                .atMost(SurveyApi.PATIENCE)
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> Objects.equals(
+                                segment, single("select segment from member_directory where member_id = ?", id))
+                        && Objects.equals(
+                                quadrant, single("select quadrant from member_directory where member_id = ?", id))
+                        && Objects.equals(
+                                asOf == null ? null : java.sql.Date.valueOf(asOf),
+                                single("select segment_as_of from member_directory where member_id = ?", id)));
+    }
+
+    /** Waits until the consumer has recorded the event in its inbox: processed, whether it changed anything or not. */
+    public void awaitProcessed(String consumer, java.util.UUID eventId) {
+        Awaitility.await()
+                .atMost(SurveyApi.PATIENCE)
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> count(
+                                "select count(*) from processed_event where consumer = ? and event_id = ?",
+                                consumer,
+                                eventId)
+                        == 1);
+    }
 }

@@ -47,7 +47,7 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("2 surveys", "3 member directory");
+        return List.of("2 surveys", "3 member directory", "4 member segments", "5 segment targets");
     }
 
     @Override
@@ -76,7 +76,12 @@ class HealthTest extends ServiceHealthTestBase {
                 .body(
                         "paths.'/api/surveys/{surveyId}/responses'.post.description",
                         containsString("per member per wave"))
-                .body("paths.'/api/surveys'.post.responses.'422'", notNullValue());
+                .body("paths.'/api/surveys'.post.responses.'422'", notNullValue())
+                .body(
+                        "paths.'/api/surveys/{surveyId}/waves'.post.description",
+                        containsString("RFM segments (SEGMENT)"))
+                .body("components.schemas.TargetDto.properties.segments.description", containsString("CHAMPIONS"))
+                .body("components.schemas.TargetDto.properties.quadrants.description", containsString("UNKNOWN"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.MemberEnrolled;
+import com.example.loyalty.events.SegmentChanged;
 import com.example.loyalty.events.TierChanged;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.testing.TestKafka;
@@ -16,6 +17,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +235,25 @@ public final class SurveyApi {
                 member.memberId(),
                 new TierChanged(from, to, 30_000));
         TestKafka.send(Topics.LOYALTY_TRANSACTIONS, member.memberId(), EventJson.write(event));
+        return event;
+    }
+
+    /** SegmentChanged as metrics-service publishes it, on loyalty-insights keyed by member id. */
+    public static EventEnvelope segmentChanged(
+            Member member, String currency, LocalDate asOf, String segment, String quadrant) {
+        return segmentChanged(member.memberId(), currency, asOf, segment, quadrant);
+    }
+
+    /** SegmentChanged as metrics-service publishes it, on loyalty-insights keyed by member id. */
+    public static EventEnvelope segmentChanged(
+            String memberId, String currency, LocalDate asOf, String segment, String quadrant) {
+        EventEnvelope event = EventJson.envelope(
+                EventTypes.SEGMENT_CHANGED,
+                SegmentChanged.SCHEMA_VERSION,
+                Instant.now(),
+                memberId,
+                new SegmentChanged(currency, asOf, null, segment, quadrant, 3, 3, 3));
+        TestKafka.send(Topics.LOYALTY_INSIGHTS, memberId, EventJson.write(event));
         return event;
     }
 }

@@ -2,6 +2,7 @@ package com.example.loyalty.survey.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 
 /** Typed settings of survey-service ({@code surveys.*}). */
@@ -13,6 +14,8 @@ public interface SurveysConfig {
     Answers answers();
 
     Anonymity anonymity();
+
+    Targeting targeting();
 
     interface Waves {
         /** Answer window of the first wave that publishing a survey opens, when the request names no closesAt. */
@@ -41,5 +44,15 @@ public interface SurveysConfig {
          * No default: production sets {@code SURVEYS_SUBJECT_HASH_KEY}; only dev, test and the local stack have one.
          */
         String subjectHashKey();
+    }
+
+    interface Targeting {
+        /**
+         * ISO 4217 code of the program currency: SEGMENT and QUADRANT targets use the RFM segment and quadrant
+         * metrics-service computes in this currency; SegmentChanged events in other currencies are ignored.
+         */
+        @WithDefault("JPY")
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as JPY")
+        String currency();
     }
 }

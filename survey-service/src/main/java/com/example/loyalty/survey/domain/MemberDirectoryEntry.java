@@ -5,11 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A member as survey-service knows them from points-service's events: token subject, member id, current
- * tier. Written only by the event consumers.
+ * A member as survey-service knows them from points-service's events (token subject, member id, current tier) and
+ * metrics-service's (RFM segment and loyalty quadrant in the program currency). Written only by the event consumers.
  */
 @Entity
 @Table(name = "member_directory")
@@ -24,6 +25,14 @@ public class MemberDirectoryEntry {
 
     @Column(name = "tier_as_of")
     public Instant tierAsOf;
+
+    /** RFM segment (e.g. {@code CHAMPIONS}) of the newest SegmentChanged seen; {@code null} if none. */
+    public String segment;
+    /** Loyalty quadrant of the newest SegmentChanged seen ({@code UNKNOWN} if it named none); {@code null} if none. */
+    public String quadrant;
+    /** The day {@link #segment} and {@link #quadrant} are as of. */
+    @Column(name = "segment_as_of")
+    public LocalDate segmentAsOf;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

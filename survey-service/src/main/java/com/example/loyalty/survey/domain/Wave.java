@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One answer window of a survey, with the members it asks. The member ids of a MEMBERS target are in {@code wave_member}. */
+/**
+ * One answer window of a survey, with the members it asks. The member ids of a MEMBERS target are in
+ * {@code wave_member}; the tiers, segments or quadrants of the other targets are lists on the row.
+ */
 @Entity
 @Table(name = "wave")
 public class Wave {
@@ -41,6 +44,14 @@ public class Wave {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "target_tiers", nullable = false)
     public List<String> targetTiers;
+    /** RFM segment names ({@link RfmSegment}) of a SEGMENT target; empty otherwise. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "target_segments", nullable = false)
+    public List<String> targetSegments = List.of();
+    /** Loyalty quadrant names ({@link LoyaltyQuadrant}) of a QUADRANT target; empty otherwise. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "target_quadrants", nullable = false)
+    public List<String> targetQuadrants = List.of();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -13,8 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Builds the member directory from {@link Topics#MEMBER_EVENTS} (MemberEnrolled: subject ↔ member id) and
- * {@link Topics#LOYALTY_TRANSACTIONS} (TierChanged: tier), through the shared consumer idiom
+ * Builds the member directory from {@link Topics#MEMBER_EVENTS} (MemberEnrolled: subject ↔ member id),
+ * {@link Topics#LOYALTY_TRANSACTIONS} (TierChanged: tier) and {@link Topics#LOYALTY_INSIGHTS} (SegmentChanged: RFM
+ * segment and loyalty quadrant), through the shared consumer idiom
  * ({@link EventConsumer}). Each channel has its topic's name, which is also its consumer name in the inbox, and is
  * consumed on a worker thread, one record at a time in partition order. A record that is not an event envelope, or
  * whose content {@link DirectoryService} cannot apply, goes to the channel's dead-letter topic at once; the database
@@ -27,6 +28,7 @@ public class MemberDirectoryConsumer {
 
     private static final java.util.Set<String> TIER_EVENTS =
             java.util.Set.of(EventTypes.TIER_CHANGED, EventTypes.MEMBER_ENROLLED);
+    private static final java.util.Set<String> SEGMENT_EVENTS = java.util.Set.of(EventTypes.SEGMENT_CHANGED);
 
     private final EventConsumer consumer;
     private final DirectoryService directory;
@@ -57,5 +59,23 @@ public class MemberDirectoryConsumer {
                 batch,
                 TIER_EVENTS,
                 directory::applyAll);
+    }
+
+    /**
+     * A poll's batch at a time ({@code batch=true}): the SegmentChanged events of a batch are applied in one
+     * transaction with one statement ({@link DirectoryService#applySegments}), so a recompute that moves a million
+     * members costs a few statements per poll, not one per member; the follow-ups that share the topic are skipped.
+     */
+    @Incoming(Topics.LOYALTY_INSIGHTS)
+    @Blocking
+    public void loyaltyInsights(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        consumer.consumeBatch(
+                Topics.LOYALTY_INSIGHTS,
+                Topics.LOYALTY_INSIGHTS + ".survey-service.dlq",
+                batch,
+                SEGMENT_EVENTS,
+                directory::applySegments);
     }
 }

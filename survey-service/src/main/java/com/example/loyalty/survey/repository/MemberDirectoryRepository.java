@@ -3,13 +3,19 @@ package com.example.loyalty.survey.repository;
 import com.example.loyalty.survey.domain.MemberDirectoryEntry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
- * The member directory. Writes are upserts that are safe when events of one member arrive on two topics in
- * any order: the subject is set by MemberEnrolled, the tier follows the newest event that carries one.
+ * The member directory. Writes are upserts that are safe when events of one member arrive on several topics in
+ * any order: the subject is set by MemberEnrolled, the tier follows the newest event that carries one, the segment and
+ * quadrant the SegmentChanged as of the latest day.
  */
 @ApplicationScoped
 public class MemberDirectoryRepository implements PanacheRepositoryBase<MemberDirectoryEntry, UUID> {
@@ -54,5 +60,57 @@ public class MemberDirectoryRepository implements PanacheRepositoryBase<MemberDi
                 .setParameter("tier", tier)
                 .setParameter("asOf", tier == null ? null : at)
                 .executeUpdate();
+    }
+
+    /** A member's RFM segment and loyalty quadrant as of a day (from one SegmentChanged event). */
+    public record SegmentSeen(UUID memberId, String segment, String quadrant, LocalDate asOf) {}
+
+    /**
+     * Applies SegmentChanged events in the caller's transaction with one statement, however many there are: per
+     * member the one as of the latest day (the later in the list on a tie) is upserted, and it overwrites the row's
+     * segment and quadrant only if it is as of the same day as the row's or later, so a late or redelivered event
+     * never moves a member back. Members not in the directory yet get a row (subject and tier follow with
+     * points-service's events). Rows are written in member id order, so concurrent writers lock alike.
+     *
+     * @return how many rows were inserted or changed
+     */
+    public int segmentsSeen(List<SegmentSeen> seen) {
+        if (seen.isEmpty()) {
+            return 0;
+        }
+        int n = seen.size();
+        UUID[] ids = new UUID[n];
+        String[] segments = new String[n];
+        String[] quadrants = new String[n];
+        Date[] asOf = new Date[n];
+        for (int i = 0; i < n; i++) {
+            SegmentSeen s = seen.get(i);
+            ids[i] = s.memberId();
+            segments[i] = s.segment();
+            quadrants[i] = s.quadrant();
+            asOf[i] = Date.valueOf(s.asOf());
+        }
+        return getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into member_directory (member_id, segment, quadrant, segment_as_of, updated_at)
+                    select distinct on (e.id) e.id, e.segment, e.quadrant, e.as_of, now()
+                    from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::date[]) with ordinality
+                        as e(id, segment, quadrant, as_of, ord)
+                    order by e.id, e.as_of desc, e.ord desc
+                    on conflict (member_id) do update set
+                        segment = excluded.segment,
+                        quadrant = excluded.quadrant,
+                        segment_as_of = excluded.segment_as_of,
+                        updated_at = now()
+                    where member_directory.segment_as_of is null
+                        or excluded.segment_as_of >= member_directory.segment_as_of
+                    """)) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("varchar", segments));
+                ps.setArray(3, c.createArrayOf("varchar", quadrants));
+                ps.setArray(4, c.createArrayOf("date", asOf));
+                return ps.executeUpdate();
+            }
+        });
     }
 }

@@ -39,7 +39,8 @@ public class MySurveysResource {
             summary = "Surveys the caller can answer now",
             description = "Published surveys whose wave is open now, "
                     + "whose target includes the caller (TIER and MEMBERS targets by the member's tier and id as last heard "
-                    + "from points-service) and that the caller has not answered in this wave; soonest closing first. "
+                    + "from points-service, SEGMENT and QUADRANT targets by the RFM segment and loyalty quadrant as last "
+                    + "heard from metrics-service) and that the caller has not answered in this wave; soonest closing first. "
                     + "Texts come as maps by language and as one string in the language chosen by `lang`, else "
                     + "Accept-Language, else en, else ja.")
     public List<OpenSurveyResponse> openSurveys(

@@ -42,13 +42,19 @@ public class WaveResource {
     @Operation(
             summary = "Add a wave",
             description = "A new answer window of a PUBLISHED survey, e.g. the next quarter, "
-                    + "with its target: ALL members, members of some tiers (TIER) or listed member ids (MEMBERS). The "
-                    + "windows of one survey may not overlap.")
+                    + "with its target: ALL members, members of some tiers (TIER), listed member ids (MEMBERS), "
+                    + "members of some RFM segments (SEGMENT) or of some loyalty quadrants (QUADRANT), the last two as "
+                    + "metrics-service last classified each member in the program currency. The windows of one survey "
+                    + "may not overlap.")
     @APIResponse(responseCode = "201", description = "Created; Location names the wave")
-    @APIResponse(responseCode = "400", description = "Malformed JSON or missing closesAt")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, missing closesAt or unknown target type")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "The survey is not published, or the window overlaps another wave")
-    @APIResponse(responseCode = "422", description = "closesAt not after opensAt or in the past; invalid target")
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "closesAt not after opensAt or in the past; invalid target: a list missing for its type or "
+                            + "given for another type, or an unknown segment or quadrant name (the detail lists the known ones)")
     public Response addWave(@PathParam("surveyId") UUID surveyId, @Valid @NotNull WaveRequest request) {
         var wave = waves.create(
                 surveyId, request.toInput(), identity.getPrincipal().getName());
@@ -70,7 +76,8 @@ public class WaveResource {
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(
             summary = "A wave",
-            description = "Window, target (with the member ids of a MEMBERS target) and status as of now.")
+            description = "Window, target (tiers, segments or quadrants it names, or the member ids of a MEMBERS "
+                    + "target) and status as of now.")
     @APIResponse(responseCode = "404", description = "No such survey or wave")
     public WaveResponse getWave(@PathParam("surveyId") UUID surveyId, @PathParam("waveId") UUID waveId) {
         return WaveResponse.from(waves.get(surveyId, waveId));

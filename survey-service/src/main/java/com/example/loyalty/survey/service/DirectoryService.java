@@ -4,28 +4,101 @@ import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.MemberEnrolled;
+import com.example.loyalty.events.SegmentChanged;
 import com.example.loyalty.events.TierChanged;
 import com.example.loyalty.messaging.consumer.EventConsumer;
 import com.example.loyalty.messaging.consumer.UnprocessableEventException;
+import com.example.loyalty.survey.config.SurveysConfig;
+import com.example.loyalty.survey.domain.LoyaltyQuadrant;
 import com.example.loyalty.survey.repository.MemberDirectoryRepository;
+import com.example.loyalty.survey.repository.MemberDirectoryRepository.SegmentSeen;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * Keeps the member directory (subject → member id, tier) from points-service's events. A handler of
- * {@link EventConsumer}, which runs it in the transaction that records the event id, so each event changes the
- * directory once. MemberEnrolled ties subject and member id; TierChanged carries the tier; other
- * types are ignored, so a newer producer never stalls this consumer.
+ * Keeps the member directory (subject → member id, tier, RFM segment, loyalty quadrant) from points-service's and
+ * metrics-service's events. A handler of {@link EventConsumer}, which runs it in the transaction that records the
+ * event ids, so each event changes the directory once. MemberEnrolled ties subject and member id; TierChanged carries
+ * the tier; SegmentChanged (in the program currency) the segment and quadrant; other types are ignored, so a newer
+ * producer never stalls this consumer.
  */
 @ApplicationScoped
 public class DirectoryService {
 
-    private final MemberDirectoryRepository directory;
+    /** Segment and quadrant names as stored: upper case, as metrics-service spells them. */
+    private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
-    public DirectoryService(MemberDirectoryRepository directory) {
+    private final MemberDirectoryRepository directory;
+    private final SurveysConfig config;
+
+    public DirectoryService(MemberDirectoryRepository directory, SurveysConfig config) {
         this.directory = directory;
+        this.config = config;
+    }
+
+    /**
+     * Applies a batch of SegmentChanged events (a poll of loyalty-insights) in the caller's transaction, with one
+     * statement: per member, the segment and quadrant of the event as of the latest day, unless the directory already
+     * holds a later day. Events in another currency than the program's ({@code surveys.targeting.currency}) and
+     * events of other types are skipped. A segment or quadrant name this service does not know is stored as it comes
+     * (a SEGMENT or QUADRANT target can only name known ones); a missing quadrant is stored as UNKNOWN.
+     *
+     * @throws UnprocessableEventException if an event cannot be applied (no member id, no segment, no day, …); the
+     *                                     consumer then applies the batch event by event and dead-letters that one
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applySegments(List<EventEnvelope> events) {
+        List<SegmentSeen> seen = new ArrayList<>(events.size());
+        for (EventEnvelope event : events) {
+            if (!EventTypes.SEGMENT_CHANGED.equals(event.type())) {
+                continue;
+            }
+            requireVersion(event, SegmentChanged.SCHEMA_VERSION);
+            SegmentChanged changed = payload(event, SegmentChanged.class);
+            UUID memberId = memberId(event);
+            if (changed.currency() == null || changed.currency().isBlank()) {
+                throw unprocessable(event, "no currency", null);
+            }
+            if (!config.targeting()
+                    .currency()
+                    .equalsIgnoreCase(changed.currency().trim())) {
+                continue;
+            }
+            if (changed.asOf() == null) {
+                throw unprocessable(event, "no asOf day", null);
+            }
+            String segment = name(event, "segment", changed.segment());
+            if (segment == null) {
+                throw unprocessable(event, "no segment", null);
+            }
+            String quadrant = name(event, "quadrant", changed.quadrant());
+            seen.add(new SegmentSeen(
+                    memberId, segment, quadrant == null ? LoyaltyQuadrant.UNKNOWN.name() : quadrant, changed.asOf()));
+        }
+        directory.segmentsSeen(seen);
+    }
+
+    /** A segment or quadrant name in upper case; {@code null} if blank. */
+    private static String name(EventEnvelope event, String what, String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String name = given.trim().toUpperCase(Locale.ROOT);
+        if (!NAME.matcher(name).matches()) {
+            throw unprocessable(event, what + " '" + given + "' is not a name such as CHAMPIONS", null);
+        }
+        return name;
+    }
+
+    /** Applies a batch of events in order, in the caller's transaction (a batch consumer's). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyAll(java.util.List<EventEnvelope> events) {
+        events.forEach(this::apply);
     }
 
     /**
@@ -33,12 +106,6 @@ public class DirectoryService {
      *
      * @throws UnprocessableEventException if the event's content cannot be applied; the transaction rolls back
      */
-    /** Applies a batch of events in order, in the caller's transaction (a batch consumer's). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void applyAll(java.util.List<EventEnvelope> events) {
-        events.forEach(this::apply);
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public EventConsumer.Outcome apply(EventEnvelope event) {
         switch (event.type()) {

@@ -2,6 +2,8 @@ package com.example.loyalty.survey.service;
 
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.survey.config.SurveysConfig;
+import com.example.loyalty.survey.domain.LoyaltyQuadrant;
+import com.example.loyalty.survey.domain.RfmSegment;
 import com.example.loyalty.survey.domain.Survey;
 import com.example.loyalty.survey.domain.SurveyStatus;
 import com.example.loyalty.survey.domain.TargetType;
@@ -41,8 +43,10 @@ public class WaveService {
     }
 
     /** Who a wave asks, as received. */
-    public record TargetInput(TargetType type, List<String> tiers, List<UUID> memberIds) {
-        public static final TargetInput ALL = new TargetInput(TargetType.ALL, List.of(), List.of());
+    public record TargetInput(
+            TargetType type, List<String> tiers, List<UUID> memberIds, List<String> segments, List<String> quadrants) {
+        public static final TargetInput ALL =
+                new TargetInput(TargetType.ALL, List.of(), List.of(), List.of(), List.of());
     }
 
     /** A wave as received; {@code opensAt} defaults to now, {@code target} to ALL. */
@@ -69,6 +73,10 @@ public class WaveService {
         TargetInput target = input.target() != null ? input.target() : TargetInput.ALL;
         List<String> tiers = tiersOf(target);
         Set<UUID> members = membersOf(target);
+        List<String> segments =
+                namesOf(target.type(), TargetType.SEGMENT, "segments", target.segments(), RfmSegment.NAMES);
+        List<String> quadrants =
+                namesOf(target.type(), TargetType.QUADRANT, "quadrants", target.quadrants(), LoyaltyQuadrant.NAMES);
 
         List<Wave> existingWaves = waves.ofSurvey(survey.id);
         for (Wave existing : existingWaves) {
@@ -91,6 +99,8 @@ public class WaveService {
         wave.closesAt = closesAt;
         wave.targetType = target.type();
         wave.targetTiers = tiers;
+        wave.targetSegments = segments;
+        wave.targetQuadrants = quadrants;
         wave.createdAt = now;
         wave.createdBy = by;
         waves.persist(wave);
@@ -123,6 +133,7 @@ public class WaveService {
         return view(wave);
     }
 
+    /** The wave with its status as of now and, for a MEMBERS target, the member ids it lists. */
     WaveView view(Wave wave) {
         return WaveView.of(
                 wave, wave.targetType == TargetType.MEMBERS ? waves.membersOf(wave.id) : List.of(), Instant.now());
@@ -153,7 +164,7 @@ public class WaveService {
     private List<String> tiersOf(TargetInput target) {
         List<String> given = target.tiers() == null ? List.of() : target.tiers();
         if (target.type() == null) {
-            throw invalidTarget("target.type is required: ALL, TIER or MEMBERS");
+            throw invalidTarget("target.type is required: one of " + java.util.Arrays.toString(TargetType.values()));
         }
         if (target.type() != TargetType.TIER) {
             if (!given.isEmpty()) {
@@ -172,6 +183,40 @@ public class WaveService {
             tiers.add(tier.toUpperCase(Locale.ROOT));
         }
         return new ArrayList<>(tiers);
+    }
+
+    /**
+     * The names of a SEGMENT or QUADRANT target: required (at least one) for a target of {@code type}, refused for
+     * any other; each one of {@code known}, in any case; upper case, each once, in the order given.
+     */
+    private static List<String> namesOf(
+            TargetType given, TargetType type, String field, List<String> names, List<String> known) {
+        List<String> list = names == null ? List.of() : names;
+        if (given != type) {
+            if (!list.isEmpty()) {
+                throw invalidTarget("target." + field + " only apply to a " + type + " target");
+            }
+            return List.of();
+        }
+        if (list.isEmpty()) {
+            throw invalidTarget("a " + type + " target needs at least one name in target." + field + ", of "
+                    + String.join(", ", known));
+        }
+        Set<String> result = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String name : list) {
+            String upper = name == null ? null : name.trim().toUpperCase(Locale.ROOT);
+            if (upper == null || !known.contains(upper)) {
+                unknown.add(name == null ? "null" : "'" + name + "'");
+            } else {
+                result.add(upper);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw invalidTarget("unknown " + field + " " + String.join(", ", unknown) + " in target." + field
+                    + "; known: " + String.join(", ", known));
+        }
+        return new ArrayList<>(result);
     }
 
     private Set<UUID> membersOf(TargetInput target) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A wave as the API shows it, with its status as of when it was read and the member ids of a MEMBERS target (empty
- * for other targets).
+ * A wave as the API shows it, with its status as of when it was read and its target: the tiers, segments or quadrants
+ * it names, and the member ids of a MEMBERS target (each list empty for the other targets).
  */
 public record WaveView(
         UUID id,
@@ -21,6 +21,8 @@ public record WaveView(
         WaveStatus status,
         TargetType targetType,
         List<String> targetTiers,
+        List<String> targetSegments,
+        List<String> targetQuadrants,
         List<UUID> memberIds,
         Instant createdAt,
         String createdBy) {
@@ -36,6 +38,8 @@ public record WaveView(
                 w.statusAt(now),
                 w.targetType,
                 List.copyOf(w.targetTiers),
+                List.copyOf(w.targetSegments),
+                List.copyOf(w.targetQuadrants),
                 List.copyOf(memberIds),
                 w.createdAt,
                 w.createdBy);

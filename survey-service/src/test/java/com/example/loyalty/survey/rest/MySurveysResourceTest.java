@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class MySurveysResourceTest {
 
     private static final String OPEN = "/api/surveys/me/open";
+    private static final LocalDate DAY = LocalDate.parse("2026-11-30");
 
     @Inject
     AgroalDataSource dataSource;
@@ -205,6 +207,108 @@ class MySurveysResourceTest {
                 .body("tier", equalTo("GOLD"))
                 .body("memberId", equalTo(gold.memberId()));
         org.junit.jupiter.api.Assertions.assertEquals(1, db.writtenFor(survey).responses());
+    }
+
+    @Test
+    void aSegmentTargetAsksMembersOfThatSegmentInTheProgramCurrency() {
+        var champion = SurveyApi.newMember();
+        var atRisk = SurveyApi.newMember();
+        var unscored = SurveyApi.newMember();
+        var championInDollars = SurveyApi.newMember();
+        var movedOn = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        for (var m : List.of(champion, atRisk, unscored, championInDollars, movedOn)) {
+            SurveyApi.enrolled(m, "REGULAR");
+        }
+        // metrics-service's events, through the real topic
+        SurveyApi.segmentChanged(champion, "JPY", DAY, "CHAMPIONS", "KEEP_AND_REWARD");
+        SurveyApi.segmentChanged(atRisk, "JPY", DAY, "AT_RISK", "LATENT_FAN");
+        SurveyApi.segmentChanged(championInDollars, "USD", DAY, "CHAMPIONS", "KEEP_AND_REWARD");
+        SurveyApi.segmentChanged(championInDollars, "JPY", DAY, "HIBERNATING", "FIX_EXPERIENCE");
+        SurveyApi.segmentChanged(movedOn, "JPY", DAY.minusDays(1), "CHAMPIONS", "KEEP_AND_REWARD");
+        SurveyApi.segmentChanged(movedOn, "JPY", DAY, "ABOUT_TO_SLEEP", "TEMPORARY_FAN");
+        for (var m : List.of(champion, atRisk, unscored, championInDollars, movedOn)) {
+            db.awaitDirectory(m.memberId(), m.subject(), "REGULAR");
+        }
+        db.awaitSegment(champion.memberId(), "CHAMPIONS", "KEEP_AND_REWARD", DAY);
+        db.awaitSegment(atRisk.memberId(), "AT_RISK", "LATENT_FAN", DAY);
+        db.awaitSegment(championInDollars.memberId(), "HIBERNATING", "FIX_EXPERIENCE", DAY);
+        db.awaitSegment(movedOn.memberId(), "ABOUT_TO_SLEEP", "TEMPORARY_FAN", DAY);
+
+        String survey = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
+        SurveyApi.publish(
+                        survey,
+                        Map.of("target", Map.of("type", "SEGMENT", "segments", List.of("champions", "CANT_LOSE_THEM"))))
+                .statusCode(SC_OK)
+                .body("openWave.target.type", equalTo("SEGMENT"))
+                .body("openWave.target.segments", equalTo(List.of("CHAMPIONS", "CANT_LOSE_THEM")));
+
+        assertThat(openSurveyIds(champion.token()), hasItem(survey));
+        for (var m : List.of(atRisk, unscored, championInDollars, movedOn)) {
+            assertThat(openSurveyIds(m.token()), not(hasItem(survey)));
+        }
+        assertThat("not in the directory at all", openSurveyIds(TestTokens.newMember()), not(hasItem(survey)));
+
+        SurveyApi.respond(atRisk.token(), survey, SurveyApi.answers(Map.of("nps", 4)))
+                .statusCode(SC_FORBIDDEN)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/not-in-target"));
+        SurveyApi.respond(champion.token(), survey, SurveyApi.answers(Map.of("nps", 10)))
+                .statusCode(SC_CREATED)
+                .body("memberId", equalTo(champion.memberId()));
+        org.junit.jupiter.api.Assertions.assertEquals(1, db.writtenFor(survey).responses());
+
+        // the directory follows the next recompute: the member at risk became a champion
+        SurveyApi.segmentChanged(atRisk, "JPY", DAY.plusDays(1), "CHAMPIONS", "KEEP_AND_REWARD");
+        db.awaitSegment(atRisk.memberId(), "CHAMPIONS", "KEEP_AND_REWARD", DAY.plusDays(1));
+        assertThat(openSurveyIds(atRisk.token()), hasItem(survey));
+    }
+
+    @Test
+    void aQuadrantTargetAsksMembersOfThoseQuadrantsIncludingUnknown() {
+        var fan = SurveyApi.newMember();
+        var unclassified = SurveyApi.newMember();
+        var saidUnknown = SurveyApi.newMember();
+        var keeper = SurveyApi.newMember();
+        var unscored = SurveyApi.newMember();
+        Db db = new Db(dataSource);
+        for (var m : List.of(fan, unclassified, saidUnknown, keeper, unscored)) {
+            SurveyApi.enrolled(m, "GOLD");
+        }
+        SurveyApi.segmentChanged(fan, "JPY", DAY, "LOYAL", "LATENT_FAN");
+        SurveyApi.segmentChanged(unclassified, "JPY", DAY, "NEW", null);
+        SurveyApi.segmentChanged(saidUnknown, "JPY", DAY, "PROMISING", "UNKNOWN");
+        SurveyApi.segmentChanged(keeper, "JPY", DAY, "CHAMPIONS", "KEEP_AND_REWARD");
+        for (var m : List.of(fan, unclassified, saidUnknown, keeper, unscored)) {
+            db.awaitDirectory(m.memberId(), m.subject(), "GOLD");
+        }
+        db.awaitSegment(fan.memberId(), "LOYAL", "LATENT_FAN", DAY);
+        db.awaitSegment(unclassified.memberId(), "NEW", "UNKNOWN", DAY);
+        db.awaitSegment(saidUnknown.memberId(), "PROMISING", "UNKNOWN", DAY);
+        db.awaitSegment(keeper.memberId(), "CHAMPIONS", "KEEP_AND_REWARD", DAY);
+
+        String survey = SurveyApi.createDraft(SurveyApi.npsSurvey(true));
+        SurveyApi.publish(
+                        survey,
+                        Map.of("target", Map.of("type", "QUADRANT", "quadrants", List.of("Latent_Fan", "UNKNOWN"))))
+                .statusCode(SC_OK)
+                .body("openWave.target.type", equalTo("QUADRANT"))
+                .body("openWave.target.quadrants", equalTo(List.of("LATENT_FAN", "UNKNOWN")))
+                .body("openWave.target.segments", equalTo(List.of()));
+
+        for (var m : List.of(fan, unclassified, saidUnknown)) {
+            assertThat(openSurveyIds(m.token()), hasItem(survey));
+        }
+        assertThat(openSurveyIds(keeper.token()), not(hasItem(survey)));
+        assertThat("not scored yet: in no quadrant", openSurveyIds(unscored.token()), not(hasItem(survey)));
+
+        SurveyApi.respond(keeper.token(), survey, SurveyApi.answers(Map.of("nps", 10)))
+                .statusCode(SC_FORBIDDEN);
+        SurveyApi.respond(unscored.token(), survey, SurveyApi.answers(Map.of("nps", 10)))
+                .statusCode(SC_FORBIDDEN);
+        SurveyApi.respond(unclassified.token(), survey, SurveyApi.answers(Map.of("nps", 6)))
+                .statusCode(SC_CREATED);
+        assertThat(openSurveyIds(unclassified.token()), not(hasItem(survey)));
     }
 
     @Test

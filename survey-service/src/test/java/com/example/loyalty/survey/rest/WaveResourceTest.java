@@ -229,7 +229,7 @@ class WaveResourceTest {
                                 Map.of("type", "MEMBERS", "memberIds", List.of("not-a-uuid"))))
                 .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
-        SurveyApi.addWave(survey, wave("t", in(Duration.ofDays(5)), in(Duration.ofDays(6)), Map.of("type", "SEGMENT")))
+        SurveyApi.addWave(survey, wave("t", in(Duration.ofDays(5)), in(Duration.ofDays(6)), Map.of("type", "COHORT")))
                 .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
         given().auth()
@@ -239,6 +239,159 @@ class WaveResourceTest {
                 .then()
                 .statusCode(SC_OK)
                 .body("$", hasSize(3));
+    }
+
+    @Test
+    void segmentAndQuadrantTargetsNameKnownSegmentsAndQuadrants() {
+        String survey = surveyWithoutOpenWave();
+        String segments = SurveyApi.addWave(
+                        survey,
+                        wave(
+                                "segments",
+                                in(Duration.ofDays(1)),
+                                in(Duration.ofDays(2)),
+                                Map.of("type", "SEGMENT", "segments", List.of("at_risk", "CANT_LOSE_THEM", "AT_RISK"))))
+                .statusCode(SC_CREATED)
+                .body("target.type", equalTo("SEGMENT"))
+                .body("target.segments", equalTo(List.of("AT_RISK", "CANT_LOSE_THEM")))
+                .body("target.quadrants", hasSize(0))
+                .body("target.tiers", hasSize(0))
+                .body("target.memberIds", hasSize(0))
+                .extract()
+                .path("id");
+        SurveyApi.addWave(
+                        survey,
+                        wave(
+                                "quadrants",
+                                in(Duration.ofDays(3)),
+                                in(Duration.ofDays(4)),
+                                Map.of("type", "QUADRANT", "quadrants", List.of("unknown", "FIX_EXPERIENCE"))))
+                .statusCode(SC_CREATED)
+                .body("target.type", equalTo("QUADRANT"))
+                .body("target.quadrants", equalTo(List.of("UNKNOWN", "FIX_EXPERIENCE")))
+                .body("target.segments", hasSize(0));
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{s}/waves/{w}", survey, segments)
+                .then()
+                .statusCode(SC_OK)
+                .body("target.segments", equalTo(List.of("AT_RISK", "CANT_LOSE_THEM")));
+
+        // unknown names: 422 naming them and the known ones; nothing is stored
+        SurveyApi.addWave(
+                        survey,
+                        wave(
+                                "t",
+                                in(Duration.ofDays(5)),
+                                in(Duration.ofDays(6)),
+                                Map.of("type", "SEGMENT", "segments", List.of("CHAMPIONS", "VIP", "big spenders"))))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/invalid-target"))
+                .body("detail", containsString("'VIP', 'big spenders'"))
+                .body(
+                        "detail",
+                        containsString("CHAMPIONS, CANT_LOSE_THEM, LOYAL, AT_RISK, NEW, PROMISING, POTENTIAL_LOYALIST, "
+                                + "NEED_ATTENTION, ABOUT_TO_SLEEP, HIBERNATING, LOST, OTHERS"));
+        SurveyApi.addWave(
+                        survey,
+                        wave(
+                                "t",
+                                in(Duration.ofDays(5)),
+                                in(Duration.ofDays(6)),
+                                Map.of("type", "QUADRANT", "quadrants", List.of("FAN"))))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .body("type", endsWith("/invalid-target"))
+                .body("detail", containsString("'FAN'"))
+                .body("detail", containsString("KEEP_AND_REWARD, LATENT_FAN, TEMPORARY_FAN, FIX_EXPERIENCE, UNKNOWN"));
+        java.util.List<Object> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        SurveyApi.addWave(
+                        survey,
+                        wave(
+                                "t",
+                                in(Duration.ofDays(5)),
+                                in(Duration.ofDays(6)),
+                                Map.of("type", "QUADRANT", "quadrants", withNull)))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .body("type", endsWith("/invalid-target"));
+        // a list missing for its type, or given for another type
+        SurveyApi.addWave(survey, wave("t", in(Duration.ofDays(5)), in(Duration.ofDays(6)), Map.of("type", "SEGMENT")))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .body("detail", containsString("target.segments"))
+                .body("detail", containsString("HIBERNATING"));
+        SurveyApi.addWave(
+                        survey,
+                        wave(
+                                "t",
+                                in(Duration.ofDays(5)),
+                                in(Duration.ofDays(6)),
+                                Map.of("type", "QUADRANT", "quadrants", List.of())))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .body("detail", containsString("LATENT_FAN"));
+        SurveyApi.addWave(
+                        survey,
+                        wave(
+                                "t",
+                                in(Duration.ofDays(5)),
+                                in(Duration.ofDays(6)),
+                                Map.of(
+                                        "type",
+                                        "SEGMENT",
+                                        "segments",
+                                        List.of("LOYAL"),
+                                        "quadrants",
+                                        List.of("UNKNOWN"))))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .body("detail", containsString("target.quadrants only apply to a QUADRANT target"));
+        SurveyApi.addWave(
+                        survey,
+                        wave(
+                                "t",
+                                in(Duration.ofDays(5)),
+                                in(Duration.ofDays(6)),
+                                Map.of("type", "TIER", "tiers", List.of("GOLD"), "segments", List.of("LOYAL"))))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .body("detail", containsString("target.segments only apply to a SEGMENT target"));
+        SurveyApi.addWave(
+                        survey,
+                        wave(
+                                "t",
+                                in(Duration.ofDays(5)),
+                                in(Duration.ofDays(6)),
+                                Map.of("type", "ALL", "quadrants", List.of("UNKNOWN"))))
+                .statusCode(SC_UNPROCESSABLE_ENTITY);
+        // a segment name is not a target type
+        SurveyApi.addWave(
+                        survey, wave("t", in(Duration.ofDays(5)), in(Duration.ofDays(6)), Map.of("type", "CHAMPIONS")))
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{s}/waves", survey)
+                .then()
+                .statusCode(SC_OK)
+                .body("$", hasSize(3));
+    }
+
+    @Test
+    void publishingChecksTheFirstWavesSegmentsToo() {
+        String survey = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
+        SurveyApi.publish(survey, Map.of("target", Map.of("type", "SEGMENT", "segments", List.of("WHALES"))))
+                .statusCode(SC_UNPROCESSABLE_ENTITY)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/invalid-target"))
+                .body("detail", containsString("'WHALES'"))
+                .body("detail", containsString("POTENTIAL_LOYALIST"));
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get("/api/surveys/{id}", survey)
+                .then()
+                .statusCode(SC_OK)
+                .body("status", equalTo("DRAFT"));
     }
 
     @Test

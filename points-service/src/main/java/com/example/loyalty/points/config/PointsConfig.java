@@ -69,6 +69,13 @@ public interface PointsConfig {
         @WithDefault("20")
         int queue();
 
+        /**
+         * An import that says RUNNING but has not committed a batch for this long is reported as FAILED (the instance
+         * running it stopped); far longer than any batch takes.
+         */
+        @WithDefault("PT10M")
+        Duration staleAfter();
+
         /** Largest file accepted, in bytes (every other request keeps {@link #otherMaxBytes}). */
         @WithDefault("1073741824")
         long maxBytes();

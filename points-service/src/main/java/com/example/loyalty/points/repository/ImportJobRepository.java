@@ -50,6 +50,26 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
                 .executeUpdate();
     }
 
+    /**
+     * Ends an import that still says RUNNING but has not moved since {@code cutoff}: the instance running it stopped
+     * (every batch, and the count before the first, moves {@code updated_at}).
+     *
+     * @return true if it was ended now
+     */
+    public boolean failIfStale(UUID id, Instant cutoff, String failure) {
+        Instant now = Instant.now();
+        return getEntityManager()
+                        .createNativeQuery("update import_job set status = 'FAILED', failure = :failure, "
+                                + "updated_at = :now, finished_at = :now "
+                                + "where id = :id and status = 'RUNNING' and updated_at < :cutoff")
+                        .setParameter("failure", failure)
+                        .setParameter("now", now)
+                        .setParameter("id", id)
+                        .setParameter("cutoff", cutoff)
+                        .executeUpdate()
+                == 1;
+    }
+
     /** Keeps rejected rows of an import (the caller bounds how many). */
     public void addErrors(UUID id, List<RowRejected> errors) {
         if (errors.isEmpty()) {

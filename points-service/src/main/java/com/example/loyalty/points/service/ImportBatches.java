@@ -87,9 +87,21 @@ public class ImportBatches {
         jobs.finish(jobId, status, failure == null || failure.length() <= 1000 ? failure : failure.substring(0, 1000));
     }
 
-    /** The import and its first {@code maxErrors} rejected rows; null if there is no such import. */
-    @Transactional(Transactional.TxType.REQUIRED)
+    /**
+     * The import and its first {@code maxErrors} rejected rows; null if there is no such import. An import that says
+     * RUNNING but has not moved for {@code points.imports.stale-after} is reported (and recorded) as FAILED: the
+     * instance running it stopped.
+     */
+    @Transactional
     public ImportView view(UUID jobId, int maxErrors) {
+        Instant cutoff = Instant.now().minus(config.imports().staleAfter());
+        if (jobs.failIfStale(
+                jobId,
+                cutoff,
+                "no progress since " + cutoff + ": the service running it stopped; import the file again (rows in "
+                        + "are kept)")) {
+            jobs.getEntityManager().clear();
+        }
         ImportJob job = jobs.findById(jobId);
         return job == null ? null : ImportView.of(job, jobs.errors(jobId, maxErrors));
     }

@@ -345,6 +345,26 @@ class ImportResourceTest {
         lookup(ext).statusCode(SC_NOT_FOUND);
     }
 
+    @Test
+    void anImportLeftRunningByAStoppedInstanceIsReportedFailed() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "insert into import_job (id, kind, award, status, "
+                                + "rows_total, rows_done, created_at, created_by, updated_at) values (?, 'PURCHASES', false, "
+                                + "'RUNNING', 5000, 3000, now() - interval '1 hour', 'admin-gone', now() - interval '1 hour')")) {
+            ps.setObject(1, id);
+            ps.executeUpdate();
+        }
+        JsonPath job = status(id.toString());
+        assertEquals("FAILED", job.getString("status"));
+        assertEquals(3000, job.getLong("rowsDone"));
+        assertTrue(job.getString("failure").contains("import the file again"), job.getString("failure"));
+        // an import that moves is left alone
+        String running = importCsv("members", null, MEMBERS_HEADER + "ext-" + UUID.randomUUID() + ",Y,,,\n");
+        assertEquals("DONE", awaitEnd(running).getString("status"));
+    }
+
     // --- look-up, roles, bad requests ----------------------------------------------------------------------------
 
     @Test

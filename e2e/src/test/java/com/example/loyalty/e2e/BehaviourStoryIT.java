@@ -48,7 +48,12 @@ class BehaviourStoryIT {
     @BeforeAll
     static void member1IsEnrolled() {
         as("member1").post("/api/points/members/me").then().statusCode(anyOf(is(SC_OK), is(SC_CREATED)));
-        JsonPath me = as("member1").get("/api/points/members/me").then().statusCode(SC_OK).extract().jsonPath();
+        JsonPath me = as("member1")
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath();
         member1Id = me.getString("id");
         member1Card = me.getString("cardCode");
     }
@@ -58,26 +63,53 @@ class BehaviourStoryIT {
     void anAdminImportsASmallHistory() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
         StringBuilder members = new StringBuilder("externalId,displayName,email,phone,enrolledAt\n");
-        StringBuilder purchases =
-                new StringBuilder("externalMemberId,cardCode,transactionId,amount,currency,occurredAt,storeId,channel\n");
+        StringBuilder purchases = new StringBuilder(
+                "externalMemberId,cardCode,transactionId,amount,currency,occurredAt,storeId,channel\n");
         // five members from frequent and recent to one purchase long ago
         for (int i = 1; i <= 5; i++) {
             String external = "hist-" + RUN + "-" + i;
-            members.append(external).append(",Imported ").append(i).append(',')
-                    .append(external).append("@example.com,,2024-01-01\n");
+            members.append(external)
+                    .append(",Imported ")
+                    .append(i)
+                    .append(',')
+                    .append(external)
+                    .append("@example.com,,2024-01-01\n");
             int purchasesOf = 12 - 2 * i;
             for (int p = 0; p < purchasesOf; p++) {
                 LocalDate day = today.minusDays(20L * i * i + 9L * p);
-                purchases.append(external).append(",,").append(external).append("-t").append(p).append(',')
-                        .append(1_000 * (6 - i)).append(",JPY,").append(day).append(",S001,STORE\n");
+                purchases
+                        .append(external)
+                        .append(",,")
+                        .append(external)
+                        .append("-t")
+                        .append(p)
+                        .append(',')
+                        .append(1_000 * (6 - i))
+                        .append(",JPY,")
+                        .append(day)
+                        .append(",S001,STORE\n");
             }
         }
         for (int p = 0; p < 6; p++) {
-            purchases.append(",").append(member1Card).append(",m1-").append(RUN).append("-t").append(p)
-                    .append(",4500,JPY,").append(today.minusDays(3L + 11L * p)).append(",S002,STORE\n");
+            purchases
+                    .append(",")
+                    .append(member1Card)
+                    .append(",m1-")
+                    .append(RUN)
+                    .append("-t")
+                    .append(p)
+                    .append(",4500,JPY,")
+                    .append(today.minusDays(3L + 11L * p))
+                    .append(",S002,STORE\n");
         }
-        purchases.append("hist-").append(RUN).append("-1,,bad-").append(RUN).append(",12.5,JPY,")
-                .append(today).append(",S001,STORE\n"); // JPY has no minor unit
+        purchases
+                .append("hist-")
+                .append(RUN)
+                .append("-1,,bad-")
+                .append(RUN)
+                .append(",12.5,JPY,")
+                .append(today)
+                .append(",S001,STORE\n"); // JPY has no minor unit
 
         JsonPath membersDone = awaitDone(importCsv("members", members.toString()));
         assertEquals(5, membersDone.getInt("rowsDone") - membersDone.getInt("rowsRejected"));
@@ -104,7 +136,10 @@ class BehaviourStoryIT {
         // the history reaches metrics-service through Kafka: recompute until every imported member is scored
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
             as("marketer1").post("/api/metrics/rfm/recompute").then().statusCode(SC_OK);
-            return as("marketer1").get("/api/metrics/members/" + importedId + "/profile").statusCode() == SC_OK
+            return as("marketer1")
+                                    .get("/api/metrics/members/" + importedId + "/profile")
+                                    .statusCode()
+                            == SC_OK
                     && as("marketer1")
                                     .get("/api/metrics/members/" + importedId + "/profile")
                                     .then()
@@ -118,13 +153,22 @@ class BehaviourStoryIT {
                                     .path("rfm")
                             != null;
         });
-        JsonPath rfm = as("marketer1").get("/api/metrics/rfm").then().statusCode(SC_OK).extract().jsonPath();
+        JsonPath rfm = as("marketer1")
+                .get("/api/metrics/rfm")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath();
         assertEquals("JPY", rfm.getString("currency"));
         assertTrue(rfm.getLong("members") >= 6, rfm::prettify);
         assertEquals(12, rfm.getList("segments").size());
 
-        JsonPath quadrants =
-                as("marketer1").get("/api/metrics/quadrants").then().statusCode(SC_OK).extract().jsonPath();
+        JsonPath quadrants = as("marketer1")
+                .get("/api/metrics/quadrants")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath();
         assertEquals(5, quadrants.getList("quadrants").size());
         // the imported members never answered a survey: they are to be asked
         as("marketer1")
@@ -147,8 +191,14 @@ class BehaviourStoryIT {
                 .body("segment", nullValue())
                 .body("rfm", nullValue())
                 .body("clv", nullValue());
-        as("member1").get("/api/metrics/members/" + importedId + "/profile").then().statusCode(SC_FORBIDDEN);
-        as("member1").get("/api/metrics/members/" + member1Id + "/profile").then().statusCode(SC_FORBIDDEN);
+        as("member1")
+                .get("/api/metrics/members/" + importedId + "/profile")
+                .then()
+                .statusCode(SC_FORBIDDEN);
+        as("member1")
+                .get("/api/metrics/members/" + member1Id + "/profile")
+                .then()
+                .statusCode(SC_FORBIDDEN);
         as("marketer1")
                 .get("/api/metrics/members/" + member1Id + "/profile")
                 .then()
@@ -177,7 +227,9 @@ class BehaviourStoryIT {
         List<String> lines = csv.lines().toList();
         assertTrue(lines.get(0).startsWith("memberId,"), lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(importedId + ",")), csv);
-        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains("," + segment + ",") || l.endsWith("," + segment)), csv);
+        assertTrue(
+                lines.stream().skip(1).allMatch(l -> l.contains("," + segment + ",") || l.endsWith("," + segment)),
+                csv);
     }
 
     private static String importCsv(String kind, String csv) {

@@ -49,11 +49,22 @@ class CdnowFitIT {
                 String customer = "cdnow-" + f[0];
                 String day = f[2].substring(0, 4) + "-" + f[2].substring(4, 6) + "-" + f[2].substring(6);
                 if (customers.add(customer)) {
-                    members.append(customer).append(",CDNOW customer ").append(f[0]).append(",,,").append(day)
+                    members.append(customer)
+                            .append(",CDNOW customer ")
+                            .append(f[0])
+                            .append(",,,")
+                            .append(day)
                             .append('\n');
                 }
-                purchases.append(customer).append(",cdnow-").append(line).append(',').append(f[4])
-                        .append(",USD,").append(day).append(",CDNOW,ONLINE\n");
+                purchases
+                        .append(customer)
+                        .append(",cdnow-")
+                        .append(line)
+                        .append(',')
+                        .append(f[4])
+                        .append(",USD,")
+                        .append(day)
+                        .append(",CDNOW,ONLINE\n");
             }
         }
         assertEquals(2_357, customers.size());
@@ -115,7 +126,8 @@ class CdnowFitIT {
             status.set(s);
             return !"RUNNING".equals(s.getString("status")) && !"QUEUED".equals(s.getString("status"));
         });
-        assertEquals("DONE", status.get().getString("status"), () -> status.get().prettify());
+        assertEquals(
+                "DONE", status.get().getString("status"), () -> status.get().prettify());
         return status.get();
     }
 

@@ -305,6 +305,31 @@ public class RfmRepository {
     }
 
     /** Members of {@code currency} (of {@code segment} unless null) in member-id order, {@code limit} from {@code offset}. */
+    /** The member's row of the last recompute of {@code currency}, if the member was scored. */
+    public Optional<MemberRow> member(String currency, UUID memberId) {
+        return Jdbc.work(em, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select member_id, segment, r, f, m, recency_days, frequency, monetary from member_rfm "
+                            + "where currency = ? and member_id = ?")) {
+                ps.setString(1, currency);
+                ps.setObject(2, memberId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new MemberRow(
+                                    rs.getObject(1, UUID.class),
+                                    Segment.valueOf(rs.getString(2)),
+                                    rs.getInt(3),
+                                    rs.getInt(4),
+                                    rs.getInt(5),
+                                    rs.getInt(6),
+                                    rs.getLong(7),
+                                    rs.getLong(8)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
     public List<MemberRow> members(String currency, Segment segment, long offset, int limit) {
         return Jdbc.work(em, c -> {
             try (PreparedStatement ps = c.prepareStatement("select " + MEMBER_COLUMNS

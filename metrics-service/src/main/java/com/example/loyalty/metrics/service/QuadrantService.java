@@ -1,6 +1,5 @@
 package com.example.loyalty.metrics.service;
 
-import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.metrics.config.MetricsConfig;
 import com.example.loyalty.metrics.domain.Quadrant;
 import com.example.loyalty.metrics.repository.QuadrantRepository;
@@ -16,11 +15,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The loyalty quadrant: every member placed by what they say against what they do, with the action for each group
@@ -29,8 +26,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class QuadrantService {
-
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     /** Members per quadrant. */
     public record QuadrantCounts(
@@ -108,15 +103,10 @@ public class QuadrantService {
 
     /** The asked currency, or the program's; 400 if it is not an ISO 4217 code. */
     String currency(String asked) {
-        if (asked == null || asked.isBlank()) {
-            return config.behaviour().currency();
-        }
-        String code = asked.trim().toUpperCase(Locale.ROOT);
-        if (!CURRENCY.matcher(code).matches()) {
-            throw Problems.badRequest(
-                    "invalid-currency", "Bad request", "currency must be an ISO 4217 code such as JPY, was " + asked);
-        }
-        return code;
+        return PurchaseCurrency.resolve(
+                        asked == null || asked.isBlank() ? null : asked,
+                        config.behaviour().currency())
+                .getCurrencyCode();
     }
 
     private static String text(Object value) {

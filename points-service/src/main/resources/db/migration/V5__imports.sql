@@ -9,6 +9,10 @@ ALTER TABLE member ADD COLUMN external_id VARCHAR(128) UNIQUE;
 -- A history purchase earned nothing and counts for behavioural metrics only: never for the rolling spend or the tier.
 -- Purchases from before were all recorded at a till (false).
 ALTER TABLE purchase ADD COLUMN history BOOLEAN NOT NULL DEFAULT false;
+-- A purchase of history may have cost nothing (a gift, a fully discounted order: CDNOW has such) and is still a
+-- purchase for frequency and recency; one at the till always costs something.
+ALTER TABLE purchase DROP CONSTRAINT purchase_amount_check;
+ALTER TABLE purchase ADD CONSTRAINT purchase_amount_check CHECK (amount > 0 OR (history AND amount = 0));
 
 -- One row per import, its progress committed with every batch so a console can follow it.
 CREATE TABLE import_job (

@@ -89,14 +89,14 @@ class CdnowFitIT {
             return now.getInt("members") == 2_357
                     && now.getInt("repeaters") == 946
                     && before != null
-                    && before.getDouble("bgnbd.logLikelihood") == now.getDouble("bgnbd.logLikelihood");
+                    && before.getDouble("bgNbd.logLikelihood") == now.getDouble("bgNbd.logLikelihood");
         });
         JsonPath p = fit.get();
-        assertThreeFigures(0.243, p.getDouble("bgnbd.r"), "r");
-        assertThreeFigures(4.414, p.getDouble("bgnbd.alpha"), "alpha");
-        assertThreeFigures(0.793, p.getDouble("bgnbd.a"), "a");
-        assertThreeFigures(2.426, p.getDouble("bgnbd.b"), "b");
-        assertThreeFigures(-9582.43, p.getDouble("bgnbd.logLikelihood"), "log-likelihood");
+        assertThreeFigures(0.243, p.getDouble("bgNbd.r"), "r");
+        assertThreeFigures(4.414, p.getDouble("bgNbd.alpha"), "alpha");
+        assertThreeFigures(0.793, p.getDouble("bgNbd.a"), "a");
+        assertThreeFigures(2.426, p.getDouble("bgNbd.b"), "b");
+        assertThreeFigures(-9582.43, p.getDouble("bgNbd.logLikelihood"), "log-likelihood");
         assertThreeFigures(6.25, p.getDouble("gammaGamma.p"), "p");
         assertThreeFigures(3.74, p.getDouble("gammaGamma.q"), "q");
         assertThreeFigures(15.44, p.getDouble("gammaGamma.v"), "v");

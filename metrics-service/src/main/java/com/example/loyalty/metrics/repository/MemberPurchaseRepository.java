@@ -31,8 +31,9 @@ public class MemberPurchaseRepository {
             if (memberId == null || occurredAt == null) {
                 throw new IllegalArgumentException("member or purchase time missing");
             }
-            if (amount <= 0) {
-                throw new IllegalArgumentException("purchase amount must be positive, was " + amount);
+            if (amount < 0 || (amount == 0 && !history)) {
+                throw new IllegalArgumentException(
+                        "purchase amount must be positive (0 only for history), was " + amount);
             }
             if (currency == null || !CURRENCY.matcher(currency).matches()) {
                 throw new IllegalArgumentException("currency is not an ISO 4217 code: " + currency);

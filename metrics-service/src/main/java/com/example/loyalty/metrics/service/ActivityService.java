@@ -82,7 +82,9 @@ public class ActivityService {
                         MemberActivity activity = byMember.get(memberId);
                         // the running totals are in the member's first currency; a purchase in another one is
                         // counted in member_purchase only, where every currency is kept apart
-                        if (activity.currency == null || activity.currency.equals(earned.currency())) {
+                        // (a purchase of history that cost nothing is a purchase day, not spend: member_purchase only)
+                        boolean sameCurrency = activity.currency == null || activity.currency.equals(earned.currency());
+                        if (sameCurrency && !(earned.history() && earned.amount() == 0)) {
                             activity.recordPurchase(
                                     earned.amount(), earned.currency(), earned.points(), purchasedAt, now);
                         }

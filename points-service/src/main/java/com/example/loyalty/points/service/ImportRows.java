@@ -199,7 +199,7 @@ public final class ImportRows {
         String currency = required(header.value(v, CURRENCY), CURRENCY, 3).toUpperCase(Locale.ROOT);
         long amount;
         try {
-            amount = Money.minorUnits(required(header.value(v, AMOUNT), AMOUNT, 40), currency);
+            amount = Money.minorUnitsOrZero(required(header.value(v, AMOUNT), AMOUNT, 40), currency);
         } catch (IllegalArgumentException e) {
             throw new RowException(e.getMessage());
         }

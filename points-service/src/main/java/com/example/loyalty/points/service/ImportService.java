@@ -271,7 +271,7 @@ public class ImportService {
                             r.externalMemberId() != null
                                     ? "unknown member: no member has externalId " + r.externalMemberId()
                                     : "unknown member: no member has card " + r.cardCode()));
-                } else if (award && purchases.earnsIn(r.currency())) {
+                } else if (award && r.amount() > 0 && purchases.earnsIn(r.currency())) {
                     // earns as at the till, through the till's own path: exactly once per transaction id
                     try {
                         purchases.record(

@@ -49,6 +49,18 @@ public final class Money {
      * @throws IllegalArgumentException naming the problem when the amount or the currency is not acceptable
      */
     public static long minorUnits(String amount, String currencyCode) {
+        long minor = minorUnitsOrZero(amount, currencyCode);
+        if (minor == 0) {
+            throw new IllegalArgumentException("amount must be above 0, was " + amount);
+        }
+        return minor;
+    }
+
+    /**
+     * As {@link #minorUnits}, but 0 is accepted: a purchase of history may have cost nothing (a gift, a fully
+     * discounted order) and still be a purchase.
+     */
+    public static long minorUnitsOrZero(String amount, String currencyCode) {
         Currency currency = currency(currencyCode);
         if (amount == null || !AMOUNT.matcher(amount).matches()) {
             throw new IllegalArgumentException(
@@ -59,9 +71,6 @@ public final class Money {
         if (minor.stripTrailingZeros().scale() > 0) {
             throw new IllegalArgumentException(
                     "amount " + amount + " has more decimals than " + currencyCode + " has (" + digits + ")");
-        }
-        if (minor.signum() <= 0) {
-            throw new IllegalArgumentException("amount must be above 0, was " + amount);
         }
         if (minor.compareTo(BigDecimal.valueOf(MAX_MINOR_UNITS)) > 0) {
             throw new IllegalArgumentException("amount " + amount + " " + currencyCode + " is too large");

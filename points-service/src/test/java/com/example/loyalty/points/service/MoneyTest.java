@@ -51,6 +51,16 @@ class MoneyTest {
     }
 
     @Test
+    void historyMayHaveCostNothingTheTillNever() {
+        assertEquals(0, Money.minorUnitsOrZero("0.00", "USD"));
+        assertEquals(0, Money.minorUnitsOrZero("0", "JPY"));
+        assertEquals(2_933, Money.minorUnitsOrZero("29.33", "USD"));
+        assertThrows(IllegalArgumentException.class, () -> Money.minorUnits("0.00", "USD"));
+        assertThrows(IllegalArgumentException.class, () -> Money.minorUnitsOrZero("-1", "USD"));
+        assertThrows(IllegalArgumentException.class, () -> Money.minorUnitsOrZero("0.001", "USD"));
+    }
+
+    @Test
     void timesAreInstantsOrLocalTimesOfTheProgramsZone() {
         assertEquals(Instant.parse("2026-01-02T03:04:05Z"), ImportTimes.parse("2026-01-02T03:04:05Z", TOKYO));
         assertEquals(Instant.parse("2026-01-02T03:04:05.250Z"), ImportTimes.parse("2026-01-02T03:04:05.250Z", TOKYO));

@@ -1,7 +1,6 @@
 package com.example.loyalty.e2e;
 
 import static com.example.loyalty.e2e.LoyaltyStack.as;
-import static org.apache.http.HttpStatus.SC_ACCEPTED;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_OK;
@@ -22,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -112,9 +110,9 @@ class BehaviourStoryIT {
                 .append(today)
                 .append(",S001,STORE\n"); // JPY has no minor unit
 
-        JsonPath membersDone = awaitDone(importCsv("members", members.toString()));
+        JsonPath membersDone = Imports.run("members", members.toString(), PATIENCE);
         assertEquals(5, membersDone.getInt("rowsDone") - membersDone.getInt("rowsRejected"));
-        JsonPath done = awaitDone(importCsv("purchases", purchases.toString()));
+        JsonPath done = Imports.run("purchases", purchases.toString(), PATIENCE);
         assertEquals(1, done.getInt("rowsRejected"), done::prettify);
         assertEquals(List.of(38), done.getList("errors.line"), done::prettify); // after the header and 36 good rows
 
@@ -231,33 +229,5 @@ class BehaviourStoryIT {
         assertTrue(
                 lines.stream().skip(1).allMatch(l -> l.contains("," + segment + ",") || l.endsWith("," + segment)),
                 csv);
-    }
-
-    private static String importCsv(String kind, String csv) {
-        return as("admin1")
-                .contentType("text/csv")
-                .body(csv)
-                .post("/api/points/imports?kind=" + kind)
-                .then()
-                .statusCode(SC_ACCEPTED)
-                .extract()
-                .path("id")
-                .toString();
-    }
-
-    private static JsonPath awaitDone(String importId) {
-        AtomicReference<JsonPath> status = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            JsonPath s = as("admin1")
-                    .get("/api/points/imports/" + importId)
-                    .then()
-                    .statusCode(SC_OK)
-                    .extract()
-                    .jsonPath();
-            status.set(s);
-            return "DONE".equals(s.getString("status")) || "FAILED".equals(s.getString("status"));
-        });
-        assertEquals("DONE", status.get().getString("status"), status.get()::prettify);
-        return status.get();
     }
 }

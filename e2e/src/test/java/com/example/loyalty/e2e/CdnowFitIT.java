@@ -1,8 +1,6 @@
 package com.example.loyalty.e2e;
 
 import static com.example.loyalty.e2e.LoyaltyStack.as;
-import static org.apache.http.HttpStatus.SC_ACCEPTED;
-import static org.apache.http.HttpStatus.SC_OK;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -70,8 +68,8 @@ class CdnowFitIT {
         assertEquals(2_357, customers.size());
         assertEquals(6_919, line);
 
-        awaitDone(importCsv("members", members.toString()));
-        JsonPath done = awaitDone(importCsv("purchases", purchases.toString()));
+        Imports.run("members", members.toString(), PATIENCE);
+        JsonPath done = Imports.run("purchases", purchases.toString(), PATIENCE);
         assertEquals(0, done.getInt("rowsRejected"), () -> done.prettify());
 
         Map<String, Object> calibration = Map.of("calibrationEnd", "1997-09-30", "currency", "USD");
@@ -100,35 +98,6 @@ class CdnowFitIT {
         assertThreeFigures(6.25, p.getDouble("gammaGamma.p"), "p");
         assertThreeFigures(3.74, p.getDouble("gammaGamma.q"), "q");
         assertThreeFigures(15.44, p.getDouble("gammaGamma.v"), "v");
-    }
-
-    private static String importCsv(String kind, String csv) {
-        return as("admin1")
-                .contentType("text/csv")
-                .body(csv)
-                .post("/api/points/imports?kind=" + kind)
-                .then()
-                .statusCode(SC_ACCEPTED)
-                .extract()
-                .path("id")
-                .toString();
-    }
-
-    private static JsonPath awaitDone(String importId) {
-        AtomicReference<JsonPath> status = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonPath s = as("admin1")
-                    .get("/api/points/imports/" + importId)
-                    .then()
-                    .statusCode(SC_OK)
-                    .extract()
-                    .jsonPath();
-            status.set(s);
-            return !"RUNNING".equals(s.getString("status")) && !"QUEUED".equals(s.getString("status"));
-        });
-        assertEquals(
-                "DONE", status.get().getString("status"), () -> status.get().prettify());
-        return status.get();
     }
 
     /** Equal to 3 significant figures: within half a unit of the third figure of the published value. */

@@ -1,0 +1,323 @@
+package com.example.loyalty.bench;
+
+import com.example.loyalty.bench.http.Http;
+import com.example.loyalty.bench.http.Keycloak;
+import com.example.loyalty.bench.load.ClosedLoop;
+import com.example.loyalty.bench.load.PathResult;
+import com.example.loyalty.launcher.Stack;
+import com.example.loyalty.launcher.StackConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Behavioural loyalty at scale: seeds members and their purchases straight into metrics-service's
+ * {@code member_purchase}, then at each size (1) times the RFM recompute of the service against a hand-written SQL
+ * statement computing the same scores and segments on the same PostgreSQL, (2) drives the member profile read through
+ * the gateway and straight to the service, and (3) prints the cost per member at each size.
+ */
+@Command(
+        name = "behaviour",
+        mixinStandardHelpOptions = true,
+        description = "Benchmark: RFM recompute against hand-written SQL, member profile reads, cost per member.")
+public final class BehaviourBench implements Callable<Integer> {
+
+    @Option(names = "--repo", required = true, description = "Repository root (the script passes it).")
+    Path repo;
+
+    @Option(
+            names = "--members",
+            split = ",",
+            defaultValue = "10000,1000000",
+            description = "Member counts to measure at, ascending (default ${DEFAULT-VALUE}).")
+    List<Integer> members;
+
+    @Option(
+            names = "--purchases-per-member",
+            defaultValue = "20",
+            description = "Mean purchases per member (1 to 2x-1, uniformly; default ${DEFAULT-VALUE}).")
+    int purchasesPerMember;
+
+    @Option(names = "--clients", defaultValue = "16", description = "Profile-read clients (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--warmup", defaultValue = "10s", description = "Profile-read warm-up (default ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(names = "--duration", defaultValue = "20s", description = "Profile-read window (default ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--port-offset", defaultValue = "20000", description = "Ports moved by (default ${DEFAULT-VALUE}).")
+    int portOffset;
+
+    @Option(names = "--durable", description = "PostgreSQL with fsync and synchronous commit on, as production.")
+    boolean durable;
+
+    @Option(
+            names = "--results",
+            defaultValue = "bench/results",
+            description = "Where the JSON goes (default ${DEFAULT-VALUE}).")
+    Path results;
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    /**
+     * The reference: the same scores and segments as the service's recompute (ceil(5k/n) quintiles with ties equal,
+     * members without a purchase in the window at F = M = 1, the segment table in its order), written by hand as one
+     * statement into a table of its own.
+     */
+    private static final String REFERENCE = """
+            create unlogged table bench_rfm_reference as
+            with per_member as (
+                select member_id,
+                       (date '%1$s' - max((occurred_at at time zone 'Asia/Tokyo')::date)) as recency,
+                       count(*) filter (where occurred_at >= timestamp '%2$s' at time zone 'Asia/Tokyo') as frequency,
+                       coalesce(sum(amount) filter (where occurred_at >= timestamp '%2$s' at time zone 'Asia/Tokyo'), 0)
+                           as monetary
+                from member_purchase
+                where currency = 'JPY' and occurred_at < timestamp '%3$s' at time zone 'Asia/Tokyo'
+                group by member_id),
+            scored as (
+                select member_id, recency, frequency, monetary,
+                       ceil(5.0 * cume_dist() over (order by recency desc))::int as r,
+                       case when frequency = 0 then 1
+                            else ceil(5.0 * cume_dist() over (partition by frequency > 0 order by frequency))::int end as f,
+                       case when frequency = 0 then 1
+                            else ceil(5.0 * cume_dist() over (partition by frequency > 0 order by monetary))::int end as m
+                from per_member)
+            select member_id, recency, frequency, monetary, r, f, m,
+                   case when r >= 4 and f >= 4 and m >= 4 then 'CHAMPIONS'
+                        when r = 1 and f >= 4 and m >= 4 then 'CANT_LOSE_THEM'
+                        when r >= 2 and f >= 3 and m >= 3 then 'LOYAL'
+                        when r <= 2 and f >= 2 and m >= 2 then 'AT_RISK'
+                        when r >= 4 and f = 1 and m = 1 then 'NEW'
+                        when r between 3 and 4 and f = 1 and m = 1 then 'PROMISING'
+                        when r >= 3 and f <= 3 and m <= 3 then 'POTENTIAL_LOYALIST'
+                        when r between 2 and 3 and f between 2 and 3 and m between 2 and 3 then 'NEED_ATTENTION'
+                        when r between 2 and 3 and f <= 2 and m <= 2 then 'ABOUT_TO_SLEEP'
+                        when r <= 2 and f <= 2 and m <= 2 then 'HIBERNATING'
+                        when r = 1 and f = 1 and m = 1 then 'LOST'
+                        else 'OTHERS' end as segment
+            from scored""";
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BehaviourBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        StackConfig config = StackConfig.defaults(repo)
+                .withStateDir(repo.resolve("bench/target/stack"))
+                .withPortOffset(portOffset)
+                .withFresh(true)
+                .withDurable(durable);
+        System.out.printf(
+                "starting the stack (ports +%d, %s PostgreSQL) ...%n", portOffset, durable ? "durable" : "non-durable");
+        try (Stack stack = Stack.start(config, line -> System.out.println("  " + line))) {
+            run(config);
+        }
+        return 0;
+    }
+
+    private void run(StackConfig config) throws Exception {
+        Keycloak keycloak = new Keycloak(config);
+        String metricsDb = config.jdbcUrl("metrics");
+        String direct = config.serviceUrl(config.metricsPort());
+        LocalDate asOf = LocalDate.now(TOKYO);
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode rows = json.createArrayNode();
+        List<String> lines = new ArrayList<>();
+        int seeded = 0;
+        for (int size : members.stream().sorted().toList()) {
+            System.out.printf("seeding members %,d to %,d with their purchases ...%n", seeded + 1, size);
+            double seedSeconds = seed(metricsDb, seeded, size, asOf);
+            seeded = size;
+            long purchases = count(metricsDb, "select count(*) from member_purchase");
+            System.out.printf("  %,d purchases in all, seeded in %.1f s%n", purchases, seedSeconds);
+
+            // 1. the recompute: the first scores every member (and announces every segment), the second is the
+            // steady state (segments unchanged); the reference is one hand-written statement
+            String marketer = keycloak.token("marketer1", "marketer1");
+            double first = recompute(direct, marketer, asOf);
+            marketer = keycloak.token("marketer1", "marketer1");
+            double again = recompute(direct, marketer, asOf);
+            double reference = reference(metricsDb, asOf);
+            System.out.printf(
+                    "  RFM recompute: first %.2f s, again %.2f s; hand-written SQL %.2f s; ratio (again) %.2fx%n",
+                    first, again, reference, again / reference);
+
+            // 2. profile reads, through the gateway and straight to the service
+            List<String> ids = memberIds(metricsDb, 10_000);
+            List<String> tokens = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                tokens.add(keycloak.token("marketer1", "marketer1"));
+            }
+            Duration warm = Duration.parse("PT" + warmup.toUpperCase());
+            Duration window = Duration.parse("PT" + duration.toUpperCase());
+            ClosedLoop.Request profile = (http, c, n) -> http.get(
+                    "/api/metrics/members/"
+                            + ids.get(ThreadLocalRandom.current().nextInt(ids.size())) + "/profile",
+                    tokens.get(c),
+                    false);
+            PathResult viaGateway = ClosedLoop.run(
+                    "profile", "gateway", "localhost", config.gatewayPort(), clients, warm, window, profile);
+            PathResult straight = ClosedLoop.run(
+                    "profile", "direct", "localhost", config.metricsPort(), clients, warm, window, profile);
+            for (PathResult r : List.of(viaGateway, straight)) {
+                System.out.printf(
+                        "  profile %-8s %7.0f reads/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
+                        r.via(), r.tps(), r.p50Ms(), r.p99Ms(), r.errors());
+            }
+
+            ObjectNode row = rows.addObject();
+            row.put("members", size);
+            row.put("purchases", purchases);
+            row.put("recomputeFirstSeconds", first);
+            row.put("recomputeSeconds", again);
+            row.put("referenceSeconds", reference);
+            row.put("ratioToReference", again / reference);
+            row.put("microsPerMember", again * 1e6 / size);
+            row.put("profileGatewayP99Ms", viaGateway.p99Ms());
+            row.put("profileGatewayTps", viaGateway.tps());
+            row.put("profileDirectP99Ms", straight.p99Ms());
+            row.put("profileDirectTps", straight.tps());
+            lines.add(String.format(
+                    "%,10d members %,12d purchases  recompute %7.2f s (first %7.2f s)  SQL %7.2f s  %.2fx  "
+                            + "%6.1f µs/member  profile p99 %6.2f ms (gateway) %6.2f ms (direct)",
+                    size,
+                    purchases,
+                    again,
+                    first,
+                    reference,
+                    again / reference,
+                    again * 1e6 / size,
+                    viaGateway.p99Ms(),
+                    straight.p99Ms()));
+        }
+
+        System.out.println();
+        System.out.println("== behaviour benchmark (" + (durable ? "durable" : "non-durable") + " PostgreSQL) ==");
+        lines.forEach(System.out::println);
+        System.out.println();
+        System.out.println("targets");
+        for (JsonNode row : rows) {
+            target(
+                    "RFM recompute within 1.2x of hand-written SQL, "
+                            + String.format("%,d", row.get("members").asInt()),
+                    row.get("ratioToReference").asDouble() <= 1.2,
+                    String.format("%.2fx", row.get("ratioToReference").asDouble()));
+            target(
+                    "profile read p99 <= 20 ms (gateway), "
+                            + String.format("%,d", row.get("members").asInt()),
+                    row.get("profileGatewayP99Ms").asDouble() <= 20,
+                    String.format("%.2f ms", row.get("profileGatewayP99Ms").asDouble()));
+        }
+        if (rows.size() > 1) {
+            double small = rows.get(0).get("microsPerMember").asDouble();
+            double large = rows.get(rows.size() - 1).get("microsPerMember").asDouble();
+            double change = (large / small - 1) * 100;
+            target(
+                    "recompute cost per member flat within +-20%",
+                    Math.abs(change) <= 20, String.format("%+.0f%% (%.1f -> %.1f µs/member)", change, small, large));
+        }
+        ObjectNode report = json.createObjectNode();
+        report.put("scenario", "behaviour");
+        report.put("durable", durable);
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.set("rows", rows);
+        Path dir = repo.resolve(results);
+        Files.createDirectories(dir);
+        Path file = dir.resolve(
+                "behaviour-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
+        System.out.println("written to " + repo.relativize(file.toAbsolutePath()));
+    }
+
+    private static void target(String name, boolean met, String measured) {
+        System.out.printf("  %-4s %-60s measured %s%n", met ? "MET" : "MISS", name, measured);
+    }
+
+    /**
+     * Members {@code from + 1} to {@code to}, each with 1 to {@code 2 * purchasesPerMember - 1} purchases in JPY over
+     * the 18 months before {@code asOf}, as imported history: one statement, server-side.
+     */
+    private double seed(String url, int from, int to, LocalDate asOf) throws Exception {
+        long t0 = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("insert into member_purchase (transaction_id, member_id, occurred_at, amount, currency, history) "
+                    + "select 'bench-' || i || '-' || p, md5('bench-member-' || i)::uuid, "
+                    + "timestamp '" + asOf + "' at time zone 'Asia/Tokyo' - (random() * 547 + 1) * interval '1 day', "
+                    + "(500 + random() * 20000)::bigint, 'JPY', true "
+                    + "from generate_series(" + (from + 1) + ", " + to + ") as i, "
+                    + "lateral generate_series(1, 1 + (abs(hashint4(i)) % " + (2 * purchasesPerMember - 1) + ")) as p");
+            s.execute("analyze member_purchase");
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double recompute(String direct, String token, LocalDate asOf) {
+        long t0 = System.nanoTime();
+        Http.postJson(direct + "/api/metrics/rfm/recompute?asOf=" + asOf, token, Map.of())
+                .expect(200);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double reference(String url, LocalDate asOf) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("drop table if exists bench_rfm_reference");
+            s.execute("set work_mem = '64MB'");
+            long t0 = System.nanoTime();
+            s.execute(String.format(
+                    REFERENCE,
+                    asOf,
+                    asOf.minusMonths(12).plusDays(1).atStartOfDay(),
+                    asOf.plusDays(1).atStartOfDay()));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            s.execute("drop table bench_rfm_reference");
+            return seconds;
+        }
+    }
+
+    private static long count(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> memberIds(String url, int limit) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select member_id from member_rfm order by random() limit " + limit)) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+}

@@ -89,16 +89,38 @@ public class QuadrantRepository {
         each(rules, quadrant, 0, -1, fetchSize, sink);
     }
 
-    /** The member's place (UNKNOWN with no scores if the member has neither an answer nor RFM scores). */
+    /**
+     * The member's place (UNKNOWN with no scores if the member has neither an answer nor RFM scores): two primary-key
+     * look-ups, the rules applied here as in the set-based queries ({@link Quadrant#attitudinalHigh}).
+     */
     public MemberQuadrant of(Rules rules, UUID memberId) {
         return Jdbc.work(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement(PLACED + "select * from placed where member_id = ?")) {
-                bind(ps, rules);
-                ps.setObject(4, memberId);
+            try (PreparedStatement ps = c.prepareStatement("select a.question_type, a.score, a.answered_at, "
+                    + "b.r, b.f, b.m, b.segment from (select 1) as one "
+                    + "left join member_attitude a on a.member_id = ? "
+                    + "left join member_rfm b on b.member_id = ? and b.currency = ?")) {
+                ps.setObject(1, memberId);
+                ps.setObject(2, memberId);
+                ps.setString(3, rules.currency());
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next()
-                            ? row(rs)
-                            : new MemberQuadrant(memberId, Quadrant.UNKNOWN, null, null, null, null, null, null, null);
+                    rs.next();
+                    Integer score = (Integer) rs.getObject("score");
+                    Integer r = (Integer) rs.getObject("r");
+                    Integer f = (Integer) rs.getObject("f");
+                    Integer m = (Integer) rs.getObject("m");
+                    Boolean attitude = score == null ? null : Quadrant.attitudinalHigh(score, rules.passiveIsHigh());
+                    boolean behaviour = r != null && r + f + m >= rules.behaviouralHighFrom();
+                    Timestamp answeredAt = rs.getTimestamp("answered_at");
+                    return new MemberQuadrant(
+                            memberId,
+                            Quadrant.of(attitude, behaviour),
+                            rs.getString("question_type"),
+                            score,
+                            answeredAt == null ? null : answeredAt.toInstant(),
+                            r,
+                            f,
+                            m,
+                            rs.getString("segment"));
                 }
             }
         });

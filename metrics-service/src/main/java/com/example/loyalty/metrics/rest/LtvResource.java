@@ -9,13 +9,14 @@ import com.example.loyalty.metrics.domain.LtvForm;
 import com.example.loyalty.metrics.service.LtvService;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,9 +46,6 @@ public class LtvResource {
             + "any other currency unless given. Amounts are exact (minor units, decimal arithmetic) and rounded "
             + "half up to the currency's minor unit only in the answer. Example: 10,000 JPY a month for 3 years "
             + "(tenure 1095 days, 36 purchases) = 360,000 JPY in every form with margin 1, 3 years, no costs.";
-    static final String DECIMAL_0_1 = "^\\d{1,3}(\\.\\d{1,6})?$";
-    static final String YEARS = "^\\d{1,3}(\\.\\d{1,4})?$";
-    static final String AMOUNT = "^\\d{1,13}(\\.\\d{1,4})?$";
 
     private final LtvService ltv;
 
@@ -102,44 +100,8 @@ public class LtvResource {
                     @QueryParam("asOf")
                     @Pattern(regexp = ISO_DATE, message = "must be an ISO date (yyyy-MM-dd)")
                     String asOf,
-            @Parameter(description = "Gross margin 0–1; default metrics.behaviour.ltv.margin", example = "0.3")
-                    @QueryParam("margin")
-                    @Pattern(regexp = DECIMAL_0_1, message = "must be a decimal from 0 to 1")
-                    String margin,
-            @Parameter(
-                            description = "Expected years of retention, more than 0 and at most 100; default "
-                                    + "metrics.behaviour.ltv.retention-years",
-                            example = "3")
-                    @QueryParam("retentionYears")
-                    @Pattern(regexp = YEARS, message = "must be a number of years, more than 0 and at most 100")
-                    String retentionYears,
-            @Parameter(
-                            description = "Cost to acquire a member, in the currency's major units (e.g. 12.50 USD)",
-                            example = "5000")
-                    @QueryParam("acquisitionCost")
-                    @Pattern(regexp = AMOUNT, message = "must be a non-negative amount of the currency")
-                    String acquisitionCost,
-            @Parameter(
-                            description = "Cost to retain a member for a year, in the currency's major units",
-                            example = "1000")
-                    @QueryParam("retentionCostPerYear")
-                    @Pattern(regexp = AMOUNT, message = "must be a non-negative amount of the currency")
-                    String retentionCostPerYear) {
-        return LtvCohortsResponse.from(ltv.cohorts(
-                currency,
-                LtvForm.parse(form),
-                ChurnResource.date("asOf", asOf),
-                overrides(margin, retentionYears, acquisitionCost, retentionCostPerYear)));
-    }
-
-    static LtvService.Overrides overrides(
-            String margin, String retentionYears, String acquisitionCost, String retentionCostPerYear) {
-        return new LtvService.Overrides(
-                decimal(margin), decimal(retentionYears), decimal(acquisitionCost), decimal(retentionCostPerYear));
-    }
-
-    /** A value its @Pattern has checked. */
-    private static BigDecimal decimal(String value) {
-        return value == null ? null : new BigDecimal(value);
+            @BeanParam @Valid LtvAssumptions assumptions) {
+        return LtvCohortsResponse.from(
+                ltv.cohorts(currency, LtvForm.parse(form), ChurnResource.date("asOf", asOf), assumptions.overrides()));
     }
 }

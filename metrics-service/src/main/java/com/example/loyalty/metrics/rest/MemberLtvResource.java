@@ -3,16 +3,15 @@ package com.example.loyalty.metrics.rest;
 import static com.example.loyalty.metrics.rest.ChurnResource.CURRENCY;
 import static com.example.loyalty.metrics.rest.ChurnResource.ISO_DATE;
 import static com.example.loyalty.metrics.rest.ChurnResource.PROBLEM_JSON;
-import static com.example.loyalty.metrics.rest.LtvResource.AMOUNT;
-import static com.example.loyalty.metrics.rest.LtvResource.DECIMAL_0_1;
-import static com.example.loyalty.metrics.rest.LtvResource.YEARS;
 
 import com.example.loyalty.common.security.Roles;
 import com.example.loyalty.metrics.domain.MemberIds;
 import com.example.loyalty.metrics.service.LtvService;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -80,33 +79,8 @@ public class MemberLtvResource {
                     @QueryParam("asOf")
                     @Pattern(regexp = ISO_DATE, message = "must be an ISO date (yyyy-MM-dd)")
                     String asOf,
-            @Parameter(description = "Gross margin 0–1; default metrics.behaviour.ltv.margin", example = "0.3")
-                    @QueryParam("margin")
-                    @Pattern(regexp = DECIMAL_0_1, message = "must be a decimal from 0 to 1")
-                    String margin,
-            @Parameter(
-                            description = "Expected years of retention, more than 0 and at most 100; default "
-                                    + "metrics.behaviour.ltv.retention-years",
-                            example = "3")
-                    @QueryParam("retentionYears")
-                    @Pattern(regexp = YEARS, message = "must be a number of years, more than 0 and at most 100")
-                    String retentionYears,
-            @Parameter(
-                            description = "Cost to acquire a member, in the currency's major units (e.g. 12.50 USD)",
-                            example = "5000")
-                    @QueryParam("acquisitionCost")
-                    @Pattern(regexp = AMOUNT, message = "must be a non-negative amount of the currency")
-                    String acquisitionCost,
-            @Parameter(
-                            description = "Cost to retain a member for a year, in the currency's major units",
-                            example = "1000")
-                    @QueryParam("retentionCostPerYear")
-                    @Pattern(regexp = AMOUNT, message = "must be a non-negative amount of the currency")
-                    String retentionCostPerYear) {
+            @BeanParam @Valid LtvAssumptions assumptions) {
         return MemberLtvResponse.from(ltv.memberLtv(
-                MemberIds.parse(memberId),
-                currency,
-                ChurnResource.date("asOf", asOf),
-                LtvResource.overrides(margin, retentionYears, acquisitionCost, retentionCostPerYear)));
+                MemberIds.parse(memberId), currency, ChurnResource.date("asOf", asOf), assumptions.overrides()));
     }
 }

@@ -14,5 +14,19 @@ public final class EventTypes {
     /** A member's RFM segment (or loyalty quadrant) changed at a recompute. */
     public static final String SEGMENT_CHANGED = "SegmentChanged";
 
+    /** Community contributions on {@link Topics#COMMUNITY_ACTIVITY}; payload {@link CommunityActivity}. */
+    public static final String POST_CREATED = "PostCreated";
+
+    public static final String ANSWER_ACCEPTED = "AnswerAccepted";
+    public static final String REVIEW_POSTED = "ReviewPosted";
+    public static final String REACTION_RECEIVED = "ReactionReceived";
+    public static final String EVENT_ATTENDED = "EventAttended";
+    /** A contribution taken back (its content hidden or deleted); payload {@link ContributionRevoked}. */
+    public static final String CONTRIBUTION_REVOKED = "ContributionRevoked";
+
+    /** The five contribution types a {@link CommunityActivity} can carry. */
+    public static final java.util.Set<String> COMMUNITY_CONTRIBUTIONS =
+            java.util.Set.of(POST_CREATED, ANSWER_ACCEPTED, REVIEW_POSTED, REACTION_RECEIVED, EVENT_ATTENDED);
+
     private EventTypes() {}
 }

@@ -156,6 +156,8 @@ public class ImportBatches {
                         r.enrolledAt()));
             }
             Set<String> inserted = new HashSet<>();
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            pending.forEach(r -> names.put(r.externalId(), r.displayName()));
             for (MemberRepository.Inserted m : members.insertImported(candidates, tier, ladder.windowMonths())) {
                 inserted.add(m.externalId());
                 outbox.write(
@@ -163,7 +165,7 @@ public class ImportBatches {
                         EventTypes.MEMBER_ENROLLED,
                         MemberEnrolled.SCHEMA_VERSION,
                         m.id().toString(),
-                        new MemberEnrolled(m.cardCode(), tier, null));
+                        new MemberEnrolled(m.cardCode(), tier, null, names.get(m.externalId())));
             }
             List<ImportRows.MemberRow> notInserted = new ArrayList<>();
             for (ImportRows.MemberRow r : pending) {

@@ -89,7 +89,7 @@ public class MemberService {
                 EventTypes.MEMBER_ENROLLED,
                 MemberEnrolled.SCHEMA_VERSION,
                 member.id.toString(),
-                new MemberEnrolled(member.cardCode, member.tierCode, member.subject));
+                new MemberEnrolled(member.cardCode, member.tierCode, member.subject, member.displayName));
         enrolled.increment();
         return new Enrolment(view(member), true);
     }

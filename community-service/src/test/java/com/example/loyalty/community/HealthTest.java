@@ -30,12 +30,12 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of(); // the community's own tables arrive with its features
+        return List.of("1 community core");
     }
 
     @Override
     protected List<String> ownTables() {
-        return List.of();
+        return List.of("community_member", "contribution", "moderation_action");
     }
 
     @Test

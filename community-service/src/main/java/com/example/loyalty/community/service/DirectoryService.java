@@ -1,0 +1,84 @@
+package com.example.loyalty.community.service;
+
+import com.example.loyalty.community.repository.CommunityMemberRepository;
+import com.example.loyalty.events.EventEnvelope;
+import com.example.loyalty.events.EventJson;
+import com.example.loyalty.events.EventTypes;
+import com.example.loyalty.events.MemberEnrolled;
+import com.example.loyalty.events.TierChanged;
+import com.example.loyalty.messaging.consumer.EventConsumer;
+import com.example.loyalty.messaging.consumer.UnprocessableEventException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keeps the community's member directory (member id ↔ subject, display name, tier) from points-service's events, as
+ * a handler of {@link EventConsumer} (which records the event id in the same transaction, so each event applies once).
+ * MemberEnrolled brings the subject, display name and starting tier; TierChanged the tier. Events apply in their
+ * occurred-at order per member: an older tier never overwrites a newer one. Other types are ignored.
+ */
+@ApplicationScoped
+public class DirectoryService {
+
+    private final CommunityMemberRepository members;
+
+    public DirectoryService(CommunityMemberRepository members) {
+        this.members = members;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventConsumer.Outcome apply(EventEnvelope event) {
+        switch (event.type()) {
+            case EventTypes.MEMBER_ENROLLED -> {
+                MemberEnrolled enrolled = payload(event, MemberEnrolled.class);
+                members.enrolled(
+                        memberId(event),
+                        blankToNull(enrolled.subject()),
+                        blankToNull(enrolled.displayName()),
+                        blankToNull(enrolled.tier()),
+                        event.occurredAt());
+                return EventConsumer.Outcome.APPLIED;
+            }
+            case EventTypes.TIER_CHANGED -> {
+                TierChanged changed = payload(event, TierChanged.class);
+                if (changed.toTier() == null || changed.toTier().isBlank()) {
+                    throw new UnprocessableEventException("TierChanged without toTier");
+                }
+                members.tierChanged(memberId(event), changed.toTier(), event.occurredAt());
+                return EventConsumer.Outcome.APPLIED;
+            }
+            default -> {
+                return EventConsumer.Outcome.IGNORED;
+            }
+        }
+    }
+
+    /** A batch (a poll of loyalty-transactions) in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyAll(List<EventEnvelope> events) {
+        events.forEach(this::apply);
+    }
+
+    private static UUID memberId(EventEnvelope event) {
+        try {
+            return UUID.fromString(event.memberId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UnprocessableEventException(
+                    event.type() + " event " + event.eventId() + " has no member id: " + event.memberId(), e);
+        }
+    }
+
+    private static <T> T payload(EventEnvelope event, Class<T> type) {
+        try {
+            return EventJson.payload(event, type);
+        } catch (EventJson.MalformedEventException e) {
+            throw new UnprocessableEventException("unreadable " + event.type() + " payload: " + e.getMessage(), e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         name = "loyalty-bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that print numbers. Each scenario starts its own stack (ports +20000).",
-        subcommands = {PointsBench.class, SurveyMetricsBench.class, BehaviourBench.class, BenchMain.All.class})
+        subcommands = {
+            PointsBench.class,
+            SurveyMetricsBench.class,
+            BehaviourBench.class,
+            CommunityBench.class,
+            BenchMain.All.class
+        })
 public final class BenchMain implements Runnable {
 
     @CommandLine.Spec
@@ -34,7 +40,7 @@ public final class BenchMain implements Runnable {
         @Override
         public Integer call() {
             int failed = 0;
-            for (String scenario : new String[] {"points", "survey-metrics", "behaviour"}) {
+            for (String scenario : new String[] {"points", "survey-metrics", "behaviour", "community"}) {
                 System.out.printf("%n######## %s ########%n", scenario);
                 int code = new CommandLine(new BenchMain()).execute(scenario, "--repo", repo);
                 failed += code == 0 ? 0 : 1;

@@ -33,7 +33,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "4 rfm",
                 "5 clv model",
                 "6 member attitude",
-                "7 member directory");
+                "7 member directory",
+                "8 community engagement");
     }
 
     @Override
@@ -50,6 +51,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "clv_model",
                 "member_attitude",
                 "member_response",
-                "member_directory");
+                "member_directory",
+                "community_contribution");
     }
 }

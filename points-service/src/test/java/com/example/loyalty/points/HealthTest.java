@@ -25,7 +25,13 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 points core", "2 survey awards", "3 tier ladder notify", "4 rolling spend", "5 imports");
+        return List.of(
+                "1 points core",
+                "2 survey awards",
+                "3 tier ladder notify",
+                "4 rolling spend",
+                "5 imports",
+                "6 community awards");
     }
 
     @Override
@@ -39,6 +45,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "tier_ladder",
                 "survey_award",
                 "import_job",
-                "import_error");
+                "import_error",
+                "community_award");
     }
 }

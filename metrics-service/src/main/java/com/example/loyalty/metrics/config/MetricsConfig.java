@@ -2,6 +2,8 @@ package com.example.loyalty.metrics.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.ZoneId;
 
 /** Typed settings of metrics-service ({@code metrics.*}). */
@@ -49,6 +51,28 @@ public interface MetricsConfig {
         int inactivityDays();
 
         Ltv ltv();
+
+        Community community();
+
+        /**
+         * Community engagement (community-activity) on the attitudinal side of the loyalty quadrant: a member whose
+         * live contributions of the last {@link #windowDays()} days weigh at least {@link #attachedScore()} is
+         * attached, unless their latest answer says detractor (see docs/behaviour.md).
+         */
+        interface Community {
+            /** Days back from now that contributions count toward engagement. */
+            @WithDefault("90")
+            @Positive
+            int windowDays();
+
+            /**
+             * The contribution score (sum of the contributions' weights in the window) from which a member is
+             * attached; 0 keeps community engagement out of the quadrant (it is still shown on profiles).
+             */
+            @WithDefault("20")
+            @PositiveOrZero
+            int attachedScore();
+        }
 
         interface Ltv {
             /** Gross margin, 0–1, applied to revenue. */

@@ -44,8 +44,8 @@ public class MemberProfileResource {
     @Operation(
             summary = "The caller's own profile",
             description = "The member of the token (never one named in the request): their purchase figures as of "
-                    + "the last RFM recompute and their last survey answers. The scores, segment, quadrant and value "
-                    + "the brand computes are left out.")
+                    + "the last RFM recompute, their last survey answers and their community contributions of the "
+                    + "recent window. The scores, segment, quadrant and value the brand computes are left out.")
     @APIResponse(
             responseCode = "200",
             description = "The caller's profile",
@@ -82,7 +82,8 @@ public class MemberProfileResource {
             summary = "A member's profile",
             description = "RFM scores and segment (last recompute), loyalty quadrant and its action (computed now), "
                     + "simple lifetime value (all three forms), the probabilistic CLV over 52 weeks (when a model is "
-                    + "fitted for the currency) and the last 5 survey answers.")
+                    + "fitted for the currency), the last 5 survey answers and community engagement (contributions "
+                    + "and score over the window, last contribution, whether it makes the member attached).")
     @APIResponse(
             responseCode = "200",
             description = "The member's profile",
@@ -101,7 +102,7 @@ public class MemberProfileResource {
     @APIResponse(responseCode = "403", description = "The caller is neither marketer nor admin")
     @APIResponse(
             responseCode = "404",
-            description = "No purchase or answer of this member has been recorded",
+            description = "No purchase, answer or community contribution of this member has been recorded",
             content = @Content(mediaType = PROBLEM_JSON))
     public MemberProfileResponse profile(
             @Parameter(description = "Member id (UUID)")

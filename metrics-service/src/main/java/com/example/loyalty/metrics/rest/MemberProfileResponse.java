@@ -4,6 +4,7 @@ import com.example.loyalty.metrics.repository.MemberAttitudeRepository.KeptAnswe
 import com.example.loyalty.metrics.repository.MemberAttitudeRepository.KeptResponse;
 import com.example.loyalty.metrics.repository.QuadrantRepository.MemberQuadrant;
 import com.example.loyalty.metrics.repository.RfmRepository;
+import com.example.loyalty.metrics.service.CommunityEngagementService;
 import com.example.loyalty.metrics.service.ProfileService;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
         description = "The brand's view of a member: RFM, segment, loyalty quadrant and its action, lifetime value, "
-                + "probabilistic CLV and the last survey answers")
+                + "probabilistic CLV, the last survey answers and community engagement")
 public record MemberProfileResponse(
         UUID memberId,
 
@@ -38,7 +39,10 @@ public record MemberProfileResponse(
         MemberLtvResponse ltv,
 
         @Schema(description = "The member's last survey answers (at most 5), newest first")
-        List<Answered> lastAnswers) {
+        List<Answered> lastAnswers,
+
+        @Schema(description = "The member's community engagement over the recent window, computed now")
+        Community community) {
 
     @Schema(description = "RFM scores and figures of the last recompute")
     public record Rfm(
@@ -74,7 +78,15 @@ public record MemberProfileResponse(
             @Schema(description = "What marketers should do")
             String action,
 
-            @Schema(description = "NPS or CONTINUED_USE; absent when the attitude is unknown")
+            @Schema(
+                    description = "What decided the attitudinal side: SURVEY (the latest NPS or continued-use "
+                            + "answer) or COMMUNITY (community engagement at or above the attached score, with no "
+                            + "answer that says otherwise); absent when the attitude is unknown",
+                    example = "COMMUNITY",
+                    nullable = true)
+            String attitudeBasis,
+
+            @Schema(description = "NPS or CONTINUED_USE; absent without an answer", nullable = true)
             String attitudeType,
 
             @Schema(description = "Latest NPS or continued-use score, 0–10")
@@ -88,9 +100,34 @@ public record MemberProfileResponse(
                     q.quadrant().pathName(),
                     q.quadrant().name(),
                     q.quadrant().action(),
+                    q.attitudeBasis() == null ? null : q.attitudeBasis().name(),
                     q.attitudeType(),
                     q.attitudeScore(),
                     q.answeredAt());
+        }
+    }
+
+    @Schema(description = "Community engagement: the member's live (not revoked) contributions over the recent window")
+    public record Community(
+            @Schema(description = "Days the window reaches back from now", example = "90")
+            int windowDays,
+
+            @Schema(description = "Contributions in the window")
+            long contributions,
+
+            @Schema(description = "Contribution score in the window: the contributions' weights summed")
+            long score,
+
+            @Schema(description = "The latest contribution, however old; absent if none", nullable = true)
+            Instant lastContributionAt,
+
+            @Schema(
+                    description = "Whether the score reaches metrics.behaviour.community.attached-score: the member "
+                            + "is then attitudinally high, unless their latest answer is a detractor's")
+            boolean attached) {
+
+        static Community from(CommunityEngagementService.EngagementView e) {
+            return new Community(e.windowDays(), e.contributions(), e.score(), e.lastContributionAt(), e.attached());
         }
     }
 
@@ -112,7 +149,8 @@ public record MemberProfileResponse(
                 Quadrant.from(p.quadrant()),
                 p.clv().map(MemberClvResponse::from).orElse(null),
                 p.ltv().map(MemberLtvResponse::from).orElse(null),
-                Answered.from(p.lastAnswers()));
+                Answered.from(p.lastAnswers()),
+                Community.from(p.community()));
     }
 
     static Rfm rfm(Currency currency, Optional<RfmRepository.Run> run, Optional<RfmRepository.MemberRow> row) {

@@ -2,14 +2,15 @@ package com.example.loyalty.metrics.rest;
 
 import com.example.loyalty.metrics.service.ProfileService;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
-        description = "A member's own profile: their purchase figures and their last survey answers. The scores, "
-                + "segment, quadrant and value the brand computes are not part of it.")
+        description = "A member's own profile: their purchase figures, their last survey answers and their community "
+                + "contributions. The scores, segment, quadrant and value the brand computes are not part of it.")
 public record OwnProfileResponse(
         UUID memberId,
 
@@ -20,7 +21,24 @@ public record OwnProfileResponse(
         Purchases purchases,
 
         @Schema(description = "The member's last survey answers (at most 5), newest first")
-        List<MemberProfileResponse.Answered> lastAnswers) {
+        List<MemberProfileResponse.Answered> lastAnswers,
+
+        @Schema(description = "The member's community contributions over the recent window")
+        Community community) {
+
+    @Schema(description = "The member's live (not revoked) community contributions over the recent window")
+    public record Community(
+            @Schema(description = "Days the window reaches back from now", example = "90")
+            int windowDays,
+
+            @Schema(description = "Contributions in the window")
+            long contributions,
+
+            @Schema(description = "Contribution score in the window: the contributions' weights summed")
+            long score,
+
+            @Schema(description = "The latest contribution, however old; absent if none", nullable = true)
+            Instant lastContributionAt) {}
 
     @Schema(description = "The member's purchase figures")
     public record Purchases(
@@ -47,6 +65,11 @@ public record OwnProfileResponse(
                         ? null
                         : new Purchases(
                                 rfm.asOf(), rfm.windowMonths(), rfm.recencyDays(), rfm.frequency(), rfm.monetary()),
-                MemberProfileResponse.Answered.from(p.lastAnswers()));
+                MemberProfileResponse.Answered.from(p.lastAnswers()),
+                new Community(
+                        p.community().windowDays(),
+                        p.community().contributions(),
+                        p.community().score(),
+                        p.community().lastContributionAt()));
     }
 }

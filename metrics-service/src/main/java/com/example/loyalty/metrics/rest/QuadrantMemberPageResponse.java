@@ -29,7 +29,12 @@ public record QuadrantMemberPageResponse(
     public record Item(
             UUID memberId,
 
-            @Schema(description = "NPS or CONTINUED_USE; absent when the attitude is unknown")
+            @Schema(
+                    description = "What decided the attitudinal side: SURVEY or COMMUNITY; absent when unknown",
+                    nullable = true)
+            String attitudeBasis,
+
+            @Schema(description = "NPS or CONTINUED_USE; absent without an answer", nullable = true)
             String attitudeType,
 
             @Schema(description = "Latest NPS or continued-use score, 0–10")
@@ -37,6 +42,12 @@ public record QuadrantMemberPageResponse(
 
             @Schema(description = "When that answer was given")
             Instant answeredAt,
+
+            @Schema(description = "Community contributions in the engagement window")
+            long communityContributions,
+
+            @Schema(description = "Their contribution score (weights summed)")
+            long communityScore,
 
             @Schema(description = "R, 1–5; absent without scored purchases")
             Integer recencyScore,
@@ -48,9 +59,12 @@ public record QuadrantMemberPageResponse(
         static Item from(MemberQuadrant m) {
             return new Item(
                     m.memberId(),
+                    m.attitudeBasis() == null ? null : m.attitudeBasis().name(),
                     m.attitudeType(),
                     m.attitudeScore(),
                     m.answeredAt(),
+                    m.communityContributions(),
+                    m.communityScore(),
                     m.recencyScore(),
                     m.frequencyScore(),
                     m.monetaryScore(),

@@ -29,10 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Tag(
         name = "Loyalty quadrant",
-        description = "Every member placed by what they say (latest NPS or continued-use answer: promoters high, "
-                + "detractors low, passives as configured) against what they do (RFM: high from an R+F+M sum, 10 by "
-                + "default), with the action for each quadrant; members who have not answered are a fifth group, "
-                + "to be asked")
+        description = "Every member placed by what they say and show (latest NPS or continued-use answer: promoters "
+                + "high, detractors low, passives as configured; community engagement: attached from a contribution "
+                + "score over a recent window, 20 over 90 days by default, high unless the answer is a detractor's) "
+                + "against what they do (RFM: high from an R+F+M sum, 10 by default), with the action for each "
+                + "quadrant; members whose attitude is neither said nor shown are a fifth group, to be asked")
 public class QuadrantResource {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -50,10 +51,11 @@ public class QuadrantResource {
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(
             summary = "Members per quadrant, with the action for each",
-            description = "Computed when asked from the members' latest answers and their latest RFM scores (see "
-                    + "POST /api/metrics/rfm/recompute), so an answer counts as soon as it is consumed. A member with "
-                    + "an answer but no scored purchase is behaviourally low; one with scored purchases but no answer "
-                    + "is in the unknown group.")
+            description = "Computed when asked from the members' latest answers, their community contributions "
+                    + "of the window and their latest RFM scores (see POST /api/metrics/rfm/recompute), so an answer "
+                    + "or a contribution counts as soon as it is consumed, and a revoked contribution stops counting. "
+                    + "A member with an answer or contributions but no scored purchase is behaviourally low; one with "
+                    + "scored purchases but neither an answer nor attaching engagement is in the unknown group.")
     @APIResponse(
             responseCode = "200",
             description = "The five groups",
@@ -86,7 +88,8 @@ public class QuadrantResource {
             summary = "The members of a quadrant",
             description = "JSON: one page, by member id. With Accept: text/csv: every member of the quadrant as CSV "
                     + "(header memberId,quadrant,action,attitudeType,attitudeScore,answeredAt,recencyScore,"
-                    + "frequencyScore,monetaryScore,segment), streamed from the database whatever the number; "
+                    + "frequencyScore,monetaryScore,segment,attitudeBasis,communityContributions,communityScore), "
+                    + "streamed from the database whatever the number; "
                     + "page and size are then ignored.")
     @APIResponse(
             responseCode = "200",

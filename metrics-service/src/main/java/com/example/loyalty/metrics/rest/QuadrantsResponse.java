@@ -17,7 +17,16 @@ public record QuadrantsResponse(
         @Schema(description = "Whether passives (7–8) count as attitudinally high")
         boolean passiveIsHigh,
 
-        @Schema(description = "Members placed (with an answer or RFM scores)")
+        @Schema(description = "Days of community contributions that count toward engagement", example = "90")
+        int communityWindowDays,
+
+        @Schema(
+                description = "Contribution score from which a member is attached (attitudinally high unless a "
+                        + "detractor); 0: community engagement does not count",
+                example = "20")
+        int communityAttachedScore,
+
+        @Schema(description = "Members placed (with an answer, community contributions in the window or RFM scores)")
         long total,
 
         @Schema(description = "The five groups: the four quadrants and the members whose attitude is unknown")
@@ -49,6 +58,13 @@ public record QuadrantsResponse(
                         c.counts().get(q)))
                 .toList();
         long total = quadrants.stream().mapToLong(QuadrantCount::members).sum();
-        return new QuadrantsResponse(c.currency(), c.behaviouralHighFrom(), c.passiveIsHigh(), total, quadrants);
+        return new QuadrantsResponse(
+                c.currency(),
+                c.behaviouralHighFrom(),
+                c.passiveIsHigh(),
+                c.communityWindowDays(),
+                c.communityAttachedScore(),
+                total,
+                quadrants);
     }
 }

@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * A member's profile: what they do (RFM scores and segment of the last recompute, lifetime value, probabilistic CLV),
- * what they say (their last answers) and where that puts them (loyalty quadrant and its action). The brand's view has
- * everything; the member's own view ({@link #ownProfile}) leaves out the scores the brand keeps to itself.
+ * what they say (their last answers), what they show (community engagement) and where that puts them (loyalty
+ * quadrant and its action). The brand's view has everything; the member's own view ({@link #ownProfile}) leaves out
+ * the scores and classifications the brand keeps to itself.
  */
 @ApplicationScoped
 public class ProfileService {
@@ -39,15 +40,20 @@ public class ProfileService {
             MemberQuadrant quadrant,
             Optional<ClvService.MemberValue> clv,
             Optional<LtvMember> ltv,
-            List<KeptResponse> lastAnswers) {}
+            List<KeptResponse> lastAnswers,
+            CommunityEngagementService.EngagementView community) {}
 
-    /** The member's own view: their own purchase figures and answers, no scores, segment, quadrant or value. */
+    /**
+     * The member's own view: their own purchase figures, answers and community contributions; no scores, segment,
+     * quadrant or value.
+     */
     public record OwnProfile(
             UUID memberId,
             Currency currency,
             Optional<RfmRepository.Run> run,
             Optional<RfmRepository.MemberRow> purchases,
-            List<KeptResponse> lastAnswers) {}
+            List<KeptResponse> lastAnswers,
+            CommunityEngagementService.EngagementView community) {}
 
     private final RfmRepository rfm;
     private final QuadrantService quadrants;
@@ -55,6 +61,7 @@ public class ProfileService {
     private final LtvService ltv;
     private final MemberAttitudeRepository attitudes;
     private final MemberDirectoryRepository directory;
+    private final CommunityEngagementService community;
     private final MetricsConfig config;
     private final Clock clock = Clock.systemUTC();
 
@@ -65,6 +72,7 @@ public class ProfileService {
             LtvService ltv,
             MemberAttitudeRepository attitudes,
             MemberDirectoryRepository directory,
+            CommunityEngagementService community,
             MetricsConfig config) {
         this.rfm = rfm;
         this.quadrants = quadrants;
@@ -72,6 +80,7 @@ public class ProfileService {
         this.ltv = ltv;
         this.attitudes = attitudes;
         this.directory = directory;
+        this.community = community;
         this.config = config;
     }
 
@@ -79,7 +88,8 @@ public class ProfileService {
      * The brand's view of a member in {@code currency} (null: the program's).
      *
      * @throws io.quarkiverse.resteasy.problem.HttpProblem 404 if nothing is known of the member (no purchase, no
-     *                                                     answer); 400 for an unknown currency
+     *                                                     answer, no community contribution); 400 for an unknown
+     *                                                     currency
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Profile profile(UUID memberId, String currency) {
@@ -90,7 +100,12 @@ public class ProfileService {
         Optional<LtvMember> value = ltv.findMemberLtv(memberId, c, today, ltv.parameters(c, LtvService.Overrides.NONE));
         List<KeptResponse> answers = attitudes.lastResponses(memberId, LAST_ANSWERS);
         MemberQuadrant quadrant = quadrants.of(memberId, code);
-        if (scores.isEmpty() && value.isEmpty() && answers.isEmpty() && quadrant.attitudeType() == null) {
+        CommunityEngagementService.EngagementView engagement = community.engagementOf(memberId);
+        if (scores.isEmpty()
+                && value.isEmpty()
+                && answers.isEmpty()
+                && quadrant.attitudeType() == null
+                && engagement.lastContributionAt() == null) {
             throw unknown(memberId);
         }
         return new Profile(
@@ -101,7 +116,8 @@ public class ProfileService {
                 quadrant,
                 clv.find(memberId, code, CLV_HORIZON_WEEKS, today),
                 value,
-                answers);
+                answers,
+                engagement);
     }
 
     /**
@@ -125,11 +141,14 @@ public class ProfileService {
                 c,
                 purchases.isPresent() ? rfm.run(c.getCurrencyCode()) : Optional.empty(),
                 purchases,
-                attitudes.lastResponses(memberId, LAST_ANSWERS));
+                attitudes.lastResponses(memberId, LAST_ANSWERS),
+                community.engagementOf(memberId));
     }
 
     private static RuntimeException unknown(UUID memberId) {
         return Problems.notFound(
-                "unknown-member", "Not found", "no purchase or answer of member " + memberId + " has been recorded");
+                "unknown-member",
+                "Not found",
+                "no purchase, answer or community contribution of member " + memberId + " has been recorded");
     }
 }

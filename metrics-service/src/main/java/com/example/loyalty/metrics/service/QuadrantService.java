@@ -1,6 +1,7 @@
 package com.example.loyalty.metrics.service;
 
 import com.example.loyalty.metrics.config.MetricsConfig;
+import com.example.loyalty.metrics.domain.Attitude;
 import com.example.loyalty.metrics.domain.Quadrant;
 import com.example.loyalty.metrics.repository.QuadrantRepository;
 import com.example.loyalty.metrics.repository.QuadrantRepository.MemberQuadrant;
@@ -14,22 +15,31 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The loyalty quadrant: every member placed by what they say against what they do, with the action for each group
- * ({@link Quadrant}). Attitude comes from the member's latest NPS or continued-use answer (passives as configured),
- * behaviour from their latest RFM scores in the asked currency (high from {@code behaviouralHighFrom}).
+ * The loyalty quadrant: every member placed by what they say and show against what they do, with the action for each
+ * group ({@link Quadrant}). Attitude comes from the member's latest NPS or continued-use answer (passives as
+ * configured) and their community engagement over the last {@code metrics.behaviour.community.window-days}, combined
+ * by {@link Attitude#of} (a detractor answer wins; otherwise high if either says so); behaviour from their latest RFM
+ * scores in the asked currency (high from {@code behaviouralHighFrom}).
  */
 @ApplicationScoped
 public class QuadrantService {
 
     /** Members per quadrant. */
     public record QuadrantCounts(
-            String currency, int behaviouralHighFrom, boolean passiveIsHigh, Map<Quadrant, Long> counts) {}
+            String currency,
+            int behaviouralHighFrom,
+            boolean passiveIsHigh,
+            int communityWindowDays,
+            int communityAttachedScore,
+            Map<Quadrant, Long> counts) {}
 
     /** One page of a quadrant's members. */
     public record MemberPage(Quadrant quadrant, List<MemberQuadrant> items, int page, int size, long total) {}
@@ -46,7 +56,12 @@ public class QuadrantService {
     public QuadrantCounts counts(String currency) {
         Rules rules = rules(currency);
         return new QuadrantCounts(
-                rules.currency(), rules.behaviouralHighFrom(), rules.passiveIsHigh(), quadrants.counts(rules));
+                rules.currency(),
+                rules.behaviouralHighFrom(),
+                rules.passiveIsHigh(),
+                config.behaviour().community().windowDays(),
+                rules.communityAttachedScore(),
+                quadrants.counts(rules));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,7 +79,7 @@ public class QuadrantService {
 
     /** The header of {@link #writeCsv}. */
     public static final String CSV_HEADER = "memberId,quadrant,action,attitudeType,attitudeScore,answeredAt,"
-            + "recencyScore,frequencyScore,monetaryScore,segment";
+            + "recencyScore,frequencyScore,monetaryScore,segment,attitudeBasis,communityContributions,communityScore";
 
     /**
      * Writes every member of the quadrant as CSV (RFC 4180; no field needs quoting: ids, numbers, constants and
@@ -83,7 +98,9 @@ public class QuadrantService {
                             + m.quadrant().action() + ","
                             + text(m.attitudeType()) + "," + text(m.attitudeScore()) + "," + text(m.answeredAt()) + ","
                             + text(m.recencyScore()) + "," + text(m.frequencyScore()) + ","
-                            + text(m.monetaryScore()) + "," + text(m.segment()) + "\r\n");
+                            + text(m.monetaryScore()) + "," + text(m.segment()) + ","
+                            + text(m.attitudeBasis()) + "," + m.communityContributions() + ","
+                            + m.communityScore() + "\r\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -98,7 +115,15 @@ public class QuadrantService {
         return new Rules(
                 currency(currency),
                 config.behaviour().behaviouralHighFrom(),
-                config.behaviour().passiveIsHigh());
+                config.behaviour().passiveIsHigh(),
+                communitySince(),
+                config.behaviour().community().attachedScore());
+    }
+
+    /** The start of the community engagement window: {@code window-days} before now. */
+    Instant communitySince() {
+        return Instant.now()
+                .minus(Duration.ofDays(config.behaviour().community().windowDays()));
     }
 
     /** The asked currency, or the program's; 400 if it is not an ISO 4217 code. */

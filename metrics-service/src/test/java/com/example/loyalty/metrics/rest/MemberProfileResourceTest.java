@@ -139,11 +139,11 @@ class MemberProfileResourceTest {
         List<String> lines = csv.lines().toList();
         assertEquals(
                 "memberId,quadrant,action,attitudeType,attitudeScore,answeredAt,recencyScore,frequencyScore,"
-                        + "monetaryScore,segment",
+                        + "monetaryScore,segment,attitudeBasis,communityContributions,communityScore",
                 lines.get(0));
         assertTrue(
                 lines.contains(ids.get("C") + ",TEMPORARY_FAN,Grow attachment,NPS,2," + TestSurveys.ANSWERED
-                        + ",5,5,5,CHAMPIONS"),
+                        + ",5,5,5,CHAMPIONS,SURVEY,0,0"),
                 csv);
     }
 

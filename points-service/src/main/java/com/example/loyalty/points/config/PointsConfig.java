@@ -2,6 +2,7 @@ package com.example.loyalty.points.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -15,6 +16,8 @@ public interface PointsConfig {
     Card card();
 
     SurveyAward surveyAward();
+
+    CommunityAward communityAward();
 
     Imports imports();
 
@@ -43,6 +46,56 @@ public interface PointsConfig {
         /** Points for answering a survey, once per member per wave; 0 turns the award off. */
         @WithDefault("50")
         long points();
+    }
+
+    /**
+     * Points for community contributions (the community-activity events of community-service): fixed points per
+     * action, capped per member per calendar day and per calendar month in {@link #zone()}. See
+     * docs/community-points.md.
+     */
+    interface CommunityAward {
+        /** Fixed points per contribution type; 0 turns a type's points off. */
+        Points points();
+
+        /**
+         * Most points community contributions credit to one member on one day (of the contribution, in the program's
+         * zone); an award beyond it is recorded with what was left (possibly 0). Revoked awards still count.
+         */
+        @WithDefault("100")
+        @PositiveOrZero
+        long dailyCap();
+
+        /** Most points community contributions credit to one member in one calendar month, as {@link #dailyCap()}. */
+        @WithDefault("1000")
+        @PositiveOrZero
+        long monthlyCap();
+
+        interface Points {
+            /** A post created ({@code PostCreated}). */
+            @WithDefault("5")
+            @PositiveOrZero
+            long postCreated();
+
+            /** The member's answer accepted ({@code AnswerAccepted}). */
+            @WithDefault("30")
+            @PositiveOrZero
+            long answerAccepted();
+
+            /** A product review posted ({@code ReviewPosted}). */
+            @WithDefault("10")
+            @PositiveOrZero
+            long reviewPosted();
+
+            /** A reaction received on the member's content ({@code ReactionReceived}). */
+            @WithDefault("1")
+            @PositiveOrZero
+            long reactionReceived();
+
+            /** A community event attended ({@code EventAttended}). */
+            @WithDefault("20")
+            @PositiveOrZero
+            long eventAttended();
+        }
     }
 
     interface Card {

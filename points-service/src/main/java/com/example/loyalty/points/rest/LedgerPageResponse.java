@@ -20,9 +20,13 @@ public record LedgerPageResponse(List<Entry> items, int page, int size, long tot
             long points,
 
             long balanceAfter,
-            @Schema(description = "PURCHASE, REDEMPTION, …") String referenceType,
 
-            @Schema(description = "The purchase's transaction id, the redemption id, …")
+            @Schema(description = "PURCHASE, REDEMPTION, SURVEY, COMMUNITY, …")
+            String referenceType,
+
+            @Schema(
+                    description = "The purchase's transaction id, the redemption id, the survey wave, the community "
+                            + "contribution, …")
             String referenceId,
 
             String reason,

@@ -1,0 +1,286 @@
+package com.example.loyalty.points.service;
+
+import com.example.loyalty.events.CommunityActivity;
+import com.example.loyalty.events.ContributionRevoked;
+import com.example.loyalty.events.EventTypes;
+import com.example.loyalty.events.PointsAwarded;
+import com.example.loyalty.events.Topics;
+import com.example.loyalty.messaging.consumer.UnprocessableEventException;
+import com.example.loyalty.messaging.outbox.OutboxWriter;
+import com.example.loyalty.points.config.PointsConfig;
+import com.example.loyalty.points.domain.LedgerKind;
+import com.example.loyalty.points.domain.Member;
+import com.example.loyalty.points.repository.CommunityAwardRepository;
+import com.example.loyalty.points.repository.CommunityAwardRepository.Award;
+import com.example.loyalty.points.repository.MemberRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Community contributions earn fixed points ({@code points.community-award.points.*}), and a revoked contribution gives
+ * them back. The rules (docs/community-points.md):
+ * <ul>
+ * <li><b>Once per contribution.</b> The contribution id is the primary key of {@code community_award}: a redelivered
+ * event (the consumer's inbox stops those first) or a replayed one with a new event id earns nothing more.</li>
+ * <li><b>Caps.</b> A member earns at most {@code daily-cap} points (100) from contributions of one calendar day and
+ * {@code monthly-cap} (1000) of one calendar month, in the program's zone ({@code points.zone}), by the day the
+ * contribution happened (never later than now). An award beyond a cap is recorded with what was left, possibly 0.
+ * Revoked awards still count toward the caps, so spam that a moderator hides does not make room for more.</li>
+ * <li><b>Revocation.</b> A {@code ContributionRevoked} takes back the points its award credited (a {@code REVERSE}
+ * ledger entry), but never below a zero balance: if the member has spent them, it takes back what the balance allows
+ * and records the rest as the award's {@code shortfall}; later earnings are not withheld for it (an admin may adjust).
+ * A revocation of a contribution never awarded records a tombstone, so the award arriving late gives nothing.</li>
+ * <li><b>Unknown members.</b> An event for a member id points-service does not know earns nothing and is not waited
+ * for (community-service learns member ids from points-service's {@code MemberEnrolled}, so such an event cannot
+ * become valid later); it is logged and counted.</li>
+ * </ul>
+ * Every change locks the member row first, so concurrent deliveries for one member serialise, and goes through the
+ * {@link Ledger} (balance = sum of the ledger) and the outbox: {@code PointsAwarded} with reference type
+ * {@code COMMUNITY} and the contribution id as reference, with negative points for a reversal.
+ */
+@ApplicationScoped
+public class CommunityAwardService {
+
+    private static final Logger LOG = Logger.getLogger(CommunityAwardService.class);
+    public static final String REFERENCE_TYPE = "COMMUNITY";
+    /** The reason of a reversal, on the ledger and in its PointsAwarded event. */
+    public static final String REVOKED = "community contribution revoked";
+
+    /** What happened to one contribution event. */
+    public enum Outcome {
+        /** Credited in full. */
+        AWARDED,
+        /** Recorded with less than its points (possibly 0): a daily or monthly cap was reached. */
+        CAPPED,
+        /** Recorded with no points: its type earns none ({@code points.community-award.points.<type>=0}). */
+        NO_POINTS,
+        /** The contribution has an award already. */
+        ALREADY_AWARDED,
+        /** The contribution was revoked before its award arrived (a tombstone): no points. */
+        REVOKED_BEFORE_AWARD,
+        /** The member id is not a member of points-service: nothing recorded. */
+        UNKNOWN_MEMBER,
+        /** Revoked; all the points it credited taken back (or it had credited none). */
+        REVERSED,
+        /** Revoked; the balance allowed only part of the points to be taken back, the rest recorded as shortfall. */
+        REVERSED_WITH_SHORTFALL,
+        /** Revoked before any award: a tombstone recorded. */
+        TOMBSTONE,
+        /** Revoked before. */
+        ALREADY_REVOKED
+    }
+
+    private final MemberRepository members;
+    private final CommunityAwardRepository awards;
+    private final Ledger ledger;
+    private final OutboxWriter outbox;
+    private final PointsConfig config;
+    private final MeterRegistry registry;
+
+    public CommunityAwardService(
+            MemberRepository members,
+            CommunityAwardRepository awards,
+            Ledger ledger,
+            OutboxWriter outbox,
+            PointsConfig config,
+            MeterRegistry registry) {
+        this.members = members;
+        this.awards = awards;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** The fixed points of a contribution type; {@link IllegalArgumentException} for a type that is none. */
+    public long pointsFor(String type) {
+        PointsConfig.CommunityAward.Points points = config.communityAward().points();
+        return switch (type) {
+            case EventTypes.POST_CREATED -> points.postCreated();
+            case EventTypes.ANSWER_ACCEPTED -> points.answerAccepted();
+            case EventTypes.REVIEW_POSTED -> points.reviewPosted();
+            case EventTypes.REACTION_RECEIVED -> points.reactionReceived();
+            case EventTypes.EVENT_ATTENDED -> points.eventAttended();
+            default -> throw new IllegalArgumentException(type + " is not a community contribution");
+        };
+    }
+
+    /**
+     * Awards the points of a contribution, in the caller's transaction.
+     *
+     * @param eventId  the event's id (kept on the award)
+     * @param memberId the member who earned it (the envelope's)
+     * @param type     one of {@link EventTypes#COMMUNITY_CONTRIBUTIONS}
+     * @param at       when it happened (the payload's time, else the envelope's)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome award(UUID eventId, UUID memberId, String type, CommunityActivity activity, Instant at) {
+        long due = pointsFor(type);
+        Optional<Member> locked = members.lockById(memberId);
+        if (locked.isEmpty()) {
+            return count(unknownMember(activity.contributionId(), memberId));
+        }
+        Member member = locked.get();
+        Optional<Award> existing = awards.lock(activity.contributionId());
+        if (existing.isPresent()) {
+            return count(existing.get().tombstone() ? Outcome.REVOKED_BEFORE_AWARD : Outcome.ALREADY_AWARDED);
+        }
+        Instant now = Instant.now();
+        Instant occurredAt = at.isAfter(now) ? now : at;
+        LocalDate day = LocalDate.ofInstant(occurredAt, config.zone());
+        LocalDate month = day.withDayOfMonth(1);
+        long dayRoom = config.communityAward().dailyCap() - awards.credited(member.id, day, day.plusDays(1));
+        long monthRoom = config.communityAward().monthlyCap() - awards.credited(member.id, month, month.plusMonths(1));
+        long credited = Math.max(0, Math.min(due, Math.min(dayRoom, monthRoom)));
+        if (!awards.insertAward(new CommunityAwardRepository.NewAward(
+                activity.contributionId(),
+                member.id,
+                type,
+                eventId,
+                activity.contentId(),
+                occurredAt,
+                day,
+                due,
+                credited,
+                now))) {
+            // recorded meanwhile for another member (the member lock did not cover it): it has its award
+            return count(Outcome.ALREADY_AWARDED);
+        }
+        if (credited > 0) {
+            String reason =
+                    "community: " + label(type) + (credited < due ? " (capped: " + credited + " of " + due + ")" : "");
+            ledger.append(
+                    member,
+                    LedgerKind.EARN,
+                    credited,
+                    REFERENCE_TYPE,
+                    activity.contributionId().toString(),
+                    reason);
+            outbox.write(
+                    Topics.LOYALTY_TRANSACTIONS,
+                    EventTypes.POINTS_AWARDED,
+                    PointsAwarded.SCHEMA_VERSION,
+                    member.id.toString(),
+                    new PointsAwarded(
+                            credited, REFERENCE_TYPE, activity.contributionId().toString(), reason, member.balance));
+            registry.counter("loyalty.points.awarded", "reason", "community").increment(credited);
+        }
+        if (credited < due) {
+            LOG.debugf(
+                    "contribution %s of member %s: %d of %d points (caps: %d left today, %d this month)",
+                    activity.contributionId(), member.id, credited, due, Math.max(0, dayRoom), Math.max(0, monthRoom));
+        }
+        return count(due == 0 ? Outcome.NO_POINTS : credited == due ? Outcome.AWARDED : Outcome.CAPPED);
+    }
+
+    /**
+     * Takes back the points of a revoked contribution, in the caller's transaction, never below a zero balance (the
+     * rest is the award's shortfall); a contribution with no award gets a tombstone.
+     *
+     * @param memberId the member who had earned it (the envelope's)
+     * @param at       when it was revoked (the payload's time, else the envelope's)
+     * @throws UnprocessableEventException if the contribution was awarded to another member
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome revoke(UUID eventId, UUID memberId, ContributionRevoked revoked, Instant at) {
+        Optional<Member> locked = members.lockById(memberId);
+        if (locked.isEmpty()) {
+            return count(unknownMember(revoked.contributionId(), memberId));
+        }
+        Member member = locked.get();
+        String reason = truncate(revoked.reason(), 500);
+        Optional<Award> existing = awards.lock(revoked.contributionId());
+        if (existing.isEmpty()) {
+            String type = revoked.type() == null ? "unknown" : truncate(revoked.type(), 32);
+            if (awards.insertTombstone(
+                    revoked.contributionId(), member.id, type, revoked.contentId(), at, eventId, reason)) {
+                LOG.debugf("contribution %s revoked before its award: tombstone", revoked.contributionId());
+                return count(Outcome.TOMBSTONE);
+            }
+            existing = awards.lock(revoked.contributionId()); // recorded meanwhile (for another member)
+        }
+        Award award = existing.orElseThrow();
+        if (!award.memberId().equals(member.id)) {
+            throw new UnprocessableEventException("contribution " + revoked.contributionId() + " belongs to member "
+                    + award.memberId() + ", not " + member.id);
+        }
+        if (award.revoked()) {
+            return count(Outcome.ALREADY_REVOKED);
+        }
+        long reversed = Math.min(award.points(), member.balance);
+        long shortfall = award.points() - reversed;
+        awards.markRevoked(revoked.contributionId(), at, eventId, reason, reversed, shortfall);
+        if (reversed > 0) {
+            String why = REVOKED + revocationCause(revoked.reason());
+            ledger.append(
+                    member,
+                    LedgerKind.REVERSE,
+                    -reversed,
+                    REFERENCE_TYPE,
+                    revoked.contributionId().toString(),
+                    why);
+            outbox.write(
+                    Topics.LOYALTY_TRANSACTIONS,
+                    EventTypes.POINTS_AWARDED,
+                    PointsAwarded.SCHEMA_VERSION,
+                    member.id.toString(),
+                    new PointsAwarded(
+                            -reversed, REFERENCE_TYPE, revoked.contributionId().toString(), why, member.balance));
+            registry.counter("loyalty.points.reversed", "reason", "community").increment(reversed);
+        }
+        if (shortfall > 0) {
+            LOG.infof(
+                    "contribution %s of member %s revoked: %d of its %d points were spent already (shortfall)",
+                    revoked.contributionId(), member.id, shortfall, award.points());
+            registry.counter("loyalty.points.community-shortfall").increment(shortfall);
+            return count(Outcome.REVERSED_WITH_SHORTFALL);
+        }
+        return count(Outcome.REVERSED);
+    }
+
+    private Outcome unknownMember(UUID contributionId, UUID memberId) {
+        LOG.infof(
+                "community contribution %s is of no member of points-service (%s): no points",
+                contributionId, memberId);
+        return Outcome.UNKNOWN_MEMBER;
+    }
+
+    private Outcome count(Outcome outcome) {
+        registry.counter(
+                        "loyalty.points.community-awards",
+                        "outcome",
+                        outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .increment();
+        return outcome;
+    }
+
+    /** "post created" for PostCreated. */
+    static String label(String type) {
+        return type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+
+    /** What the member sees of why: hidden by a moderator or deleted, never the moderator's own words. */
+    private static String revocationCause(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        if (reason.startsWith("HIDDEN")) {
+            return " (hidden by a moderator)";
+        }
+        if (reason.startsWith("DELETED")) {
+            return " (deleted)";
+        }
+        return "";
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -4,6 +4,7 @@ import com.example.loyalty.community.domain.EventRegistration;
 import com.example.loyalty.community.domain.RegistrationStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,48 @@ public class EventRegistrationRepository implements PanacheRepositoryBase<EventR
     /** Seated and waitlisted registrations of an event. */
     public record Counts(long seated, long waitlisted) {
         public static final Counts NONE = new Counts(0, 0);
+    }
+
+    /** A registration just placed: seated, or waitlisted at a position (from 1). */
+    public record Placed(RegistrationStatus status, Long waitlistPosition) {}
+
+    /**
+     * Places the member's registration in one statement: a seat while fewer than {@code capacity} are taken and
+     * nobody waits, else the end of the waitlist. The caller must hold the event's row lock (taken in an earlier
+     * statement, so that this statement's snapshot sees every registration committed before the lock was granted).
+     *
+     * @return empty when the member has a standing registration for the event already
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Placed> place(UUID id, UUID eventId, UUID memberId, int capacity, Instant now) {
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("""
+                        with counts as (
+                            select count(*) filter (where status = 'SEATED') as seated,
+                                   count(*) filter (where status = 'WAITLISTED') as waiting
+                            from event_registration where event_id = :event),
+                        placed as (
+                            insert into event_registration (id, event_id, member_id, status, registered_at, seated_at)
+                            select :id, :event, :member,
+                                   case when seated < :capacity and waiting = 0 then 'SEATED' else 'WAITLISTED' end,
+                                   :now,
+                                   case when seated < :capacity and waiting = 0 then cast(:now as timestamptz) end
+                            from counts
+                            on conflict (event_id, member_id) where status <> 'CANCELLED' do nothing
+                            returning status)
+                        select placed.status, counts.waiting from placed, counts""")
+                .setParameter("id", id)
+                .setParameter("event", eventId)
+                .setParameter("member", memberId)
+                .setParameter("capacity", capacity)
+                .setParameter("now", now)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        RegistrationStatus status = RegistrationStatus.valueOf((String) rows.get(0)[0]);
+        long waiting = ((Number) rows.get(0)[1]).longValue();
+        return Optional.of(new Placed(status, status == RegistrationStatus.WAITLISTED ? waiting + 1 : null));
     }
 
     /** The member's standing (not cancelled) registration for the event. */

@@ -179,29 +179,16 @@ public class CommunityEvents {
                     "Registration closed",
                     "registration for this event closed at " + event.registrationCloses());
         }
-        if (registrations.standing(eventId, member.memberId).isPresent()) {
-            throw Problems.conflict(
-                    "already-registered",
-                    "Registered already",
-                    "this member is registered for this event already; cancel first to register again");
-        }
-        Counts counts = registrations.counts(eventId);
-        EventRegistration registration = new EventRegistration();
-        registration.id = UUID.randomUUID();
-        registration.eventId = eventId;
-        registration.memberId = member.memberId;
-        registration.registeredAt = now;
-        if (counts.seated() < event.capacity && counts.waitlisted() == 0) {
-            registration.status = RegistrationStatus.SEATED;
-            registration.seatedAt = now;
-        } else {
-            registration.status = RegistrationStatus.WAITLISTED;
-        }
-        registrations.persist(registration);
-        registrations.flush();
-        registry.counter("loyalty.community.event.registrations", "status", tag(registration.status))
+        UUID id = UUID.randomUUID();
+        EventRegistrationRepository.Placed placed = registrations
+                .place(id, eventId, member.memberId, event.capacity, now)
+                .orElseThrow(() -> Problems.conflict(
+                        "already-registered",
+                        "Registered already",
+                        "this member is registered for this event already; cancel first to register again"));
+        registry.counter("loyalty.community.event.registrations", "status", tag(placed.status()))
                 .increment();
-        return view(registration);
+        return new MyRegistration(id, placed.status(), placed.waitlistPosition(), now, null);
     }
 
     /**

@@ -24,7 +24,8 @@ import java.util.UUID;
  */
 public final class CommunityFixtures {
 
-    public static final String MARKETER = TestTokens.token("marketer-" + UUID.randomUUID(), "marketer");
+    public static final String MARKETER_SUBJECT = "marketer-" + UUID.randomUUID();
+    public static final String MARKETER = TestTokens.token(MARKETER_SUBJECT, "marketer");
     public static final String ADMIN_SUBJECT = "admin-" + UUID.randomUUID();
     public static final String ADMIN = TestTokens.token(ADMIN_SUBJECT, "admin");
     public static final String STAFF_SUBJECT = "staff-" + UUID.randomUUID();

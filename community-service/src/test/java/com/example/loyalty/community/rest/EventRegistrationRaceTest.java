@@ -137,6 +137,29 @@ class EventRegistrationRaceTest {
                         member.memberId()));
     }
 
+    @Test
+    void concurrentCheckInsOfOneMemberCountOnce() throws Exception {
+        CommunityFixtures fixtures = new CommunityFixtures(dataSource);
+        String eventId = newEvent(3);
+        Member member = fixtures.member();
+        register(member.token(), eventId).statusCode(201);
+        List<Callable<Integer>> calls = IntStream.range(0, 8)
+                .mapToObj(i -> (Callable<Integer>)
+                        () -> CommunityFixtures.checkIn(CommunityFixtures.STAFF, eventId, member.memberId())
+                                .extract()
+                                .statusCode())
+                .toList();
+        List<Integer> statuses = Concurrently.run(calls);
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(
+                1,
+                fixtures.count(
+                        "select count(*) from contribution where member_id = ? and kind = 'EVENT_ATTENDED'",
+                        member.memberId()));
+        assertEquals(20, fixtures.count("select score from community_member where member_id = ?", member.memberId()));
+    }
+
     /** The event's members of one status, in registration order. */
     private List<UUID> members(UUID eventId, String status) throws SQLException {
         List<UUID> ids = new ArrayList<>();

@@ -3,6 +3,7 @@ package com.example.loyalty.community;
 import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import com.example.loyalty.testing.ServiceHealthTestBase;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,26 +26,32 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected String memberApiPath() {
-        return "/api/community/profile/me";
+        return "/api/community/members/me";
     }
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 community core");
+        return List.of("1 community core", "3 events");
     }
 
     @Override
     protected List<String> ownTables() {
-        return List.of("community_member", "contribution", "moderation_action");
+        return List.of(
+                "community_member", "contribution", "moderation_action", "community_event", "event_registration");
     }
 
     @Test
-    void theOpenApiDocumentSaysTheServiceIsPreliminary() {
+    void theOpenApiDocumentDescribesTheCommunityApi() {
         given().when()
                 .get("/q/openapi")
                 .then()
                 .statusCode(SC_OK)
-                .body(containsString("Preliminary"))
-                .body(containsString("/api/community/profile/me"));
+                .body(not(containsString("Preliminary")))
+                .body(containsString("The brand community"))
+                .body(containsString("/api/community/members/me"))
+                .body(containsString("/api/community/events/{id}/registrations"))
+                .body(containsString("/api/community/ranks"))
+                .body(containsString("/api/community/ambassadors/candidates"))
+                .body(containsString("/api/community/moderation/actions"));
     }
 }

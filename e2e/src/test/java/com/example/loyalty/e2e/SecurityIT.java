@@ -51,7 +51,7 @@ class SecurityIT {
                 "/api/points/tiers",
                 "/api/surveys/me/open",
                 "/api/metrics/members/00000000-0000-0000-0000-000000000000/activity",
-                "/api/community/profile/me"
+                "/api/community/members/me"
             })
     void noTokenIs401ProblemJson(String path) {
         anonymous()
@@ -158,7 +158,7 @@ class SecurityIT {
                 c.pointsPort(), "/api/points/members/me",
                 c.surveysPort(), "/api/surveys/me/open",
                 c.metricsPort(), "/api/metrics/members/00000000-0000-0000-0000-000000000000/activity",
-                c.communityPort(), "/api/community/profile/me");
+                c.communityPort(), "/api/community/members/me");
         securedPaths.forEach((port, path) -> {
             String base = c.serviceUrl(port);
             RestAssured.get(base + "/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"));

@@ -30,12 +30,23 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 community core");
+        return List.of("1 community core", "2 content");
     }
 
     @Override
     protected List<String> ownTables() {
-        return List.of("community_member", "contribution", "moderation_action");
+        return List.of(
+                "community_member",
+                "contribution",
+                "moderation_action",
+                "space",
+                "post",
+                "post_revision",
+                "comment",
+                "comment_revision",
+                "reaction",
+                "content_view",
+                "content_view_pending");
     }
 
     @Test

@@ -31,13 +31,25 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 community core", "3 events");
+        return List.of("1 community core", "2 content", "3 events");
     }
 
     @Override
     protected List<String> ownTables() {
         return List.of(
-                "community_member", "contribution", "moderation_action", "community_event", "event_registration");
+                "community_member",
+                "contribution",
+                "moderation_action",
+                "space",
+                "post",
+                "post_revision",
+                "comment",
+                "comment_revision",
+                "reaction",
+                "content_view",
+                "content_view_pending",
+                "community_event",
+                "event_registration");
     }
 
     @Test

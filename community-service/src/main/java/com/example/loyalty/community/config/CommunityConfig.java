@@ -25,6 +25,19 @@ public interface CommunityConfig {
 
     Posting posting();
 
+    Views views();
+
+    interface Views {
+        /** How often new unique views are folded into the posts' view counts (the counts lag by about this much). */
+        @WithDefault("2s")
+        String foldEvery();
+
+        /** Most pending views one fold statement takes (a fold repeats until fewer are left). */
+        @WithDefault("10000")
+        @Min(1)
+        int foldBatch();
+    }
+
     interface Contribution {
         /** Score of a post (discussion or question). */
         @WithDefault("5")
@@ -103,5 +116,10 @@ public interface CommunityConfig {
         @WithDefault("10")
         @Min(0)
         int maxTags();
+
+        /** Longest tag, in characters. */
+        @WithDefault("50")
+        @Min(1)
+        int maxTagLength();
     }
 }

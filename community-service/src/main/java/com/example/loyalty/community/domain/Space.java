@@ -57,9 +57,9 @@ public class Space {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Whether a member of {@code tier} sees this space. */
+    /** Whether a member of {@code tier} sees this space (tier codes are compared in upper case). */
     public boolean visibleToTier(String tier) {
-        return allMembers || (tier != null && tiers.contains(tier));
+        return allMembers || (tier != null && tiers.contains(tier.toUpperCase(java.util.Locale.ROOT)));
     }
 
     public boolean allows(PostKind kind) {

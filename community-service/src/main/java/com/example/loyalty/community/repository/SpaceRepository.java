@@ -21,7 +21,7 @@ public class SpaceRepository implements PanacheRepositoryBase<Space, UUID> {
         return getEntityManager()
                 .createNativeQuery("""
                         select * from space
-                        where all_members or (cast(:tier as text) is not null and cast(:tier as text) = any (tiers))
+                        where all_members or (cast(:tier as text) is not null and upper(cast(:tier as text)) = any (tiers))
                         order by lower(name), id""", Space.class)
                 .setParameter("tier", tier)
                 .getResultList();

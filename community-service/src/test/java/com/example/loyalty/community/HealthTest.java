@@ -30,7 +30,7 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 community core", "2 content");
+        return List.of("1 community core", "2 content", "4 moderation");
     }
 
     @Override
@@ -46,7 +46,9 @@ class HealthTest extends ServiceHealthTestBase {
                 "comment_revision",
                 "reaction",
                 "content_view",
-                "content_view_pending");
+                "content_view_pending",
+                "post_search",
+                "content_report");
     }
 
     @Test

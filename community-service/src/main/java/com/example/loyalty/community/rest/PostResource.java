@@ -3,7 +3,6 @@ package com.example.loyalty.community.rest;
 import com.example.loyalty.common.security.Roles;
 import com.example.loyalty.community.service.CommentService;
 import com.example.loyalty.community.service.CommentService.Acceptance;
-import com.example.loyalty.community.service.CommentService.CommentDetails;
 import com.example.loyalty.community.service.CommentService.CommentPage;
 import com.example.loyalty.community.service.PostService;
 import com.example.loyalty.community.service.ReactionService;
@@ -111,9 +110,8 @@ public class PostResource {
     @APIResponse(responseCode = "422", description = "Empty or too long")
     @APIResponse(responseCode = "429", description = "Posting too fast; Retry-After says when to try again")
     public Response comment(@PathParam("id") UUID id, @NotNull CommentRequest request) {
-        var comment = comments.add(id, request.body());
-        CommentResponse created = CommentResponse.from(new CommentDetails(comment, null, true, false, List.of()));
-        return Response.created(URI.create("/api/community/comments/" + comment.id))
+        CommentResponse created = CommentResponse.from(comments.add(id, request.body()));
+        return Response.created(URI.create("/api/community/comments/" + created.id()))
                 .entity(created)
                 .build();
     }

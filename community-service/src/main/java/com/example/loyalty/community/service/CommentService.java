@@ -85,7 +85,7 @@ public class CommentService {
     }
 
     @Transactional
-    public Comment add(UUID postId, String body) {
+    public CommentDetails add(UUID postId, String body) {
         CommunityMember author = access.writer();
         Post post = access.post(postId);
         checkBody(body);
@@ -109,7 +109,7 @@ public class CommentService {
         }
         registry.counter("loyalty.community.comments", "answer", Boolean.toString(comment.answer))
                 .increment();
-        return comment;
+        return new CommentDetails(comment, author.displayName, true, false, List.of());
     }
 
     /** A page of the post's visible comments, oldest first. */

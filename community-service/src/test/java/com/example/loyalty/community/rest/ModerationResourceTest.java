@@ -294,6 +294,52 @@ class ModerationResourceTest {
     }
 
     @Test
+    void aHiddenReviewLeavesTheProductRatingAndItsSearchHitsAndComesBackOnUnhide() {
+        Member reviewer = api.member();
+        Member other = api.member();
+        String product = "SKU-" + UUID.randomUUID();
+        String word = "zr" + UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9-]", "q");
+        Map<String, Object> body = CommunityApi.review(product, 1);
+        body.put("title", "Terrible " + word);
+        String review = CommunityApi.createPost(reviewer.token(), space, body)
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
+        CommunityApi.createPost(other.token(), space, CommunityApi.review(product, 5))
+                .statusCode(SC_CREATED);
+        rating(reviewer.token(), product).body("count", equalTo(2)).body("mean", equalTo(3.0f));
+        search(reviewer.token(), word).body("items.id", equalTo(List.of(review)));
+
+        act(ADMIN, "posts", review, "hide", "fake review").statusCode(SC_OK).body("revokedContributions", equalTo(1));
+        rating(reviewer.token(), product).body("count", equalTo(1)).body("mean", equalTo(5.0f));
+        search(reviewer.token(), word).body("items", equalTo(List.of()));
+        assertEquals(List.of(), api.standing(reviewer));
+
+        act(ADMIN, "posts", review, "unhide", "verified purchase").statusCode(SC_OK);
+        rating(reviewer.token(), product).body("count", equalTo(2));
+        search(reviewer.token(), word).body("items.id", equalTo(List.of(review)));
+    }
+
+    private static ValidatableResponse rating(String token, String product) {
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/community/products/{id}/rating", product)
+                .then()
+                .statusCode(SC_OK);
+    }
+
+    private static ValidatableResponse search(String token, String q) {
+        return given().auth()
+                .oauth2(token)
+                .queryParam("q", q)
+                .when()
+                .get("/api/community/search")
+                .then()
+                .statusCode(SC_OK);
+    }
+
+    @Test
     void moderationNeedsAnAdminAReasonAndExistingContent() {
         Member author = api.member();
         String postId = newPost(author, space, "DISCUSSION");

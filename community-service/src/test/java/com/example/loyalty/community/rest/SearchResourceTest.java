@@ -2,6 +2,7 @@ package com.example.loyalty.community.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
+import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_NOT_FOUND;
 import static org.apache.http.HttpStatus.SC_OK;
@@ -12,14 +13,18 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.example.loyalty.community.CommunityApi;
 import com.example.loyalty.community.support.ModerationFixtures;
 import com.example.loyalty.community.support.ModerationFixtures.Member;
 import com.example.loyalty.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,9 @@ class SearchResourceTest {
 
     @Inject
     ModerationFixtures fixtures;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static ValidatableResponse search(String token, String q, String space) {
         var request = given().auth().oauth2(token).queryParam("q", q);
@@ -146,6 +154,36 @@ class SearchResourceTest {
         search(MARKETER, w, goldOnly.toString()).statusCode(SC_OK).body("items.id", contains(gold.toString()));
         // a member whose enrolment has not arrived yet sees the all-members spaces
         search(TestTokens.newMember(), w, null).statusCode(SC_OK).body("items.id", contains(visible.toString()));
+    }
+
+    @Test
+    void postsWrittenAndEditedThroughTheApiAreFoundByWhatTheySayNow() {
+        CommunityApi api = new CommunityApi(dataSource);
+        CommunityApi.Member author = api.member();
+        String space = CommunityApi.newSpace();
+        Map<String, Object> body = CommunityApi.post("QUESTION", "ドリップの蒸らし時間は何秒？");
+        body.put("body", "Bloom time for a V60");
+        body.put("tags", List.of("pourover"));
+        String id = CommunityApi.createPost(author.token(), space, body)
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
+        search(author.token(), "蒸らし", space).statusCode(SC_OK).body("items.id", contains(id));
+        search(author.token(), "bloom v60", space).statusCode(SC_OK).body("items.id", contains(id));
+        search(author.token(), "pourov", space).statusCode(SC_OK).body("items.id", contains(id));
+
+        given().auth()
+                .oauth2(author.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "エスプレッソの抽出圧力", "tags", List.of("espresso")))
+                .when()
+                .patch("/api/community/posts/{id}", id)
+                .then()
+                .statusCode(SC_OK);
+        search(author.token(), "蒸らし", space).statusCode(SC_OK).body("items", empty());
+        search(author.token(), "pourover", space).statusCode(SC_OK).body("items", empty());
+        search(author.token(), "抽出圧力", space).statusCode(SC_OK).body("items.id", contains(id));
+        search(author.token(), "espresso bloom", space).statusCode(SC_OK).body("items.id", contains(id));
     }
 
     @Test

@@ -1,5 +1,6 @@
--- Moderation and discovery: full-text search over posts (Japanese included), members' reports of posts and comments
--- and the report queue. Hiding itself uses post/comment.hidden_* (V2); every action is audited in moderation_action.
+-- Moderation and discovery: full-text search over posts and comments (Japanese included), members' reports of posts
+-- and comments and the report queue. Hiding itself uses post/comment.hidden_* (V2); every action is audited in
+-- moderation_action.
 
 -- Search terms of a text as a tsvector: Latin words as the 'simple' configuration splits them (lower-cased), plus
 -- overlapping character bigrams of every CJK run (kana, kanji, hangul), which no PostgreSQL parser splits into words:
@@ -98,6 +99,32 @@ select id,
            || setweight(community_search_vector(array_to_string(tags, ' ')), 'B')
            || setweight(community_search_vector(body), 'D')
 from post;
+
+-- A comment's search document (its body), kept the same way by a trigger on comment. A post is found by its own
+-- words or by those of one of its visible comments.
+create table comment_search (
+    comment_id uuid primary key references comment (id),
+    post_id    uuid     not null references post (id),
+    document   tsvector not null
+);
+
+create index comment_search_document on comment_search using gin (document);
+
+create function comment_search_refresh() returns trigger
+    language plpgsql as $$
+begin
+    insert into comment_search (comment_id, post_id, document)
+    values (new.id, new.post_id, community_search_vector(new.body))
+    on conflict (comment_id) do update set document = excluded.document;
+    return null;
+end
+$$;
+
+create trigger comment_search_refresh after insert or update of body on comment
+    for each row execute function comment_search_refresh();
+
+insert into comment_search (comment_id, post_id, document)
+select id, post_id, community_search_vector(body) from comment;
 
 -- A member's report of a post or comment. One open report per member and content; a moderator resolves all of a
 -- content's open reports at once, by hiding it (HIDDEN) or dismissing them (DISMISSED).

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Full-text search over visible posts: {@code post_search.document} (kept by a trigger on post, see
- * V4__moderation.sql) matched against {@code community_search_query(q)} through its GIN index, so Latin words and
- * any substring of Japanese (or other CJK) text are found alike.
+ * Full-text search over visible posts: {@code post_search.document} and {@code comment_search.document} (kept by
+ * triggers on post and comment, see V4__moderation.sql) matched against {@code community_search_query(q)} through
+ * their GIN indexes, so Latin words and any substring of Japanese (or other CJK) text are found alike.
  */
 @ApplicationScoped
 public class SearchRepository {
@@ -27,9 +27,14 @@ public class SearchRepository {
             String authorName,
             Instant createdAt,
             int commentCount,
-            double rank) {}
+            double rank,
+            /* only comments on the post matched, not its own title, tags or body */
+            boolean onlyInComments) {}
 
     private static final int EXCERPT = 200;
+
+    /** A match in a comment ranks at this share of the same match in the post's body. */
+    private static final String COMMENT_WEIGHT = "0.5";
 
     private final EntityManager em;
 
@@ -38,26 +43,37 @@ public class SearchRepository {
     }
 
     /**
-     * Visible posts matching {@code q} in the spaces the caller sees ({@code staff}: all; else those open to all
-     * members or to {@code tier}), optionally in one space; best match first (title over tags over body), newer
-     * first among equals.
+     * Visible posts matching {@code q} (by their own words or a visible comment's) in the spaces the caller sees ({@code staff}: all; else those open to all
+     * members or to {@code tier}), optionally in one space; best match first (title over tags over body over
+     * comments), newer first among equals.
      */
     @SuppressWarnings("unchecked")
     public List<Hit> search(String q, boolean staff, String tier, UUID spaceId, int offset, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
+                        with q as (select community_search_query(cast(:q as text)) as query),
+                        matches as (
+                            select s.post_id, ts_rank(s.document, q.query) as rank, false as in_comment
+                            from q join post_search s on s.document @@ q.query
+                            union all
+                            select cs.post_id, ts_rank(cs.document, q.query) * %s, true
+                            from q join comment_search cs on cs.document @@ q.query
+                            join comment c on c.id = cs.comment_id
+                            where c.hidden_at is null and c.deleted_at is null),
+                        best as (
+                            select post_id, max(rank) as rank, bool_and(in_comment) as only_comments
+                            from matches group by post_id)
                         select p.id, p.space_id, p.kind, p.title, left(p.body, %d), p.tags, p.author_member_id,
-                            m.display_name, p.created_at, p.comment_count, ts_rank(s.document, q.query) as rank
-                        from (select community_search_query(cast(:q as text)) as query) q
-                        join post_search s on s.document @@ q.query
-                        join post p on p.id = s.post_id
+                            m.display_name, p.created_at, p.comment_count, b.rank, b.only_comments
+                        from best b
+                        join post p on p.id = b.post_id
                         join space sp on sp.id = p.space_id
                         left join community_member m on m.member_id = p.author_member_id
                         where p.hidden_at is null and p.deleted_at is null
                           and (:staff or sp.all_members
                                or (cast(:tier as text) is not null and cast(:tier as text) = any (sp.tiers)))
                           and (cast(:space as uuid) is null or p.space_id = cast(:space as uuid))
-                        order by rank desc, p.created_at desc, p.id desc
-                        offset :offset limit :limit""".formatted(EXCERPT))
+                        order by b.rank desc, p.created_at desc, p.id desc
+                        offset :offset limit :limit""".formatted(COMMENT_WEIGHT, EXCERPT))
                 .setParameter("q", q)
                 .setParameter("staff", staff)
                 .setParameter("tier", tier)
@@ -77,7 +93,8 @@ public class SearchRepository {
                         (String) r[7],
                         (Instant) r[8],
                         ((Number) r[9]).intValue(),
-                        ((Number) r[10]).doubleValue()))
+                        ((Number) r[10]).doubleValue(),
+                        Boolean.TRUE.equals(r[11])))
                 .toList();
     }
 

@@ -30,11 +30,12 @@ public class SearchResource {
     @RolesAllowed({Roles.MEMBER, Roles.MARKETER, Roles.ADMIN})
     @Operation(
             summary = "Search posts",
-            description = "Full-text search over the title, tags and body of the visible posts (hidden and deleted"
-                    + " ones never appear) in the spaces the caller sees; comments are not searched. Every word of q"
+            description = "Full-text search over the visible posts (hidden and deleted ones never appear) in the"
+                    + " spaces the caller sees, by their title, tags and body or the body of one of their visible"
+                    + " comments (the post is the hit; matchedIn says where). Every word of q"
                     + " must occur: Latin words as prefixes (case-insensitive for ASCII), Japanese and other CJK text"
                     + " as any substring (「抽出」 finds 「コーヒーの抽出温度について」). Best match first (title over"
-                    + " tags over body), newer first among equals. Pages are positions in the ranking (at most 1000"
+                    + " tags over body over comments), newer first among equals. Pages are positions in the ranking (at most 1000"
                     + " hits reachable); pass nextCursor unchanged for the next page.")
     @APIResponse(responseCode = "200", description = "A page of hits (possibly empty)")
     @APIResponse(

@@ -36,7 +36,10 @@ public record SearchResponse(
             @Schema(description = "Visible comments") int commentCount,
 
             @Schema(description = "Relevance (higher is better); only comparable within one search")
-            double score) {}
+            double score,
+
+            @Schema(description = "POST: the post's title, tags or body match; COMMENTS: only its comments do")
+            String matchedIn) {}
 
     static SearchResponse from(SearchService.Page page) {
         return new SearchResponse(page.hits().stream().map(SearchResponse::hit).toList(), page.nextCursor());
@@ -53,6 +56,7 @@ public record SearchResponse(
                 h.authorName(),
                 h.createdAt(),
                 h.commentCount(),
-                h.rank());
+                h.rank(),
+                h.onlyInComments() ? "COMMENTS" : "POST");
     }
 }

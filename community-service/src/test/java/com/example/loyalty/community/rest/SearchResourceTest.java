@@ -82,6 +82,7 @@ class SearchResourceTest {
                 .body("items[0].kind", equalTo("DISCUSSION"))
                 .body("items[0].authorName", equalTo("Aiko"))
                 .body("items[1].tags", contains(w, "kettle"))
+                .body("items.matchedIn", contains("POST", "POST", "POST"))
                 .body("nextCursor", nullValue());
         // a prefix, any case, and every word must occur
         search(reader.token(), w.substring(0, 8).toUpperCase(), null)
@@ -184,6 +185,31 @@ class SearchResourceTest {
         search(author.token(), "pourover", space).statusCode(SC_OK).body("items", empty());
         search(author.token(), "抽出圧力", space).statusCode(SC_OK).body("items.id", contains(id));
         search(author.token(), "espresso bloom", space).statusCode(SC_OK).body("items.id", contains(id));
+    }
+
+    @Test
+    void aPostIsFoundByItsVisibleCommentsBelowItsOwnWords() {
+        Member author = fixtures.member("Fumi", "GOLD");
+        UUID space = fixtures.space("comments " + word());
+        String w = word();
+        Instant now = Instant.now();
+        UUID own = fixtures.post(space, author.id(), "Plain title", "talks about " + w, now.minusSeconds(60));
+        UUID commented = fixtures.post(space, author.id(), "Another", "nothing", now);
+        fixtures.comment(commented, author.id(), false, now);
+        UUID japanese = fixtures.comment(commented, author.id(), false, now);
+        fixtures.set("comment", japanese, "body", "焙煎度合いで " + w + " が変わります");
+        UUID hiddenOnly = fixtures.post(space, author.id(), "Third", "nothing", now);
+        UUID hiddenComment = fixtures.comment(hiddenOnly, author.id(), false, now);
+        fixtures.set("comment", hiddenComment, "body", "also " + w);
+        fixtures.set("comment", hiddenComment, "hidden_at", now);
+
+        search(author.token(), w, space.toString())
+                .statusCode(SC_OK)
+                .body("items.id", contains(own.toString(), commented.toString()))
+                .body("items.matchedIn", contains("POST", "COMMENTS"));
+        search(author.token(), "焙煎", space.toString())
+                .statusCode(SC_OK)
+                .body("items.id", contains(commented.toString()));
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * Full-text search over visible posts: {@code post_search.document} and {@code comment_search.document} (kept by
  * triggers on post and comment, see V4__moderation.sql) matched against {@code community_search_query(q)} through
- * their GIN indexes, so Latin words and any substring of Japanese (or other CJK) text are found alike.
+ * their GIN indexes, so Latin words and any substring of Japanese (or other CJK) text are found alike. The query
+ * function is immutable: with the text bound it is folded to a constant tsquery when the statement is planned.
  */
 @ApplicationScoped
 public class SearchRepository {
@@ -50,15 +51,16 @@ public class SearchRepository {
     @SuppressWarnings("unchecked")
     public List<Hit> search(String q, boolean staff, String tier, UUID spaceId, int offset, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                        with q as (select community_search_query(cast(:q as text)) as query),
-                        matches as (
-                            select s.post_id, ts_rank(s.document, q.query) as rank, false as in_comment
-                            from q join post_search s on s.document @@ q.query
+                        with matches as (
+                            select s.post_id, ts_rank(s.document, community_search_query(cast(:q as text))) as rank,
+                                false as in_comment
+                            from post_search s where s.document @@ community_search_query(cast(:q as text))
                             union all
-                            select cs.post_id, ts_rank(cs.document, q.query) * %s, true
-                            from q join comment_search cs on cs.document @@ q.query
-                            join comment c on c.id = cs.comment_id
-                            where c.hidden_at is null and c.deleted_at is null),
+                            select cs.post_id,
+                                ts_rank(cs.document, community_search_query(cast(:q as text))) * %s, true
+                            from comment_search cs join comment c on c.id = cs.comment_id
+                            where cs.document @@ community_search_query(cast(:q as text))
+                              and c.hidden_at is null and c.deleted_at is null),
                         best as (
                             select post_id, max(rank) as rank, bool_and(in_comment) as only_comments
                             from matches group by post_id)

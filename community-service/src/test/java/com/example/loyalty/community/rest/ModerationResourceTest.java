@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.loyalty.community.CommunityApi;
 import com.example.loyalty.community.CommunityApi.Member;
+import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,9 +30,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -337,6 +340,49 @@ class ModerationResourceTest {
                 .get("/api/community/search")
                 .then()
                 .statusCode(SC_OK);
+    }
+
+    @Test
+    void racingModeratorsHideOnceAndRacingReportsCountOnce() throws Exception {
+        Member author = api.member();
+        Member reader = api.member();
+        String postId = newPost(author, space, "DISCUSSION");
+        react(reader.token(), postId, "HELPFUL").statusCode(SC_CREATED);
+        long score = api.score(author);
+
+        List<Callable<Integer>> reports = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            reports.add(() -> report(reader.token(), "posts", postId, "SPAM", null)
+                    .extract()
+                    .statusCode());
+        }
+        List<Integer> reported = Concurrently.run(reports);
+        assertEquals(1, reported.stream().filter(s -> s == SC_CREATED).count(), reported.toString());
+        assertEquals(4, reported.stream().filter(s -> s == SC_CONFLICT).count(), reported.toString());
+
+        List<Callable<Integer>> hides = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String admin = TestTokens.token("admin-race-" + i, "admin");
+            hides.add(
+                    () -> act(admin, "posts", postId, "hide", "spam").extract().statusCode());
+        }
+        List<Integer> hidden = Concurrently.run(hides);
+        assertEquals(1, hidden.stream().filter(s -> s == SC_OK).count(), hidden.toString());
+        assertEquals(4, hidden.stream().filter(s -> s == SC_CONFLICT).count(), hidden.toString());
+        assertEquals(true, score > 0, "the author had a score");
+        assertEquals(0, api.score(author));
+        assertEquals(
+                2,
+                api.count(
+                        "select count(*) from outbox_event where event_type = 'ContributionRevoked' and payload like ?",
+                        "%" + postId + "%"));
+        assertEquals(
+                1, api.count("select count(*) from moderation_action where action = 'HIDE' and target_id = ?", postId));
+        assertEquals(
+                1,
+                api.count(
+                        "select count(*) from content_report where content_id = ? and status = 'HIDDEN'",
+                        UUID.fromString(postId)));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.community.CommunityApi;
 import com.example.loyalty.community.support.ModerationFixtures;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -210,6 +212,34 @@ class SearchResourceTest {
         search(author.token(), "焙煎", space.toString())
                 .statusCode(SC_OK)
                 .body("items.id", contains(commented.toString()));
+    }
+
+    /** The query is folded to a constant tsquery at planning, so a search is a lookup in the GIN index. */
+    @Test
+    void aSearchIsAnIndexLookupEvenWithManyPosts() {
+        CommunityApi api = new CommunityApi(dataSource);
+        Member author = fixtures.member("Gen", "GOLD");
+        UUID space = fixtures.space("many " + word());
+        api.update("""
+                insert into post (id, space_id, author_subject, author_member_id, kind, title, body, created_at,
+                                  last_activity_at)
+                select gen_random_uuid(), ?, ?, ?, 'DISCUSSION', 'filler title ' || i, '日本語の本文 filler ' || i,
+                       now(), now()
+                from generate_series(1, 20000) i""", space, author.subject(), author.id());
+        // what autovacuum does: moves the bulk insert out of the GIN index's pending list, and gathers statistics
+        api.update("vacuum analyze post_search");
+        for (String q : List.of("zqrareword", "抽出温度")) {
+            String plan = api
+                    .rows("explain select post_id from post_search where document @@ community_search_query(?)", q)
+                    .stream()
+                    .map(r -> (String) r[0])
+                    .collect(Collectors.joining("\n"));
+            assertTrue(plan.contains("Bitmap Index Scan on post_search_document"), plan);
+        }
+        search(author.token(), "本文 filler 19999", space.toString())
+                .statusCode(SC_OK)
+                .body("items", hasSize(1))
+                .body("items[0].title", equalTo("filler title 19999"));
     }
 
     @Test

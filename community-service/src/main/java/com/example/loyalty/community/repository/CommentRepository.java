@@ -28,10 +28,9 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, UUID> {
         var query = getEntityManager()
                 .createNativeQuery(
                         "select * from comment where post_id = :post and hidden_at is null and deleted_at is null"
-                                + from + " order by created_at, id limit :limit",
+                                + from + " order by created_at, id limit " + limit,
                         Comment.class)
-                .setParameter("post", postId)
-                .setParameter("limit", limit);
+                .setParameter("post", postId);
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }

@@ -38,7 +38,9 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     /**
      * One page of a space's visible posts, in {@code order}, after {@code after} (null: from the start). Each order
      * is one backward range scan of a partial index ({@code post_feed_newest}, {@code post_feed_active},
-     * {@code post_feed_unanswered}) that starts at the cursor, whatever the space's size.
+     * {@code post_feed_unanswered}) that starts at the cursor, whatever the space's size. The limit is written into
+     * the statement (a bound int, never client text): bound as a parameter, PostgreSQL's generic plan for a prepared
+     * statement does not know it is small and reads and sorts a large part of the space instead.
      */
     @SuppressWarnings("unchecked")
     public List<Post> feed(UUID spaceId, FeedOrder order, FeedPosition after, int limit) {
@@ -48,10 +50,9 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         var query = getEntityManager()
                 .createNativeQuery(
                         "select * from post where space_id = :space and hidden_at is null and deleted_at is null" + only
-                                + from + " order by " + key + " desc, id desc limit :limit",
+                                + from + " order by " + key + " desc, id desc limit " + limit,
                         Post.class)
-                .setParameter("space", spaceId)
-                .setParameter("limit", limit);
+                .setParameter("space", spaceId);
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }

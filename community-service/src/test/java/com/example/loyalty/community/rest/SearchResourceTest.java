@@ -318,6 +318,10 @@ class SearchResourceTest {
         }
         // nothing searchable in it: no hits rather than an error
         search(token, "!!! ???", null).statusCode(SC_OK).body("items", empty());
+        // tsquery syntax, quotes and backslashes are text to find, never query syntax
+        for (String q : List.of("<-> & | ! ( ) :* '", "o'neil \\ x:*", "a.b@c.com /usr/bin", "한국어 ｶﾀｶﾅ 😀")) {
+            search(token, q, null).statusCode(SC_OK);
+        }
         search(TestTokens.token("staff-search", "staff"), "coffee", null).statusCode(SC_FORBIDDEN);
     }
 }

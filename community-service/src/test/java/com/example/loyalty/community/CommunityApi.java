@@ -204,6 +204,27 @@ public final class CommunityApi {
         }
     }
 
+    /** Runs the statements on one connection; returns the first column of the last one's rows. */
+    public List<String> onOneConnection(String... statements) {
+        try (Connection c = dataSource.getConnection();
+                java.sql.Statement s = c.createStatement()) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < statements.length; i++) {
+                boolean rows = s.execute(statements[i]);
+                if (rows && i == statements.length - 1) {
+                    try (ResultSet rs = s.getResultSet()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(String.join("; ", statements), e);
+        }
+    }
+
     public int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {

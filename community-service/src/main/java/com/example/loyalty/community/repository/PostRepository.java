@@ -39,8 +39,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
      * One page of a space's visible posts, in {@code order}, after {@code after} (null: from the start). Each order
      * is one backward range scan of a partial index ({@code post_feed_newest}, {@code post_feed_active},
      * {@code post_feed_unanswered}) that starts at the cursor, whatever the space's size. The limit is written into
-     * the statement (a bound int, never client text): bound as a parameter, PostgreSQL's generic plan for a prepared
-     * statement does not know it is small and reads and sorts a large part of the space instead.
+     * the statement (a bound int, never client text), so even a prepared statement's generic plan is made for a short
+     * page (FeedTest checks the generic plan).
      */
     @SuppressWarnings("unchecked")
     public List<Post> feed(UUID spaceId, FeedOrder order, FeedPosition after, int limit) {

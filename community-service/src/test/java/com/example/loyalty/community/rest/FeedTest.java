@@ -212,6 +212,18 @@ class FeedTest {
             assertTrue(plan.contains("Index Scan Backward using " + order[2]), plan);
             assertTrue(!plan.contains("Sort"), plan);
         }
+        // as the service runs it: a prepared statement, whose generic plan knows neither space nor cursor
+        String generic = String.join(
+                "\n",
+                api.onOneConnection(
+                        "set plan_cache_mode = force_generic_plan",
+                        "prepare feed_page(uuid, timestamptz, uuid) as select * from post where space_id = $1"
+                                + " and hidden_at is null and deleted_at is null and (created_at, id) < ($2, $3)"
+                                + " order by created_at desc, id desc limit 21",
+                        "explain execute feed_page('" + big + "', now() - interval '25000 seconds', '"
+                                + UUID.randomUUID() + "')"));
+        assertTrue(generic.contains("Index Scan Backward using post_feed_newest"), generic);
+        assertTrue(!generic.contains("Sort"), generic);
         given().auth()
                 .oauth2(reader.token())
                 .queryParam("limit", 50)

@@ -185,6 +185,31 @@ class PostResourceTest {
     }
 
     @Test
+    void aDeletedReviewFreesTheSlot() {
+        Member m = api.member();
+        String product = "P-" + UUID.randomUUID();
+        String first = createPost(m.token(), space, review(product, 1))
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(m.token())
+                .when()
+                .delete("/api/community/posts/{id}", first)
+                .then()
+                .statusCode(SC_NO_CONTENT);
+        createPost(m.token(), space, review(product, 5)).statusCode(SC_CREATED);
+        given().auth()
+                .oauth2(m.token())
+                .when()
+                .get("/api/community/products/{id}/rating", product)
+                .then()
+                .statusCode(SC_OK)
+                .body("count", equalTo(1))
+                .body("mean", equalTo(5.0f));
+    }
+
+    @Test
     void racingReviewsOfOneMemberStoreOne() throws Exception {
         Member m = api.member();
         String product = "P-" + UUID.randomUUID();

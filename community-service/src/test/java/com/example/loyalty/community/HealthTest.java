@@ -31,7 +31,7 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 community core", "2 content", "3 events");
+        return List.of("1 community core", "2 content", "3 events", "4 moderation");
     }
 
     @Override
@@ -49,7 +49,9 @@ class HealthTest extends ServiceHealthTestBase {
                 "content_view",
                 "content_view_pending",
                 "community_event",
-                "event_registration");
+                "event_registration",
+                "post_search",
+                "content_report");
     }
 
     @Test

@@ -51,6 +51,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "community_event",
                 "event_registration",
                 "post_search",
+                "comment_search",
                 "content_report");
     }
 

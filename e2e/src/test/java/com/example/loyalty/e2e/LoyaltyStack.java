@@ -18,7 +18,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class LoyaltyStack implements BeforeAllCallback {
 
-    public static final int PORT_OFFSET = 30000;
+    /**
+     * Moves every port below Linux's ephemeral range (32768 and up), so an outgoing connection of a test or a
+     * service can never hold a port the stack is about to listen on.
+     */
+    public static final int PORT_OFFSET = 10000;
 
     private static Stack stack;
 

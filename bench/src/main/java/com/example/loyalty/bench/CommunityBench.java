@@ -128,6 +128,7 @@ public final class CommunityBench implements Callable<Integer> {
 
         Pgbench.Run tpcb = new Pgbench.Run("TPC-B", clients, Double.NaN, Double.NaN);
         if (!skipPgbench) {
+            Pgbench.freshDatabase(config.jdbcUrl("postgres"), "pgbench");
             Pgbench pgbench = Pgbench.on(config.postgresPort(), "pgbench");
             System.out.printf("pgbench %s: TPC-B, %d clients ...%n", pgbench.version(), clients);
             pgbench.init(10);

@@ -224,7 +224,7 @@ public final class PointsBench implements Callable<Integer> {
         Pgbench.Run tpcb = new Pgbench.Run("TPC-B", clients, Double.NaN, Double.NaN);
         Pgbench.Run selectOnly = new Pgbench.Run("select-only", clients, Double.NaN, Double.NaN);
         if (!skipPgbench) {
-            createDatabase(config.jdbcUrl("postgres"), "pgbench");
+            Pgbench.freshDatabase(config.jdbcUrl("postgres"), "pgbench");
             System.out.printf("pgbench: init scale %d ...%n", pgbenchScale);
             pgbench.init(pgbenchScale);
             tpcb = pgbench.tpcb(clients, window);
@@ -666,16 +666,6 @@ public final class PointsBench implements Callable<Integer> {
                 }
             }
             return String.join(", ", parts);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void createDatabase(String url, String name) {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-                Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + name);
-            s.execute("create database " + name);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -37,6 +37,17 @@ public final class Pgbench {
     }
 
     /** pgbench for the server on {@code port}; fails with how to install it when it cannot be found. */
+    /** Drops and creates database {@code name} for pgbench, through {@code adminUrl} (e.g. the postgres database). */
+    public static void freshDatabase(String adminUrl, String name) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(adminUrl, "postgres", "postgres");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name);
+            s.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Pgbench on(int port, String database) {
         return new Pgbench(
                 find().orElseThrow(() -> new IllegalStateException(

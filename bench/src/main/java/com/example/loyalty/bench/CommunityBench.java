@@ -72,6 +72,12 @@ public final class CommunityBench implements Callable<Integer> {
             description = "Timed window per path (default ${DEFAULT-VALUE}).")
     String duration;
 
+    @Option(
+            names = "--warm-round",
+            defaultValue = "120s",
+            description = "Unmeasured traffic before the first measured run (default ${DEFAULT-VALUE}).")
+    String warmRound;
+
     @Option(names = "--port-offset", defaultValue = "20000", description = "Ports moved by (default ${DEFAULT-VALUE}).")
     int portOffset;
 
@@ -163,6 +169,11 @@ public final class CommunityBench implements Callable<Integer> {
             cursors[c] = answer.status() == 200 ? nextCursor(answer) : null;
             return answer;
         };
+        // the JVMs' JIT needs minutes of traffic on these paths before they run at their steady speed (a profile of a
+        // fresh community-service showed the C2 compiler still taking a third of its CPU after three minutes)
+        System.out.printf("warming up: %s of feed reads and posts through the gateway ...%n", warmRound);
+        Duration warmHalf = Duration.parse("PT" + warmRound.toUpperCase()).dividedBy(2);
+        ClosedLoop.run("feed", "warm-up", "localhost", config.gatewayPort(), clients, Duration.ZERO, warmHalf, feed);
         PathResult feedGateway =
                 ClosedLoop.run("feed", "gateway", "localhost", config.gatewayPort(), clients, warm, window, feed);
         PathResult feedDirect =
@@ -178,6 +189,7 @@ public final class CommunityBench implements Callable<Integer> {
                                 + ".\",\"tags\":[\"bench\"]}")
                         .getBytes(StandardCharsets.UTF_8),
                 false);
+        ClosedLoop.run("post", "warm-up", "localhost", config.gatewayPort(), clients, Duration.ZERO, warmHalf, post);
         PathResult postGateway =
                 ClosedLoop.run("post", "gateway", "localhost", config.gatewayPort(), clients, warm, window, post);
         PathResult postDirect =

@@ -69,6 +69,14 @@ public class EventConsumer {
     private final ConsumerConfig config;
     private final Map<String, Guards> guards = new ConcurrentHashMap<>();
 
+    /**
+     * Set when the application starts to stop. From then on a failure is the stop's doing (the entity manager factory
+     * closed under a running handler, the pool draining), never the event's: it is retried like a transient failure
+     * until the process ends, so the record is neither acknowledged nor dead-lettered and is delivered again after the
+     * restart (the inbox makes that second delivery count once).
+     */
+    private volatile boolean stopping;
+
     public EventConsumer(
             Inbox inbox, MeterRegistry registry, MeterNames names, ConsumerConfig config, DeadLetters deadLetters) {
         this.inbox = inbox;
@@ -76,6 +84,15 @@ public class EventConsumer {
         this.registry = registry;
         this.names = names;
         this.config = config;
+    }
+
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping(true);
+    }
+
+    /** See {@link #stopping}; tests set it back. */
+    void stopping(boolean value) {
+        stopping = value;
     }
 
     /**
@@ -268,7 +285,7 @@ public class EventConsumer {
                 .delay(config.failureInitialDelay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(0, ChronoUnit.MILLIS)
-                .whenException(e -> !TransientFailures.isTransient(e) && !isPoison(e))
+                .whenException(e -> !TransientFailures.isTransient(e) && !isPoison(e) && !stopping)
                 .beforeRetry(e -> retried(consumer, "other", e))
                 .withExponentialBackoff()
                 .maxDelay(30, ChronoUnit.SECONDS)
@@ -282,7 +299,7 @@ public class EventConsumer {
                 .maxDuration(0, ChronoUnit.MILLIS)
                 .delay(config.transientInitialDelay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(0, ChronoUnit.MILLIS)
-                .whenException(TransientFailures::isTransient)
+                .whenException(e -> !isPoison(e) && (TransientFailures.isTransient(e) || stopping))
                 .beforeRetry(e -> retried(consumer, "transient", e))
                 .withExponentialBackoff()
                 .maxDelay(config.transientMaxDelay().toMillis(), ChronoUnit.MILLIS)

@@ -85,6 +85,27 @@ class EventConsumerTest {
         assertEquals(-1, ProbeConsumer.FAILURES.get(event.eventId()).get(), "failed twice, then passed");
     }
 
+    @Inject
+    EventConsumer consumer;
+
+    @Test
+    void whileTheApplicationStopsAFailureNeverDeadLettersAGoodEvent() {
+        // a stop closes the entity manager factory under a running handler: more failures than the bounded retries
+        // of an ordinary failure allow, which must hold the record instead of dead-lettering it
+        EventEnvelope event = Probes.event(7);
+        ProbeConsumer.FAILURES.put(event.eventId(), new AtomicInteger(6));
+        double failedBefore = rejected("failed");
+        consumer.stopping(true);
+        try {
+            Probes.send(event);
+            await().atMost(Duration.ofSeconds(60)).until(() -> Probes.applications(db, event.eventId()) == 1);
+        } finally {
+            consumer.stopping(false);
+        }
+        assertEquals(-1, ProbeConsumer.FAILURES.get(event.eventId()).get(), "failed six times, then passed");
+        assertEquals(failedBefore, rejected("failed"), "nothing dead-lettered");
+    }
+
     @Test
     void aFailureThatNeverPassesIsDeadLetteredAfterItsRetriesAndDoesNotStallThePartition() {
         String key = "failing-" + UUID.randomUUID();

@@ -23,9 +23,10 @@ import java.util.UUID;
  * Calls of the community content API and plain SQL to set up members (the directory is filled from points-service's
  * events, tested elsewhere; here members are put in directly) and to check what was (not) written.
  */
-public final class CommunityApi {
+public class CommunityApi {
 
-    public static final String MARKETER = TestTokens.token("marketer-" + UUID.randomUUID(), "marketer");
+    public static final String MARKETER_SUBJECT = "marketer-" + UUID.randomUUID();
+    public static final String MARKETER = TestTokens.token(MARKETER_SUBJECT, "marketer");
 
     private final AgroalDataSource dataSource;
 
@@ -41,16 +42,22 @@ public final class CommunityApi {
     }
 
     public Member member(String tier) {
+        return member(tier, 0);
+    }
+
+    /** A member the directory knows (inserted directly, as their enrolment would), with a score to start from. */
+    public Member member(String tier, long score) {
         String subject = UUID.randomUUID().toString();
         UUID memberId = UUID.randomUUID();
         String name = "Member " + subject.substring(0, 8);
         update(
-                "insert into community_member (member_id, subject, display_name, tier, known_since, updated_at)"
-                        + " values (?, ?, ?, ?, now(), now())",
+                "insert into community_member (member_id, subject, display_name, tier, score, known_since, updated_at)"
+                        + " values (?, ?, ?, ?, ?, now(), now())",
                 memberId,
                 subject,
                 name,
-                tier);
+                tier,
+                score);
         return new Member(subject, TestTokens.token(subject, "member"), memberId, name);
     }
 

@@ -6,10 +6,6 @@ import com.example.loyalty.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +16,10 @@ import java.util.UUID;
 
 /**
  * Members put straight into the community's directory (where the directory consumer is not the point), staff tokens,
- * community events, and plain SQL against the service's database.
+ * community events; members, tokens and plain SQL as {@link CommunityApi} has them.
  */
-public final class CommunityFixtures {
+public final class CommunityFixtures extends CommunityApi {
 
-    public static final String MARKETER_SUBJECT = "marketer-" + UUID.randomUUID();
-    public static final String MARKETER = TestTokens.token(MARKETER_SUBJECT, "marketer");
     public static final String ADMIN_SUBJECT = "admin-" + UUID.randomUUID();
     public static final String ADMIN = TestTokens.token(ADMIN_SUBJECT, "admin");
     public static final String STAFF_SUBJECT = "staff-" + UUID.randomUUID();
@@ -33,29 +27,19 @@ public final class CommunityFixtures {
     /** Consumer group join and the first fetch can take a while on a busy machine. */
     public static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    private final AgroalDataSource dataSource;
-
     public CommunityFixtures(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        super(dataSource);
     }
 
-    /** A member: token subject, token and points member id. */
-    public record Member(String subject, String token, UUID memberId, String displayName) {}
-
-    /** A member the directory knows (inserted directly, as their enrolment would). */
+    /** A member the directory knows, in the REGULAR tier. */
+    @Override
     public Member member() {
         return member(0);
     }
 
     /** A member the directory knows, with a score to start from (as if from earlier contributions). */
     public Member member(long score) {
-        String subject = UUID.randomUUID().toString();
-        UUID memberId = UUID.randomUUID();
-        String name = "Member " + memberId.toString().substring(0, 8);
-        update("""
-                insert into community_member (member_id, subject, display_name, tier, score, known_since, updated_at)
-                values (?, ?, ?, 'REGULAR', ?, now(), now())""", memberId, subject, name, score);
-        return new Member(subject, TestTokens.token(subject, "member"), memberId, name);
+        return member("REGULAR", score);
     }
 
     /** A member whose enrolment has not reached the community. */
@@ -176,37 +160,5 @@ public final class CommunityFixtures {
                 .when()
                 .post("/api/community/members/{id}/unban", memberId)
                 .then();
-    }
-
-    public long count(String sql, Object... params) {
-        return ((Number) single(sql, params)).longValue();
-    }
-
-    public Object single(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getObject(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, params);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static void bind(PreparedStatement s, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            s.setObject(i + 1, params[i]);
-        }
     }
 }

@@ -21,8 +21,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.loyalty.community.CommunityApi.Member;
 import com.example.loyalty.community.CommunityFixtures;
-import com.example.loyalty.community.CommunityFixtures.Member;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

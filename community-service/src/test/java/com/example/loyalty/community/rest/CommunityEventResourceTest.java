@@ -32,8 +32,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.loyalty.community.CommunityApi.Member;
 import com.example.loyalty.community.CommunityFixtures;
-import com.example.loyalty.community.CommunityFixtures.Member;
 import com.example.loyalty.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.loyalty.community.CommunityApi.Member;
 import com.example.loyalty.community.CommunityFixtures;
-import com.example.loyalty.community.CommunityFixtures.Member;
 import com.example.loyalty.testing.Concurrently;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -8,6 +8,18 @@ public final class EventTypes {
     public static final String MEMBER_ENROLLED = "MemberEnrolled";
     /** Points credited for something other than a purchase (a survey answered, a community contribution). */
     public static final String POINTS_AWARDED = "PointsAwarded";
+    /** Part or all of a purchase returned; payload {@link PurchaseReturned}. */
+    public static final String PURCHASE_RETURNED = "PurchaseReturned";
+    /** Lots reached their expiry date; payload {@link PointsExpired}. */
+    public static final String POINTS_EXPIRED = "PointsExpired";
+    /** An admin's correction of a balance; payload {@link PointsAdjusted}. */
+    public static final String POINTS_ADJUSTED = "PointsAdjusted";
+    /** A redemption undone; payload {@link RedemptionCancelled}. */
+    public static final String REDEMPTION_CANCELLED = "RedemptionCancelled";
+    /** Two members merged into one, on {@link Topics#MEMBER_EVENTS}; payload {@link MembersMerged}. */
+    public static final String MEMBERS_MERGED = "MembersMerged";
+    /** A member's personal data erased, on {@link Topics#MEMBER_EVENTS}; payload {@link MemberErased}. */
+    public static final String MEMBER_ERASED = "MemberErased";
 
     public static final String SURVEY_RESPONDED = "SurveyResponded";
     public static final String FOLLOW_UP_OPENED = "FollowUpOpened";

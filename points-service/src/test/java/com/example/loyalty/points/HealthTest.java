@@ -31,7 +31,9 @@ class HealthTest extends ServiceHealthTestBase {
                 "3 tier ladder notify",
                 "4 rolling spend",
                 "5 imports",
-                "6 community awards");
+                "6 community awards",
+                "7 lots returns debt",
+                "8 audit log");
     }
 
     @Override
@@ -46,6 +48,10 @@ class HealthTest extends ServiceHealthTestBase {
                 "survey_award",
                 "import_job",
                 "import_error",
-                "community_award");
+                "community_award",
+                "point_lot",
+                "lot_consumption",
+                "purchase_return",
+                "audit_entry");
     }
 }

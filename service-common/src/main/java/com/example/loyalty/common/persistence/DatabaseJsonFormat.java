@@ -1,4 +1,4 @@
-package com.example.loyalty.community.config;
+package com.example.loyalty.common.persistence;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,7 @@ import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 
 /**
- * How JSONB columns (space titles) are (de)serialised: with an ObjectMapper of their
+ * How every service's JSONB columns (survey texts and answers, space titles, audit values) are (de)serialised: with an ObjectMapper of their
  * own, so that customisations of the REST ObjectMapper never change what is stored.
  */
 @JsonFormat

@@ -24,15 +24,21 @@ public final class TestTokens {
 
     /** A bearer token for a user with the given subject and realm roles. */
     public static String token(String subject, String... roles) {
-        return Jwt.issuer(ISSUER)
+        return token(subject, Map.of(), roles);
+    }
+
+    /**
+     * A bearer token for a user with the given subject and realm roles, and further claims that add to or replace the
+     * usual ones (e.g. {@code email_verified}, {@code phone_number}, {@code store_id}).
+     */
+    public static String token(String subject, Map<String, Object> claims, String... roles) {
+        var builder = Jwt.issuer(ISSUER)
                 .subject(subject)
                 .claim("preferred_username", "user-" + subject)
                 .claim("email", subject + "@example.com")
-                .claim("realm_access", Map.of("roles", List.of(roles)))
-                .expiresIn(3600)
-                .jws()
-                .keyId("test")
-                .sign(privateKey());
+                .claim("realm_access", Map.of("roles", List.of(roles)));
+        claims.forEach(builder::claim);
+        return builder.expiresIn(3600).jws().keyId("test").sign(privateKey());
     }
 
     /** A token for a brand-new user with the role member. */

@@ -3,6 +3,7 @@ package com.example.loyalty.e2e;
 import static com.example.loyalty.e2e.LoyaltyStack.as;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
 import static org.apache.http.HttpStatus.SC_CREATED;
+import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The member story of issue 2, through the gateway with real Keycloak tokens: member1 enrols, staff1 finds
  * them at the till by card and records purchases, a replayed purchase earns nothing, crossing 30,000 JPY
  * makes them Silver and the next purchase earns x1.25, and metrics-service, fed through Kafka, counts the
- * purchases. Steps share state and run in order.
+ * purchases, and an admin's reconciliation finds every point accounted for. Steps share state and run in order.
  */
 @ExtendWith(LoyaltyStack.class)
 @org.junit.jupiter.api.Order(1)
@@ -189,6 +190,19 @@ class PointsStoryIT {
                 .statusCode(SC_CONFLICT)
                 .contentType("application/problem+json");
         as("member1").get("/api/points/members/me").then().statusCode(SC_OK).body("balance", equalTo(12));
+    }
+
+    @Test
+    @Order(8)
+    void everyPointIsAccountedFor() {
+        // balances, ledgers and lots agree (docs/points-accounting.md#reconciliation)
+        as("admin1")
+                .get("/api/points/reconciliation")
+                .then()
+                .statusCode(SC_OK)
+                .body("ok", equalTo(true))
+                .body("violationCount", equalTo(0));
+        as("member1").get("/api/points/reconciliation").then().statusCode(SC_FORBIDDEN);
     }
 
     private static Map<String, Object> purchase(String transactionId, long amount) {

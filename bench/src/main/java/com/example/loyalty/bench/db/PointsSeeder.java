@@ -59,11 +59,19 @@ public final class PointsSeeder {
                                    '+8190' || lpad(i::text, 8, '0'), 'REGULAR', ?, now() - interval '400 days', 0, 0,
                                    (select window_months from tier_ladder)
                             from generate_series(?::bigint, ?::bigint) as i
-                            returning id)
-                        insert into ledger_entry (id, member_id, kind, points, balance_after, reference_type,
-                                                  reference_id, reason, created_at)
-                        select gen_random_uuid(), m.id, 'ADJUST', ?, ?, 'BENCH', 'seed', 'benchmark seed', now()
-                        from m""")) {
+                            returning id),
+                        e as (
+                            insert into ledger_entry (id, member_id, kind, points, balance_after, reference_type,
+                                                      reference_id, reason, created_at)
+                            select gen_random_uuid(), m.id, 'ADJUST', ?, ?, 'BENCH', 'seed', 'benchmark seed', now()
+                            from m
+                            returning id, member_id, points, created_at)
+                        -- the seed's lot: every balance is the sum of its lots (docs/points-accounting.md)
+                        insert into point_lot (id, member_id, entry_id, points, remaining, earned_at, available_at,
+                                               expires_at)
+                        select gen_random_uuid(), e.member_id, e.id, e.points, e.points, e.created_at, e.created_at,
+                               null
+                        from e""")) {
                     ps.setLong(1, SEED_POINTS);
                     ps.setLong(2, from);
                     ps.setLong(3, to);
@@ -77,6 +85,7 @@ public final class PointsSeeder {
             try (Statement s = c.createStatement()) {
                 s.execute("analyze member");
                 s.execute("analyze ledger_entry");
+                s.execute("analyze point_lot");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("seeding members failed", e);

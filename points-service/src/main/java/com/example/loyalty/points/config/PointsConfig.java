@@ -2,6 +2,9 @@ package com.example.loyalty.points.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -20,6 +23,10 @@ public interface PointsConfig {
     CommunityAward communityAward();
 
     Imports imports();
+
+    Expiry expiry();
+
+    Lots lots();
 
     /**
      * The program's time zone: a local date or date-time without an offset (in an imported file) is read in it, and
@@ -136,5 +143,60 @@ public interface PointsConfig {
         /** Largest body of any other request, in bytes. */
         @WithDefault("10485760")
         long otherMaxBytes();
+    }
+
+    /**
+     * When points expire (docs/points-accounting.md): every credit forms a lot whose expiry date is set when it is
+     * credited, by the rule in force then; the expiry job ({@code ExpiryJob}) takes what is left of a lot off the
+     * balance at that date.
+     */
+    interface Expiry {
+        /**
+         * {@code NEVER}; {@code MONTHS_AFTER_EARNING}: at the end of the day (in {@code points.zone}) {@link #months()}
+         * months after the day of earning; {@code FISCAL_PERIOD_END}: at the end of the fiscal year in which the day
+         * {@link #months()} months after earning falls (months 12: what is earned in one fiscal year expires at the end
+         * of the next).
+         */
+        @WithDefault("MONTHS_AFTER_EARNING")
+        ExpiryMode mode();
+
+        /** Months of validity (see {@link #mode()}). */
+        @WithDefault("24")
+        @PositiveOrZero
+        @Max(1200)
+        int months();
+
+        /** The month (1-12) a fiscal year starts with, for {@code FISCAL_PERIOD_END}; 4: April, as in Japan. */
+        @WithDefault("4")
+        @Min(1)
+        @Max(12)
+        int fiscalYearStartMonth();
+
+        /**
+         * When the expiry job runs: a Quartz cron in {@code points.zone}; {@code off} disables it (tests run the job by
+         * hand). Hourly by default, so a lot expires within the hour of its date, and a run missed while no instance
+         * was up is made good by the next.
+         */
+        @WithDefault("0 5 * * * ?")
+        String schedule();
+
+        /** Members the job reads at a time; each member is expired in a transaction of its own. */
+        @WithDefault("100")
+        @Positive
+        @Max(10_000)
+        int batchSize();
+    }
+
+    /** Lots of points. */
+    interface Lots {
+        /**
+         * The return window, in days: points a purchase earns stay pending (not spendable, but shown) this long, so a
+         * return within the window takes them back before they can be spent. 0: spendable at once (the default). Only
+         * purchases are held; awards and adjustments are spendable at once.
+         */
+        @WithDefault("0")
+        @PositiveOrZero
+        @Max(366)
+        int pendingDays();
     }
 }

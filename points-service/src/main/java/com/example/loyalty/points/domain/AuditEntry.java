@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -14,8 +15,13 @@ import org.hibernate.type.SqlTypes;
  * One change a marketer or admin made (the audit log): append-only, the database refuses updates and deletes.
  * {@link #before} and {@link #after} are the changed thing's values as JSON (null: it did not exist before, or does not
  * after).
+ * <p>
+ * {@link Immutable}: Hibernate never updates a row of it. Without that, a value whose JSON reads back as other node
+ * types (a {@code long} written as a LongNode reads back as an IntNode) looked changed at the next flush and the update
+ * hit the database's append-only trigger: a 500 for the change being audited.
  */
 @Entity
+@Immutable
 @Table(name = "audit_entry")
 public class AuditEntry {
     @Id

@@ -40,6 +40,13 @@ public class Member {
     @Column(nullable = false)
     public long balance;
 
+    /**
+     * Points the member owes: what a reversal (a return, a revoked award) could not take back because they were spent.
+     * Never negative; while it is above zero the balance is zero, and the next credits pay it first (see Ledger).
+     */
+    @Column(nullable = false)
+    public long debt;
+
     @Column(name = "enrolled_at", nullable = false)
     public Instant enrolledAt;
 

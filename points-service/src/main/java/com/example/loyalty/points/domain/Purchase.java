@@ -63,4 +63,19 @@ public class Purchase {
      */
     @Column(nullable = false)
     public boolean history;
+
+    /** Spend returned so far, in minor units (never above {@link #amount}). */
+    @Column(name = "returned_amount", nullable = false)
+    public long returnedAmount;
+
+    /**
+     * Points its returns reversed so far (taken back or, when spent, added to the member's debt), never above
+     * {@link #points}: {@code floor(points * returnedAmount / amount)}.
+     */
+    @Column(name = "points_reversed", nullable = false)
+    public long pointsReversed;
+
+    /** The lot of the points it earned; null when it earned none or was recorded before lots existed. */
+    @Column(name = "lot_id")
+    public UUID lotId;
 }

@@ -34,4 +34,16 @@ public class Redemption {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
+
+    /** The REDEEM ledger entry; null for redemptions from before lots. */
+    @Column(name = "entry_id")
+    public UUID entryId;
+
+    /** When it was cancelled (its points given back to their lots); null while it stands. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    /** Token subject of who cancelled it. */
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
 }

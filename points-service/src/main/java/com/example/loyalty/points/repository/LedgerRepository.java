@@ -1,10 +1,12 @@
 package com.example.loyalty.points.repository;
 
 import com.example.loyalty.points.domain.LedgerEntry;
+import com.example.loyalty.points.domain.LedgerKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -15,6 +17,17 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID
         return find("memberId = ?1 order by seq desc", memberId)
                 .page(Page.of(page, size))
                 .list();
+    }
+
+    /** The member's entry of {@code kind} for the reference, the latest if there are more. */
+    public Optional<LedgerEntry> find(UUID memberId, LedgerKind kind, String referenceType, String referenceId) {
+        return find(
+                        "memberId = ?1 and kind = ?2 and referenceType = ?3 and referenceId = ?4 order by seq desc",
+                        memberId,
+                        kind,
+                        referenceType,
+                        referenceId)
+                .firstResultOptional();
     }
 
     public long countFor(UUID memberId) {

@@ -53,6 +53,22 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("subject", subject).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /**
+     * Row-locks the member unless another transaction holds the lock already (then false at once, no waiting): for
+     * jobs that share members between instances. Load the member afterwards with {@link #lockById} (the lock is held).
+     */
+    public boolean tryLock(UUID id) {
+        return SqlArrays.work(getEntityManager(), c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select id from member where id = ? for update skip locked")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     public long countByTier(String tierCode) {
         return count("tierCode", tierCode);
     }

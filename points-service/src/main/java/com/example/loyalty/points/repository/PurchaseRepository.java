@@ -23,14 +23,24 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
         return find("transactionId", transactionId).firstResultOptional();
     }
 
-    /** The sum and the oldest of a member's purchases that happened after {@code since} (history left out). */
+    /** The purchase with this transaction id at this store. */
+    public Optional<Purchase> findByStoreAndTransactionId(String storeId, String transactionId) {
+        return find("storeId = ?1 and transactionId = ?2", storeId, transactionId)
+                .firstResultOptional();
+    }
+
+    /**
+     * The sum (net of returns) and the oldest of a member's purchases that happened after {@code since} (history and
+     * purchases returned in full left out).
+     */
     public record WindowSummary(long total, Instant oldest) {}
 
     public WindowSummary windowSummary(UUID memberId, Instant since) {
         Object[] row = (Object[]) getEntityManager()
                 .createQuery(
-                        "select coalesce(sum(p.amount), 0), min(p.occurredAt) from Purchase p "
-                                + "where p.memberId = :m and p.occurredAt > :since and p.history = false",
+                        "select coalesce(sum(p.amount - p.returnedAmount), 0), min(p.occurredAt) from Purchase p "
+                                + "where p.memberId = :m and p.occurredAt > :since and p.history = false "
+                                + "and p.returnedAmount < p.amount",
                         Object[].class)
                 .setParameter("m", memberId)
                 .setParameter("since", since)

@@ -21,12 +21,15 @@ public record LedgerPageResponse(List<Entry> items, int page, int size, long tot
 
             long balanceAfter,
 
-            @Schema(description = "PURCHASE, REDEMPTION, SURVEY, COMMUNITY, …")
+            @Schema(
+                    description = "PURCHASE, REDEMPTION (also a cancelled redemption's REVERSE), SURVEY, COMMUNITY, "
+                            + "RETURN, EXPIRY, DEBT (a \"debt repaid\" REVERSE), …")
             String referenceType,
 
             @Schema(
                     description = "The purchase's transaction id, the redemption id, the survey wave, the community "
-                            + "contribution, …")
+                            + "contribution, the return's id, the expiry run's id, the id of the entry whose points "
+                            + "repaid debt, …")
             String referenceId,
 
             String reason,

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -91,7 +92,8 @@ public class MemberResource {
     @RolesAllowed(Roles.MEMBER)
     @Operation(
             summary = "The caller's account",
-            description = "Balance, tier, spend in the rolling window and what the next tier needs.")
+            description = "Balance (available and pending points), debt, tier, spend in the rolling window and what "
+                    + "the next tier needs.")
     public MemberResponse me() {
         return MemberResponse.from(members.me(subject()));
     }
@@ -104,6 +106,21 @@ public class MemberResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return LedgerPageResponse.from(members.ledgerOf(subject(), page, size));
+    }
+
+    @GET
+    @Path("/me/expiring")
+    @RolesAllowed(Roles.MEMBER)
+    @Operation(
+            summary = "What of the caller's points expires when",
+            description = "The points expiring within the period (now up to now + within), by expiry date, soonest "
+                    + "first, with the total. within is a number of days, 1d to 3660d (default 30d).")
+    @APIResponse(responseCode = "200", description = "The expiring points")
+    @APIResponse(responseCode = "400", description = "within is not a number of days from 1d to 3660d")
+    @APIResponse(responseCode = "404", description = "The caller is not enrolled")
+    public ExpiringResponse myExpiring(
+            @Parameter(description = "The period, in days", example = "30d") @QueryParam("within") String within) {
+        return ExpiringResponse.from(members.expiringOf(subject(), WithinParam.parse(within)));
     }
 
     @GET

@@ -21,8 +21,22 @@ public record MemberResponse(
         String email,
         String phone,
 
-        @Schema(description = "Points balance; always the sum of the ledger")
+        @Schema(description = "Points balance; always the sum of the ledger, and available + pending")
         long balance,
+
+        @Schema(description = "Points that can be spent now")
+        long available,
+
+        @Schema(
+                description = "Points not spendable yet: what purchases earned during their return window "
+                        + "(points.lots.pending-days); they become available when it closes, unless a return takes "
+                        + "them back")
+        long pending,
+
+        @Schema(
+                description = "Points owed: what returns or revoked awards could not take back because they were "
+                        + "spent; the next points earned pay it first (the balance is 0 while there is debt)")
+        long debt,
 
         @Schema(description = "Code of the current tier", examples = "SILVER")
         String tier,
@@ -65,6 +79,9 @@ public record MemberResponse(
                 v.email(),
                 v.phone(),
                 v.balance(),
+                v.available(),
+                v.pending(),
+                v.debt(),
                 v.tier().code(),
                 v.tier().name(),
                 v.tier().multiplier(),

@@ -12,6 +12,7 @@ import com.example.loyalty.points.domain.LedgerKind;
 import com.example.loyalty.points.domain.Member;
 import com.example.loyalty.points.repository.CommunityAwardRepository;
 import com.example.loyalty.points.repository.CommunityAwardRepository.Award;
+import com.example.loyalty.points.repository.LedgerRepository;
 import com.example.loyalty.points.repository.MemberRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +35,10 @@ import org.jboss.logging.Logger;
  * contribution happened (never later than now). An award beyond a cap is recorded with what was left, possibly 0.
  * Revoked awards still count toward the caps, so spam that a moderator hides does not make room for more.</li>
  * <li><b>Revocation.</b> A {@code ContributionRevoked} takes back the points its award credited (a {@code REVERSE}
- * ledger entry), but never below a zero balance: if the member has spent them, it takes back what the balance allows
- * and records the rest as the award's {@code shortfall}; later earnings are not withheld for it (an admin may adjust).
- * A revocation of a contribution never awarded records a tombstone, so the award arriving late gives nothing.</li>
+ * ledger entry, from the award's own lot first), but never below a zero balance: if the member has spent them, it
+ * takes back what the balance allows and the rest becomes the member's debt (recorded on the award as its
+ * {@code shortfall} too), which the member's next credits pay first ({@link Ledger#reverse}). A revocation of a
+ * contribution never awarded records a tombstone, so the award arriving late gives nothing.</li>
  * <li><b>Unknown members.</b> An event for a member id points-service does not know earns nothing and is not waited
  * for (community-service learns member ids from points-service's {@code MemberEnrolled}, so such an event cannot
  * become valid later); it is logged and counted.</li>
@@ -69,7 +71,7 @@ public class CommunityAwardService {
         UNKNOWN_MEMBER,
         /** Revoked; all the points it credited taken back (or it had credited none). */
         REVERSED,
-        /** Revoked; the balance allowed only part of the points to be taken back, the rest recorded as shortfall. */
+        /** Revoked; the balance allowed only part of the points to be taken back, the rest became debt (shortfall). */
         REVERSED_WITH_SHORTFALL,
         /** Revoked before any award: a tombstone recorded. */
         TOMBSTONE,
@@ -79,6 +81,7 @@ public class CommunityAwardService {
 
     private final MemberRepository members;
     private final CommunityAwardRepository awards;
+    private final LedgerRepository entries;
     private final Ledger ledger;
     private final OutboxWriter outbox;
     private final PointsConfig config;
@@ -87,12 +90,14 @@ public class CommunityAwardService {
     public CommunityAwardService(
             MemberRepository members,
             CommunityAwardRepository awards,
+            LedgerRepository entries,
             Ledger ledger,
             OutboxWriter outbox,
             PointsConfig config,
             MeterRegistry registry) {
         this.members = members;
         this.awards = awards;
+        this.entries = entries;
         this.ledger = ledger;
         this.outbox = outbox;
         this.config = config;
@@ -182,7 +187,7 @@ public class CommunityAwardService {
 
     /**
      * Takes back the points of a revoked contribution, in the caller's transaction, never below a zero balance (the
-     * rest is the award's shortfall); a contribution with no award gets a tombstone.
+     * rest is the award's shortfall and the member's debt); a contribution with no award gets a tombstone.
      *
      * @param memberId the member who had earned it (the envelope's)
      * @param at       when it was revoked (the payload's time, else the envelope's)
@@ -214,18 +219,31 @@ public class CommunityAwardService {
         if (award.revoked()) {
             return count(Outcome.ALREADY_REVOKED);
         }
-        long reversed = Math.min(award.points(), member.balance);
-        long shortfall = award.points() - reversed;
-        awards.markRevoked(revoked.contributionId(), at, eventId, reason, reversed, shortfall);
-        if (reversed > 0) {
-            String why = REVOKED + revocationCause(revoked.reason());
-            ledger.append(
+        long reversed = 0;
+        long shortfall = 0;
+        String why = REVOKED + revocationCause(revoked.reason());
+        if (award.points() > 0) {
+            // the award's own lot first, then the member's other points; what is spent already becomes debt
+            UUID ownLot = entries.find(
+                            member.id,
+                            LedgerKind.EARN,
+                            REFERENCE_TYPE,
+                            revoked.contributionId().toString())
+                    .flatMap(ledger::lotOf)
+                    .map(lot -> lot.id)
+                    .orElse(null);
+            Ledger.Reversal reversal = ledger.reverse(
                     member,
-                    LedgerKind.REVERSE,
-                    -reversed,
+                    award.points(),
                     REFERENCE_TYPE,
                     revoked.contributionId().toString(),
-                    why);
+                    why,
+                    ownLot);
+            reversed = reversal.taken();
+            shortfall = reversal.shortfall();
+        }
+        awards.markRevoked(revoked.contributionId(), at, eventId, reason, reversed, shortfall);
+        if (reversed > 0) {
             outbox.write(
                     Topics.LOYALTY_TRANSACTIONS,
                     EventTypes.POINTS_AWARDED,
@@ -237,7 +255,7 @@ public class CommunityAwardService {
         }
         if (shortfall > 0) {
             LOG.infof(
-                    "contribution %s of member %s revoked: %d of its %d points were spent already (shortfall)",
+                    "contribution %s of member %s revoked: %d of its %d points were spent already (owed as debt)",
                     revoked.contributionId(), member.id, shortfall, award.points());
             registry.counter("loyalty.points.community-shortfall").increment(shortfall);
             return count(Outcome.REVERSED_WITH_SHORTFALL);

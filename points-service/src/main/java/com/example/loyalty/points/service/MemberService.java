@@ -10,12 +10,15 @@ import com.example.loyalty.points.config.PointsConfig;
 import com.example.loyalty.points.domain.LedgerEntry;
 import com.example.loyalty.points.domain.Member;
 import com.example.loyalty.points.repository.LedgerRepository;
+import com.example.loyalty.points.repository.LotRepository;
 import com.example.loyalty.points.repository.MemberRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +32,8 @@ public class MemberService {
     private final MemberRepository members;
     private final RollingSpend rollingSpend;
     private final LedgerRepository ledger;
+    private final Ledger accounts;
+    private final LotRepository lots;
     private final TierService tiers;
     private final OutboxWriter outbox;
     private final PointsConfig config;
@@ -38,6 +43,8 @@ public class MemberService {
             MemberRepository members,
             RollingSpend rollingSpend,
             LedgerRepository ledger,
+            Ledger accounts,
+            LotRepository lots,
             TierService tiers,
             OutboxWriter outbox,
             PointsConfig config,
@@ -45,6 +52,8 @@ public class MemberService {
         this.members = members;
         this.rollingSpend = rollingSpend;
         this.ledger = ledger;
+        this.accounts = accounts;
+        this.lots = lots;
         this.tiers = tiers;
         this.outbox = outbox;
         this.config = config;
@@ -193,6 +202,47 @@ public class MemberService {
                 ledger.countFor(memberId));
     }
 
+    /** Most expiry dates one answer lists. */
+    public static final int MAX_EXPIRY_DATES = 400;
+
+    /**
+     * What of a member's points expires within a period: per expiry date (soonest first, at most
+     * {@link #MAX_EXPIRY_DATES}), with the total.
+     *
+     * @param until     the end of the period
+     * @param truncated true when more dates expire in the period than are listed (the total counts them all)
+     */
+    public record Expiring(Instant from, Instant until, long total, List<ExpiringDate> dates, boolean truncated) {}
+
+    /**
+     * Points expiring at one instant.
+     *
+     * @param expiresAt when they expire (midnight in the program's zone)
+     * @param lastDay   the last day they can be spent, in the program's zone
+     */
+    public record ExpiringDate(Instant expiresAt, LocalDate lastDay, long points, long lots) {}
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Expiring expiringOf(String subject, Duration within) {
+        Member member = existing(subject);
+        Instant now = Instant.now();
+        Instant until = now.plus(within);
+        List<LotRepository.ExpiringGroup> groups = lots.expiring(member.id, now, until, MAX_EXPIRY_DATES + 1);
+        boolean truncated = groups.size() > MAX_EXPIRY_DATES;
+        List<ExpiringDate> dates = groups.stream()
+                .limit(MAX_EXPIRY_DATES)
+                .map(g -> new ExpiringDate(
+                        g.expiresAt(),
+                        LocalDate.ofInstant(g.expiresAt().minusNanos(1), config.zone()),
+                        g.points(),
+                        g.lots()))
+                .toList();
+        long total = truncated
+                ? lots.expiringPoints(member.id, now, until)
+                : dates.stream().mapToLong(ExpiringDate::points).sum();
+        return new Expiring(now, until, total, dates, truncated);
+    }
+
     private Member existing(String subject) {
         return members.findBySubject(subject)
                 .orElseThrow(() -> Problems.notFound(
@@ -203,6 +253,7 @@ public class MemberService {
         TierLadderView ladder = tiers.ladder();
         Instant now = Instant.now();
         long spend = rollingSpend.peek(member, ladder, now);
+        Ledger.Balances points = accounts.balances(member, now);
         return new MemberView(
                 member.id,
                 member.externalId,
@@ -210,7 +261,10 @@ public class MemberService {
                 member.displayName,
                 member.email,
                 member.phone,
-                member.balance,
+                points.balance(),
+                points.available(),
+                points.pending(),
+                points.debt(),
                 ladder.step(member.tierCode),
                 spend,
                 ladder.windowMonths(),

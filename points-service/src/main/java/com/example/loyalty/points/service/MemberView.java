@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A member as the API shows them, with what the tier rules say about them now: spend in the rolling window, current
- * tier and what the next one needs.
+ * tier and what the next one needs. The balance is {@code available + pending} (pending: a purchase's points during
+ * its return window); {@code debt} is what the member owes (points reversed after they were spent).
  */
 public record MemberView(
         UUID id,
@@ -16,6 +17,9 @@ public record MemberView(
         String email,
         String phone,
         long balance,
+        long available,
+        long pending,
+        long debt,
         TierLadderView.Step tier,
         long rollingSpend,
         int windowMonths,

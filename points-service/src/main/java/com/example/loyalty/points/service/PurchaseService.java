@@ -155,14 +155,19 @@ public class PurchaseService {
 
         long points = points(
                 command.amount(), tier.multiplier(), rate(command.currency()).orElseThrow());
+        // the purchase's own lot, pending for the return window (points.lots.pending-days); a return takes it first
+        UUID lotId = null;
         if (points > 0) {
-            ledger.append(
-                    member,
-                    LedgerKind.EARN,
-                    points,
-                    "PURCHASE",
-                    command.transactionId(),
-                    "purchase at store " + command.storeId());
+            lotId = ledger.credit(
+                            member,
+                            LedgerKind.EARN,
+                            points,
+                            "PURCHASE",
+                            command.transactionId(),
+                            "purchase at store " + command.storeId(),
+                            Ledger.Hold.RETURN_WINDOW)
+                    .lot()
+                    .id;
         }
         // The purchase earns at the tier held before it; an upgrade it causes applies from the next one.
         rollingSpend.current(member, ladder, now);
@@ -191,6 +196,7 @@ public class PurchaseService {
         purchase.balanceAfter = member.balance;
         purchase.tierAfter = member.tierCode;
         purchase.history = false;
+        purchase.lotId = lotId;
         purchases.persist(purchase);
 
         String memberId = member.id.toString();

@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  * sum is used as it is and grows with each purchase; after that it is recomputed once, from the purchases. So a
  * purchase costs no extra statement except once per purchase that expires.
  * <p>
- * A purchase counts while {@code occurredAt > now - window} ({@link TierLadderView#windowStart}); it stops counting at
+ * A purchase counts, net of what was returned of it, while {@code occurredAt > now - window} ({@link TierLadderView#windowStart}); it stops counting at
  * {@code occurredAt + window} at the earliest (adding and subtracting months only ever clips to a shorter month), so
  * that instant is a safe moment to recompute.
  */
@@ -56,6 +56,17 @@ public class RollingSpend {
             if (member.spendExpiresAt == null || expiry.isBefore(member.spendExpiresAt)) {
                 member.spendExpiresAt = expiry;
             }
+        }
+    }
+
+    /**
+     * Takes a returned part of a purchase out of the running figure, if the purchase happened inside the window; call
+     * after {@link #current} and before the purchase's returned amount changes (a recompute counts purchases net of
+     * their returns).
+     */
+    public void uncount(Member member, TierLadderView ladder, Instant occurredAt, long amount, Instant now) {
+        if (occurredAt.isAfter(ladder.windowStart(now))) {
+            member.windowSpend = Math.max(0, member.windowSpend - amount);
         }
     }
 

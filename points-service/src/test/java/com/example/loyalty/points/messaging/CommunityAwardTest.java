@@ -204,7 +204,7 @@ class CommunityAwardTest {
     }
 
     @Test
-    void spentPointsAreTakenBackOnlyAsFarAsTheBalanceGoesAndTheShortfallIsRecorded() {
+    void spentPointsAreTakenBackAsFarAsTheBalanceGoesAndTheRestIsDebtThatLaterEarningsPay() {
         Member m = enrol();
         UUID answer = UUID.randomUUID();
         send(activity(m.id, EventTypes.ANSWER_ACCEPTED, answer, Instant.now()));
@@ -220,10 +220,24 @@ class CommunityAwardTest {
         assertEquals(25, award.shortfall());
         assertEquals(0, balance(m));
         assertEquals(0, sum(ledger(m)));
+        assertEquals(25, me(m).getLong("debt"), "the shortfall is owed");
 
-        // later earnings are not withheld for the shortfall
+        // later earnings pay the debt first, visibly: the award's EARN, then a REVERSE "debt repaid"
         send(activity(m.id, EventTypes.POST_CREATED, UUID.randomUUID(), Instant.now()));
-        await().atMost(WAIT).untilAsserted(() -> assertEquals(5, balance(m)));
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(20, me(m).getLong("debt")));
+        assertEquals(0, balance(m));
+        JsonPath ledger = ledger(m);
+        assertEquals("REVERSE", ledger.getString("items[0].kind"));
+        assertEquals(-5, ledger.getLong("items[0].points"));
+        assertEquals("debt repaid", ledger.getString("items[0].reason"));
+        assertEquals("DEBT", ledger.getString("items[0].referenceType"));
+        assertEquals("EARN", ledger.getString("items[1].kind"));
+        assertEquals(5, ledger.getLong("items[1].points"));
+        // an answer worth 30 pays the remaining 20 and leaves 10
+        send(activity(m.id, EventTypes.ANSWER_ACCEPTED, UUID.randomUUID(), Instant.now()));
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(10, balance(m)));
+        assertEquals(0, me(m).getLong("debt"));
+        assertEquals(10, sum(ledger(m)));
     }
 
     @Test
@@ -238,6 +252,7 @@ class CommunityAwardTest {
                 .untilAsserted(() -> assertNotNull(award(answer).orElseThrow().revokedAt()));
         assertEquals(30, award(answer).orElseThrow().shortfall());
         assertEquals(0, balance(m));
+        assertEquals(30, me(m).getLong("debt"));
         assertEquals(2, ledger(m).getInt("total"), "no ledger entry of 0 points");
     }
 
@@ -414,6 +429,17 @@ class CommunityAwardTest {
     /** As community-service's outbox relay sends it: keyed by member id. */
     private static void send(EventEnvelope event) {
         TestKafka.send(Topics.COMMUNITY_ACTIVITY, event.memberId(), EventJson.write(event));
+    }
+
+    private static JsonPath me(Member m) {
+        return given().auth()
+                .oauth2(m.token)
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath();
     }
 
     private static long balance(Member m) {

@@ -3,10 +3,13 @@ package com.example.loyalty.points.rest;
 import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_OK;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.example.loyalty.testing.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +19,7 @@ final class PointsApi {
 
     static final String STAFF = TestTokens.token("staff-" + UUID.randomUUID(), "staff");
     static final String MARKETER = TestTokens.token("marketer-" + UUID.randomUUID(), "marketer");
+    static final String ADMIN = TestTokens.token("admin-" + UUID.randomUUID(), "admin");
 
     private PointsApi() {}
 
@@ -49,7 +53,7 @@ final class PointsApi {
         body.put("currency", "JPY");
         body.put("storeId", "S001");
         body.put("channel", "STORE");
-        body.put("occurredAt", java.time.Instant.now().toString());
+        body.put("occurredAt", Instant.now().toString());
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)
@@ -95,5 +99,79 @@ final class PointsApi {
                 .extract()
                 .jsonPath()
                 .getInt("total");
+    }
+
+    /** A new member with {@code points} available, from one purchase (1 point per 100 JPY at the Regular tier). */
+    static Enrolled funded(long points) {
+        var member = enrolNewMember();
+        purchase("fund-" + UUID.randomUUID(), member.cardCode(), points * 100)
+                .statusCode(SC_CREATED)
+                .body("pointsEarned", equalTo((int) points));
+        return member;
+    }
+
+    /** The member's own account (GET /members/me). */
+    static JsonPath me(Enrolled member) {
+        return given().auth()
+                .oauth2(member.token())
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath();
+    }
+
+    /** The member's ledger, newest first (up to 200 entries). */
+    static JsonPath ledger(Enrolled member) {
+        return given().auth()
+                .oauth2(member.token())
+                .queryParam("size", 200)
+                .when()
+                .get("/api/points/members/me/ledger")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath();
+    }
+
+    /** A member redeems their own points. */
+    static ValidatableResponse redeem(Enrolled member, long points) {
+        return given().auth()
+                .oauth2(member.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of("idempotencyKey", "r-" + UUID.randomUUID(), "points", points, "reason", "reward R-1"))
+                .when()
+                .post("/api/points/redemptions")
+                .then();
+    }
+
+    static ValidatableResponse cancelRedemption(String token, String redemptionId) {
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .post("/api/points/redemptions/{id}/cancel", redemptionId)
+                .then();
+    }
+
+    /** A return of {@code amount} of the purchase {@code transactionId} at store S001, now. */
+    static ValidatableResponse returnOf(String returnId, String transactionId, long amount) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("returnId", returnId);
+        body.put("transactionId", transactionId);
+        body.put("storeId", "S001");
+        body.put("amount", amount);
+        body.put("occurredAt", Instant.now().toString());
+        return returnOf(STAFF, body);
+    }
+
+    static ValidatableResponse returnOf(String token, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/points/returns")
+                .then();
     }
 }

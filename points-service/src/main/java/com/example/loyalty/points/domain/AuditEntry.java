@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -14,8 +15,14 @@ import org.hibernate.type.SqlTypes;
  * One change a marketer or admin made (the audit log): append-only, the database refuses updates and deletes.
  * {@link #before} and {@link #after} are the changed thing's values as JSON (null: it did not exist before, or does not
  * after).
+ *
+ * <p>{@link Immutable}: Hibernate never writes an update for it. Without that, dirty checking compared the JSON values
+ * as written with their copies made through the database's JSON format, which need not be equal (a long written as a
+ * {@code LongNode} comes back as an {@code IntNode}, a decimal as a {@code DoubleNode}), and flushed an UPDATE that the
+ * database refuses: every change that recorded an entry failed at commit.
  */
 @Entity
+@Immutable
 @Table(name = "audit_entry")
 public class AuditEntry {
     @Id

@@ -34,7 +34,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "6 community awards",
                 "7 lots returns debt",
                 "8 audit log",
-                "9 lot restorations");
+                "9 lot restorations",
+                "10 point adjustments");
     }
 
     @Override
@@ -53,6 +54,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "point_lot",
                 "lot_consumption",
                 "purchase_return",
-                "audit_entry");
+                "audit_entry",
+                "point_adjustment");
     }
 }

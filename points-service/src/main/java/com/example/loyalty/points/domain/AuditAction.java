@@ -1,9 +1,20 @@
 package com.example.loyalty.points.domain;
 
-/** The changes the audit log records; the name is stored. Add one per new kind of change a marketer or admin makes. */
+/**
+ * The changes the audit log records; the name is stored (and filtered on: {@code GET /api/points/audit?action=}). Add
+ * one per new kind of change a marketer or admin makes; never rename or remove one that entries may carry.
+ */
 public enum AuditAction {
+    /** PUT /api/points/tiers; target TIER_LADDER; before and after: the whole ladder. */
     TIER_LADDER_REPLACED,
+    /** POST /api/points/adjustments; target MEMBER; before and after: the balance; the admin's reason. */
     POINTS_ADJUSTED,
+    /** POST /api/points/imports; target IMPORT (the import's id); after: kind and award. */
+    IMPORT_STARTED,
+    /** POST /api/points/admin/outbox/parked/{id}/retry; target OUTBOX_EVENT; before: the parked event. */
+    OUTBOX_EVENT_RETRIED,
+    /** POST /api/points/admin/outbox/parked/retry (only when it put any back); target OUTBOX; after: how many. */
+    OUTBOX_EVENTS_RETRIED,
     PURCHASE_APPROVED,
     PURCHASE_REJECTED,
     MEMBERS_MERGED,

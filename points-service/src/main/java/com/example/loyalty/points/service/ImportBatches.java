@@ -6,6 +6,8 @@ import com.example.loyalty.events.PointsEarned;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.points.config.PointsConfig;
+import com.example.loyalty.points.domain.AuditAction;
+import com.example.loyalty.points.domain.AuditTarget;
 import com.example.loyalty.points.domain.ImportJob;
 import com.example.loyalty.points.domain.ImportKind;
 import com.example.loyalty.points.domain.ImportStatus;
@@ -47,6 +49,7 @@ public class ImportBatches {
     private final TierService tiers;
     private final OutboxWriter outbox;
     private final PointsConfig config;
+    private final AuditLog audit;
 
     public ImportBatches(
             ImportJobRepository jobs,
@@ -54,15 +57,21 @@ public class ImportBatches {
             PurchaseRepository purchases,
             TierService tiers,
             OutboxWriter outbox,
-            PointsConfig config) {
+            PointsConfig config,
+            AuditLog audit) {
         this.jobs = jobs;
         this.members = members;
         this.purchases = purchases;
         this.tiers = tiers;
         this.outbox = outbox;
         this.config = config;
+        this.audit = audit;
     }
 
+    /** What the audit log keeps of an import that started. */
+    public record ImportStarted(ImportKind kind, boolean award) {}
+
+    /** A RUNNING import, audited as IMPORT_STARTED by {@code createdBy}. */
     @Transactional
     public ImportJob create(ImportKind kind, boolean award, String createdBy) {
         ImportJob job = new ImportJob();
@@ -74,6 +83,14 @@ public class ImportBatches {
         job.updatedAt = job.createdAt;
         job.createdBy = createdBy;
         jobs.persist(job);
+        audit.record(
+                createdBy,
+                AuditAction.IMPORT_STARTED,
+                AuditTarget.IMPORT,
+                job.id.toString(),
+                null,
+                new ImportStarted(kind, award),
+                null);
         return job;
     }
 

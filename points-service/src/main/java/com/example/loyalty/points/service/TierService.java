@@ -1,6 +1,8 @@
 package com.example.loyalty.points.service;
 
 import com.example.loyalty.common.web.Problems;
+import com.example.loyalty.points.domain.AuditAction;
+import com.example.loyalty.points.domain.AuditTarget;
 import com.example.loyalty.points.domain.Tier;
 import com.example.loyalty.points.domain.TierLadder;
 import com.example.loyalty.points.repository.MemberRepository;
@@ -28,16 +30,19 @@ public class TierService {
     private final MemberRepository members;
     private final TierLadderCache cache;
     private final TransactionSynchronizationRegistry transactions;
+    private final AuditLog audit;
 
     public TierService(
             TierRepository tiers,
             MemberRepository members,
             TierLadderCache cache,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions,
+            AuditLog audit) {
         this.tiers = tiers;
         this.members = members;
         this.cache = cache;
         this.transactions = transactions;
+        this.audit = audit;
     }
 
     /** The ladder, from memory unless it changed (see {@link TierLadderCache}). */
@@ -57,7 +62,8 @@ public class TierService {
     /**
      * Replaces the whole ladder. Rules: at least one tier, codes unique, the first tier starts at 0, thresholds
      * strictly increase, multipliers in (0, 10]. A tier that members hold cannot be removed. Changes apply from
-     * the next purchase: upgrades at once, no member is downgraded here.
+     * the next purchase: upgrades at once, no member is downgraded here. Audited as TIER_LADDER_REPLACED with the
+     * ladder before and after.
      */
     @Transactional
     public TierLadderView replace(int windowMonths, List<TierDefinition> definitions, String updatedBy) {
@@ -73,6 +79,7 @@ public class TierService {
             }
         });
         TierLadder settings = tiers.lockSettings();
+        TierLadderView before = TierLadderView.of(settings.windowMonths, settings.version, tiers.ladder());
         Map<String, Tier> existing =
                 tiers.ladder().stream().collect(Collectors.toMap(t -> t.code, Function.identity()));
         Set<String> wanted = definitions.stream().map(TierDefinition::code).collect(Collectors.toSet());
@@ -109,7 +116,16 @@ public class TierService {
         settings.updatedAt = Instant.now();
         settings.updatedBy = updatedBy;
         tiers.flush();
-        return TierLadderView.of(settings.windowMonths, settings.version, tiers.ladder());
+        TierLadderView after = TierLadderView.of(settings.windowMonths, settings.version, tiers.ladder());
+        audit.record(
+                updatedBy,
+                AuditAction.TIER_LADDER_REPLACED,
+                AuditTarget.TIER_LADDER,
+                AuditTarget.TIER_LADDER_ID,
+                before,
+                after,
+                null);
+        return after;
     }
 
     static void validate(List<TierDefinition> definitions) {

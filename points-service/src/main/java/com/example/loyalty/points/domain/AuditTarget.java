@@ -1,0 +1,31 @@
+package com.example.loyalty.points.domain;
+
+/**
+ * The kinds of thing audit entries are about ({@code audit_entry.target_type}, at most 32 characters), so that every
+ * recorder names them alike and {@code GET /api/points/audit?targetType=} finds them. Add one per new kind of target.
+ */
+public final class AuditTarget {
+
+    /** A member; the target id is the member id. */
+    public static final String MEMBER = "MEMBER";
+    /** The tier ladder; the target id is {@link #TIER_LADDER_ID}. */
+    public static final String TIER_LADDER = "TIER_LADDER";
+    /** The one tier ladder there is (its row id). */
+    public static final String TIER_LADDER_ID = "1";
+    /** A history import; the target id is the import's id. */
+    public static final String IMPORT = "IMPORT";
+    /** One outbox event; the target id is the event id. */
+    public static final String OUTBOX_EVENT = "OUTBOX_EVENT";
+    /** The outbox as a whole (e.g. every parked event); the target id is {@link #OUTBOX_PARKED}. */
+    public static final String OUTBOX = "OUTBOX";
+    /** The parked events of the outbox. */
+    public static final String OUTBOX_PARKED = "parked";
+    /** A purchase; the target id is the purchase id. */
+    public static final String PURCHASE = "PURCHASE";
+    /** A redemption; the target id is the redemption id. */
+    public static final String REDEMPTION = "REDEMPTION";
+    /** A card design; the target id is the design's id. */
+    public static final String CARD_DESIGN = "CARD_DESIGN";
+
+    private AuditTarget() {}
+}

@@ -7,15 +7,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * One change a marketer or admin made (the audit log): append-only, the database refuses updates and deletes.
  * {@link #before} and {@link #after} are the changed thing's values as JSON (null: it did not exist before, or does not
- * after).
+ * after). Immutable to Hibernate as well: its dirty check compares a JSON value with the value read back from its own
+ * copy, where a long that fits an int comes back as an int node, and would otherwise flush an UPDATE that the database
+ * refuses.
  */
 @Entity
+@Immutable
 @Table(name = "audit_entry")
 public class AuditEntry {
     @Id

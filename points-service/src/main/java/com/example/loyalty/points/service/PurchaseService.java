@@ -25,7 +25,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Records purchases and earns their points. The till's transaction id is the idempotency key: a replay
+ * Records purchases and earns their points. The store and the till's transaction id are the idempotency key: a replay
  * (also a concurrent one) returns the first result and earns nothing.
  */
 @ApplicationScoped
@@ -228,9 +228,9 @@ public class PurchaseService {
 
     private PurchaseResult replay(PurchaseCommand command) {
         Purchase first = purchases
-                .findByTransactionId(command.transactionId())
-                .orElseThrow(() -> new IllegalStateException(
-                        "lost a race for " + command.transactionId() + " but the winner's purchase is not there"));
+                .findByStoreAndTransactionId(command.storeId(), command.transactionId())
+                .orElseThrow(() -> new IllegalStateException("lost a race for " + command.transactionId() + " at store "
+                        + command.storeId() + " but the winner's purchase is not there"));
         return replayOf(first, command);
     }
 
@@ -244,7 +244,8 @@ public class PurchaseService {
             throw Problems.conflict(
                     "transaction-id-reused",
                     "Transaction id already used",
-                    "transaction " + command.transactionId() + " was recorded with a different card, amount or store");
+                    "transaction " + command.transactionId() + " was recorded at store " + command.storeId()
+                            + " with a different card, amount or currency");
         }
         replays.increment();
         String tierName = tiers.ladder().steps().stream()

@@ -7,6 +7,7 @@ import static org.apache.http.HttpStatus.SC_OK;
 import com.example.loyalty.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,10 +15,18 @@ import java.util.UUID;
 /** Calls of the points API used across the resource tests. */
 final class PointsApi {
 
-    static final String STAFF = TestTokens.token("staff-" + UUID.randomUUID(), "staff");
+    /** The store {@link #STAFF} works at, and where {@link #purchase} records. */
+    static final String STORE = "S001";
+
+    static final String STAFF = staffOf(STORE);
     static final String MARKETER = TestTokens.token("marketer-" + UUID.randomUUID(), "marketer");
 
     private PointsApi() {}
+
+    /** A token of a new staff member working at {@code store}, as the realm's store_id mapper puts it. */
+    static String staffOf(String store) {
+        return TestTokens.token("staff-" + UUID.randomUUID(), Map.of("store_id", store), "staff");
+    }
 
     /** A freshly enrolled member: token and card code. */
     record Enrolled(String token, String id, String cardCode) {}
@@ -42,14 +51,19 @@ final class PointsApi {
     }
 
     static ValidatableResponse purchase(String token, String transactionId, String cardCode, long amount) {
+        return purchase(token, STORE, transactionId, cardCode, amount, Instant.now());
+    }
+
+    static ValidatableResponse purchase(
+            String token, String store, String transactionId, String cardCode, long amount, Instant occurredAt) {
         Map<String, Object> body = new HashMap<>();
         body.put("transactionId", transactionId);
         body.put("cardCode", cardCode);
         body.put("amount", amount);
         body.put("currency", "JPY");
-        body.put("storeId", "S001");
+        body.put("storeId", store);
         body.put("channel", "STORE");
-        body.put("occurredAt", java.time.Instant.now().toString());
+        body.put("occurredAt", occurredAt.toString());
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)

@@ -256,8 +256,9 @@ public final class PointsBench implements Callable<Integer> {
                 appTokens = logins(keycloak, "bench-app-", appTokens.size());
                 surveyTokens = logins(keycloak, "bench-answer-", surveyTokens.size());
             }
-            // one login per till and per console, as a chain with a login per store: each is limited on its own
-            List<String> staff = users(keycloak, "bench-till-", clients, "staff");
+            // one login per till and per console, as a chain with a login per store: each is limited on its own; till c
+            // works at store storeOf(c), the only store its staff login may record at
+            List<String> staff = tills(keycloak, "bench-till-", clients);
             List<String> marketer = users(keycloak, "bench-console-", clients, "marketer");
             Target gw = new Target("gateway", "localhost", config.gatewayPort());
             Target points = new Target("direct", "localhost", config.pointsPort());
@@ -365,8 +366,8 @@ public final class PointsBench implements Callable<Integer> {
                         warm,
                         window,
                         hooks,
-                        (http, c, n) ->
-                                earn(http, staff.get(c), prefix + c + "-" + n, PointsSeeder.card(random(size))));
+                        (http, c, n) -> earn(
+                                http, staff.get(c), storeOf(c), prefix + c + "-" + n, PointsSeeder.card(random(size))));
             case "earn-hot" ->
                 load(
                         path,
@@ -374,7 +375,8 @@ public final class PointsBench implements Callable<Integer> {
                         warm,
                         window,
                         hooks,
-                        (http, c, n) -> earn(http, staff.get(c), prefix + c + "-" + n, PointsSeeder.card(1)));
+                        (http, c, n) ->
+                                earn(http, staff.get(c), storeOf(c), prefix + c + "-" + n, PointsSeeder.card(1)));
             case "lookup" ->
                 load(
                         path,
@@ -482,17 +484,14 @@ public final class PointsBench implements Callable<Integer> {
         };
     }
 
-    private RawHttp.Answer earn(RawHttp http, String staff, String transactionId, String card) {
+    private RawHttp.Answer earn(RawHttp http, String staff, String store, String transactionId, String card) {
         RawHttp.Answer a = http.postJson(
                 "/api/points/purchases",
                 staff,
                 json(
                         "{\"transactionId\":\"%s\",\"cardCode\":\"%s\",\"amount\":%d,\"currency\":\"JPY\","
-                                + "\"storeId\":\"S%03d\",\"channel\":\"STORE\"}",
-                        transactionId,
-                        card,
-                        500 + ThreadLocalRandom.current().nextInt(20_000),
-                        1 + ThreadLocalRandom.current().nextInt(200)),
+                                + "\"storeId\":\"%s\",\"channel\":\"STORE\"}",
+                        transactionId, card, 500 + ThreadLocalRandom.current().nextInt(20_000), store),
                 false);
         if (a.status() == 201) {
             purchasesAcknowledged.increment();
@@ -546,6 +545,28 @@ public final class PointsBench implements Callable<Integer> {
             }
             String user = prefix + i;
             keycloak.createMember(admin, role, user);
+            tokens.add(keycloak.token(user, user));
+        }
+        return tokens;
+    }
+
+    /** The store till {@code c} works at: S001, S002, ... */
+    static String storeOf(int c) {
+        return String.format("S%03d", c + 1);
+    }
+
+    /** Tokens of {@code count} staff users, the c-th working at {@link #storeOf storeOf(c)}. */
+    private static List<String> tills(Keycloak keycloak, String prefix, int count) {
+        System.out.printf("creating %d Keycloak users %s* (staff, one store each) ...%n", count, prefix);
+        String admin = keycloak.adminToken();
+        JsonNode role = keycloak.role(admin, "staff");
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i % 25 == 24) {
+                admin = keycloak.adminToken(); // master-realm tokens live 60 s
+            }
+            String user = prefix + i;
+            keycloak.createStaff(admin, role, user, storeOf(i));
             tokens.add(keycloak.token(user, user));
         }
         return tokens;

@@ -143,6 +143,36 @@ class SecurityIT {
                 .statusCode(SC_FORBIDDEN);
     }
 
+    /**
+     * Keycloak puts staff1's store (user attribute store_id, S001) into the token, and points-service lets staff record
+     * only there: the realm's mapper and the service's check, end to end. Recording at S001 is PointsStoryIT's.
+     */
+    @Test
+    void staffRecordOnlyAtTheStoreTheirLoginNames() {
+        as("staff1")
+                .body(Map.of(
+                        "transactionId",
+                        "sec-" + UUID.randomUUID(),
+                        "cardCode",
+                        member1Card,
+                        "amount",
+                        1000,
+                        "currency",
+                        "JPY",
+                        "storeId",
+                        "S002",
+                        "channel",
+                        "STORE",
+                        "occurredAt",
+                        Instant.now().toString()))
+                .post("/api/points/purchases")
+                .then()
+                .statusCode(SC_FORBIDDEN)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://loyalty.example.com/problems/wrong-store"))
+                .body("detail", containsString("S001"));
+    }
+
     @Test
     void aMemberCannotReadMarketerMetrics() {
         as("member1")

@@ -35,7 +35,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "7 lots returns debt",
                 "8 audit log",
                 "9 lot restorations",
-                "10 point adjustments");
+                "10 point adjustments",
+                "12 purchase unique per store");
     }
 
     @Override

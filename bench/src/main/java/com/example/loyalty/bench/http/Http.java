@@ -57,6 +57,18 @@ public final class Http {
         }
     }
 
+    public static Response putJson(String url, String token, Object body) {
+        try {
+            return send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+                    token);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Response postForm(String url, String token, Map<String, String> form) {
         String encoded = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

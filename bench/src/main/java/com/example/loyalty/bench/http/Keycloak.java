@@ -3,6 +3,8 @@ package com.example.loyalty.bench.http;
 import com.example.loyalty.launcher.Stack;
 import com.example.loyalty.launcher.StackConfig;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,36 +38,49 @@ public final class Keycloak {
 
     /** Creates a user with the given realm role (password = user name) unless it exists. */
     public void createMember(String adminToken, JsonNode memberRole, String username) {
+        createUser(adminToken, memberRole, username, Map.of());
+    }
+
+    /**
+     * Creates a staff user working at {@code storeId} (the user attribute store_id, which the realm maps into the
+     * token: points-service lets staff record only at their store), or gives an existing one that store.
+     */
+    public void createStaff(String adminToken, JsonNode staffRole, String username, String storeId) {
+        createUser(adminToken, staffRole, username, Map.of(STORE_ATTRIBUTE, List.of(storeId)));
+    }
+
+    /** The user attribute naming a staff member's store (the realm's user profile declares it). */
+    public static final String STORE_ATTRIBUTE = "store_id";
+
+    private void createUser(String adminToken, JsonNode role, String username, Map<String, List<String>> attributes) {
         String users = config.keycloakUrl() + "/admin/realms/" + Stack.REALM + "/users";
-        Http.Response created = Http.postJson(
-                        users,
-                        adminToken,
-                        Map.of(
-                                "username",
-                                username,
-                                "enabled",
-                                true,
-                                "emailVerified",
-                                true,
-                                "email",
-                                username + "@bench.example.com",
-                                "firstName",
-                                "Bench",
-                                "lastName",
-                                username,
-                                "credentials",
-                                List.of(Map.of("type", "password", "value", username, "temporary", false))))
-                .expect(201, 409);
-        if (created.status() == 409) {
-            return;
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("enabled", true);
+        user.put("emailVerified", true);
+        user.put("email", username + "@bench.example.com");
+        user.put("firstName", "Bench");
+        user.put("lastName", username);
+        user.put("credentials", List.of(Map.of("type", "password", "value", username, "temporary", false)));
+        if (!attributes.isEmpty()) {
+            user.put("attributes", attributes);
         }
-        String id = Http.get(users + "?exact=true&username=" + username, adminToken)
+        Http.Response created = Http.postJson(users, adminToken, user).expect(201, 409);
+        JsonNode existing = Http.get(users + "?exact=true&username=" + username, adminToken)
                 .expect(200)
                 .json()
-                .get(0)
-                .get("id")
-                .asText();
-        Http.postJson(users + "/" + id + "/role-mappings/realm", adminToken, List.of(memberRole))
+                .get(0);
+        String id = existing.get("id").asText();
+        if (created.status() == 409) {
+            // made by an earlier run (perhaps before staff had stores): give it the attributes of this one
+            if (!attributes.isEmpty() && !Http.JSON.valueToTree(attributes).equals(existing.path("attributes"))) {
+                ObjectNode update = existing.deepCopy();
+                update.set("attributes", Http.JSON.valueToTree(attributes));
+                Http.putJson(users + "/" + id, adminToken, update).expect(204);
+            }
+            return;
+        }
+        Http.postJson(users + "/" + id + "/role-mappings/realm", adminToken, List.of(role))
                 .expect(204);
     }
 

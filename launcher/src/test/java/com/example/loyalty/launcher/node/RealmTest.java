@@ -70,4 +70,74 @@ class RealmTest {
             }
         });
     }
+
+    /**
+     * Staff carry their store: the user attribute store_id (declared in the user profile, which only admins may edit:
+     * Keycloak drops attributes it does not declare), mapped into the access token as the claim store_id, which
+     * points-service reads (points.staff.store-claim). Every staff demo user has a store; staff1 works at S001.
+     */
+    @Test
+    void staffCarryTheirStoreInTheToken() throws Exception {
+        JsonNode realm;
+        try (InputStream in = KeycloakNode.class.getResourceAsStream(KeycloakNode.REALM_RESOURCE)) {
+            realm = new ObjectMapper().readTree(in);
+        }
+        JsonNode app = null;
+        for (JsonNode c : realm.get("clients")) {
+            if (c.get("clientId").asText().equals("loyalty-app")) {
+                app = c;
+            }
+        }
+        assertNotNull(app);
+        JsonNode mapper = null;
+        for (JsonNode m : app.path("protocolMappers")) {
+            if (m.path("config").path("claim.name").asText().equals("store_id")) {
+                mapper = m;
+            }
+        }
+        assertNotNull(mapper, "loyalty-app maps a store_id claim");
+        assertEquals("openid-connect", mapper.get("protocol").asText());
+        assertEquals(
+                "oidc-usermodel-attribute-mapper", mapper.get("protocolMapper").asText());
+        JsonNode config = mapper.get("config");
+        assertEquals("store_id", config.get("user.attribute").asText());
+        assertEquals("String", config.get("jsonType.label").asText());
+        assertEquals("true", config.get("access.token.claim").asText());
+
+        JsonNode profiles = realm.path("components").path("org.keycloak.userprofile.UserProfileProvider");
+        assertEquals(1, profiles.size());
+        assertEquals(
+                "declarative-user-profile", profiles.get(0).get("providerId").asText());
+        JsonNode profile = new ObjectMapper()
+                .readTree(profiles.get(0)
+                        .get("config")
+                        .get("kc.user.profile.config")
+                        .get(0)
+                        .asText());
+        Map<String, JsonNode> attributes = new HashMap<>();
+        profile.get("attributes").forEach(a -> attributes.put(a.get("name").asText(), a));
+        assertTrue(
+                attributes.keySet().containsAll(java.util.List.of("username", "email", "firstName", "lastName")),
+                "the default attributes stay: " + attributes.keySet());
+        JsonNode store = attributes.get("store_id");
+        assertNotNull(store, "the user profile declares store_id");
+        assertEquals(
+                java.util.List.of("admin"),
+                java.util.List.of(store.get("permissions").get("edit").get(0).asText()));
+        assertEquals(1, store.get("permissions").get("edit").size(), "only admins set a store");
+
+        Map<String, String> storeOf = new HashMap<>();
+        realm.get("users").forEach(u -> {
+            boolean staff = false;
+            for (JsonNode r : u.path("realmRoles")) {
+                staff |= r.asText().equals("staff");
+            }
+            if (staff) {
+                JsonNode stores = u.path("attributes").path("store_id");
+                assertEquals(1, stores.size(), u.get("username").asText() + " has one store");
+                storeOf.put(u.get("username").asText(), stores.get(0).asText());
+            }
+        });
+        assertEquals(Map.of("staff1", "S001"), storeOf);
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -28,6 +29,10 @@ public interface PointsConfig {
 
     Lots lots();
 
+    Purchases purchases();
+
+    Staff staff();
+
     /**
      * The program's time zone: a local date or date-time without an offset (in an imported file) is read in it, and
      * members see times in it unless they choose another.
@@ -47,6 +52,45 @@ public interface PointsConfig {
         /** How far in the future a purchase's {@code occurredAt} may lie (clock skew of tills). */
         @WithDefault("PT5M")
         Duration maxFutureSkew();
+    }
+
+    /**
+     * What a purchase may be at the till ({@code POST /api/points/purchases}) and in an import that earns
+     * ({@code award=true}). See docs/points-accounting.md, "Guards on recording a purchase".
+     */
+    interface Purchases {
+        /**
+         * The most one purchase may cost, per ISO 4217 currency, in minor units of that currency (e.g.
+         * {@code points.purchases.max-amount.JPY=1000000}: one million yen). Staff cannot record a purchase above it
+         * (422 amount-above-ceiling): an admin must approve it, and an admin recording it is that approval (written to
+         * the audit log). Every currency with an earn rate needs one: the service does not start without it.
+         * application.properties sets JPY=1000000.
+         */
+        Map<String, Long> maxAmount();
+
+        /**
+         * How long ago a purchase may have happened ({@code occurredAt}) to be recorded at the till or earn in an
+         * import; older ones are refused (422 purchase-too-old). History imported without points is exempt.
+         */
+        @WithDefault("P90D")
+        Duration maxAge();
+
+        /**
+         * No purchase happened before this instant, whatever {@link #maxAge()} allows: an earlier {@code occurredAt}
+         * is refused everywhere, history imports too (a broken export, a date typed wrong).
+         */
+        @WithDefault("1970-01-01T00:00:00Z")
+        Instant earliest();
+    }
+
+    /** Staff logins. */
+    interface Staff {
+        /**
+         * The token claim that names the store a staff member works at (the Keycloak user attribute {@code store_id},
+         * mapped into the token by the realm's protocol mapper). A string, or an array for staff of several stores.
+         */
+        @WithDefault("store_id")
+        String storeClaim();
     }
 
     interface SurveyAward {

@@ -4,18 +4,22 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A purchase recorded at a till; {@link #transactionId} makes it idempotent. */
+/**
+ * A purchase recorded at a till; {@link #storeId} and {@link #transactionId} together make it idempotent (a receipt
+ * number is unique within its store only).
+ */
 @Entity
-@Table(name = "purchase")
+@Table(name = "purchase", uniqueConstraints = @UniqueConstraint(columnNames = {"store_id", "transaction_id"}))
 public class Purchase {
     @Id
     public UUID id;
 
-    @Column(name = "transaction_id", nullable = false, unique = true)
+    @Column(name = "transaction_id", nullable = false)
     public String transactionId;
 
     @Column(name = "member_id", nullable = false)

@@ -19,11 +19,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID> {
 
-    public Optional<Purchase> findByTransactionId(String transactionId) {
-        return find("transactionId", transactionId).firstResultOptional();
-    }
-
-    /** The purchase with this transaction id at this store. */
+    /**
+     * The purchase a store recorded under a transaction id. A transaction id is unique within its store only: two
+     * stores may have recorded the same one, so there is deliberately no look-up by transaction id alone.
+     */
     public Optional<Purchase> findByStoreAndTransactionId(String storeId, String transactionId) {
         return find("storeId = ?1 and transactionId = ?2", storeId, transactionId)
                 .firstResultOptional();
@@ -61,13 +60,16 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
             String tierCode,
             long balance) {}
 
+    /** What identifies a purchase: the store and the transaction id the store gave it. */
+    public record Key(String storeId, String transactionId) {}
+
     /**
      * Inserts history purchases (no points, multiplier 0, {@code history = true}) in one statement, in the caller's
-     * transaction; a transaction id recorded before is skipped.
+     * transaction; a (store, transaction id) recorded before is skipped.
      *
-     * @return the transaction ids inserted now
+     * @return the keys inserted now
      */
-    public Set<String> insertHistory(List<HistoryPurchase> rows, String recordedBy, Instant recordedAt) {
+    public Set<Key> insertHistory(List<HistoryPurchase> rows, String recordedBy, Instant recordedAt) {
         if (rows.isEmpty()) {
             return Set.of();
         }
@@ -95,7 +97,7 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
             balances.add(r.balance());
         }
         return SqlArrays.work(getEntityManager(), c -> {
-            // in transaction id order, so two imports of overlapping files wait on each other instead of deadlocking
+            // in key order, so two imports of overlapping files wait on each other instead of deadlocking
             try (PreparedStatement ps = c.prepareStatement("insert into purchase (id, transaction_id, member_id, "
                     + "amount, currency, store_id, channel, occurred_at, points, multiplier, tier_code, balance_after, "
                     + "tier_after, recorded_at, recorded_by, history) "
@@ -104,8 +106,8 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                     + "from unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::int8[], ?::varchar[], ?::varchar[], "
                     + "?::varchar[], ?::timestamptz[], ?::varchar[], ?::int8[]) as u(id, transaction_id, member_id, "
                     + "amount, currency, store_id, channel, occurred_at, tier_code, balance) "
-                    + "order by u.transaction_id "
-                    + "on conflict (transaction_id) do nothing returning transaction_id")) {
+                    + "order by u.store_id, u.transaction_id "
+                    + "on conflict (store_id, transaction_id) do nothing returning store_id, transaction_id")) {
                 ps.setString(1, recordedAt.toString());
                 ps.setString(2, recordedBy);
                 SqlArrays.bind(ps, 3, c, "uuid", ids);
@@ -118,10 +120,10 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                 SqlArrays.bind(ps, 10, c, "text", occurredAt);
                 SqlArrays.bind(ps, 11, c, "varchar", tiers);
                 SqlArrays.bind(ps, 12, c, "int8", balances);
-                Set<String> inserted = new HashSet<>();
+                Set<Key> inserted = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        inserted.add(rs.getString(1));
+                        inserted.add(new Key(rs.getString(1), rs.getString(2)));
                     }
                 }
                 return inserted;
@@ -132,22 +134,31 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
     /** What makes a recorded purchase the same purchase: its member, amount, currency and store. */
     public record Identity(UUID memberId, long amount, String currency, String storeId) {}
 
-    /** The recorded purchases among {@code transactionIds}, by transaction id. */
-    public Map<String, Identity> identities(Collection<String> transactionIds) {
-        if (transactionIds.isEmpty()) {
+    /** The recorded purchases among {@code keys}, by key. */
+    public Map<Key, Identity> identities(Collection<Key> keys) {
+        if (keys.isEmpty()) {
             return Map.of();
         }
+        List<String> stores = new ArrayList<>(keys.size());
+        List<String> transactionIds = new ArrayList<>(keys.size());
+        for (Key k : keys) {
+            stores.add(k.storeId());
+            transactionIds.add(k.transactionId());
+        }
         return SqlArrays.work(getEntityManager(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("select transaction_id, member_id, amount, currency, "
-                    + "store_id from purchase where transaction_id = any(?::varchar[])")) {
-                SqlArrays.bind(ps, 1, c, "varchar", transactionIds);
-                Map<String, Identity> found = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select p.store_id, p.transaction_id, p.member_id, "
+                    + "p.amount, p.currency from purchase p "
+                    + "join unnest(?::varchar[], ?::varchar[]) as k(store_id, transaction_id) "
+                    + "on p.store_id = k.store_id and p.transaction_id = k.transaction_id")) {
+                SqlArrays.bind(ps, 1, c, "varchar", stores);
+                SqlArrays.bind(ps, 2, c, "varchar", transactionIds);
+                Map<Key, Identity> found = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        String store = rs.getString(1);
                         found.put(
-                                rs.getString(1),
-                                new Identity(
-                                        rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4), rs.getString(5)));
+                                new Key(store, rs.getString(2)),
+                                new Identity(rs.getObject(3, UUID.class), rs.getLong(4), rs.getString(5), store));
                     }
                 }
                 return found;

@@ -51,11 +51,14 @@ public class ImportResource {
             + "kind=purchases: externalMemberId or cardCode (one per row), transactionId, amount (a decimal in the "
             + "currency's major units, e.g. 29.33 USD, never more decimals than the currency has), currency (ISO 4217), "
             + "occurredAt, storeId, channel (STORE, ONLINE, APP). Times are ISO instants (2026-01-02T03:04:05Z), ISO "
-            + "local date-times or dates (2026-01-02, 20260102) in the program's zone (points.zone). "
+            + "local date-times or dates (2026-01-02, 20260102) in the program's zone (points.zone), none before "
+            + "points.purchases.earliest (1970) or in the future. "
             + "award=false (default) records purchases as history: no points, balance, tier and rolling spend "
-            + "untouched, events flagged history. award=true earns as the till does, exactly once per transactionId; "
-            + "a purchase in a currency without an earn rate is recorded as history even then. "
-            + "Importing the same file again changes nothing (members by externalId, purchases by transactionId). "
+            + "untouched, events flagged history, any age. award=true earns as the till does, exactly once per storeId "
+            + "and transactionId, with the till's guards (points.purchases.max-age, the ceiling "
+            + "points.purchases.max-amount.<currency>: the import approves nothing above it); a purchase in a currency "
+            + "without an earn rate is recorded as history even then. Importing the same file again changes nothing "
+            + "(members by externalId, purchases by storeId and transactionId). "
             + "Bad rows are rejected with their line; the good rows go in. Answers 202 at once with the import's "
             + "id; GET the Location for its progress.";
 

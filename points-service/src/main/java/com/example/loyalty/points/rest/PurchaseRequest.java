@@ -11,7 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A purchase at a till or online")
 public record PurchaseRequest(
-        @Schema(description = "The till's transaction id; the same id again never earns twice")
+        @Schema(
+                description = "The till's transaction id (receipt number), unique within the store; the same store and "
+                        + "id again never earn twice")
         @NotBlank
         @Size(max = 128)
         String transactionId,
@@ -30,12 +32,14 @@ public record PurchaseRequest(
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as JPY")
         String currency,
 
-        @Schema(description = "Store id") @NotBlank @Size(max = 64)
+        @Schema(description = "Store id; staff record only at the store their login names") @NotBlank @Size(max = 64)
         String storeId,
 
         @Schema(description = "Sales channel") @NotNull Channel channel,
 
-        @Schema(description = "When the purchase happened; defaults to now")
+        @Schema(
+                description = "When the purchase happened, at most points.purchases.max-age (90 days) ago and not "
+                        + "in the future; defaults to now")
         Instant occurredAt) {
 
     public enum Channel {

@@ -2,6 +2,7 @@ package com.example.loyalty.points.rest;
 
 import com.example.loyalty.common.security.Roles;
 import com.example.loyalty.points.service.ReturnService;
+import com.example.loyalty.points.service.StoreAccess;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,8 +27,10 @@ public class ReturnResource {
 
     private final ReturnService returns;
     private final SecurityIdentity identity;
+    private final StoreAccess stores;
 
-    public ReturnResource(ReturnService returns, SecurityIdentity identity) {
+    public ReturnResource(ReturnService returns, SecurityIdentity identity, StoreAccess stores) {
+        this.stores = stores;
         this.returns = returns;
         this.identity = identity;
     }
@@ -51,7 +54,8 @@ public class ReturnResource {
             description = "More than was bought would be returned, or the return is before the purchase or in the "
                     + "future")
     public Response record(@Valid @NotNull ReturnRequest request) {
-        requireOwnStore(request.storeId());
+        // staff take returns only at the store their token names (the purchase's store); admins at any
+        stores.requireMayRecordAt(identity, request.storeId());
         var result = returns.record(
                 new ReturnService.ReturnCommand(
                         request.returnId(),
@@ -74,7 +78,4 @@ public class ReturnResource {
      * Where the check goes that staff record returns only at their own store (the store claim of their token; admins
      * anywhere): issue 11 adds it for purchases and returns alike. Nothing is checked yet.
      */
-    private void requireOwnStore(String storeId) {
-        // intentionally empty until the store check of issue 11 lands
-    }
 }

@@ -18,6 +18,7 @@ import com.example.loyalty.points.repository.MemberRepository.MemberRef;
 import com.example.loyalty.points.repository.PurchaseRepository;
 import com.example.loyalty.points.repository.PurchaseRepository.HistoryPurchase;
 import com.example.loyalty.points.repository.PurchaseRepository.Identity;
+import com.example.loyalty.points.repository.PurchaseRepository.Key;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -211,9 +212,9 @@ public class ImportBatches {
 
     /**
      * Records purchases as history (no points, no ledger entry, balance, tier and rolling spend untouched), each
-     * transaction id once, with a PointsEarned event flagged history, and commits the batch's counts. A transaction id
-     * recorded before counts as done if it was the same purchase (member, amount, currency, store), else the row is
-     * rejected.
+     * (store, transaction id) once, with a PointsEarned event flagged history, and commits the batch's counts. A
+     * (store, transaction id) recorded before counts as done if it was the same purchase (member, amount, currency),
+     * else the row is rejected.
      *
      * @param doneBefore rows of the batch that went in another way (earned at the till's rules)
      * @return the batch's counts (at most {@code errorRoom} rejected rows kept)
@@ -229,10 +230,10 @@ public class ImportBatches {
             String recordedBy) {
         batchInserts();
         List<RowRejected> errors = new ArrayList<>(rejected);
-        // the first row of each transaction id goes in; a repeat is compared with it
-        Map<String, ImportRows.PurchaseRow> first = new LinkedHashMap<>();
+        // the first row of each (store, transaction id) goes in; a repeat is compared with it
+        Map<Key, ImportRows.PurchaseRow> first = new LinkedHashMap<>();
         for (ImportRows.PurchaseRow r : rows) {
-            first.putIfAbsent(r.transactionId(), r);
+            first.putIfAbsent(keyOf(r), r);
         }
         List<HistoryPurchase> candidates = new ArrayList<>(first.size());
         for (ImportRows.PurchaseRow r : first.values()) {
@@ -249,13 +250,14 @@ public class ImportBatches {
                     m.tierCode(),
                     m.balance()));
         }
-        Set<String> inserted = purchases.insertHistory(candidates, recordedBy, Instant.now());
-        Map<String, Identity> recorded = new HashMap<>(purchases.identities(
-                first.keySet().stream().filter(tx -> !inserted.contains(tx)).toList()));
+        Set<Key> inserted = purchases.insertHistory(candidates, recordedBy, Instant.now());
+        Map<Key, Identity> recorded = new HashMap<>(purchases.identities(
+                first.keySet().stream().filter(k -> !inserted.contains(k)).toList()));
         long done = doneBefore;
         for (HistoryPurchase p : candidates) {
-            if (inserted.contains(p.transactionId())) {
-                recorded.put(p.transactionId(), new Identity(p.memberId(), p.amount(), p.currency(), p.storeId()));
+            Key key = new Key(p.storeId(), p.transactionId());
+            if (inserted.contains(key)) {
+                recorded.put(key, new Identity(p.memberId(), p.amount(), p.currency(), p.storeId()));
                 outbox.write(
                         Topics.LOYALTY_TRANSACTIONS,
                         EventTypes.POINTS_EARNED,
@@ -277,17 +279,21 @@ public class ImportBatches {
         }
         for (ImportRows.PurchaseRow r : rows) {
             MemberRef m = memberOfLine.get(r.line());
-            Identity there = recorded.get(r.transactionId());
+            Identity there = recorded.get(keyOf(r));
             if (there != null && there.equals(new Identity(m.id(), r.amount(), r.currency(), r.storeId()))) {
                 done++;
             } else {
                 errors.add(new RowRejected(
                         r.line(),
-                        "transaction " + r.transactionId()
-                                + " was recorded before with a different member, amount, currency or store"));
+                        "transaction " + r.transactionId() + " of store " + r.storeId()
+                                + " was recorded before with a different member, amount or currency"));
             }
         }
         return progress(jobId, done, errors, errorRoom);
+    }
+
+    private static Key keyOf(ImportRows.PurchaseRow row) {
+        return new Key(row.storeId(), row.transactionId());
     }
 
     /** What a batch committed: rows done, rows rejected, rejected rows kept. */

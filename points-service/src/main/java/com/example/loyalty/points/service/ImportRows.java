@@ -163,8 +163,13 @@ public final class ImportRows {
 
     private ImportRows() {}
 
-    /** @throws RowException naming what is wrong */
-    static MemberRow member(Header header, CsvRows.Row row, ZoneId zone, Instant latest, Instant now) {
+    /**
+     * @param earliest no member enrolled before it
+     * @param latest no member enrolled after it (the future, with the till's clock skew)
+     * @throws RowException naming what is wrong
+     */
+    static MemberRow member(
+            Header header, CsvRows.Row row, ZoneId zone, Instant earliest, Instant latest, Instant now) {
         List<String> v = row.values();
         header.checkWidth(v);
         String externalId = required(header.value(v, EXTERNAL_ID), EXTERNAL_ID, 128);
@@ -177,6 +182,10 @@ public final class ImportRows {
         if (enrolledAt.isAfter(latest)) {
             throw new RowException("enrolledAt " + enrolledAt + " lies in the future");
         }
+        if (enrolledAt.isBefore(earliest)) {
+            throw new RowException(
+                    "enrolledAt " + enrolledAt + " lies before " + earliest + " (points.purchases.earliest)");
+        }
         return new MemberRow(
                 row.line(),
                 externalId,
@@ -186,8 +195,13 @@ public final class ImportRows {
                 enrolledAt);
     }
 
-    /** @throws RowException naming what is wrong */
-    static PurchaseRow purchase(Header header, CsvRows.Row row, ZoneId zone, Instant latest) {
+    /**
+     * @param earliest no purchase happened before it (an import without points is otherwise exempt from the till's
+     *     max age: old orders are what it is for)
+     * @param latest no purchase happened after it (the future, with the till's clock skew)
+     * @throws RowException naming what is wrong
+     */
+    static PurchaseRow purchase(Header header, CsvRows.Row row, ZoneId zone, Instant earliest, Instant latest) {
         List<String> v = row.values();
         header.checkWidth(v);
         String externalMemberId = optional(header.value(v, EXTERNAL_MEMBER_ID), EXTERNAL_MEMBER_ID, 128);
@@ -206,6 +220,10 @@ public final class ImportRows {
         Instant occurredAt = time(required(header.value(v, OCCURRED_AT), OCCURRED_AT, 64), OCCURRED_AT, zone);
         if (occurredAt.isAfter(latest)) {
             throw new RowException("occurredAt " + occurredAt + " lies in the future");
+        }
+        if (occurredAt.isBefore(earliest)) {
+            throw new RowException(
+                    "occurredAt " + occurredAt + " lies before " + earliest + " (points.purchases.earliest)");
         }
         String storeId = required(header.value(v, STORE_ID), STORE_ID, 64);
         String channel = required(header.value(v, CHANNEL), CHANNEL, 16).toUpperCase(Locale.ROOT);

@@ -34,8 +34,8 @@ import org.jboss.logging.Logger;
  * History imports: a CSV file of members or purchases from the system a brand used before. The request's body is
  * spooled to a temporary file and its header checked while the caller waits; the rows then go in on a managed executor,
  * in batches of {@code points.imports.batch-size} rows per transaction, read one at a time from the file, so the file's
- * size never matters to memory. Every row is idempotent (members by external id, purchases by transaction id): the same
- * file again changes nothing.
+ * size never matters to memory. Every row is idempotent (members by external id, purchases by store and transaction
+ * id): the same file again changes nothing.
  */
 @ApplicationScoped
 public class ImportService {
@@ -221,19 +221,20 @@ public class ImportService {
             List<RowRejected> rejected = new ArrayList<>();
             Instant now = Instant.now();
             Instant latest = now.plus(config.earn().maxFutureSkew());
+            Instant earliest = config.purchases().earliest();
             ImportBatches.BatchResult result;
             if (header.kind() == ImportKind.MEMBERS) {
                 List<ImportRows.MemberRow> valid = new ArrayList<>(rows.size());
                 for (CsvRows.Row row : rows) {
                     try {
-                        valid.add(ImportRows.member(header, row, config.zone(), latest, now));
+                        valid.add(ImportRows.member(header, row, config.zone(), earliest, latest, now));
                     } catch (ImportRows.RowException e) {
                         rejected.add(new RowRejected(row.line(), e.getMessage()));
                     }
                 }
                 result = batches.members(jobId, valid, rejected, room);
             } else {
-                result = purchases(rows, rejected, latest, room);
+                result = purchases(rows, rejected, earliest, latest, room);
             }
             errorsKept += result.errorsKept();
             rowsDone.increment(result.done());
@@ -241,11 +242,11 @@ public class ImportService {
         }
 
         private ImportBatches.BatchResult purchases(
-                List<CsvRows.Row> rows, List<RowRejected> rejected, Instant latest, int room) {
+                List<CsvRows.Row> rows, List<RowRejected> rejected, Instant earliest, Instant latest, int room) {
             List<ImportRows.PurchaseRow> valid = new ArrayList<>(rows.size());
             for (CsvRows.Row row : rows) {
                 try {
-                    valid.add(ImportRows.purchase(header, row, config.zone(), latest));
+                    valid.add(ImportRows.purchase(header, row, config.zone(), earliest, latest));
                 } catch (ImportRows.RowException e) {
                     rejected.add(new RowRejected(row.line(), e.getMessage()));
                 }
@@ -272,7 +273,8 @@ public class ImportService {
                                     ? "unknown member: no member has externalId " + r.externalMemberId()
                                     : "unknown member: no member has card " + r.cardCode()));
                 } else if (award && r.amount() > 0 && purchases.earnsIn(r.currency())) {
-                    // earns as at the till, through the till's own path: exactly once per transaction id
+                    // earns as at the till, through the till's own path and its guards (max age, ceiling: the
+                    // importing admin approves no row above it), exactly once per (store, transaction id)
                     try {
                         purchases.record(
                                 new PurchaseService.PurchaseCommand(
@@ -289,7 +291,7 @@ public class ImportService {
                         if (e.getStatusCode() >= 500) {
                             throw e;
                         }
-                        // what the till would have answered: unknown card, transaction id reused, ...
+                        // what the till would have answered: unknown card, transaction id reused, too old, ...
                         rejected.add(new RowRejected(r.line(), e.getDetail() != null ? e.getDetail() : e.getTitle()));
                     }
                 } else {

@@ -1,12 +1,12 @@
 package com.example.loyalty.points.service;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Points in time as exports write them: an ISO instant or offset date-time ({@code 2026-01-02T03:04:05Z},
@@ -40,7 +40,7 @@ public final class ImportTimes {
                         .toInstant();
             }
             return LocalDateTime.parse(v).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // unreadable, or readable but beyond what an instant holds
             throw new IllegalArgumentException(
                     "not a date or time: \"" + (value.length() > 40 ? value.substring(0, 40) + "..." : value)
                             + "\" (use 2026-01-02T03:04:05Z, 2026-01-02T12:04:05, 2026-01-02 or 20260102)");

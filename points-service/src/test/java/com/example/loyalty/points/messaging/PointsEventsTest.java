@@ -36,7 +36,7 @@ class PointsEventsTest {
                 .extract()
                 .jsonPath();
         String memberId = enrolled.getString("id");
-        String staff = TestTokens.token("staff-outbox", "staff");
+        String staff = TestTokens.token("staff-outbox", Map.of("store_id", "S9"), "staff");
         String tx = "kafka-" + UUID.randomUUID();
         given().auth()
                 .oauth2(staff)

@@ -42,6 +42,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -285,9 +286,11 @@ class ImportResourceTest {
         String memberId = lookup(ext).extract().path("id");
         String jpy = "aw-" + UUID.randomUUID();
         String usd = "aw-" + UUID.randomUUID();
+        // recent: an import that earns follows the till's rules, max age included
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         String csv = PURCHASES_HEADER
-                + ext + ",," + jpy + ",12399,JPY,2026-01-01T10:00:00Z,S1,STORE\n"
-                + ext + ",," + usd + ",50.00,USD,2026-01-01T11:00:00Z,S1,STORE\n";
+                + ext + ",," + jpy + ",12399,JPY," + yesterday + ",S1,STORE\n"
+                + ext + ",," + usd + ",50.00,USD," + yesterday.plusSeconds(3600) + ",S1,STORE\n";
         // the same file twice at once: each transaction id earns once
         Callable<String> start = () -> importCsv("purchases", "true", csv);
         List<String> ids = Concurrently.run(List.of(start, start));

@@ -17,11 +17,19 @@ import java.util.UUID;
 /** Calls of the points API used across the resource tests. */
 final class PointsApi {
 
-    static final String STAFF = TestTokens.token("staff-" + UUID.randomUUID(), "staff");
+    /** The store {@link #STAFF} works at, and where {@link #purchase} records. */
+    static final String STORE = "S001";
+
+    static final String STAFF = staffOf(STORE);
     static final String MARKETER = TestTokens.token("marketer-" + UUID.randomUUID(), "marketer");
     static final String ADMIN = TestTokens.token("admin-" + UUID.randomUUID(), "admin");
 
     private PointsApi() {}
+
+    /** A token of a new staff member working at {@code store}, as the realm's store_id mapper puts it. */
+    static String staffOf(String store) {
+        return TestTokens.token("staff-" + UUID.randomUUID(), Map.of("store_id", store), "staff");
+    }
 
     /** A freshly enrolled member: token and card code. */
     record Enrolled(String token, String id, String cardCode) {}
@@ -46,14 +54,19 @@ final class PointsApi {
     }
 
     static ValidatableResponse purchase(String token, String transactionId, String cardCode, long amount) {
+        return purchase(token, STORE, transactionId, cardCode, amount, Instant.now());
+    }
+
+    static ValidatableResponse purchase(
+            String token, String store, String transactionId, String cardCode, long amount, Instant occurredAt) {
         Map<String, Object> body = new HashMap<>();
         body.put("transactionId", transactionId);
         body.put("cardCode", cardCode);
         body.put("amount", amount);
         body.put("currency", "JPY");
-        body.put("storeId", "S001");
+        body.put("storeId", store);
         body.put("channel", "STORE");
-        body.put("occurredAt", Instant.now().toString());
+        body.put("occurredAt", occurredAt.toString());
         return given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)

@@ -154,7 +154,7 @@ class PurchaseResourceTest {
         String card = member.cardCode();
         // negative amount
         post("{\"transactionId\":\"x1\",\"cardCode\":\"" + card
-                        + "\",\"amount\":-5,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
+                        + "\",\"amount\":-5,\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":\"STORE\"}")
                 .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json")
                 .body("violations", notNullValue());
@@ -164,24 +164,24 @@ class PurchaseResourceTest {
         post("{\"transactionId\": \"x2\", ").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         // wrong type and unknown channel
         post("{\"transactionId\":\"x3\",\"cardCode\":\"" + card
-                        + "\",\"amount\":\"lots\",\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
+                        + "\",\"amount\":\"lots\",\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":\"STORE\"}")
                 .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
         post("{\"transactionId\":\"x4\",\"cardCode\":\"" + card
-                        + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"PIGEON\"}")
+                        + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":\"PIGEON\"}")
                 .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
         // empty body
         post("").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
         // a currency the program does not accept
         post("{\"transactionId\":\"x5\",\"cardCode\":\"" + card
-                        + "\",\"amount\":100,\"currency\":\"USD\",\"storeId\":\"S1\",\"channel\":\"STORE\"}")
+                        + "\",\"amount\":100,\"currency\":\"USD\",\"storeId\":\"S001\",\"channel\":\"STORE\"}")
                 .statusCode(SC_UNPROCESSABLE_ENTITY)
                 .contentType("application/problem+json")
                 .body("detail", containsString("USD"));
         // a purchase in the future
         post("{\"transactionId\":\"x6\",\"cardCode\":\"" + card
-                        + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S1\",\"channel\":\"STORE\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}")
+                        + "\",\"amount\":100,\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":\"STORE\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}")
                 .statusCode(SC_UNPROCESSABLE_ENTITY)
                 .contentType("application/problem+json");
 

@@ -33,7 +33,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "5 imports",
                 "6 community awards",
                 "7 lots returns debt",
-                "8 audit log");
+                "8 audit log",
+                "11 card verified contacts designs");
     }
 
     @Override
@@ -52,6 +53,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "point_lot",
                 "lot_consumption",
                 "purchase_return",
-                "audit_entry");
+                "audit_entry",
+                "card_design");
     }
 }

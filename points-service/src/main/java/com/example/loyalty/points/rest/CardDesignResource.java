@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -66,7 +67,7 @@ public class CardDesignResource {
     @APIResponse(responseCode = "400", description = "A field is missing or malformed")
     @APIResponse(responseCode = "409", description = "Another design has the name")
     @APIResponse(responseCode = "422", description = "The image address is not https, or active is false")
-    public Response create(@Valid @NotNull CardDesignRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(@Valid @NotNull CardDesignRequest request, @Context UriInfo uri) {
         var created = designs.create(request.definition(), actor());
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.id().toString())

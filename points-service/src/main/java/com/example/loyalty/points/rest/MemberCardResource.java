@@ -27,6 +27,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,7 +42,7 @@ public class MemberCardResource {
     static final String PNG = "image/png";
     static final String SVG = "image/svg+xml";
     /** A day in private caches only (the member's browser or app), per login: the code changes never. */
-    static final String CACHE_SECONDS = "86400";
+    static final int CACHE_SECONDS = 86400;
 
     private final MemberCardService cards;
     private final SecurityIdentity identity;
@@ -91,13 +92,7 @@ public class MemberCardResource {
     @APIResponse(
             responseCode = "200",
             description = "The QR code",
-            content =
-                    @Content(
-                            mediaType = PNG,
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "binary")))
+            content = @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "Not enrolled")
     public Response png(@Context Request request) {
@@ -116,14 +111,7 @@ public class MemberCardResource {
     @APIResponse(
             responseCode = "200",
             description = "The QR code",
-            content =
-                    @Content(
-                            mediaType = SVG,
-                            schema =
-                                    @Schema(
-                                            type =
-                                                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType
-                                                            .STRING)))
+            content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "Not enrolled")
     public Response svg(@Context Request request) {
@@ -155,7 +143,7 @@ public class MemberCardResource {
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setNoTransform(true);
-        cache.setMaxAge(Integer.parseInt(CACHE_SECONDS));
+        cache.setMaxAge(CACHE_SECONDS);
         return cache;
     }
 

@@ -101,8 +101,10 @@ public class MemberService {
         }
         Optional<Contacts.Email> email = Contacts.email(profile.email(), token);
         Optional<Contacts.Phone> phone = Contacts.phone(profile.phone(), token, phones);
-        email.filter(Contacts.Email::verified).ifPresent(e -> checkEmailFree(e.value(), null));
-        phone.filter(Contacts.Phone::verified).ifPresent(p -> checkPhoneFree(p.key(), null));
+        // a holder with this subject is this member, enrolled a moment ago by a concurrent call: the insert below
+        // collides on the subject and the fallback answers as a replay
+        email.filter(Contacts.Email::verified).ifPresent(e -> checkEmailFree(e.value(), subject));
+        phone.filter(Contacts.Phone::verified).ifPresent(p -> checkPhoneFree(p.key(), subject));
         TierLadderView ladder = tiers.ladder();
         Member member = new Member();
         member.id = UUID.randomUUID();
@@ -147,8 +149,8 @@ public class MemberService {
         Optional<Contacts.Phone> phone = token.verifiedPhone(phones)
                 .filter(p -> !(member.phoneVerified && p.key().equals(member.phoneKey)));
         // checked before the member changes: a query flushes pending changes, and a collision must be a 409 here
-        email.ifPresent(e -> checkEmailFree(e, member.id));
-        phone.ifPresent(p -> checkPhoneFree(p.key(), member.id));
+        email.ifPresent(e -> checkEmailFree(e, member.subject));
+        phone.ifPresent(p -> checkPhoneFree(p.key(), member.subject));
         email.ifPresent(e -> {
             member.email = e;
             member.emailVerified = true;
@@ -161,16 +163,20 @@ public class MemberService {
         return email.isPresent() || phone.isPresent();
     }
 
-    private void checkEmailFree(String email, UUID self) {
-        if (members.findByVerifiedEmail(email).filter(m -> !m.id.equals(self)).isPresent()) {
+    /** A 409 unless nobody but the member with {@code subject} holds {@code email} verified. */
+    private void checkEmailFree(String email, String subject) {
+        if (members.findByVerifiedEmail(email)
+                .filter(m -> !subject.equals(m.subject))
+                .isPresent()) {
             throw Problems.conflict(
                     "email-taken", "E-mail taken", "this verified e-mail address belongs to another member");
         }
     }
 
-    private void checkPhoneFree(String phoneKey, UUID self) {
+    /** A 409 unless nobody but the member with {@code subject} holds the phone with {@code phoneKey} verified. */
+    private void checkPhoneFree(String phoneKey, String subject) {
         if (members.findByVerifiedPhone(phoneKey)
-                .filter(m -> !m.id.equals(self))
+                .filter(m -> !subject.equals(m.subject))
                 .isPresent()) {
             throw Problems.conflict(
                     "phone-taken", "Phone taken", "this verified phone number belongs to another member");

@@ -204,21 +204,26 @@ class VerifiedContactsTest {
 
     @Test
     void oneMemberEnrollingConcurrentlyWithAVerifiedEmailIsStillOneMember() throws Exception {
-        String token = PointsApi.verifiedMemberToken(PointsApi.newEmail(), PointsApi.newPhone());
-        Callable<String> enrol = () -> given().auth()
-                .oauth2(token)
-                .when()
-                .post("/api/points/members/me")
-                .then()
-                .statusCode(org.hamcrest.Matchers.either(equalTo(SC_CREATED)).or(equalTo(SC_OK)))
-                .extract()
-                .path("id");
-        List<String> ids = Concurrently.run(
-                        IntStream.range(0, 8).mapToObj(i -> enrol).toList())
-                .stream()
-                .distinct()
-                .toList();
-        assertEquals(1, ids.size(), "all enrolments answer the same member: " + ids);
+        // several rounds: a call may find the member its twin committed a moment ago by the verified e-mail first,
+        // and must answer that member (it is the same login), not a 409
+        for (int round = 0; round < 5; round++) {
+            String token = PointsApi.verifiedMemberToken(PointsApi.newEmail(), PointsApi.newPhone());
+            Callable<String> enrol = () -> given().auth()
+                    .oauth2(token)
+                    .when()
+                    .post("/api/points/members/me")
+                    .then()
+                    .statusCode(
+                            org.hamcrest.Matchers.either(equalTo(SC_CREATED)).or(equalTo(SC_OK)))
+                    .extract()
+                    .path("id");
+            List<String> ids = Concurrently.run(
+                            IntStream.range(0, 8).mapToObj(i -> enrol).toList())
+                    .stream()
+                    .distinct()
+                    .toList();
+            assertEquals(1, ids.size(), "all enrolments answer the same member: " + ids);
+        }
     }
 
     @Test

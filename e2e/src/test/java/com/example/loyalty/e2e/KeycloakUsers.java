@@ -28,13 +28,20 @@ final class KeycloakUsers {
                 .oauth2(admin)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
-                        "username", username,
-                        "enabled", true,
-                        "email", username + "@example.com",
-                        "emailVerified", true,
-                        "firstName", "Erin",
-                        "lastName", "Example",
-                        "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false))))
+                        "username",
+                        username,
+                        "enabled",
+                        true,
+                        "email",
+                        username + "@example.com",
+                        "emailVerified",
+                        true,
+                        "firstName",
+                        "Erin",
+                        "lastName",
+                        "Example",
+                        "credentials",
+                        List.of(Map.of("type", "password", "value", username, "temporary", false))))
                 .post(users)
                 .then()
                 .statusCode(SC_CREATED);

@@ -4,10 +4,14 @@ import static com.example.loyalty.e2e.LoyaltyStack.as;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The member story of issue 2, through the gateway with real Keycloak tokens: member1 enrols, staff1 finds
- * them at the till by card and records purchases, a replayed purchase earns nothing, crossing 30,000 JPY
+ * them at the till by card (and by their verified e-mail and phone) and records purchases, a replayed purchase earns nothing, crossing 30,000 JPY
  * makes them Silver and the next purchase earns x1.25, and metrics-service, fed through Kafka, counts the
  * purchases, and an admin's reconciliation finds every point accounted for. Steps share state and run in order.
  */
@@ -88,6 +92,64 @@ class PointsStoryIT {
                 .body("balance", equalTo(100))
                 .body("tier", equalTo("REGULAR"))
                 .body("replayed", equalTo(false));
+    }
+
+    /**
+     * The realm vouches for member1's e-mail and phone (email_verified, phone_number_verified), so the till finds
+     * member1 by either; member2's phone is unverified and finds nobody (docs/member-card.md).
+     */
+    @Test
+    @Order(2)
+    void staffFindsTheMemberByVerifiedEmailOrPhoneOnly() {
+        as("member1")
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
+                .body("emailVerified", equalTo(true))
+                .body("phoneVerified", equalTo(true));
+        for (var lookup :
+                Map.of("email", "MEMBER1@example.com", "phone", "090-0000-0001").entrySet()) {
+            as("staff1")
+                    .queryParam(lookup.getKey(), lookup.getValue())
+                    .get("/api/points/members")
+                    .then()
+                    .statusCode(SC_OK)
+                    .body("id", equalTo(memberId));
+        }
+        as("member2")
+                .post("/api/points/members/me")
+                .then()
+                .statusCode(anyOf(is(SC_CREATED), is(SC_OK)))
+                .body("phone", equalTo("+81 90-0000-0002"))
+                .body("phoneVerified", equalTo(false));
+        as("staff1")
+                .queryParam("phone", "+81 90-0000-0002")
+                .get("/api/points/members")
+                .then()
+                .statusCode(SC_NOT_FOUND);
+    }
+
+    @Test
+    @Order(2)
+    void memberShowsTheirCardWithItsQrCode() {
+        as("member1")
+                .get("/api/points/members/me/card")
+                .then()
+                .statusCode(SC_OK)
+                .body("cardCode", equalTo(cardCode))
+                .body("design.isDefault", equalTo(true));
+        byte[] png = as("member1")
+                .accept("image/png")
+                .get("/api/points/members/me/card.png")
+                .then()
+                .statusCode(SC_OK)
+                .contentType("image/png")
+                .header("Cache-Control", containsString("private"))
+                .extract()
+                .asByteArray();
+        // the PNG signature
+        assertEquals(0x89, png[0] & 0xFF);
+        assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     @Test

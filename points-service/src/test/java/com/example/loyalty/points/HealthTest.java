@@ -36,6 +36,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "8 audit log",
                 "9 lot restorations",
                 "10 point adjustments",
+                "11 card verified contacts designs",
                 "12 purchase unique per store");
     }
 
@@ -56,6 +57,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "lot_consumption",
                 "purchase_return",
                 "audit_entry",
-                "point_adjustment");
+                "point_adjustment",
+                "card_design");
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -139,5 +140,53 @@ class RealmTest {
             }
         });
         assertEquals(Map.of("staff1", "S001"), storeOf);
+    }
+
+    /**
+     * points-service trusts an e-mail or phone at the till only when the token vouches for it (docs/member-card.md):
+     * the app's tokens carry email_verified and phone_number_verified, member1's phone is verified (member2's is not),
+     * and no user can set their own phone or its verification.
+     */
+    @Test
+    void tokensOfTheAppCarryVerifiedContactsThatOnlyAdminsCanSet() throws Exception {
+        JsonNode realm;
+        try (InputStream in = KeycloakNode.class.getResourceAsStream(KeycloakNode.REALM_RESOURCE)) {
+            realm = new ObjectMapper().readTree(in);
+        }
+        JsonNode app = null;
+        for (JsonNode c : realm.get("clients")) {
+            if (c.get("clientId").asText().equals("loyalty-app")) {
+                app = c;
+            }
+        }
+        assertNotNull(app);
+        List<String> scopes = new java.util.ArrayList<>();
+        app.get("defaultClientScopes").forEach(scope -> scopes.add(scope.asText()));
+        assertTrue(scopes.containsAll(List.of("email", "phone")), "email and phone scopes by default: " + scopes);
+
+        Map<String, JsonNode> users = new HashMap<>();
+        realm.get("users").forEach(u -> users.put(u.get("username").asText(), u));
+        assertEquals(
+                "+81 90-0000-0001",
+                users.get("member1").at("/attributes/phoneNumber/0").asText());
+        assertEquals(
+                "true",
+                users.get("member1").at("/attributes/phoneNumberVerified/0").asText());
+        assertEquals(
+                "false",
+                users.get("member2").at("/attributes/phoneNumberVerified/0").asText());
+
+        JsonNode provider = realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0");
+        assertEquals("declarative-user-profile", provider.get("providerId").asText());
+        JsonNode profile = new ObjectMapper()
+                .readTree(provider.at("/config/kc.user.profile.config/0").asText());
+        Map<String, JsonNode> attributes = new HashMap<>();
+        profile.get("attributes").forEach(a -> attributes.put(a.get("name").asText(), a));
+        assertTrue(attributes.keySet().containsAll(List.of("username", "email", "firstName", "lastName")));
+        for (String phone : List.of("phoneNumber", "phoneNumberVerified")) {
+            JsonNode edit = attributes.get(phone).at("/permissions/edit");
+            assertEquals(1, edit.size(), phone + " is edited by admins only");
+            assertEquals("admin", edit.get(0).asText());
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
@@ -153,6 +154,36 @@ public interface PointsConfig {
         /** Leading digits of every card code. */
         @WithDefault("88")
         String prefix();
+
+        /** The QR code of the digital card ({@code GET /api/points/members/me/card.png} and {@code .svg}). */
+        Qr qr();
+
+        interface Qr {
+            /** Pixels per module of the PNG (the SVG scales freely); 8 makes a version-1 code 232 px wide. */
+            @WithDefault("8")
+            @Min(1)
+            @Max(40)
+            int modulePixels();
+
+            /** Light modules around the code; the QR standard asks for at least 4 for a camera to find it. */
+            @WithDefault("4")
+            @Min(4)
+            @Max(16)
+            int quietZone();
+        }
+    }
+
+    /** Phone numbers as the till matches them (service/Phones). */
+    Phone phone();
+
+    interface Phone {
+        /**
+         * Country calling code (without +) of numbers given in national form: {@code 090-1234-5678} is matched as
+         * {@code +819012345678} with the default 81 (Japan).
+         */
+        @WithDefault("81")
+        @Pattern(regexp = "[1-9][0-9]{0,2}")
+        String countryCode();
     }
 
     /** History imports ({@code POST /api/points/imports}). */

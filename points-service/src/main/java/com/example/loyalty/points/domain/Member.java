@@ -34,6 +34,22 @@ public class Member {
     public String email;
     public String phone;
 
+    /** The identity provider vouched for {@link #email} (the token's email_verified): staff may find the member by it. */
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
+    /** The identity provider vouched for {@link #phone} (phone_number_verified): staff may find the member by it. */
+    @Column(name = "phone_verified", nullable = false)
+    public boolean phoneVerified;
+
+    /** {@link #phone} as the till matches it (see service/Phones); null when it is no phone number. */
+    @Column(name = "phone_key")
+    public String phoneKey;
+
+    /** The card design the member chose; null: the default design. */
+    @Column(name = "card_design_id")
+    public UUID cardDesignId;
+
     @Column(name = "tier_code", nullable = false)
     public String tierCode;
 

@@ -30,12 +30,14 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("externalId", externalId).firstResultOptional();
     }
 
-    public Optional<Member> findByEmail(String email) {
-        return find("lower(email) = lower(?1) order by enrolledAt", email).firstResultOptional();
+    /** The member whose verified e-mail this is (case ignored); members with it unverified are never found. */
+    public Optional<Member> findByVerifiedEmail(String email) {
+        return find("lower(email) = lower(?1) and emailVerified = true", email).firstResultOptional();
     }
 
-    public Optional<Member> findByPhone(String phone) {
-        return find("phone = ?1 order by enrolledAt", phone).firstResultOptional();
+    /** The member whose verified phone has this key (service/Phones); members with it unverified are never found. */
+    public Optional<Member> findByVerifiedPhone(String phoneKey) {
+        return find("phoneKey = ?1 and phoneVerified = true", phoneKey).firstResultOptional();
     }
 
     /** Loads and row-locks the member: every write that moves points goes through this lock. */

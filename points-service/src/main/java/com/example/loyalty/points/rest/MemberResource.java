@@ -1,12 +1,14 @@
 package com.example.loyalty.points.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.points.service.Contacts;
 import com.example.loyalty.points.service.MemberService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.JsonString;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
@@ -55,9 +57,15 @@ public class MemberResource {
     @RolesAllowed(Roles.MEMBER)
     @Operation(
             summary = "Enrol the caller",
-            description = "Idempotent: the first call creates the member (201), later calls return it (200).")
+            description = "Idempotent: the first call creates the member (201), later calls return it (200). An e-mail "
+                    + "or phone is verified only when the token vouches for it (email_verified, "
+                    + "phone_number_verified); one given in the body is stored unverified unless it is the token's "
+                    + "verified value. A later call takes over what the token vouches for then.")
     @APIResponse(responseCode = "201", description = "Enrolled")
     @APIResponse(responseCode = "200", description = "Already enrolled")
+    @APIResponse(
+            responseCode = "409",
+            description = "The token's verified e-mail or phone is verified for another member already")
     @Consumes(MediaType.WILDCARD)
     @RequestBody(
             required = false,
@@ -79,9 +87,15 @@ public class MemberResource {
         }
         var profile = new MemberService.Profile(
                 firstNonBlank(body.displayName(), claim("name"), claim("preferred_username")),
-                firstNonBlank(body.email(), claim("email")),
+                body.email(),
                 body.phone());
-        var enrolment = members.enrol(subject(), profile);
+        // only the identity provider vouches for an e-mail or phone (OIDC standard claims); the body's are unverified
+        var vouched = new Contacts.Vouched(
+                claim("email"),
+                claimIsTrue("email_verified"),
+                claim("phone_number"),
+                claimIsTrue("phone_number_verified"));
+        var enrolment = members.enrol(subject(), profile, vouched);
         return Response.status(enrolment.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(MemberResponse.from(enrolment.member()))
                 .build();
@@ -128,7 +142,9 @@ public class MemberResource {
     @Operation(
             summary = "Find the member at the till",
             description = "By exactly one of card code, e-mail, phone or externalId (the member's id in the system "
-                    + "a history import brought them from).")
+                    + "a history import brought them from). E-mail and phone find only a member who verified them "
+                    + "with the identity provider; an unverified match answers 404 like no match. A phone matches "
+                    + "whatever its spaces and hyphens, in international or national form.")
     @APIResponse(responseCode = "400", description = "None or more than one of the look-up parameters")
     @APIResponse(responseCode = "404", description = "No member matches")
     public MemberResponse lookup(
@@ -165,9 +181,17 @@ public class MemberResource {
     private String claim(String name) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);
+            if (value instanceof JsonString text) {
+                return text.getString();
+            }
             return value != null ? value.toString() : null;
         }
         return null;
+    }
+
+    /** A boolean claim: true only when the token says true (a JSON true, or the text "true" some mappers write). */
+    private boolean claimIsTrue(String name) {
+        return "true".equals(claim(name));
     }
 
     private static String firstNonBlank(String... values) {

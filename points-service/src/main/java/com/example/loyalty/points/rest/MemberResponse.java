@@ -19,7 +19,14 @@ public record MemberResponse(
 
         String displayName,
         String email,
+
+        @Schema(description = "The identity provider vouched for the e-mail: staff can find the member by it")
+        boolean emailVerified,
+
         String phone,
+
+        @Schema(description = "The identity provider vouched for the phone: staff can find the member by it")
+        boolean phoneVerified,
 
         @Schema(description = "Points balance; always the sum of the ledger, and available + pending")
         long balance,
@@ -77,7 +84,9 @@ public record MemberResponse(
                 v.cardCode(),
                 v.displayName(),
                 v.email(),
+                v.emailVerified(),
                 v.phone(),
+                v.phoneVerified(),
                 v.balance(),
                 v.available(),
                 v.pending(),

@@ -15,6 +15,7 @@ import com.example.loyalty.points.repository.MemberRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Enrolment, the member's own view, and look-ups at the till. */
 @ApplicationScoped
 public class MemberService {
 
     private static final int CARD_CODE_ATTEMPTS = 5;
+    /** Longest display name stored ({@code member.display_name}); a longer one from the token is cut. */
+    static final int MAX_DISPLAY_NAME = 255;
 
     private final MemberRepository members;
     private final RollingSpend rollingSpend;
@@ -37,6 +41,7 @@ public class MemberService {
     private final TierService tiers;
     private final OutboxWriter outbox;
     private final PointsConfig config;
+    private final Phones phones;
     private final Counter enrolled;
 
     public MemberService(
@@ -57,34 +62,72 @@ public class MemberService {
         this.tiers = tiers;
         this.outbox = outbox;
         this.config = config;
+        this.phones = new Phones(config.phone().countryCode());
         this.enrolled = Counter.builder("loyalty.points.members.enrolled")
                 .description("members enrolled")
                 .register(registry);
     }
 
-    /** Profile fields taken at enrolment; any may be null. */
+    /** Profile fields given at enrolment (the body, the display name already completed from the token); any may be null. */
     public record Profile(String displayName, String email, String phone) {}
 
     public record Enrolment(MemberView member, boolean created) {}
 
-    /** Enrols the token's subject; a second call (also a concurrent one) returns the existing member. */
-    public Enrolment enrol(String subject, Profile profile) {
+    /**
+     * Enrols the token's subject; a second call (also a concurrent one) returns the existing member, taking over what
+     * the token now vouches for (a verified e-mail or phone, see {@link Contacts}). An e-mail or phone that is verified
+     * for another member already is a 409, also when both enrol at the same moment.
+     */
+    public Enrolment enrol(String subject, Profile profile, Contacts.Vouched token) {
         return Transactions.withUniqueRaceFallback(
-                () -> enrolOnce(subject, profile), () -> new Enrolment(view(existing(subject)), false));
+                () -> enrolOnce(subject, profile, token, Transactions::flushDetectingRace),
+                // the winner of the race is committed now: its subject is found (a replay) or its verified value is
+                // (a 409 from the checks); only a third racer can still collide here
+                () -> enrolOnce(
+                        subject,
+                        profile,
+                        token,
+                        em -> Transactions.flushOrThrow(
+                                em,
+                                () -> Problems.conflict(
+                                        "contact-taken",
+                                        "Contact taken",
+                                        "another member enrolled with this verified e-mail or phone at the same "
+                                                + "moment"))));
     }
 
-    private Enrolment enrolOnce(String subject, Profile profile) {
-        Optional<Member> found = members.findBySubject(subject);
+    private Enrolment enrolOnce(
+            String subject, Profile profile, Contacts.Vouched token, Consumer<EntityManager> flushDetecting) {
+        boolean vouches = token.emailVerified() || token.phoneVerified();
+        // locked when the token may verify something, so that concurrent calls of one member update it one at a time
+        Optional<Member> found = vouches ? members.lockBySubject(subject) : members.findBySubject(subject);
         if (found.isPresent()) {
-            return new Enrolment(view(found.get()), false);
+            Member member = found.get();
+            if (takeOverVerified(member, token)) {
+                flushDetecting.accept(members.getEntityManager());
+            }
+            return new Enrolment(view(member), false);
         }
+        Optional<Contacts.Email> email = Contacts.email(profile.email(), token);
+        Optional<Contacts.Phone> phone = Contacts.phone(profile.phone(), token, phones);
+        // a holder with this subject is this member, enrolled a moment ago by a concurrent call: the insert below
+        // collides on the subject and the fallback answers as a replay
+        email.filter(Contacts.Email::verified).ifPresent(e -> checkEmailFree(e.value(), subject));
+        phone.filter(Contacts.Phone::verified).ifPresent(p -> checkPhoneFree(p.key(), subject));
         TierLadderView ladder = tiers.ladder();
         Member member = new Member();
         member.id = UUID.randomUUID();
         member.subject = subject;
-        member.displayName = profile.displayName();
-        member.email = profile.email();
-        member.phone = profile.phone();
+        member.displayName = truncate(profile.displayName(), MAX_DISPLAY_NAME);
+        email.ifPresent(e -> {
+            member.email = e.value();
+            member.emailVerified = e.verified();
+        });
+        phone.ifPresent(p -> {
+            member.phone = p.value();
+            member.phoneKey = p.key();
+            member.phoneVerified = p.verified();
+        });
         member.tierCode = ladder.steps().get(0).code();
         member.balance = 0;
         member.windowSpend = 0;
@@ -92,7 +135,7 @@ public class MemberService {
         member.enrolledAt = Instant.now();
         member.cardCode = freeCardCode();
         members.persist(member);
-        Transactions.flushDetectingRace(members.getEntityManager());
+        flushDetecting.accept(members.getEntityManager());
         outbox.write(
                 Topics.MEMBER_EVENTS,
                 EventTypes.MEMBER_ENROLLED,
@@ -101,6 +144,56 @@ public class MemberService {
                 new MemberEnrolled(member.cardCode, member.tierCode, member.subject, member.displayName));
         enrolled.increment();
         return new Enrolment(view(member), true);
+    }
+
+    /**
+     * An enrolled member calls again: what the token vouches for now replaces what is stored (a member from before
+     * verification existed, or one who verified their e-mail or phone since). Nothing else of the profile changes.
+     *
+     * @return whether the member changed
+     */
+    private boolean takeOverVerified(Member member, Contacts.Vouched token) {
+        Optional<String> email =
+                token.verifiedEmail().filter(e -> !(member.emailVerified && Contacts.sameEmail(member.email, e)));
+        Optional<Contacts.Phone> phone = token.verifiedPhone(phones)
+                .filter(p -> !(member.phoneVerified && p.key().equals(member.phoneKey)));
+        // checked before the member changes: a query flushes pending changes, and a collision must be a 409 here
+        email.ifPresent(e -> checkEmailFree(e, member.subject));
+        phone.ifPresent(p -> checkPhoneFree(p.key(), member.subject));
+        email.ifPresent(e -> {
+            member.email = e;
+            member.emailVerified = true;
+        });
+        phone.ifPresent(p -> {
+            member.phone = p.value();
+            member.phoneKey = p.key();
+            member.phoneVerified = true;
+        });
+        return email.isPresent() || phone.isPresent();
+    }
+
+    /** A 409 unless nobody but the member with {@code subject} holds {@code email} verified. */
+    private void checkEmailFree(String email, String subject) {
+        if (members.findByVerifiedEmail(email)
+                .filter(m -> !subject.equals(m.subject))
+                .isPresent()) {
+            throw Problems.conflict(
+                    "email-taken", "E-mail taken", "this verified e-mail address belongs to another member");
+        }
+    }
+
+    /** A 409 unless nobody but the member with {@code subject} holds the phone with {@code phoneKey} verified. */
+    private void checkPhoneFree(String phoneKey, String subject) {
+        if (members.findByVerifiedPhone(phoneKey)
+                .filter(m -> !subject.equals(m.subject))
+                .isPresent()) {
+            throw Problems.conflict(
+                    "phone-taken", "Phone taken", "this verified phone number belongs to another member");
+        }
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private String freeCardCode() {
@@ -127,7 +220,11 @@ public class MemberService {
                         () -> Problems.notFound("member-not-found", "Member not found", "no member with id " + id)));
     }
 
-    /** The member at the till, by exactly one of card code, e-mail, phone or the id of an imported member. */
+    /**
+     * The member at the till, by exactly one of card code, e-mail, phone or the id of an imported member. By e-mail or
+     * phone only a member whose value is verified is found: an unverified match answers exactly as no match, so
+     * nobody can enrol with someone else's phone and have that person's purchases credited to them.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MemberView lookup(String card, String email, String phone, String externalId) {
         int given = (card != null ? 1 : 0)
@@ -144,9 +241,9 @@ public class MemberService {
         if (card != null) {
             found = members.findByCardCode(card.trim());
         } else if (email != null) {
-            found = members.findByEmail(email.trim());
+            found = members.findByVerifiedEmail(email.strip());
         } else if (phone != null) {
-            found = members.findByPhone(phone.trim());
+            found = phones.key(phone).flatMap(members::findByVerifiedPhone);
         } else {
             found = members.findByExternalId(externalId.trim());
         }
@@ -260,7 +357,9 @@ public class MemberService {
                 member.cardCode,
                 member.displayName,
                 member.email,
+                member.emailVerified,
                 member.phone,
+                member.phoneVerified,
                 points.balance(),
                 points.available(),
                 points.pending(),

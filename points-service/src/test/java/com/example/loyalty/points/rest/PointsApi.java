@@ -35,7 +35,40 @@ final class PointsApi {
     record Enrolled(String token, String id, String cardCode) {}
 
     static Enrolled enrolNewMember() {
-        String token = TestTokens.newMember();
+        return enrol(TestTokens.newMember());
+    }
+
+    /**
+     * A member token whose identity provider vouches for {@code email} and {@code phone} (OIDC's email_verified and
+     * phone_number_verified); either may be null.
+     */
+    static String verifiedMemberToken(String email, String phone) {
+        Map<String, Object> claims = new HashMap<>();
+        if (email != null) {
+            claims.put("email", email);
+            claims.put("email_verified", true);
+        }
+        if (phone != null) {
+            claims.put("phone_number", phone);
+            claims.put("phone_number_verified", true);
+        }
+        return TestTokens.token(UUID.randomUUID().toString(), claims, "member");
+    }
+
+    /** A fresh e-mail address. */
+    static String newEmail() {
+        return "m-" + UUID.randomUUID() + "@example.com";
+    }
+
+    /** A fresh Japanese mobile number in international form, e.g. {@code +81 90-1234-5678}. */
+    static String newPhone() {
+        String digits = String.format(
+                "%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+        return "+81 90-" + digits.substring(0, 4) + "-" + digits.substring(4);
+    }
+
+    /** Enrols the holder of {@code token} (201). */
+    static Enrolled enrol(String token) {
         var body = given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)

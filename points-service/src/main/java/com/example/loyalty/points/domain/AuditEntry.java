@@ -7,16 +7,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * One change a marketer or admin made (the audit log): append-only, the database refuses updates and deletes.
  * {@link #before} and {@link #after} are the changed thing's values as JSON (null: it did not exist before, or does not
- * after).
+ * after). Immutable: Hibernate never updates it.
  */
 @Entity
 @Table(name = "audit_entry")
+// Never updated: without this, Hibernate's dirty check of the JSON columns (a LongNode written, an IntNode read back
+// from its snapshot) took an entry with a long in it as changed and sent an UPDATE, which the table refuses.
+@Immutable
 public class AuditEntry {
     @Id
     public UUID id;

@@ -33,7 +33,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "5 imports",
                 "6 community awards",
                 "7 lots returns debt",
-                "8 audit log");
+                "8 audit log",
+                "13 member merge erasure");
     }
 
     @Override

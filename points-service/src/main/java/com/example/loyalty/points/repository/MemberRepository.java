@@ -20,9 +20,8 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     // Aliases. A merged member's card code, login (subject), external id and id stand for the survivor
     // (member.merged_into, one hop at most), so every look-up and every lock below answers the survivor. An erased
-    // member
-    // is found by no look-up (its subject, e-mail, phone and external id are gone; its card code is refused); only a
-    // lock by id (accounting: awards, returns of its purchases) still finds it.
+    // member is found by no look-up (its subject, e-mail, phone and external id are gone; its card code is refused);
+    // only a lock by id (accounting: awards, returns of its purchases) still finds it.
 
     /** The member signed in with {@code subject}: the survivor for a merged member's login; never an erased one. */
     public Optional<Member> findBySubject(String subject) {

@@ -37,7 +37,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "9 lot restorations",
                 "10 point adjustments",
                 "11 card verified contacts designs",
-                "12 purchase unique per store");
+                "12 purchase unique per store",
+                "13 member merge erasure");
     }
 
     @Override

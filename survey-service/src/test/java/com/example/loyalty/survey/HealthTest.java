@@ -47,7 +47,8 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("2 surveys", "3 member directory", "4 member segments", "5 segment targets");
+        return List.of(
+                "2 surveys", "3 member directory", "4 member segments", "5 segment targets", "6 member merge erasure");
     }
 
     @Override

@@ -15,6 +15,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "community_member")
 public class CommunityMember {
+    /** What replaces an erased member's login on what they wrote (author_subject, revisions, acceptances, views). */
+    public static final String ERASED = "erased";
+
     @Id
     @Column(name = "member_id")
     public UUID memberId;
@@ -43,6 +46,14 @@ public class CommunityMember {
 
     @Column(name = "ambassador_by")
     public String ambassadorBy;
+
+    /** The member this one was merged into (points-service's MembersMerged); null: not merged. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    /** When the member's personal data was erased (MemberErased): subject and display name are null from then on. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 
     @Column(name = "known_since", nullable = false)
     public Instant knownSince;

@@ -35,7 +35,7 @@ public record CommentResponse(
                 c.body,
                 c.answer,
                 d.accepted(),
-                new AuthorResponse(d.authorName(), c.authorMemberId == null, d.mine()),
+                AuthorResponse.of(d.authorName(), c.authorMemberId == null, d.mine(), c.authorSubject),
                 c.createdAt,
                 c.editedAt,
                 new ReactionCounts(c.likeCount, c.helpfulCount, c.thanksCount),

@@ -62,7 +62,7 @@ public record PostResponse(
                 List.copyOf(p.tags),
                 p.productId,
                 p.rating,
-                new AuthorResponse(authorName, p.authorMemberId == null, mine),
+                AuthorResponse.of(authorName, p.authorMemberId == null, mine, p.authorSubject),
                 p.createdAt,
                 p.editedAt,
                 p.lastActivityAt,

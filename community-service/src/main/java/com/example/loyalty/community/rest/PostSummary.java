@@ -46,7 +46,8 @@ public record PostSummary(
                 List.copyOf(p.tags),
                 p.productId,
                 p.rating,
-                new AuthorResponse(authorName, p.authorMemberId == null, callerSubject.equals(p.authorSubject)),
+                AuthorResponse.of(
+                        authorName, p.authorMemberId == null, callerSubject.equals(p.authorSubject), p.authorSubject),
                 p.createdAt,
                 p.lastActivityAt,
                 p.commentCount,

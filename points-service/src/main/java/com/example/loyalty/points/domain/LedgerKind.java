@@ -6,5 +6,7 @@ public enum LedgerKind {
     REDEEM,
     EXPIRE,
     ADJUST,
-    REVERSE
+    REVERSE,
+    /** A balance moved by a member merge: minus on the merged member, plus on the survivor (MemberMerge). */
+    MERGE
 }

@@ -78,6 +78,21 @@ public class Member {
     @Column(name = "spend_expires_at")
     public Instant spendExpiresAt;
 
+
+    /**
+     * The member this one was merged into (null: not merged). A merged member keeps its row for its ledger history; its
+     * card code and login stand for the survivor, and its balance and debt are 0.
+     */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    @Column(name = "merged_at")
+    public Instant mergedAt;
+
+    /** When the member's personal data was erased (null: not erased); no look-up finds an erased member. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     @Version
     public long version;
 }

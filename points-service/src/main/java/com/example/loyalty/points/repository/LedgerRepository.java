@@ -34,6 +34,17 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID
         return count("memberId", memberId);
     }
 
+    /** A page of the history of several members together (a survivor and the members merged into it), newest first. */
+    public List<LedgerEntry> page(List<UUID> memberIds, int page, int size) {
+        return find("memberId in ?1 order by seq desc", memberIds)
+                .page(Page.of(page, size))
+                .list();
+    }
+
+    public long countFor(List<UUID> memberIds) {
+        return count("memberId in ?1", memberIds);
+    }
+
     public long sumFor(UUID memberId) {
         Long sum = getEntityManager()
                 .createQuery("select coalesce(sum(e.points), 0) from LedgerEntry e where e.memberId = :m", Long.class)

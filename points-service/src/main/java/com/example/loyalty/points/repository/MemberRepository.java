@@ -18,41 +18,121 @@ import java.util.UUID;
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
+    // Aliases. A merged member's card code, login (subject), external id and id stand for the survivor
+    // (member.merged_into, one hop at most), so every look-up and every lock below answers the survivor. An erased
+    // member is found by no look-up (its subject, e-mail, phone and external id are gone; its card code is refused);
+    // only a lock by id (accounting: awards, returns of its purchases) still finds it.
+
+    /** The member signed in with {@code subject}: the survivor for a merged member's login; never an erased one. */
     public Optional<Member> findBySubject(String subject) {
-        return find("subject", subject).firstResultOptional();
+        return live(find("subject", subject).firstResultOptional());
     }
 
+    /** The member with card {@code cardCode}: the survivor for a merged member's card; never an erased one. */
     public Optional<Member> findByCardCode(String cardCode) {
-        return find("cardCode", cardCode).firstResultOptional();
+        return live(find("cardCode", cardCode).firstResultOptional());
     }
 
     public Optional<Member> findByExternalId(String externalId) {
-        return find("externalId", externalId).firstResultOptional();
+        return live(find("externalId", externalId).firstResultOptional());
     }
 
     /** The member whose verified e-mail this is (case ignored); members with it unverified are never found. */
     public Optional<Member> findByVerifiedEmail(String email) {
-        return find("lower(email) = lower(?1) and emailVerified = true", email).firstResultOptional();
+        return live(
+                find("lower(email) = lower(?1) and emailVerified = true", email).firstResultOptional());
     }
 
     /** The member whose verified phone has this key (service/Phones); members with it unverified are never found. */
     public Optional<Member> findByVerifiedPhone(String phoneKey) {
-        return find("phoneKey = ?1 and phoneVerified = true", phoneKey).firstResultOptional();
+        return live(find("phoneKey = ?1 and phoneVerified = true", phoneKey).firstResultOptional());
     }
 
-    /** Loads and row-locks the member: every write that moves points goes through this lock. */
+    /** The member an id stands for (the survivor for a merged id); never an erased one. */
+    public Optional<Member> findLive(UUID id) {
+        return live(findByIdOptional(id));
+    }
+
+    /** Whether any member row, merged and erased ones included, holds {@code cardCode} (card codes are never reused). */
+    public boolean cardCodeTaken(String cardCode) {
+        return count("cardCode", cardCode) > 0;
+    }
+
+    /** Whether {@code cardCode} is the card of member {@code memberId}, its own or that of a member merged into it. */
+    public boolean cardStandsFor(String cardCode, UUID memberId) {
+        return cardCode != null
+                && standsFor("card_code", cardCode).filter(memberId::equals).isPresent();
+    }
+
+    /** The survivor for a merged member; empty for an erased one. */
+    private Optional<Member> live(Optional<Member> found) {
+        Optional<Member> member =
+                found.flatMap(m -> m.mergedInto == null ? Optional.of(m) : findByIdOptional(m.mergedInto));
+        return member.filter(m -> m.erasedAt == null);
+    }
+
+    /**
+     * Loads and row-locks the member holding card {@code cardCode}, or the survivor for a merged member's card: every
+     * write that moves points goes through this lock. Never an erased member.
+     */
     public Optional<Member> lockByCardCode(String cardCode) {
-        return find("cardCode", cardCode)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        return lockResolved(standsFor("card_code", cardCode)).filter(m -> m.erasedAt == null);
     }
 
+    /**
+     * Loads and row-locks the member {@code id} stands for: the member itself, or the survivor for a merged member's id
+     * (so an award or reversal addressed to a merged id reaches the survivor, who holds its awards now). Erased members
+     * are found (their accounting goes on).
+     */
     public Optional<Member> lockById(UUID id) {
+        return lockResolved(standsFor("id", id));
+    }
+
+    /** Loads and row-locks the member signed in with {@code subject} (the survivor for a merged member's login). */
+    public Optional<Member> lockBySubject(String subject) {
+        return lockResolved(standsFor("subject", subject)).filter(m -> m.erasedAt == null);
+    }
+
+    /** Loads and row-locks exactly the row {@code id}, merged or erased alike (a merge locks both of its rows so). */
+    public Optional<Member> lockRow(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    public Optional<Member> lockBySubject(String subject) {
-        return find("subject", subject).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    /**
+     * The id the row with {@code column = value} stands for, read without loading the row into the persistence context
+     * (an unlocked copy there would be the one a later lock returns, stale).
+     */
+    private Optional<UUID> standsFor(String column, Object value) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery(
+                        "select coalesce(merged_into, id) from member where " + column + " = :value", UUID.class)
+                .setParameter("value", value)
+                .getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /**
+     * Locks the row {@code id}; if a merge committed meanwhile (the row came back merged), locks its survivor instead.
+     * The merged row stays locked too, which is harmless: a merge refuses a merged member before it locks it.
+     */
+    private Optional<Member> lockResolved(Optional<UUID> id) {
+        Optional<Member> member = id.flatMap(this::lockRow);
+        for (int hops = 0; member.isPresent() && member.get().mergedInto != null; hops++) {
+            if (hops == 3) {
+                throw new IllegalStateException("member " + id.get() + " is merged along a chain of aliases");
+            }
+            member = lockRow(member.get().mergedInto);
+        }
+        return member;
+    }
+
+    /** The ids of the members merged into {@code survivorId} (merges are flattened: each points at its final survivor). */
+    public List<UUID> mergedInto(UUID survivorId) {
+        return getEntityManager()
+                .createQuery("select m.id from Member m where m.mergedInto = :s order by m.mergedAt, m.id", UUID.class)
+                .setParameter("s", survivorId)
+                .getResultList();
     }
 
     /**
@@ -169,14 +249,20 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     /** What an import needs to know of a member its rows name. */
     public record MemberRef(UUID id, String externalId, String cardCode, String tierCode, long balance) {}
 
-    /** The members with any of these external ids or card codes. */
+    /**
+     * The members with any of these external ids or card codes, each ref under the external id and card code asked for
+     * but with the id, tier and balance of the member they stand for (the survivor for a merged member's); erased
+     * members are not found.
+     */
     public List<MemberRef> refs(Collection<String> externalIds, Collection<String> cardCodes) {
         if (externalIds.isEmpty() && cardCodes.isEmpty()) {
             return List.of();
         }
         return SqlArrays.work(getEntityManager(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("select id, external_id, card_code, tier_code, balance "
-                    + "from member where external_id = any(?::varchar[]) or card_code = any(?::varchar[])")) {
+            try (PreparedStatement ps = c.prepareStatement("select s.id, m.external_id, m.card_code, s.tier_code, "
+                    + "s.balance from member m join member s on s.id = coalesce(m.merged_into, m.id) "
+                    + "where (m.external_id = any(?::varchar[]) or m.card_code = any(?::varchar[])) "
+                    + "and s.erased_at is null and m.erased_at is null")) {
                 SqlArrays.bind(ps, 1, c, "varchar", externalIds);
                 SqlArrays.bind(ps, 2, c, "varchar", cardCodes);
                 List<MemberRef> refs = new ArrayList<>();

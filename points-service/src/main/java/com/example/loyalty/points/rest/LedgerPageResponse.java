@@ -13,7 +13,12 @@ public record LedgerPageResponse(List<Entry> items, int page, int size, long tot
     public record Entry(
             UUID id,
 
-            @Schema(description = "EARN, REDEEM, EXPIRE, ADJUST or REVERSE")
+            @Schema(
+                    description = "The member the entry is booked on: the member asked for, or one merged into them "
+                            + "(a survivor's history shows theirs too)")
+            UUID memberId,
+
+            @Schema(description = "EARN, REDEEM, EXPIRE, ADJUST, REVERSE or MERGE (a balance moved by a member merge)")
             String kind,
 
             @Schema(description = "Signed: positive earns, negative spends")
@@ -38,6 +43,7 @@ public record LedgerPageResponse(List<Entry> items, int page, int size, long tot
         static Entry from(MemberService.LedgerLine e) {
             return new Entry(
                     e.id(),
+                    e.memberId(),
                     e.kind(),
                     e.points(),
                     e.balanceAfter(),

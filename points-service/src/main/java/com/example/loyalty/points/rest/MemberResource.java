@@ -1,7 +1,11 @@
 package com.example.loyalty.points.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.points.service.Contacts;
+import com.example.loyalty.points.service.MemberErasure;
+import com.example.loyalty.points.service.MemberExport;
+import com.example.loyalty.points.service.MemberMerge;
 import com.example.loyalty.points.service.MemberService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +14,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.JsonString;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,13 +45,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MemberResource {
 
     private final MemberService members;
+    private final MemberMerge merge;
+    private final MemberExport export;
+    private final MemberErasure erasure;
     private final SecurityIdentity identity;
 
     private final ObjectMapper json;
     private final Validator validator;
 
-    public MemberResource(MemberService members, SecurityIdentity identity, ObjectMapper json, Validator validator) {
+    public MemberResource(
+            MemberService members,
+            MemberMerge merge,
+            MemberExport export,
+            MemberErasure erasure,
+            SecurityIdentity identity,
+            ObjectMapper json,
+            Validator validator) {
         this.members = members;
+        this.merge = merge;
+        this.export = export;
+        this.erasure = erasure;
         this.identity = identity;
         this.json = json;
         this.validator = validator;
@@ -172,6 +190,79 @@ public class MemberResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return LedgerPageResponse.from(members.ledgerOf(id, page, size));
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Merge another member into this one",
+            description = "Two accounts of one person become one: the other member's balance (MERGE ledger entries on "
+                    + "both), point lots, debt, purchases, returns, redemptions and awards move to this member (the "
+                    + "survivor), whose qualifying spend is recomputed and tier re-evaluated (never lowered). The "
+                    + "merged member's card code and login keep working for the survivor; the survivor's history "
+                    + "lists the merged member's entries too. A retried merge answers as the first and changes "
+                    + "nothing. Publishes MembersMerged; recorded in the audit log (MEMBERS_MERGED).")
+    @APIResponse(responseCode = "200", description = "Merged (or merged before: replayed is true)")
+    @APIResponse(responseCode = "400", description = "Not exactly one of mergedMemberId and cardCode")
+    @APIResponse(responseCode = "404", description = "No such member or card")
+    @APIResponse(responseCode = "409", description = "One of them was merged into a third member already, or erased")
+    @APIResponse(responseCode = "422", description = "A member merged into itself")
+    public MergeResponse merge(@PathParam("id") UUID id, @Valid MergeRequest body) {
+        if (body == null) {
+            throw Problems.badRequest(
+                    "invalid-merge", "Invalid merge", "give exactly one of mergedMemberId or cardCode");
+        }
+        return MergeResponse.from(merge.merge(
+                new MemberMerge.MergeCommand(id, body.mergedMemberId(), body.cardCode(), subject(), body.reason())));
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            summary = "Everything stored about a member",
+            description = "The member's rows of every table of points-service, as stored: profile, ledger, lots, "
+                    + "purchases, returns, redemptions, awards, and the audit log's entries about them; with the "
+                    + "members merged into them. Each export is recorded in the audit log (MEMBER_EXPORTED).")
+    @APIResponse(responseCode = "200", description = "The export")
+    @APIResponse(responseCode = "404", description = "No such member")
+    public MemberExportResponse export(@PathParam("id") UUID id) {
+        return MemberExportResponse.from(export.export(id, subject()));
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(
+            required = false,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ErasureRequest.class)))
+    @Operation(
+            summary = "Erase a member's personal data",
+            description = "Display name, e-mail, phone, external id and login are replaced by tombstones (also on the "
+                    + "members merged into them); ledger, lots, purchases, redemptions and awards stay for "
+                    + "accounting. The member is then found by no look-up and their login no longer reaches the "
+                    + "membership. Idempotent. Publishes MemberErased for the other services; recorded in the audit "
+                    + "log (MEMBER_ERASED) without the erased values.")
+    @APIResponse(responseCode = "200", description = "Erased (or erased before: replayed is true)")
+    @APIResponse(responseCode = "404", description = "No such member")
+    @APIResponse(responseCode = "409", description = "The member was merged into another: erase that one")
+    public ErasureResponse erase(@PathParam("id") UUID id, String rawBody) throws JsonProcessingException {
+        // the body is optional (a bare POST erases without a reason), so it is read by hand
+        ErasureRequest body =
+                rawBody == null || rawBody.isBlank() ? null : json.readValue(rawBody, ErasureRequest.class);
+        if (body != null) {
+            var violations = validator.validate(body);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+        }
+        return ErasureResponse.from(erasure.erase(id, subject(), body == null ? null : body.reason()));
     }
 
     private String subject() {

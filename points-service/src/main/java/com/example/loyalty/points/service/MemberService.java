@@ -199,7 +199,7 @@ public class MemberService {
     private String freeCardCode() {
         for (int i = 0; i < CARD_CODE_ATTEMPTS; i++) {
             String code = CardCodes.generate(config.card().prefix());
-            if (members.findByCardCode(code).isEmpty()) {
+            if (!members.cardCodeTaken(code)) {
                 return code;
             }
         }
@@ -215,7 +215,7 @@ public class MemberService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MemberView byId(UUID id) {
-        return view(members.findByIdOptional(id)
+        return view(members.findLive(id)
                 .orElseThrow(
                         () -> Problems.notFound("member-not-found", "Member not found", "no member with id " + id)));
     }
@@ -254,9 +254,10 @@ public class MemberService {
     /** A page of a member's history, newest first. */
     public record LedgerPage(List<LedgerLine> entries, int page, int size, long total) {}
 
-    /** One movement of points. */
+    /** One movement of points; {@code memberId} differs from the member asked for on the history of a merged member. */
     public record LedgerLine(
             UUID id,
+            UUID memberId,
             String kind,
             long points,
             long balanceAfter,
@@ -268,6 +269,7 @@ public class MemberService {
         static LedgerLine of(LedgerEntry e) {
             return new LedgerLine(
                     e.id,
+                    e.memberId,
                     e.kind.name(),
                     e.points,
                     e.balanceAfter,
@@ -283,20 +285,28 @@ public class MemberService {
         return ledgerPage(existing(subject).id, page, size);
     }
 
+    /**
+     * The history of the member {@code memberId} stands for (the survivor for a merged id), erased members included:
+     * their ledger is kept for accounting.
+     */
     @Transactional
     public LedgerPage ledgerOf(UUID memberId, int page, int size) {
-        if (members.findByIdOptional(memberId).isEmpty()) {
-            throw Problems.notFound("member-not-found", "Member not found", "no member with id " + memberId);
-        }
-        return ledgerPage(memberId, page, size);
+        Member member = members.findByIdOptional(memberId)
+                .orElseThrow(() ->
+                        Problems.notFound("member-not-found", "Member not found", "no member with id " + memberId));
+        return ledgerPage(member.mergedInto != null ? member.mergedInto : member.id, page, size);
     }
 
+    /**
+     * A member's history with that of the members merged into them: each entry keeps the member it was booked on, and
+     * the MERGE entries show the balance moving across, so the page as a whole still sums to the survivor's balance.
+     */
     private LedgerPage ledgerPage(UUID memberId, int page, int size) {
+        List<UUID> ids = new java.util.ArrayList<>();
+        ids.add(memberId);
+        ids.addAll(members.mergedInto(memberId));
         return new LedgerPage(
-                ledger.page(memberId, page, size).stream().map(LedgerLine::of).toList(),
-                page,
-                size,
-                ledger.countFor(memberId));
+                ledger.page(ids, page, size).stream().map(LedgerLine::of).toList(), page, size, ledger.countFor(ids));
     }
 
     /** Most expiry dates one answer lists. */

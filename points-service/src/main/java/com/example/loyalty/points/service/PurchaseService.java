@@ -420,7 +420,8 @@ public class PurchaseService {
 
     private PurchaseResult replayOf(Purchase first, PurchaseCommand command) {
         Member member = members.findById(first.memberId);
-        boolean same = Objects.equals(member.cardCode, command.cardCode())
+        // the card may be the member's own or, after a merge, that of a member merged into them
+        boolean same = members.cardStandsFor(command.cardCode(), member.id)
                 && first.amount == command.amount()
                 && first.currency.equals(command.currency())
                 && first.storeId.equals(command.storeId());

@@ -235,7 +235,8 @@ public class RedemptionService {
         Member self = members.lockBySubject(command.callerSubject())
                 .orElseThrow(() -> Problems.notFound(
                         "not-enrolled", "Not enrolled", "you are not enrolled yet: POST /api/points/members/me first"));
-        if (command.cardCode() != null && !command.cardCode().equals(self.cardCode)) {
+        // their own card, or that of a member merged into them
+        if (command.cardCode() != null && !members.cardStandsFor(command.cardCode(), self.id)) {
             throw Problems.forbidden("not-own-card", "Not your card", "a member can only redeem their own points");
         }
         return self;

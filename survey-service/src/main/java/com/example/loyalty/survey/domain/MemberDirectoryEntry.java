@@ -34,6 +34,14 @@ public class MemberDirectoryEntry {
     @Column(name = "segment_as_of")
     public LocalDate segmentAsOf;
 
+    /** The member this one was merged into (points-service's MembersMerged); null: not merged. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
+    /** When the member's personal data was erased (MemberErased); the subject is null from then on. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

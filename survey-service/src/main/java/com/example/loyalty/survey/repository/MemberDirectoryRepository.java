@@ -20,8 +20,16 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class MemberDirectoryRepository implements PanacheRepositoryBase<MemberDirectoryEntry, UUID> {
 
+    /**
+     * The member signed in with {@code subject}: for a merged member's login, the member it was merged into (the one
+     * points-service answers for that login too). An erased member has no subject any more and is never found.
+     */
     public Optional<MemberDirectoryEntry> findBySubject(String subject) {
-        return find("subject", subject).firstResultOptional();
+        return find("subject", subject)
+                .firstResultOptional()
+                .map(m -> m.mergedInto == null
+                        ? m
+                        : findByIdOptional(m.mergedInto).orElse(m));
     }
 
     /** MemberEnrolled: ties the subject to the member id (a subject belongs to one member) and sees the tier. */
@@ -48,7 +56,8 @@ public class MemberDirectoryRepository implements PanacheRepositoryBase<MemberDi
                         insert into member_directory (member_id, subject, tier, tier_as_of, updated_at)
                         values (:id, :subject, :tier, :asOf, now())
                         on conflict (member_id) do update set
-                            subject = coalesce(excluded.subject, member_directory.subject),
+                            subject = case when member_directory.erased_at is not null then null
+                                      else coalesce(excluded.subject, member_directory.subject) end,
                             tier = case when excluded.tier is not null and (member_directory.tier_as_of is null
                                         or excluded.tier_as_of >= member_directory.tier_as_of)
                                    then excluded.tier else member_directory.tier end,
@@ -59,6 +68,63 @@ public class MemberDirectoryRepository implements PanacheRepositoryBase<MemberDi
                 .setParameter("subject", subject)
                 .setParameter("tier", tier)
                 .setParameter("asOf", tier == null ? null : at)
+                .executeUpdate();
+    }
+
+    /**
+     * MembersMerged: {@code mergedId} now stands for {@code survivorId}. Its row (created if its enrolment is still to
+     * come) points at the survivor, as do the rows merged into it before (merges are flattened, one hop at most); the
+     * survivor's row sees the tier the merge left it with.
+     */
+    public void merged(UUID mergedId, UUID survivorId, String tier, Instant at) {
+        getEntityManager()
+                .createNativeQuery("""
+                        insert into member_directory (member_id, merged_into, updated_at) values (:m, :s, now())
+                        on conflict (member_id) do update set merged_into = excluded.merged_into, updated_at = now()
+                        """)
+                .setParameter("m", mergedId)
+                .setParameter("s", survivorId)
+                .executeUpdate();
+        getEntityManager()
+                .createNativeQuery(
+                        "update member_directory set merged_into = :s, updated_at = now() where merged_into = :m")
+                .setParameter("m", mergedId)
+                .setParameter("s", survivorId)
+                .executeUpdate();
+        upsert(survivorId, null, tier, at);
+    }
+
+    /** The subjects (logins) of the member and of the members merged into it. */
+    @SuppressWarnings("unchecked")
+    public List<String> subjectsOf(UUID memberId) {
+        return getEntityManager()
+                .createNativeQuery("select subject from member_directory where (member_id = :m or merged_into = :m) "
+                        + "and subject is not null")
+                .setParameter("m", memberId)
+                .getResultList();
+    }
+
+    /**
+     * MemberErased: the member's subject is dropped (also from the rows merged into it) and the row marked erased, so
+     * no login maps to it any more and a late enrolment event does not bring the subject back. The row is created if
+     * it was not there. Member id, tier and segment stay (they are points-service's pseudonymous id and what it says
+     * of the member, no personal data).
+     */
+    public void erased(UUID memberId, Instant at) {
+        getEntityManager()
+                .createNativeQuery("""
+                        insert into member_directory (member_id, erased_at, updated_at) values (:m, :at, now())
+                        on conflict (member_id) do update set subject = null,
+                            erased_at = coalesce(member_directory.erased_at, excluded.erased_at), updated_at = now()
+                        """)
+                .setParameter("m", memberId)
+                .setParameter("at", at)
+                .executeUpdate();
+        getEntityManager()
+                .createNativeQuery("update member_directory set subject = null, erased_at = coalesce(erased_at, :at), "
+                        + "updated_at = now() where merged_into = :m")
+                .setParameter("m", memberId)
+                .setParameter("at", at)
                 .executeUpdate();
     }
 

@@ -4,6 +4,8 @@ import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.MemberEnrolled;
+import com.example.loyalty.events.MemberErased;
+import com.example.loyalty.events.MembersMerged;
 import com.example.loyalty.events.SegmentChanged;
 import com.example.loyalty.events.TierChanged;
 import com.example.loyalty.messaging.consumer.EventConsumer;
@@ -12,6 +14,7 @@ import com.example.loyalty.survey.config.SurveysConfig;
 import com.example.loyalty.survey.domain.LoyaltyQuadrant;
 import com.example.loyalty.survey.repository.MemberDirectoryRepository;
 import com.example.loyalty.survey.repository.MemberDirectoryRepository.SegmentSeen;
+import com.example.loyalty.survey.repository.SurveyResponseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -24,8 +27,10 @@ import java.util.regex.Pattern;
  * Keeps the member directory (subject → member id, tier, RFM segment, loyalty quadrant) from points-service's and
  * metrics-service's events. A handler of {@link EventConsumer}, which runs it in the transaction that records the
  * event ids, so each event changes the directory once. MemberEnrolled ties subject and member id; TierChanged carries
- * the tier; SegmentChanged (in the program currency) the segment and quadrant; other types are ignored, so a newer
- * producer never stalls this consumer.
+ * the tier; SegmentChanged (in the program currency) the segment and quadrant; MembersMerged makes the merged member's
+ * login answer as the survivor and moves its named responses and wave targets to the survivor; MemberErased drops the
+ * member's logins and anonymises their named responses (subject tombstoned, free text erased, scores kept). Other types
+ * are ignored, so a newer producer never stalls this consumer.
  */
 @ApplicationScoped
 public class DirectoryService {
@@ -34,10 +39,13 @@ public class DirectoryService {
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
     private final MemberDirectoryRepository directory;
+    private final SurveyResponseRepository responses;
     private final SurveysConfig config;
 
-    public DirectoryService(MemberDirectoryRepository directory, SurveysConfig config) {
+    public DirectoryService(
+            MemberDirectoryRepository directory, SurveyResponseRepository responses, SurveysConfig config) {
         this.directory = directory;
+        this.responses = responses;
         this.config = config;
     }
 
@@ -123,6 +131,30 @@ public class DirectoryService {
                 directory.tierSeen(memberId(event), tier(changed.toTier()), event.occurredAt());
                 return EventConsumer.Outcome.APPLIED;
             }
+            case EventTypes.MEMBERS_MERGED -> {
+                requireVersion(event, MembersMerged.SCHEMA_VERSION);
+                MembersMerged merged = payload(event, MembersMerged.class);
+                UUID survivor = memberId(event);
+                UUID mergedId = uuid(event, "mergedMemberId", merged.mergedMemberId());
+                if (mergedId.equals(survivor)) {
+                    throw unprocessable(event, "a member merged into itself", null);
+                }
+                // the merged member's logins, before its row points elsewhere
+                List<String> subjects = directory.subjectsOf(mergedId);
+                directory.merged(mergedId, survivor, tier(merged.tier()), event.occurredAt());
+                responses.moveResponses(mergedId, survivor, subjects);
+                responses.moveWaveMembers(mergedId, survivor);
+                return EventConsumer.Outcome.APPLIED;
+            }
+            case EventTypes.MEMBER_ERASED -> {
+                requireVersion(event, MemberErased.SCHEMA_VERSION);
+                MemberErased erased = payload(event, MemberErased.class);
+                UUID memberId = memberId(event);
+                List<String> subjects = directory.subjectsOf(memberId);
+                responses.eraseResponses(memberId, subjects);
+                directory.erased(memberId, erased.erasedAt() != null ? erased.erasedAt() : event.occurredAt());
+                return EventConsumer.Outcome.APPLIED;
+            }
             default -> {
                 return EventConsumer.Outcome.IGNORED;
             }
@@ -151,6 +183,17 @@ public class DirectoryService {
             return EventJson.payload(event, type);
         } catch (EventJson.MalformedEventException e) {
             throw unprocessable(event, e.getMessage(), e);
+        }
+    }
+
+    private static UUID uuid(EventEnvelope event, String field, String value) {
+        if (value == null) {
+            throw unprocessable(event, "no " + field, null);
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw unprocessable(event, field + " '" + value + "' is not a UUID", e);
         }
     }
 

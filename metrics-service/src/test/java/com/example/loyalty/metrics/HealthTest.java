@@ -35,7 +35,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "6 member attitude",
                 "7 member directory",
                 "8 community engagement",
-                "9 purchase returns");
+                "9 purchase returns",
+                "10 merges erasure");
     }
 
     @Override
@@ -54,6 +55,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "member_response",
                 "member_directory",
                 "community_contribution",
-                "purchase_return");
+                "purchase_return",
+                "member_merge");
     }
 }

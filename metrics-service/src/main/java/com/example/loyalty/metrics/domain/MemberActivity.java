@@ -124,6 +124,33 @@ public class MemberActivity {
     }
 
     /**
+     * Takes in the figures of a member merged into this one. In the same currency (or when this member has none yet)
+     * they add up; in another currency this member's figures stay and the other's are kept in member_purchase only, as
+     * for a purchase of this member in a second currency.
+     *
+     * @return whether the other member's figures were taken in (so their purchases now count here)
+     */
+    public boolean absorb(MemberActivity other, Instant now) {
+        if (other.currency == null || other.purchaseCount == 0) {
+            updatedAt = stored(now);
+            return false;
+        }
+        if (currency != null && !currency.equals(other.currency)) {
+            updatedAt = stored(now);
+            return false;
+        }
+        purchaseCount = Math.addExact(purchaseCount, other.purchaseCount);
+        totalSpend = Math.addExact(totalSpend, other.totalSpend);
+        pointsEarned = Math.addExact(pointsEarned, other.pointsEarned);
+        currency = other.currency;
+        if (lastPurchaseAt == null || (other.lastPurchaseAt != null && other.lastPurchaseAt.isAfter(lastPurchaseAt))) {
+            lastPurchaseAt = other.lastPurchaseAt;
+        }
+        updatedAt = stored(now);
+        return true;
+    }
+
+    /**
      * The member's tier changed at {@code at} (a TierChanged event). Applied unless a later event already set
      * the tier, so a redelivered old change cannot undo a newer one.
      */

@@ -275,4 +275,22 @@ public class MemberPurchaseRepository {
             }
         });
     }
+
+    /**
+     * Moves every purchase of {@code from} to {@code to} (a merge); when {@code to}'s activity did not take in
+     * {@code from}'s figures, the moved purchases are no longer in any activity's totals.
+     *
+     * @return how many purchases moved
+     */
+    public int move(UUID from, UUID to, boolean stayInActivity) {
+        return Jdbc.work(em, c -> {
+            try (PreparedStatement ps = c.prepareStatement("update member_purchase set member_id = ?, "
+                    + "in_activity = in_activity and ? where member_id = ?")) {
+                ps.setObject(1, to);
+                ps.setBoolean(2, stayInActivity);
+                ps.setObject(3, from);
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

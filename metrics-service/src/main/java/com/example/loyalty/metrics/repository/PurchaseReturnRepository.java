@@ -193,6 +193,18 @@ public class PurchaseReturnRepository {
         });
     }
 
+    /** Moves every return of {@code from} to {@code to} (a merge). */
+    public int move(UUID from, UUID to) {
+        return Jdbc.work(em, c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("update purchase_return set member_id = ? where member_id = ?")) {
+                ps.setObject(1, to);
+                ps.setObject(2, from);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private static Return row(ResultSet rs) throws SQLException {
         return new Return(
                 rs.getString(1),

@@ -409,4 +409,17 @@ public class RfmRepository {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
+    /**
+     * Removes the member's scores in every currency (a member merged into another: the survivor is scored with their
+     * purchases from the next recompute on).
+     */
+    public int forget(UUID memberId) {
+        return Jdbc.work(em, c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from member_rfm where member_id = ?")) {
+                ps.setObject(1, memberId);
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

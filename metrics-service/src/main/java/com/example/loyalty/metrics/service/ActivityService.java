@@ -13,6 +13,7 @@ import com.example.loyalty.metrics.domain.MemberActivity;
 import com.example.loyalty.metrics.domain.MemberIds;
 import com.example.loyalty.metrics.domain.ReturnNetting;
 import com.example.loyalty.metrics.repository.MemberActivityRepository;
+import com.example.loyalty.metrics.repository.MemberMergeRepository;
 import com.example.loyalty.metrics.repository.MemberPurchaseRepository;
 import com.example.loyalty.metrics.repository.MemberPurchaseRepository.Kept;
 import com.example.loyalty.metrics.repository.MemberPurchaseRepository.Key;
@@ -60,11 +61,17 @@ public class ActivityService {
     private final MemberPurchaseRepository purchases;
     private final PurchaseReturnRepository returns;
 
+    private final MemberMergeRepository merges;
+
     public ActivityService(
-            MemberActivityRepository activities, MemberPurchaseRepository purchases, PurchaseReturnRepository returns) {
+            MemberActivityRepository activities,
+            MemberPurchaseRepository purchases,
+            PurchaseReturnRepository returns,
+            MemberMergeRepository merges) {
         this.activities = activities;
         this.purchases = purchases;
         this.returns = returns;
+        this.merges = merges;
     }
 
     /**
@@ -94,7 +101,8 @@ public class ActivityService {
      * Applies a batch of events, in order, in the caller's transaction (the consumer's, which also records them as
      * processed):
      * <ol>
-     * <li>every event is read (one that cannot be is unprocessable);
+     * <li>every event is read (one that cannot be is unprocessable), and an event about a member merged into another
+     * is taken as one about the survivor;
      * <li>the members' aggregates are created if new and row-locked together, in member-id order, so two batches
      * never wait on each other crosswise;
      * <li>the purchases are inserted, each once by store and transaction id; only a purchase new to
@@ -113,10 +121,18 @@ public class ActivityService {
     @Transactional
     public void applyAll(List<EventEnvelope> events) {
         Instant now = Instant.now();
-        List<Change> changes = new ArrayList<>(events.size());
+        List<Change> read = new ArrayList<>(events.size());
+        Set<UUID> named = new HashSet<>();
         for (EventEnvelope event : events) {
-            changes.add(read(event));
+            Change change = read(event);
+            read.add(change);
+            named.add(memberOf(change));
         }
+        merges.lockShared();
+        Map<UUID, UUID> survivors = merges.survivorsOf(named);
+        List<Change> changes = survivors.isEmpty()
+                ? read
+                : read.stream().map(c -> survivorOf(c, survivors)).toList();
         SortedSet<UUID> memberIds = new TreeSet<>();
         List<PurchaseFact> facts = new ArrayList<>();
         List<Return> kept = new ArrayList<>();
@@ -247,6 +263,55 @@ public class ActivityService {
             }
             returns.applied(r.key(), netting.spendRemoved(), now);
         }
+    }
+
+    private static UUID memberOf(Change change) {
+        if (change instanceof Earned e) {
+            return e.memberId();
+        }
+        if (change instanceof Tier t) {
+            return t.memberId();
+        }
+        return ((Returned) change).ret().memberId();
+    }
+
+    /** The change as one about the member its member became, if that member was merged into another. */
+    private static Change survivorOf(Change change, Map<UUID, UUID> survivors) {
+        UUID survivor = survivors.get(memberOf(change));
+        if (survivor == null) {
+            return change;
+        }
+        if (change instanceof Earned e) {
+            PurchaseFact f = e.fact();
+            return new Earned(
+                    survivor,
+                    new PurchaseFact(
+                            f.storeId(),
+                            f.transactionId(),
+                            survivor,
+                            f.occurredAt(),
+                            f.amount(),
+                            f.currency(),
+                            f.history()),
+                    e.points(),
+                    e.tier(),
+                    e.occurredAt());
+        }
+        if (change instanceof Tier t) {
+            return new Tier(survivor, t.toTier(), t.occurredAt());
+        }
+        Return r = ((Returned) change).ret();
+        return new Returned(new Return(
+                r.storeId(),
+                r.returnId(),
+                r.transactionId(),
+                survivor,
+                r.amount(),
+                r.currency(),
+                r.returnedAt(),
+                r.pointsReversed(),
+                r.shortfall(),
+                r.fullyReturned()));
     }
 
     /** The member's aggregate; 404 problem if no event about the member has been applied. */

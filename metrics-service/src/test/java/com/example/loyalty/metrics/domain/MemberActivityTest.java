@@ -130,4 +130,31 @@ class MemberActivityTest {
         assertEquals(0, a.pointsEarned);
         assertEquals(1, a.purchaseCount);
     }
+
+    @Test
+    void aMergedMemberAddsUpInTheSameCurrencyOnly() {
+        MemberActivity survivor = empty();
+        survivor.recordPurchase(1_000, "JPY", 10, T1, NOW);
+        MemberActivity merged = empty();
+        merged.recordPurchase(2_000, "JPY", 20, T2, NOW);
+        assertEquals(true, survivor.absorb(merged, NOW));
+        assertEquals(2, survivor.purchaseCount);
+        assertEquals(3_000, survivor.totalSpend);
+        assertEquals(30, survivor.pointsEarned);
+        assertEquals(T2, survivor.lastPurchaseAt);
+
+        MemberActivity dollars = empty();
+        dollars.recordPurchase(500, "USD", 5, T2, NOW);
+        assertEquals(false, survivor.absorb(dollars, NOW));
+        assertEquals(2, survivor.purchaseCount);
+        assertEquals("JPY", survivor.currency);
+
+        MemberActivity none = empty();
+        assertEquals(false, survivor.absorb(none, NOW));
+        MemberActivity fresh = empty();
+        assertEquals(true, fresh.absorb(dollars, NOW));
+        assertEquals("USD", fresh.currency);
+        assertEquals(1, fresh.purchaseCount);
+        assertEquals(T2, fresh.lastPurchaseAt);
+    }
 }

@@ -34,7 +34,9 @@ class HealthTest extends ServiceHealthTestBase {
                 "5 clv model",
                 "6 member attitude",
                 "7 member directory",
-                "8 community engagement");
+                "8 community engagement",
+                "9 purchase returns",
+                "10 merges erasure");
     }
 
     @Override
@@ -52,6 +54,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "member_attitude",
                 "member_response",
                 "member_directory",
-                "community_contribution");
+                "community_contribution",
+                "purchase_return",
+                "member_merge");
     }
 }

@@ -6,6 +6,7 @@ import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.PointsEarned;
+import com.example.loyalty.events.PurchaseReturned;
 import com.example.loyalty.events.TierChanged;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.testing.TestKafka;
@@ -58,6 +59,58 @@ public final class TestEvents {
                         "1.000",
                         tier,
                         amount / 100));
+    }
+
+    /** A purchase at {@code storeId} with the till's {@code transactionId}, earning a point per 100. */
+    public static EventEnvelope purchaseAt(
+            String memberId, String storeId, String transactionId, long amount, String currency, Instant purchasedAt) {
+        return EventJson.envelope(
+                EventTypes.POINTS_EARNED,
+                PointsEarned.SCHEMA_VERSION,
+                Instant.now(),
+                memberId,
+                new PointsEarned(
+                        transactionId,
+                        amount,
+                        currency,
+                        storeId,
+                        "STORE",
+                        purchasedAt,
+                        amount / 100,
+                        "1.000",
+                        "REGULAR",
+                        amount / 100));
+    }
+
+    /**
+     * A return of {@code amount} of the purchase {@code transactionId} at {@code storeId}, as points-service publishes
+     * it: a point per 100 reversed.
+     */
+    public static EventEnvelope returned(
+            String memberId,
+            String storeId,
+            String returnId,
+            String transactionId,
+            long amount,
+            String currency,
+            Instant returnedAt,
+            boolean fullyReturned) {
+        return EventJson.envelope(
+                EventTypes.PURCHASE_RETURNED,
+                PurchaseReturned.SCHEMA_VERSION,
+                Instant.now(),
+                memberId,
+                new PurchaseReturned(
+                        returnId,
+                        transactionId,
+                        storeId,
+                        amount,
+                        currency,
+                        returnedAt,
+                        amount / 100,
+                        0,
+                        fullyReturned,
+                        0));
     }
 
     public static EventEnvelope tierChanged(String memberId, String from, String to, Instant at) {

@@ -31,13 +31,13 @@ public final class TestPurchases {
         return LocalDateTime.parse(localDateTime).atZone(TOKYO).toInstant();
     }
 
-    /** Inserts one purchase (idempotent on its transaction id); {@code amount} in minor units. */
+    /** Inserts one purchase at store S001 (idempotent on its transaction id); {@code amount} in minor units. */
     public static void insert(
             DataSource ds, String transactionId, UUID member, String currency, Instant at, long amount) {
         try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "insert into member_purchase (transaction_id, member_id, occurred_at, amount, currency, "
-                                + "history) values (?, ?, ?, ?, ?, false) on conflict (transaction_id) do nothing")) {
+                PreparedStatement ps = c.prepareStatement("insert into member_purchase (store_id, transaction_id, "
+                        + "member_id, occurred_at, amount, currency, history) values ('S001', ?, ?, ?, ?, ?, false) "
+                        + "on conflict (store_id, transaction_id) do nothing")) {
             ps.setString(1, transactionId);
             ps.setObject(2, member);
             ps.setObject(3, at.atOffset(ZoneOffset.UTC));

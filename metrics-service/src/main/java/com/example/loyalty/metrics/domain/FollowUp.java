@@ -88,6 +88,12 @@ public class FollowUp {
 
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+    /**
+     * When the member's personal data was erased (MemberErased): subject, reason and note are gone and no note may be
+     * written any more; null if not erased. Set in bulk by {@code FollowUpRepository#erase}, never by this entity.
+     */
+    @Column(name = "erased_at", updatable = false)
+    public Instant erasedAt;
 
     /**
      * Applies a marketer's change. A null {@code next} keeps the status; a null note or assignee keeps the current

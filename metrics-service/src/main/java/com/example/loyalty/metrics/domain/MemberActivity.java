@@ -91,6 +91,66 @@ public class MemberActivity {
     }
 
     /**
+     * Takes back what a return took from a purchase counted here (one in {@link #currency}): its spend, and the points
+     * the return reversed or left as debt. A purchase that is gone (returned in full) no longer counts: the count falls
+     * by one and the last purchase time becomes {@code lastPurchaseAfter}, the latest purchase still counted (null:
+     * none is known, the current time stays); with no purchase left the member has no spend and no currency.
+     * Figures never fall below zero (aggregates from before purchases were kept one by one may not hold them all).
+     *
+     * @param spendRemoved    how much of the purchase's spend came back (minor units), not negative
+     * @param pointsTakenBack the points the return reversed plus its shortfall, not negative
+     */
+    public void recordReturn(
+            long spendRemoved, long pointsTakenBack, boolean purchaseGone, Instant lastPurchaseAfter, Instant now) {
+        if (spendRemoved < 0 || pointsTakenBack < 0) {
+            throw new IllegalArgumentException("a return takes back no negative spend or points");
+        }
+        if (currency == null) {
+            throw new IllegalStateException("member " + memberId + " has no purchase a return could take back");
+        }
+        totalSpend = Math.max(0, totalSpend - spendRemoved);
+        pointsEarned = Math.max(0, pointsEarned - pointsTakenBack);
+        if (purchaseGone) {
+            purchaseCount = Math.max(0, purchaseCount - 1);
+            if (purchaseCount == 0) {
+                totalSpend = 0;
+                currency = null;
+                lastPurchaseAt = null;
+            } else if (lastPurchaseAfter != null) {
+                lastPurchaseAt = stored(lastPurchaseAfter);
+            }
+        }
+        updatedAt = stored(now);
+    }
+
+    /**
+     * Takes in the figures of a member merged into this one. In the same currency (or when this member has none yet)
+     * they add up; in another currency this member's figures stay and the other's are kept in member_purchase only, as
+     * for a purchase of this member in a second currency.
+     *
+     * @return whether the other member's figures were taken in (so their purchases now count here)
+     */
+    public boolean absorb(MemberActivity other, Instant now) {
+        if (other.currency == null || other.purchaseCount == 0) {
+            updatedAt = stored(now);
+            return false;
+        }
+        if (currency != null && !currency.equals(other.currency)) {
+            updatedAt = stored(now);
+            return false;
+        }
+        purchaseCount = Math.addExact(purchaseCount, other.purchaseCount);
+        totalSpend = Math.addExact(totalSpend, other.totalSpend);
+        pointsEarned = Math.addExact(pointsEarned, other.pointsEarned);
+        currency = other.currency;
+        if (lastPurchaseAt == null || (other.lastPurchaseAt != null && other.lastPurchaseAt.isAfter(lastPurchaseAt))) {
+            lastPurchaseAt = other.lastPurchaseAt;
+        }
+        updatedAt = stored(now);
+        return true;
+    }
+
+    /**
      * The member's tier changed at {@code at} (a TierChanged event). Applied unless a later event already set
      * the tier, so a redelivered old change cannot undo a newer one.
      */

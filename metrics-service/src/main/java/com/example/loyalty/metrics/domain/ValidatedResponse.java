@@ -50,6 +50,23 @@ public record ValidatedResponse(
             String text,
             String choice) {}
 
+    /** The same response, of {@code member} (the member its member was merged into). */
+    public ValidatedResponse withMember(UUID member) {
+        return new ValidatedResponse(
+                eventId,
+                responseId,
+                surveyId,
+                waveId,
+                member,
+                subject,
+                tier,
+                channel,
+                storeId,
+                answeredAt,
+                answers,
+                reason);
+    }
+
     /**
      * Checks and normalises a payload.
      *

@@ -157,4 +157,16 @@ public class CommunityEngagementRepository {
             }
         });
     }
+
+    /** Moves every contribution of {@code from}, revoked or not, to {@code to} (a merge). */
+    public int move(UUID from, UUID to) {
+        return Jdbc.work(em, c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("update community_contribution set member_id = ? where member_id = ?")) {
+                ps.setObject(1, to);
+                ps.setObject(2, from);
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

@@ -41,21 +41,22 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
             String channel,
             String tier,
             String reason,
-            Instant answeredAt) {}
+            Instant answeredAt,
+            Instant erasedAt) {}
 
     /** Filters of the queue; null means "any". */
     public record Filter(FollowUpStatus status, UUID surveyId, FollowUpKind kind, String storeId, String assignee) {}
 
     private static final String INSERT = "insert into follow_up (id, response_id, survey_id, wave_id, question_id, "
-            + "question_type, kind, score, member_id, subject, store_id, channel, tier, reason, answered_at, status, "
-            + "created_at, updated_at) "
+            + "question_type, kind, score, member_id, subject, store_id, channel, tier, reason, answered_at, "
+            + "erased_at, status, created_at, updated_at) "
             + "select f.*, 'OPEN', now(), now() from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], "
             + "?::text[], ?::text[], ?::int4[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-            + "?::timestamptz[]) as f "
+            + "?::timestamptz[], ?::timestamptz[]) as f "
             + "on conflict (response_id, question_id) do nothing returning id";
     private static final String[] TYPES = {
         "uuid", "uuid", "uuid", "uuid", "text", "text", "text", "int4", "uuid", "text", "text", "text", "text", "text",
-        "text"
+        "text", "text"
     };
 
     /**
@@ -86,7 +87,8 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
                 f.channel(),
                 f.tier(),
                 f.reason(),
-                f.answeredAt().toString()
+                f.answeredAt().toString(),
+                f.erasedAt() == null ? null : f.erasedAt().toString()
             };
             for (int i = 0; i < row.length; i++) {
                 columns.get(i).add(row[i]);
@@ -146,5 +148,37 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
         }
         Sort sort = Sort.descending("createdAt", "seq");
         return where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, params);
+    }
+
+    /** Moves every item of {@code from} to {@code to} (a merge). */
+    public int move(UUID from, UUID to) {
+        return Jdbc.work(getEntityManager(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("update follow_up set member_id = ? where member_id = ?")) {
+                ps.setObject(1, to);
+                ps.setObject(2, from);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Replaces the personal data on the items of {@code members}, or of any of {@code subjects}, by a tombstone: the
+     * subject, the member's free text (reason) and staff's notes are removed, {@code erased_at} says when.
+     *
+     * @return how many items were erased
+     */
+    public int erase(Collection<UUID> members, Collection<String> subjects, Instant at) {
+        return Jdbc.work(getEntityManager(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("update follow_up set subject = null, reason = null, "
+                    + "note = null, erased_at = coalesce(erased_at, ?), updated_at = ? "
+                    + "where member_id = any(?) or subject = any(?)")) {
+                java.sql.Timestamp when = java.sql.Timestamp.from(at);
+                ps.setTimestamp(1, when);
+                ps.setTimestamp(2, when);
+                ps.setArray(3, Jdbc.array(c, "uuid", members));
+                ps.setArray(4, Jdbc.array(c, "varchar", subjects));
+                return ps.executeUpdate();
+            }
+        });
     }
 }

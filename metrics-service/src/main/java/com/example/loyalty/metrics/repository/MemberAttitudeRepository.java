@@ -194,4 +194,33 @@ public class MemberAttitudeRepository {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Moves what {@code from} said to {@code to} (a merge): every response, and the latest NPS or continued-use score of
+     * the two (the later answer wins, as for one member).
+     */
+    public void move(UUID from, UUID to) {
+        Jdbc.work(em, c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into member_attitude as t (member_id, "
+                    + "question_type, score, survey_id, response_id, answered_at) "
+                    + "select ?, question_type, score, survey_id, response_id, answered_at from member_attitude "
+                    + "where member_id = ? on conflict (member_id) do update set question_type = excluded.question_type, "
+                    + "score = excluded.score, survey_id = excluded.survey_id, response_id = excluded.response_id, "
+                    + "answered_at = excluded.answered_at where excluded.answered_at > t.answered_at")) {
+                ps.setObject(1, to);
+                ps.setObject(2, from);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from member_attitude where member_id = ?")) {
+                ps.setObject(1, from);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps =
+                    c.prepareStatement("update member_response set member_id = ? where member_id = ?")) {
+                ps.setObject(1, to);
+                ps.setObject(2, from);
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

@@ -70,7 +70,9 @@ public class RfmRepository {
      * purchase in the window only, 1 for the others.
      * <li>{@code upserted}: writes member_rfm, the segment looked up in Segment's 125-cell table; an existing row keeps
      * its former segment in previous_segment.
-     * <li>{@code pruned}: when the as-of day moved back, removes the members who had no purchase yet on it.
+     * <li>{@code pruned}: removes the members of the currency that were not scored, having no purchase up to the as-of
+     * day (any more): the as-of day moved back before their first, their purchases were all returned, or they were
+     * merged into another member. Rows disjoint from the upserted ones, found by an anti-join on the upsert's result.
      * <li>{@code announced}: a SegmentChanged outbox row (the envelope of EventJson, built in SQL) for every member
      * whose segment differs from before, keyed by member id.
      * </ol>
@@ -127,9 +129,8 @@ public class RfmRepository {
             ),
             pruned as (
                 delete from member_rfm d
-                where :prune::boolean and d.currency = :currency::char(3)
-                  and not exists (select 1 from member_purchase p
-                                  where p.currency = :currency::char(3) and p.member_id = d.member_id and p.occurred_at < :end_at::timestamptz)
+                where d.currency = :currency::char(3)
+                  and not exists (select 1 from upserted u where u.member_id = d.member_id)
                 returning 1
             ),
             changed as materialized (
@@ -190,12 +191,9 @@ public class RfmRepository {
 
     /**
      * Recomputes every member of {@code currency} as of the window's day and announces the segment changes, in the
-     * caller's transaction (see {@link #RECOMPUTE}).
-     *
-     * @param prune whether members without a purchase up to the as-of day may be in the table (the as-of day moved
-     *              back) and must be removed
+     * caller's transaction (see {@link #RECOMPUTE}); members without a purchase up to the as-of day leave the table.
      */
-    public Recomputed recompute(String currency, RfmWindow window, Instant computedAt, boolean prune) {
+    public Recomputed recompute(String currency, RfmWindow window, Instant computedAt) {
         return Jdbc.work(em, c -> {
             Map<String, Object> values = new java.util.HashMap<>();
             values.put("currency", currency);
@@ -206,7 +204,6 @@ public class RfmRepository {
             values.put("zone", window.postgresZone());
             values.put("segments", c.createArrayOf("text", Segment.lookupTable()));
             values.put("computed_at", utc(computedAt));
-            values.put("prune", prune);
             values.put("topic", Topics.LOYALTY_INSIGHTS);
             values.put("event_type", EventTypes.SEGMENT_CHANGED);
             values.put("schema_version", SegmentChanged.SCHEMA_VERSION);
@@ -411,5 +408,18 @@ public class RfmRepository {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Removes the member's scores in every currency (a member merged into another: the survivor is scored with their
+     * purchases from the next recompute on).
+     */
+    public int forget(UUID memberId) {
+        return Jdbc.work(em, c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from member_rfm where member_id = ?")) {
+                ps.setObject(1, memberId);
+                return ps.executeUpdate();
+            }
+        });
     }
 }

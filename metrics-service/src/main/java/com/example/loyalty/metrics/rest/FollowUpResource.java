@@ -144,7 +144,8 @@ public class FollowUpResource {
             summary = "Work a follow-up item",
             description = "Moves the item to another status and/or sets its note and assignee. Allowed moves: open → "
                     + "contacted, open → resolved, contacted → resolved (staying open or contacted is allowed); a "
-                    + "resolved item cannot change.")
+                    + "resolved item cannot change. The item of a member who asked to be forgotten (erasedAt) takes "
+                    + "no note.")
     @APIResponse(
             responseCode = "200",
             description = "The item after the change",
@@ -164,8 +165,8 @@ public class FollowUpResource {
     @APIResponse(responseCode = "404", description = "No such item", content = @Content(mediaType = PROBLEM_JSON))
     @APIResponse(
             responseCode = "409",
-            description =
-                    "The status cannot move that way (e.g. out of resolved, or back " + "to open); nothing changed",
+            description = "The status cannot move that way (e.g. out of resolved, or back to open), or a note is "
+                    + "written about a member who asked to be forgotten; nothing changed",
             content = @Content(mediaType = PROBLEM_JSON))
     public FollowUpResponse update(
             @Parameter(description = "Item id (UUID)")

@@ -78,7 +78,13 @@ public record FollowUpResponse(
         Instant contactedAt,
 
         @Schema(description = "When it was resolved", nullable = true)
-        Instant resolvedAt) {
+        Instant resolvedAt,
+
+        @Schema(
+                description = "When the member asked to be forgotten: subject, reason and note are erased and no note "
+                        + "can be written; null if not",
+                nullable = true)
+        Instant erasedAt) {
 
     static FollowUpResponse from(FollowUpView f) {
         return new FollowUpResponse(
@@ -103,6 +109,7 @@ public record FollowUpResponse(
                 f.createdAt(),
                 f.updatedAt(),
                 f.contactedAt(),
-                f.resolvedAt());
+                f.resolvedAt(),
+                f.erasedAt());
     }
 }

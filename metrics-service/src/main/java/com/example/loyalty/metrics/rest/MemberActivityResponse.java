@@ -10,19 +10,23 @@ public record MemberActivityResponse(
         @Schema(description = "Member id (the member's id in points-service)")
         UUID memberId,
 
-        @Schema(description = "Purchases counted; every purchase event counts once, however often it is delivered")
+        @Schema(
+                description = "Purchases counted in currency: each purchase (store and transaction id) once, however "
+                        + "often it is delivered; a purchase returned in full no longer counts")
         long purchaseCount,
 
-        @Schema(description = "Sum of purchase amounts in minor units of currency (JPY has none)", examples = "12345")
+        @Schema(
+                description = "Sum of purchase amounts in minor units of currency (JPY has none), net of returns",
+                examples = "12345")
         long totalSpend,
 
-        @Schema(description = "ISO 4217 currency of totalSpend; null before the first purchase", examples = "JPY")
+        @Schema(description = "ISO 4217 currency of totalSpend; null while no purchase counts", examples = "JPY")
         String currency,
 
-        @Schema(description = "Time of the latest purchase (UTC); null before the first purchase")
+        @Schema(description = "Time of the latest purchase counted (UTC); null while none counts")
         Instant lastPurchaseAt,
 
-        @Schema(description = "Points earned on the purchases counted")
+        @Schema(description = "Points earned on the purchases counted, less what their returns took back")
         long pointsEarned,
 
         @Schema(

@@ -13,13 +13,17 @@ import com.example.loyalty.metrics.repository.CommunityEngagementRepository;
 import com.example.loyalty.metrics.repository.CommunityEngagementRepository.Contribution;
 import com.example.loyalty.metrics.repository.CommunityEngagementRepository.Engagement;
 import com.example.loyalty.metrics.repository.CommunityEngagementRepository.Revocation;
+import com.example.loyalty.metrics.repository.MemberMergeRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,18 +49,24 @@ public class CommunityEngagementService {
             int windowDays, long contributions, long score, Instant lastContributionAt, boolean attached) {}
 
     private final CommunityEngagementRepository contributions;
+    private final MemberMergeRepository merges;
     private final MetricsConfig config;
     private final MeterRegistry registry;
 
     public CommunityEngagementService(
-            CommunityEngagementRepository contributions, MetricsConfig config, MeterRegistry registry) {
+            CommunityEngagementRepository contributions,
+            MemberMergeRepository merges,
+            MetricsConfig config,
+            MeterRegistry registry) {
         this.contributions = contributions;
+        this.merges = merges;
         this.config = config;
         this.registry = registry;
     }
 
     /**
-     * Applies a batch of contributions and revocations in the caller's transaction (the consumer's).
+     * Applies a batch of contributions and revocations in the caller's transaction (the consumer's); a contribution of
+     * a member merged into another counts for the survivor.
      *
      * @throws UnprocessableEventException for an event without a valid member id or contribution id, or of an unknown
      *                                     schema version; the transaction is rolled back and the consumer applies the
@@ -93,6 +103,29 @@ public class CommunityEngagementService {
             } else {
                 throw new IllegalArgumentException("the consumer passes no " + event.type() + " events");
             }
+        }
+        merges.lockShared();
+        Set<UUID> named = new HashSet<>();
+        added.forEach(a -> named.add(a.memberId()));
+        revoked.forEach(r -> named.add(r.memberId()));
+        Map<UUID, UUID> survivors = merges.survivorsOf(named);
+        if (!survivors.isEmpty()) {
+            added = added.stream()
+                    .map(a -> new Contribution(
+                            a.contributionId(),
+                            survivors.getOrDefault(a.memberId(), a.memberId()),
+                            a.type(),
+                            a.weight(),
+                            a.occurredAt()))
+                    .toList();
+            revoked = revoked.stream()
+                    .map(r -> new Revocation(
+                            r.contributionId(),
+                            survivors.getOrDefault(r.memberId(), r.memberId()),
+                            r.type(),
+                            r.weight(),
+                            r.revokedAt()))
+                    .toList();
         }
         contributions.keepAll(added, revoked);
         registry.counter("loyalty.metrics.community.contributions").increment(added.size());

@@ -51,11 +51,18 @@ public class FollowUpService {
      * Changes an item's status, note and/or assignee (nulls keep the current value).
      *
      * @throws io.quarkiverse.resteasy.problem.HttpProblem 404 if there is no such item, 409 if the status cannot move
-     *                                                     that way (nothing changes then)
+     *                                                     that way or a note is written about an erased member
+     *                                                     (nothing changes then)
      */
     @Transactional
     public FollowUpView update(UUID id, FollowUpStatus status, String note, String assignee) {
         FollowUp item = followUps.lock(id).orElseThrow(() -> notFound(id));
+        if (item.erasedAt != null && note != null) {
+            throw Problems.conflict(
+                    "member-erased",
+                    "Conflict",
+                    "the member of follow-up " + id + " asked to be forgotten; no note can be written about them");
+        }
         try {
             item.update(status, note, assignee, Instant.now());
         } catch (IllegalStateException e) {

@@ -30,7 +30,8 @@ public record FollowUpView(
         Instant createdAt,
         Instant updatedAt,
         Instant contactedAt,
-        Instant resolvedAt) {
+        Instant resolvedAt,
+        Instant erasedAt) {
 
     static FollowUpView of(FollowUp f) {
         return new FollowUpView(
@@ -55,6 +56,7 @@ public record FollowUpView(
                 f.createdAt,
                 f.updatedAt,
                 f.contactedAt,
-                f.resolvedAt);
+                f.resolvedAt,
+                f.erasedAt);
     }
 }

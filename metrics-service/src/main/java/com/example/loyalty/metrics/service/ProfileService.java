@@ -6,6 +6,7 @@ import com.example.loyalty.metrics.domain.LtvMember;
 import com.example.loyalty.metrics.repository.MemberAttitudeRepository;
 import com.example.loyalty.metrics.repository.MemberAttitudeRepository.KeptResponse;
 import com.example.loyalty.metrics.repository.MemberDirectoryRepository;
+import com.example.loyalty.metrics.repository.MemberMergeRepository;
 import com.example.loyalty.metrics.repository.QuadrantRepository.MemberQuadrant;
 import com.example.loyalty.metrics.repository.RfmRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,7 @@ public class ProfileService {
     private final LtvService ltv;
     private final MemberAttitudeRepository attitudes;
     private final MemberDirectoryRepository directory;
+    private final MemberMergeRepository merges;
     private final CommunityEngagementService community;
     private final MetricsConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -72,6 +74,7 @@ public class ProfileService {
             LtvService ltv,
             MemberAttitudeRepository attitudes,
             MemberDirectoryRepository directory,
+            MemberMergeRepository merges,
             CommunityEngagementService community,
             MetricsConfig config) {
         this.rfm = rfm;
@@ -80,6 +83,7 @@ public class ProfileService {
         this.ltv = ltv;
         this.attitudes = attitudes;
         this.directory = directory;
+        this.merges = merges;
         this.community = community;
         this.config = config;
     }
@@ -128,13 +132,15 @@ public class ProfileService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public OwnProfile ownProfile(String subject, String currency) {
         Currency c = PurchaseCurrency.resolve(currency, config.behaviour().currency());
-        UUID memberId = directory
+        UUID login = directory
                 .memberOf(subject)
                 .orElseThrow(() -> Problems.notFound(
                         "unknown-member",
                         "Not found",
                         "no member with this login is known to the metrics yet (enrol first; it takes a moment to "
                                 + "arrive)"));
+        // a login of a member merged into another now shows the member it became
+        UUID memberId = merges.survivorOf(login).orElse(login);
         Optional<RfmRepository.MemberRow> purchases = rfm.member(c.getCurrencyCode(), memberId);
         return new OwnProfile(
                 memberId,

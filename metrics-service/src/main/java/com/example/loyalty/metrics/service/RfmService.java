@@ -101,10 +101,8 @@ public class RfmService {
         RfmWindow window = new RfmWindow(
                 asOf, config.behaviour().zone(), config.behaviour().rfmWindowMonths());
         rfm.lock(currency);
-        Optional<Run> before = rfm.run(currency);
-        boolean movedBack = before.isPresent() && asOf.isBefore(before.get().asOf());
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
-        Recomputed result = rfm.recompute(currency, window, now, movedBack);
+        Recomputed result = rfm.recompute(currency, window, now);
         Run run = new Run(currency, asOf, window.months(), result.members(), result.changed(), now);
         rfm.saveRun(run);
         if (result.changed() > 0) {

@@ -15,6 +15,8 @@ import com.example.loyalty.metrics.repository.FollowUpRepository;
 import com.example.loyalty.metrics.repository.FollowUpRepository.NewFollowUp;
 import com.example.loyalty.metrics.repository.MemberActivityRepository;
 import com.example.loyalty.metrics.repository.MemberAttitudeRepository;
+import com.example.loyalty.metrics.repository.MemberDirectoryRepository;
+import com.example.loyalty.metrics.repository.MemberMergeRepository;
 import com.example.loyalty.metrics.repository.SurveyAggregateRepository;
 import com.example.loyalty.metrics.repository.SurveyAggregateRepository.QuestionOf;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +65,8 @@ public class SurveyResponseService {
     private final MemberAttitudeRepository attitudes;
     private final OutboxWriter outbox;
     private final MetricsConfig config;
+    private final MemberMergeRepository merges;
+    private final MemberDirectoryRepository directory;
 
     public SurveyResponseService(
             Inbox inbox,
@@ -71,7 +75,9 @@ public class SurveyResponseService {
             FollowUpRepository followUps,
             MemberAttitudeRepository attitudes,
             OutboxWriter outbox,
-            MetricsConfig config) {
+            MetricsConfig config,
+            MemberMergeRepository merges,
+            MemberDirectoryRepository directory) {
         this.inbox = inbox;
         this.members = members;
         this.aggregates = aggregates;
@@ -79,6 +85,8 @@ public class SurveyResponseService {
         this.attitudes = attitudes;
         this.outbox = outbox;
         this.config = config;
+        this.merges = merges;
+        this.directory = directory;
     }
 
     /**
@@ -157,12 +165,28 @@ public class SurveyResponseService {
             return new Outcome(0, duplicates, ignored, rejected, Map.of());
         }
 
-        // 4. the tier as of the answer: the event's, else the member's tier known from loyalty-transactions
+        // 4. a member merged into another is the survivor; the answer of a member who asked to be forgotten opens
+        // its follow-up without their subject or free text
+        merges.lockShared();
+        Set<UUID> named = new HashSet<>();
+        apply.stream().filter(r -> r.memberId() != null).forEach(r -> named.add(r.memberId()));
+        Map<UUID, UUID> survivors = merges.survivorsOf(named);
+        if (!survivors.isEmpty()) {
+            apply = apply.stream()
+                    .map(r -> survivors.containsKey(r.memberId()) ? r.withMember(survivors.get(r.memberId())) : r)
+                    .toList();
+            named.clear();
+            apply.stream().filter(r -> r.memberId() != null).forEach(r -> named.add(r.memberId()));
+        }
+        Set<UUID> erased = directory.erasedAmong(named);
+        java.time.Instant now = java.time.Instant.now();
+
+        // 5. the tier as of the answer: the event's, else the member's tier known from loyalty-transactions
         Set<UUID> needTier = new HashSet<>();
         apply.stream().filter(r -> r.tier() == null && r.memberId() != null).forEach(r -> needTier.add(r.memberId()));
         Map<UUID, String> knownTiers = members.tiersOf(needTier);
 
-        // 5. aggregates and questions
+        // 6. aggregates and questions
         SurveyCells cells = new SurveyCells(config.surveys().zone());
         Map<List<Object>, QuestionOf> questions = new LinkedHashMap<>();
         List<NewFollowUp> items = new ArrayList<>();
@@ -172,6 +196,7 @@ public class SurveyResponseService {
             collectQuestions(r, known, questions);
             for (ValidatedResponse.Answer a : r.answers()) {
                 FollowUpKind kind = FollowUpKind.of(a.type(), a.score(), a.yes());
+                boolean forgotten = r.memberId() != null && erased.contains(r.memberId());
                 if (kind != null) {
                     items.add(new NewFollowUp(
                             UUID.randomUUID(),
@@ -183,12 +208,13 @@ public class SurveyResponseService {
                             kind,
                             a.score(),
                             r.memberId(),
-                            r.subject(),
+                            forgotten ? null : r.subject(),
                             r.storeId(),
                             r.channel(),
                             tier,
-                            r.reason(),
-                            r.answeredAt()));
+                            forgotten ? null : r.reason(),
+                            r.answeredAt(),
+                            forgotten ? now : null));
                 }
             }
         }
@@ -199,7 +225,7 @@ public class SurveyResponseService {
         aggregates.add(cells);
         attitudes.keepAll(apply);
 
-        // 6. follow-ups, each announced through the outbox in this transaction
+        // 7. follow-ups, each announced through the outbox in this transaction
         Map<FollowUpKind, Integer> opened = new EnumMap<>(FollowUpKind.class);
         Set<UUID> openedIds = followUps.openAll(items);
         for (NewFollowUp f : items) {

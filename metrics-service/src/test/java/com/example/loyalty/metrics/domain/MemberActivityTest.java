@@ -94,4 +94,67 @@ class MemberActivityTest {
         a.tierChanged("SILVER", nanos, nanos);
         assertEquals("SILVER", a.tier);
     }
+
+    @Test
+    void aReturnTakesBackSpendAndPointsAndAPurchaseGoneNoLongerCounts() {
+        MemberActivity a = empty();
+        a.recordPurchase(5_000, "JPY", 50, T1, NOW);
+        a.recordPurchase(8_000, "JPY", 80, T2, NOW);
+        a.recordReturn(2_000, 20, false, null, NOW);
+        assertEquals(2, a.purchaseCount);
+        assertEquals(11_000, a.totalSpend);
+        assertEquals(110, a.pointsEarned);
+        assertEquals(T2, a.lastPurchaseAt);
+
+        a.recordReturn(6_000, 60, true, T1, NOW);
+        assertEquals(1, a.purchaseCount);
+        assertEquals(5_000, a.totalSpend);
+        assertEquals(50, a.pointsEarned);
+        assertEquals(T1, a.lastPurchaseAt, "the latest purchase still counted");
+
+        a.recordReturn(5_000, 50, true, null, NOW);
+        assertEquals(0, a.purchaseCount);
+        assertEquals(0, a.totalSpend);
+        assertNull(a.currency);
+        assertNull(a.lastPurchaseAt);
+        assertThrows(IllegalStateException.class, () -> a.recordReturn(1, 0, false, null, NOW));
+        assertThrows(IllegalArgumentException.class, () -> empty().recordReturn(-1, 0, false, null, NOW));
+    }
+
+    @Test
+    void figuresNeverFallBelowZero() {
+        MemberActivity a = empty();
+        a.recordPurchase(1_000, "JPY", 10, T1, NOW);
+        a.recordReturn(5_000, 70, false, null, NOW);
+        assertEquals(0, a.totalSpend);
+        assertEquals(0, a.pointsEarned);
+        assertEquals(1, a.purchaseCount);
+    }
+
+    @Test
+    void aMergedMemberAddsUpInTheSameCurrencyOnly() {
+        MemberActivity survivor = empty();
+        survivor.recordPurchase(1_000, "JPY", 10, T1, NOW);
+        MemberActivity merged = empty();
+        merged.recordPurchase(2_000, "JPY", 20, T2, NOW);
+        assertEquals(true, survivor.absorb(merged, NOW));
+        assertEquals(2, survivor.purchaseCount);
+        assertEquals(3_000, survivor.totalSpend);
+        assertEquals(30, survivor.pointsEarned);
+        assertEquals(T2, survivor.lastPurchaseAt);
+
+        MemberActivity dollars = empty();
+        dollars.recordPurchase(500, "USD", 5, T2, NOW);
+        assertEquals(false, survivor.absorb(dollars, NOW));
+        assertEquals(2, survivor.purchaseCount);
+        assertEquals("JPY", survivor.currency);
+
+        MemberActivity none = empty();
+        assertEquals(false, survivor.absorb(none, NOW));
+        MemberActivity fresh = empty();
+        assertEquals(true, fresh.absorb(dollars, NOW));
+        assertEquals("USD", fresh.currency);
+        assertEquals(1, fresh.purchaseCount);
+        assertEquals(T2, fresh.lastPurchaseAt);
+    }
 }

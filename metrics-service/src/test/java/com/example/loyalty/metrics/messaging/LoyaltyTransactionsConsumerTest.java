@@ -158,6 +158,25 @@ class LoyaltyTransactionsConsumerTest {
                         .size());
     }
 
+    @Test
+    void twoStoresWithTheSameReceiptNumberBothCountAndAReturnIsNettedOut() {
+        String member = TestEvents.newMemberId();
+        String receipt = "0001";
+        send(TestEvents.purchaseAt(member, "S-KYOTO", receipt, 4_000, "JPY", Instant.parse("2026-02-01T01:00:00Z")));
+        send(TestEvents.purchaseAt(member, "S-OSAKA", receipt, 6_000, "JPY", Instant.parse("2026-02-02T01:00:00Z")));
+        send(TestEvents.returned(
+                member, "S-OSAKA", "RET-1", receipt, 1_500, "JPY", Instant.parse("2026-02-03T01:00:00Z"), false));
+
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> activity(MARKETER, member)
+                        .statusCode(SC_OK)
+                        .body("purchaseCount", equalTo(2))
+                        .body("totalSpend", equalTo(8_500))
+                        .body("pointsEarned", equalTo(85)));
+        assertEquals(8_500, spendIn(member, "JPY"));
+    }
+
     /** The member's spend in {@code currency} as the behavioural metrics see it (member_purchase). */
     private long spendIn(String member, String currency) {
         return QuarkusTransaction.requiringNew()

@@ -214,7 +214,7 @@ class SurveyResponsesConsumerTest {
         UUID survey = UUID.randomUUID();
         TestSurveys.Response culprit = response(survey, null, nps(5));
         QuarkusMock.installMockForType(
-                new SurveyResponseService(null, null, null, null, null, null, null) {
+                new SurveyResponseService(null, null, null, null, null, null, null, null, null) {
                     @Override
                     public Outcome apply(List<IncomingResponse> batch, List<OtherEvent> others) {
                         if (batch.stream()
@@ -258,7 +258,7 @@ class SurveyResponsesConsumerTest {
         AtomicInteger attempts = new AtomicInteger();
         double retriesBefore = counter("loyalty.metrics.events.retries", "kind", "transient");
         QuarkusMock.installMockForType(
-                new SurveyResponseService(null, null, null, null, null, null, null) {
+                new SurveyResponseService(null, null, null, null, null, null, null, null, null) {
                     @Override
                     public Outcome apply(List<IncomingResponse> batch, List<OtherEvent> others) {
                         if (batch.stream()

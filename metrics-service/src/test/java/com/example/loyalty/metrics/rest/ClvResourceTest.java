@@ -306,6 +306,7 @@ class ClvResourceTest {
                     // (x = 0): they are seeded with 1 cent, which neither model sees (the first day's spend is left
                     // out of zbar), so that they still count as members as in the published summary
                     facts.add(new PurchaseFact(
+                            "S001",
                             "cdnow-" + t.customerId() + "-" + (++line),
                             Cdnow.memberId(t.customerId()),
                             t.date().atStartOfDay(TOKYO).toInstant(),
@@ -337,7 +338,13 @@ class ClvResourceTest {
 
     private static PurchaseFact purchase(String currency, UUID member, LocalDate day, long amount) {
         return new PurchaseFact(
-                "clv-test-" + UUID.randomUUID(), member, day.atStartOfDay(TOKYO).toInstant(), amount, currency, false);
+                "S001",
+                "clv-test-" + UUID.randomUUID(),
+                member,
+                day.atStartOfDay(TOKYO).toInstant(),
+                amount,
+                currency,
+                false);
     }
 
     private static ValidatableResponse fit(String token, String body) {

@@ -386,7 +386,7 @@ class RfmResourceTest {
                         .toInstant();
                 long amount = 500L * (1 + random.nextInt(6));
                 facts.add(new PurchaseFact(
-                        "RFM-" + UUID.randomUUID(), UUID.fromString(member), at, amount, currency, false));
+                        "S001", "RFM-" + UUID.randomUUID(), UUID.fromString(member), at, amount, currency, false));
             }
         }
         QuarkusTransaction.requiringNew().run(() -> purchases.insertAll(facts));

@@ -17,8 +17,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
@@ -268,21 +266,7 @@ class PointsStoryIT {
     }
 
     private static Map<String, Object> purchase(String transactionId, long amount) {
-        return Map.of(
-                "transactionId",
-                transactionId,
-                "cardCode",
-                cardCode,
-                "amount",
-                amount,
-                "currency",
-                "JPY",
-                "storeId",
-                "S001",
-                "channel",
-                "STORE",
-                "occurredAt",
-                Instant.now().minus(1, ChronoUnit.MINUTES).toString());
+        return TillPurchases.at(transactionId, cardCode, amount);
     }
 
     static String memberId() {

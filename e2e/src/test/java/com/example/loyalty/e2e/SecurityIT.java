@@ -106,21 +106,7 @@ class SecurityIT {
 
     @Test
     void aMemberCannotRecordPurchasesAndAMarketerCannotChangeBalances() {
-        Map<String, Object> purchase = Map.of(
-                "transactionId",
-                "sec-" + UUID.randomUUID(),
-                "cardCode",
-                member1Card,
-                "amount",
-                1000,
-                "currency",
-                "JPY",
-                "storeId",
-                "S001",
-                "channel",
-                "STORE",
-                "occurredAt",
-                Instant.now().toString());
+        Map<String, Object> purchase = TillPurchases.at("sec-" + UUID.randomUUID(), member1Card, 1000);
         as("member1")
                 .body(purchase)
                 .post("/api/points/purchases")

@@ -78,7 +78,6 @@ public class Member {
     @Column(name = "spend_expires_at")
     public Instant spendExpiresAt;
 
-
     /**
      * The member this one was merged into (null: not merged). A merged member keeps its row for its ledger history; its
      * card code and login stand for the survivor, and its balance and debt are 0.

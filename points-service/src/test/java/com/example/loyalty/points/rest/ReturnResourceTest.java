@@ -192,7 +192,12 @@ class ReturnResourceTest {
         Map<String, Object> otherStore = body("R-" + UUID.randomUUID(), tx);
         otherStore.put("amount", 100);
         otherStore.put("storeId", "S999");
-        problem(PointsApi.STAFF, otherStore, SC_NOT_FOUND);
+        // staff take returns only at their own store (403); an admin naming a store without that purchase: 404
+        problem(PointsApi.STAFF, otherStore, org.apache.http.HttpStatus.SC_FORBIDDEN);
+        problem(
+                com.example.loyalty.testing.TestTokens.token("admin-" + UUID.randomUUID(), "admin"),
+                otherStore,
+                SC_NOT_FOUND);
         Map<String, Object> tooMuch = body("R-" + UUID.randomUUID(), tx);
         tooMuch.put("amount", 10_001);
         problem(PointsApi.STAFF, tooMuch, SC_UNPROCESSABLE_ENTITY);

@@ -76,7 +76,7 @@ class AccountingStoryIT {
                 .post("/api/points/purchases")
                 .then()
                 .statusCode(SC_CREATED)
-                .body("points", equalTo(100));
+                .body("pointsEarned", equalTo(100));
         // 4,000 of 10,000 yen back: 40 of the 100 points
         as("staff1")
                 .body(Map.of(

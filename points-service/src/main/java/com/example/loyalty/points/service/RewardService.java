@@ -101,7 +101,7 @@ public class RewardService {
         RewardView after = RewardView.of(reward);
         audit.record(
                 actor, AuditAction.REWARD_CREATED, AuditTarget.REWARD, reward.id.toString(), null, after, null);
-        return after;
+        return withCounts(reward);
     }
 
     /**
@@ -136,13 +136,13 @@ public class RewardService {
         apply(reward, kept);
         changeStock(reward, stockChange);
         if (before.content().equals(RewardView.of(reward).content())) {
-            return before;
+            return withCounts(reward);
         }
         reward.updatedAt = Instant.now();
         reward.updatedBy = actor;
         RewardView after = RewardView.of(reward);
         audit.record(actor, AuditAction.REWARD_CHANGED, AuditTarget.REWARD, id.toString(), before, after, null);
-        return after;
+        return withCounts(reward);
     }
 
     /** Retires the reward for good: no more redemptions; coupons issued stay valid. Retiring it again changes nothing. */
@@ -150,7 +150,7 @@ public class RewardService {
     public RewardView retire(UUID id, String actor, String reason) {
         Reward reward = rewards.lockById(id).orElseThrow(() -> notFound(id));
         if (reward.status == RewardStatus.RETIRED) {
-            return RewardView.of(reward);
+            return withCounts(reward);
         }
         if (reward.openAmount) {
             throw invalid("a cause's own donation reward follows its cause: deactivate the cause instead");
@@ -163,7 +163,7 @@ public class RewardService {
         reward.updatedBy = actor;
         RewardView after = RewardView.of(reward);
         audit.record(actor, AuditAction.REWARD_RETIRED, AuditTarget.REWARD, id.toString(), before, after, reason);
-        return after;
+        return withCounts(reward);
     }
 
     /** The whole catalogue with stock and redemption counts, for marketers and admins; one status when given. */
@@ -177,8 +177,11 @@ public class RewardService {
 
     @Transactional
     public RewardView managed(UUID id) {
-        Reward reward = rewards.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        return RewardView.of(reward, counts(rewards.countsByStatus(List.of(id)).get(id)), null);
+        return withCounts(rewards.findByIdOptional(id).orElseThrow(() -> notFound(id)));
+    }
+
+    private RewardView withCounts(Reward reward) {
+        return RewardView.of(reward, counts(rewards.countsByStatus(List.of(reward.id)).get(reward.id)), null);
     }
 
     /**

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A cause as a marketer describes it; a PUT replaces every field (omitted: cleared; active: kept)")
 public record CauseRequest(
-        @Schema(examples = "Forest of Tomorrow") @NotBlank @Size(max = 200) String name,
+        @Schema(examples = "Forest of Tomorrow") @NotBlank @Size(max = 200)
+        String name,
 
         @Size(max = 2000) String description,
 
@@ -26,9 +27,11 @@ public record CauseRequest(
         @Schema(description = "false: members cannot donate (its totals stay visible); omitted: unchanged (true new)")
         Boolean active,
 
-        @Schema(description = "Donations from (omitted: at once)") Instant validFrom,
+        @Schema(description = "Donations from (omitted: at once)")
+        Instant validFrom,
 
-        @Schema(description = "Donations until, exclusive (omitted: no end)") Instant validTo) {
+        @Schema(description = "Donations until, exclusive (omitted: no end)")
+        Instant validTo) {
 
     CauseService.Definition definition() {
         return new CauseService.Definition(name, description, matchingRatio, active, validFrom, validTo);

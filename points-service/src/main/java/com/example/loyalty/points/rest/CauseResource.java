@@ -73,7 +73,9 @@ public class CauseResource {
     @APIResponse(responseCode = "422", description = "validTo not after validFrom; more than 4 decimals; active false")
     public Response create(@Valid @NotNull CauseRequest request, @Context UriInfo uri) {
         var created = causes.create(request.definition(), actor());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
                 .entity(CauseResponse.from(created))
                 .build();
     }

@@ -12,17 +12,21 @@ public record CauseResponse(
         String name,
         String description,
 
-        @Schema(description = "Points the brand adds per point donated") BigDecimal matchingRatio,
+        @Schema(description = "Points the brand adds per point donated")
+        BigDecimal matchingRatio,
 
         boolean active,
         Instant validFrom,
         Instant validTo,
 
-        @Schema(description = "Members can donate now: active and within its validity window") boolean open,
+        @Schema(description = "Members can donate now: active and within its validity window")
+        boolean open,
 
-        @Schema(description = "The cause's own DONATION reward, through which donations go") UUID rewardId,
+        @Schema(description = "The cause's own DONATION reward, through which donations go")
+        UUID rewardId,
 
-        @Schema(description = "Points members donated (exact)") long donatedPoints,
+        @Schema(description = "Points members donated (exact)")
+        long donatedPoints,
 
         @Schema(description = "Points the brand added (each donation's matched points, rounded down)")
         long matchedPoints,

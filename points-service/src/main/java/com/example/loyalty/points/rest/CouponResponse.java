@@ -24,7 +24,8 @@ public record CouponResponse(
 
         @Schema(description = "Points it cost") long points,
 
-        @Schema(description = "ISSUED (to hand over), FULFILLED or VOIDED") CouponStatus status,
+        @Schema(description = "ISSUED (to hand over), FULFILLED or VOIDED")
+        CouponStatus status,
 
         Instant createdAt,
         Instant fulfilledAt,

@@ -13,13 +13,17 @@ public record DonationResponse(
 
         @Schema(description = "Points donated") long points,
 
-        @Schema(description = "Points the brand added to this donation") long matchedPoints,
+        @Schema(description = "Points the brand added to this donation")
+        long matchedPoints,
 
-        @Schema(description = "Your balance right after the donation") long balance,
+        @Schema(description = "Your balance right after the donation")
+        long balance,
 
-        @Schema(description = "The cause's donated points, this donation included") long donatedPoints,
+        @Schema(description = "The cause's donated points, this donation included")
+        long donatedPoints,
 
-        @Schema(description = "The cause's matched points, this donation included") long causeMatchedPoints,
+        @Schema(description = "The cause's matched points, this donation included")
+        long causeMatchedPoints,
 
         String idempotencyKey,
         Instant createdAt,

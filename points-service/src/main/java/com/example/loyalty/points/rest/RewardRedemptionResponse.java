@@ -28,9 +28,11 @@ public record RewardRedemptionResponse(
         @Schema(description = "Points the brand added to a donation (its matching ratio, rounded down)")
         Long matchedPoints,
 
-        @Schema(description = "ISSUED, FULFILLED, VOIDED, or DONATED for a donation") CouponStatus status,
+        @Schema(description = "ISSUED, FULFILLED, VOIDED, or DONATED for a donation")
+        CouponStatus status,
 
-        @Schema(description = "Your balance right after the redemption") long balance,
+        @Schema(description = "Your balance right after the redemption")
+        long balance,
 
         String idempotencyKey,
         Instant createdAt,

@@ -16,8 +16,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
-        description = "A reward as a marketer describes it. A PUT replaces every descriptive field (omitted: cleared) and"
-                + " changes the stock only through stock + expectedStock, addStock or unlimitedStock.")
+        description =
+                "A reward as a marketer describes it. A PUT replaces every descriptive field (omitted: cleared) and"
+                        + " changes the stock only through stock + expectedStock, addStock or unlimitedStock.")
 public record RewardRequest(
         @Schema(description = "Shown to members", examples = "Dinner with the chef") @NotBlank @Size(max = 200)
         String name,
@@ -59,7 +60,9 @@ public record RewardRequest(
         @Schema(description = "The cause a DONATION reward gives to; only for DONATION")
         UUID causeId,
 
-        @Schema(description = "Changing: the stock you read; the change is refused (409) if redemptions took some since")
+        @Schema(
+                description =
+                        "Changing: the stock you read; the change is refused (409) if redemptions took some since")
         @PositiveOrZero
         @Max(1_000_000_000L)
         Long expectedStock,
@@ -74,15 +77,7 @@ public record RewardRequest(
 
     RewardService.Definition definition() {
         return new RewardService.Definition(
-                name,
-                description,
-                kind,
-                pointsPrice,
-                eligibleTiers,
-                validFrom,
-                validTo,
-                perMemberLimit,
-                causeId);
+                name, description, kind, pointsPrice, eligibleTiers, validFrom, validTo, perMemberLimit, causeId);
     }
 
     RewardService.StockChange stockChange() {

@@ -71,8 +71,7 @@ public class RewardResource {
     @APIResponse(responseCode = "200", description = "The rewards, oldest first")
     @APIResponse(responseCode = "404", description = "A member not enrolled yet")
     public List<RewardResponse> list(
-            @Parameter(description = "Members: every active reward, with why it cannot be redeemed")
-                    @QueryParam("all")
+            @Parameter(description = "Members: every active reward, with why it cannot be redeemed") @QueryParam("all")
                     boolean all,
             @Parameter(description = "Marketers and admins: only rewards of this status") @QueryParam("status")
                     RewardStatus status) {
@@ -109,7 +108,9 @@ public class RewardResource {
                     "expectedStock, addStock and unlimitedStock change a reward's stock (PUT); a new reward takes stock");
         }
         var created = rewards.create(request.definition(), request.stock(), actor());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.id().toString())
+                        .build())
                 .entity(RewardResponse.from(created))
                 .build();
     }
@@ -148,7 +149,10 @@ public class RewardResource {
     @APIResponse(responseCode = "422", description = "A cause's own donation reward (deactivate the cause)")
     @RequestBody(
             required = false,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetireRequest.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RetireRequest.class)))
     public RewardResponse retire(@PathParam("id") UUID id, String rawBody) throws JsonProcessingException {
         RetireRequest body = bodies.read(rawBody, RetireRequest.class);
         return RewardResponse.from(rewards.retire(id, actor(), body == null ? null : body.reason()));
@@ -177,8 +181,7 @@ public class RewardResource {
                     @HeaderParam("Idempotency-Key")
                     @Size(min = 1, max = MAX_KEY)
                     String idempotencyKey) {
-        var result = redemptions.redeem(
-                new RewardRedemptionService.RedeemCommand(id, actor(), idempotencyKey, null));
+        var result = redemptions.redeem(new RewardRedemptionService.RedeemCommand(id, actor(), idempotencyKey, null));
         return Response.status(result.replayed() ? Response.Status.OK : Response.Status.CREATED)
                 .entity(RewardRedemptionResponse.from(result))
                 .build();
@@ -191,5 +194,4 @@ public class RewardResource {
     private String actor() {
         return identity.getPrincipal().getName();
     }
-
 }

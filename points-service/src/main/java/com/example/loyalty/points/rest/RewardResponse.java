@@ -27,8 +27,7 @@ public record RewardResponse(
 
         Instant validFrom,
 
-        @Schema(description = "Exclusive")
-        Instant validTo,
+        @Schema(description = "Exclusive") Instant validTo,
 
         @Schema(description = "Most redemptions one member may hold; null: no limit")
         Integer perMemberLimit,
@@ -44,12 +43,10 @@ public record RewardResponse(
         Instant createdAt,
         Instant updatedAt,
 
-        @Schema(description = "Marketers and admins: redemptions by status")
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Marketers and admins: redemptions by status") @JsonInclude(JsonInclude.Include.NON_NULL)
         RewardView.Counts counts,
 
-        @Schema(description = "Members: whether you can redeem it now")
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Members: whether you can redeem it now") @JsonInclude(JsonInclude.Include.NON_NULL)
         Boolean redeemable,
 
         @Schema(

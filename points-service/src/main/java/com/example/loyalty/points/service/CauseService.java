@@ -35,10 +35,7 @@ public class CauseService {
     private final AuditLog audit;
 
     public CauseService(
-            CauseRepository causes,
-            RewardRepository rewards,
-            RewardRedemptionService redemptions,
-            AuditLog audit) {
+            CauseRepository causes, RewardRepository rewards, RewardRedemptionService redemptions, AuditLog audit) {
         this.causes = causes;
         this.rewards = rewards;
         this.redemptions = redemptions;
@@ -83,8 +80,7 @@ public class CauseService {
             UUID rewardId) {
 
         static CauseState of(Cause c, UUID rewardId) {
-            return new CauseState(
-                    c.name, c.description, c.matchingRatio, c.active, c.validFrom, c.validTo, rewardId);
+            return new CauseState(c.name, c.description, c.matchingRatio, c.active, c.validFrom, c.validTo, rewardId);
         }
     }
 
@@ -177,8 +173,7 @@ public class CauseService {
     @Transactional
     public CauseView get(UUID id) {
         Cause cause = causes.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        return view(
-                cause, rewards.openRewardOf(id).map(r -> r.id).orElse(null), totals(id), Instant.now());
+        return view(cause, rewards.openRewardOf(id).map(r -> r.id).orElse(null), totals(id), Instant.now());
     }
 
     /** A donation, with the cause's totals right after it (the donation included). */
@@ -217,8 +212,9 @@ public class CauseService {
 
     private static void apply(Cause cause, Definition d) {
         cause.name = d.name().strip();
-        cause.description =
-                d.description() == null || d.description().isBlank() ? null : d.description().strip();
+        cause.description = d.description() == null || d.description().isBlank()
+                ? null
+                : d.description().strip();
         BigDecimal ratio = d.matchingRatio() == null ? BigDecimal.ZERO : d.matchingRatio();
         // as the column keeps it, so an unchanged ratio compares equal
         cause.matchingRatio = ratio.setScale(4, java.math.RoundingMode.UNNECESSARY);

@@ -109,23 +109,21 @@ public class RewardRedemptionService {
 
     /** Redeems the reward for the member signed in as {@code subject}: 201, or a replay of the same key. */
     public Result redeem(RedeemCommand command) {
-        String key = command.idempotencyKey() != null
-                ? command.idempotencyKey()
-                : "auto-" + UUID.randomUUID();
-        // a lost race on a unique key (the same idempotency key twice at once, a coupon code drawn twice) is redone in a
+        String key = command.idempotencyKey() != null ? command.idempotencyKey() : "auto-" + UUID.randomUUID();
+        // a lost race on a unique key (the same idempotency key twice at once, a coupon code drawn twice) is redone in
+        // a
         // fresh transaction: a replay, or a new code
         return Transactions.withUniqueRaceFallback(() -> redeemOnce(command, key), () -> redeemOnce(command, key));
     }
 
     private Result redeemOnce(RedeemCommand command, String key) {
         Member member = members.lockBySubject(command.subject()).orElseThrow(RewardService::notEnrolled);
-        Reward reward =
-                rewards.findByIdOptional(command.rewardId()).orElseThrow(() -> RewardService.notFound(command.rewardId()));
+        Reward reward = rewards.findByIdOptional(command.rewardId())
+                .orElseThrow(() -> RewardService.notFound(command.rewardId()));
         var existing = redemptions.findByKey(member.id, key);
         if (existing.isPresent()) {
             Redemption first = existing.get();
-            if (!reward.id.equals(first.rewardId)
-                    || (command.points() != null && command.points() != first.points)) {
+            if (!reward.id.equals(first.rewardId) || (command.points() != null && command.points() != first.points)) {
                 throw Problems.conflict(
                         "idempotency-key-reused",
                         "Idempotency key already used",
@@ -226,7 +224,8 @@ public class RewardRedemptionService {
             String voidedBy) {
 
         static CouponState of(Redemption r) {
-            return new CouponState(r.couponCode, r.rewardId, r.memberId, r.points, r.status, r.cancelledAt, r.cancelledBy);
+            return new CouponState(
+                    r.couponCode, r.rewardId, r.memberId, r.points, r.status, r.cancelledAt, r.cancelledBy);
         }
     }
 
@@ -278,6 +277,13 @@ public class RewardRedemptionService {
         CouponState before = CouponState.of(r);
         LedgerEntry debit = entries.findByIdOptional(r.entryId)
                 .orElseThrow(() -> new IllegalStateException("redemption " + r.id + " has no ledger entry"));
+        if (!debit.memberId.equals(member.id)) {
+            // redeemed before its member was merged: the debit stays on the merged member's ledger
+            throw Problems.conflict(
+                    "member-merged",
+                    "Member merged",
+                    "coupon " + r.couponCode + " was redeemed by a member merged since; an admin adjusts the points");
+        }
         ledger.restore(member, debit, RedemptionService.REFERENCE_TYPE, r.id.toString(), VOIDED);
         r.status = CouponStatus.VOIDED;
         r.cancelledAt = now;
@@ -320,7 +326,8 @@ public class RewardRedemptionService {
                         "invalid-coupon-code",
                         "Invalid coupon code",
                         "a coupon code is 16 symbols of Crockford base32 with a valid check symbol; check for typos"));
-        return redemptions.findByCoupon(code)
+        return redemptions
+                .findByCoupon(code)
                 .orElseThrow(() -> Problems.notFound("coupon-not-found", "Coupon not found", "no coupon " + code));
     }
 
@@ -399,7 +406,10 @@ public class RewardRedemptionService {
         if (ratio == null || ratio.signum() == 0) {
             return 0;
         }
-        return BigDecimal.valueOf(points).multiply(ratio).setScale(0, RoundingMode.FLOOR).longValueExact();
+        return BigDecimal.valueOf(points)
+                .multiply(ratio)
+                .setScale(0, RoundingMode.FLOOR)
+                .longValueExact();
     }
 
     /** A fresh code no coupon holds; a code drawn twice at the same instant is caught by the unique index. */
@@ -415,30 +425,29 @@ public class RewardRedemptionService {
 
     private static RuntimeException refusal(
             RewardRules.Unavailable why, Reward reward, Member member, long held, long available, long points) {
-        String detail =
-                switch (why) {
-                    case RETIRED -> "reward " + reward.id + " is retired";
-                    case NOT_YET_VALID -> "reward " + reward.id + " can be redeemed from " + reward.validFrom;
-                    case ENDED -> "reward " + reward.id + " could be redeemed until " + reward.validTo;
-                    case CAUSE_CLOSED -> "cause " + reward.causeId + " takes no donations now";
-                    case TIER_NOT_ELIGIBLE -> "reward " + reward.id + " is for the tiers "
-                            + String.join(", ", reward.eligibleTiers) + "; yours is " + member.tierCode;
-                    case LIMIT_REACHED -> "a member may hold " + reward.perMemberLimit + " of reward " + reward.id
-                            + "; you hold " + held;
-                    case OUT_OF_STOCK -> "reward " + reward.id + " is out of stock";
-                    case INSUFFICIENT_POINTS -> "available are " + available + " points, the reward needs " + points;
-                };
-        String title =
-                switch (why) {
-                    case RETIRED -> "Reward retired";
-                    case NOT_YET_VALID -> "Reward not yet valid";
-                    case ENDED -> "Reward ended";
-                    case CAUSE_CLOSED -> "Cause closed";
-                    case TIER_NOT_ELIGIBLE -> "Tier not eligible";
-                    case LIMIT_REACHED -> "Per-member limit reached";
-                    case OUT_OF_STOCK -> "Out of stock";
-                    case INSUFFICIENT_POINTS -> "Insufficient points";
-                };
+        String detail = switch (why) {
+            case RETIRED -> "reward " + reward.id + " is retired";
+            case NOT_YET_VALID -> "reward " + reward.id + " can be redeemed from " + reward.validFrom;
+            case ENDED -> "reward " + reward.id + " could be redeemed until " + reward.validTo;
+            case CAUSE_CLOSED -> "cause " + reward.causeId + " takes no donations now";
+            case TIER_NOT_ELIGIBLE ->
+                "reward " + reward.id + " is for the tiers " + String.join(", ", reward.eligibleTiers) + "; yours is "
+                        + member.tierCode;
+            case LIMIT_REACHED ->
+                "a member may hold " + reward.perMemberLimit + " of reward " + reward.id + "; you hold " + held;
+            case OUT_OF_STOCK -> "reward " + reward.id + " is out of stock";
+            case INSUFFICIENT_POINTS -> "available are " + available + " points, the reward needs " + points;
+        };
+        String title = switch (why) {
+            case RETIRED -> "Reward retired";
+            case NOT_YET_VALID -> "Reward not yet valid";
+            case ENDED -> "Reward ended";
+            case CAUSE_CLOSED -> "Cause closed";
+            case TIER_NOT_ELIGIBLE -> "Tier not eligible";
+            case LIMIT_REACHED -> "Per-member limit reached";
+            case OUT_OF_STOCK -> "Out of stock";
+            case INSUFFICIENT_POINTS -> "Insufficient points";
+        };
         return why.status == 403
                 ? Problems.forbidden(why.kind, title, detail)
                 : Problems.conflict(why.kind, title, detail);

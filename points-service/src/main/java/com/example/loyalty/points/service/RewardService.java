@@ -99,8 +99,7 @@ public class RewardService {
         reward.updatedBy = actor;
         rewards.persist(reward);
         RewardView after = RewardView.of(reward);
-        audit.record(
-                actor, AuditAction.REWARD_CREATED, AuditTarget.REWARD, reward.id.toString(), null, after, null);
+        audit.record(actor, AuditAction.REWARD_CREATED, AuditTarget.REWARD, reward.id.toString(), null, after, null);
         return withCounts(reward);
     }
 
@@ -172,7 +171,9 @@ public class RewardService {
         List<Reward> all = rewards.catalogue(status);
         Map<UUID, Map<String, Long>> counts =
                 rewards.countsByStatus(all.stream().map(r -> r.id).toList());
-        return all.stream().map(r -> RewardView.of(r, counts(counts.get(r.id)), null)).toList();
+        return all.stream()
+                .map(r -> RewardView.of(r, counts(counts.get(r.id)), null))
+                .toList();
     }
 
     @Transactional
@@ -181,7 +182,8 @@ public class RewardService {
     }
 
     private RewardView withCounts(Reward reward) {
-        return RewardView.of(reward, counts(rewards.countsByStatus(List.of(reward.id)).get(reward.id)), null);
+        return RewardView.of(
+                reward, counts(rewards.countsByStatus(List.of(reward.id)).get(reward.id)), null);
     }
 
     /**
@@ -225,8 +227,7 @@ public class RewardService {
         return RewardView.of(
                 reward,
                 null,
-                new RewardView.ForMember(
-                        why.isEmpty(), why.map(u -> u.kind).orElse(null), held));
+                new RewardView.ForMember(why.isEmpty(), why.map(u -> u.kind).orElse(null), held));
     }
 
     private static RewardView.Counts counts(Map<String, Long> byStatus) {

@@ -163,7 +163,8 @@ class CauseResourceTest {
         donate(member.token(), id, -5, null).statusCode(SC_BAD_REQUEST);
         donate(member.token(), UUID.randomUUID().toString(), 5, null).statusCode(SC_NOT_FOUND);
 
-        Map<String, Object> off = new HashMap<>(Map.of("name", causeOf(PointsApi.MARKETER, id).getString("name")));
+        Map<String, Object> off =
+                new HashMap<>(Map.of("name", causeOf(PointsApi.MARKETER, id).getString("name")));
         off.put("active", false);
         given().auth()
                 .oauth2(PointsApi.MARKETER)
@@ -178,7 +179,8 @@ class CauseResourceTest {
         donate(member.token(), id, 10, null).statusCode(SC_CONFLICT).body("type", endsWith("/cause-closed"));
         assertEquals(100, PointsApi.balance(member));
         assertEquals(0, causeOf(member.token(), id).getLong("donatedPoints"));
-        assertEquals(List.of("CAUSE_CHANGED", "CAUSE_CREATED"), RewardsApi.audit(id).getList("items.action"));
+        assertEquals(
+                List.of("CAUSE_CHANGED", "CAUSE_CREATED"), RewardsApi.audit(id).getList("items.action"));
         // inactive causes are listed for marketers who ask, not for members
         given().auth()
                 .oauth2(member.token())
@@ -226,7 +228,9 @@ class CauseResourceTest {
         List<Callable<Integer>> calls = new ArrayList<>();
         // ten members of 100 points, each donating 30 points four times at once: three fit (90), the fourth does not
         for (var m : members) {
-            IntStream.range(0, 4).forEach(i -> calls.add(() -> donate(m.token(), id, 30, null).extract().statusCode()));
+            IntStream.range(0, 4)
+                    .forEach(i -> calls.add(
+                            () -> donate(m.token(), id, 30, null).extract().statusCode()));
         }
         List<Integer> statuses = Concurrently.run(calls);
         assertEquals(30, statuses.stream().filter(s -> s == SC_CREATED).count(), statuses.toString());

@@ -52,7 +52,8 @@ class CouponResourceTest {
     void staffLookACouponUpAsTypedAndMembersCannot() {
         var member = PointsApi.funded(500);
         String id = created(reward("COUPON", 200, 3L, List.of()));
-        String code = redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
+        String code =
+                redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
         String typed = CouponCodes.display(code).toLowerCase();
         RewardsApi.coupon(PointsApi.STAFF, typed)
                 .statusCode(SC_OK)
@@ -72,7 +73,9 @@ class CouponResourceTest {
         // a typo fails the check symbol: 400; a well-formed code nobody holds: 404
         char last = code.charAt(15);
         String typo = code.substring(0, 15) + (last == '0' ? '1' : '0');
-        RewardsApi.coupon(PointsApi.STAFF, typo).statusCode(SC_BAD_REQUEST).body("type", endsWith("/invalid-coupon-code"));
+        RewardsApi.coupon(PointsApi.STAFF, typo)
+                .statusCode(SC_BAD_REQUEST)
+                .body("type", endsWith("/invalid-coupon-code"));
         RewardsApi.coupon(PointsApi.STAFF, "nonsense").statusCode(SC_BAD_REQUEST);
         RewardsApi.coupon(PointsApi.STAFF, CouponCodes.generate()).statusCode(SC_NOT_FOUND);
         fulfil(PointsApi.STAFF, CouponCodes.generate()).statusCode(SC_NOT_FOUND);
@@ -82,7 +85,8 @@ class CouponResourceTest {
     void fulfilIsIdempotentAndAFulfilledCouponCannotBeVoided() {
         var member = PointsApi.funded(500);
         String id = created(reward("PRODUCT", 200, 3L, List.of()));
-        String code = redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
+        String code =
+                redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
         fulfil(PointsApi.STAFF, code)
                 .statusCode(SC_OK)
                 .body("status", equalTo("FULFILLED"))
@@ -92,17 +96,21 @@ class CouponResourceTest {
         voidCoupon(PointsApi.STAFF, code).statusCode(SC_CONFLICT).body("type", endsWith("/coupon-fulfilled"));
         assertEquals(300, PointsApi.balance(member));
         assertEquals(2, stock(id));
-        RewardsApi.get(PointsApi.MARKETER, id).body("counts.fulfilled", equalTo(1)).body("counts.issued", equalTo(0));
+        RewardsApi.get(PointsApi.MARKETER, id)
+                .body("counts.fulfilled", equalTo(1))
+                .body("counts.issued", equalTo(0));
     }
 
     @Test
     void voidingGivesThePointsBackToTheirLotsAndTheStockBackAndIsAudited() {
         var member = PointsApi.funded(100);
-        PointsApi.purchase("second-" + UUID.randomUUID(), member.cardCode(), 20_000).statusCode(SC_CREATED);
+        PointsApi.purchase("second-" + UUID.randomUUID(), member.cardCode(), 20_000)
+                .statusCode(SC_CREATED);
         var lots = fixture.lots(member.id());
         fixture.expireAt(lots.get(1).id(), Instant.now().plus(Duration.ofDays(5)));
         String id = created(reward("PRODUCT", 250, 1L, List.of()));
-        String code = redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
+        String code =
+                redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
         assertEquals(0, stock(id));
         assertEquals(50, fixture.lots(member.id()).get(0).remaining());
 
@@ -122,7 +130,10 @@ class CouponResourceTest {
                 .extract()
                 .jsonPath();
         assertTrue(voided.getString("voidedBy") != null);
-        voidCoupon(PointsApi.STAFF, code).statusCode(SC_OK).body("replayed", equalTo(true)).body("balance", equalTo(300));
+        voidCoupon(PointsApi.STAFF, code)
+                .statusCode(SC_OK)
+                .body("replayed", equalTo(true))
+                .body("balance", equalTo(300));
         fulfil(PointsApi.STAFF, code).statusCode(SC_CONFLICT).body("type", endsWith("/coupon-voided"));
 
         // the very lots, with their own dates
@@ -155,7 +166,8 @@ class CouponResourceTest {
         for (int round = 0; round < 5; round++) {
             var member = PointsApi.funded(300);
             String id = created(reward("PRODUCT", 300, 1L, List.of()));
-            String code = redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
+            String code =
+                    redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
             List<Callable<Integer>> calls = List.of(
                     () -> fulfil(PointsApi.STAFF, code).extract().statusCode(),
                     () -> voidCoupon(PointsApi.STAFF, code).extract().statusCode(),

@@ -61,7 +61,8 @@ class RewardRacesTest {
         String id = created(reward("PRIZE", 100, 10L, List.of()));
 
         List<Callable<Integer>> calls = members.stream()
-                .<Callable<Integer>>map(m -> () -> RewardsApi.redeem(m.token(), id).extract().statusCode())
+                .<Callable<Integer>>map(
+                        m -> () -> RewardsApi.redeem(m.token(), id).extract().statusCode())
                 .toList();
         List<Integer> statuses = Concurrently.run(calls);
 
@@ -69,8 +70,7 @@ class RewardRacesTest {
         assertEquals(190, statuses.stream().filter(s -> s == SC_CONFLICT).count(), statuses.toString());
         PointsDb db = new PointsDb(dataSource);
         assertEquals(0, db.number("select stock from reward where id = ?", UUID.fromString(id)));
-        assertEquals(
-                10, db.number("select count(*) from redemption where reward_id = ?", UUID.fromString(id)));
+        assertEquals(10, db.number("select count(*) from redemption where reward_id = ?", UUID.fromString(id)));
         for (int i = 0; i < members.size(); i++) {
             var m = members.get(i);
             long expected = statuses.get(i) == SC_CREATED ? 50 : 150;
@@ -101,22 +101,20 @@ class RewardRacesTest {
             var m = members.get(i);
             calls.add(() -> RewardsApi.redeem(m.token(), id).extract().statusCode());
             if (i % 8 == 0) {
-                calls.add(() -> RewardsApi.change(PointsApi.MARKETER, id, add)
-                        .extract()
-                        .statusCode());
+                calls.add(() ->
+                        RewardsApi.change(PointsApi.MARKETER, id, add).extract().statusCode());
             }
         }
         List<Integer> statuses = Concurrently.run(calls);
-        long additions = IntStream.range(0, members.size()).filter(i -> i % 8 == 0).count();
+        long additions =
+                IntStream.range(0, members.size()).filter(i -> i % 8 == 0).count();
         assertEquals(additions, statuses.stream().filter(s -> s == SC_OK).count(), statuses.toString());
         long won = statuses.stream().filter(s -> s == SC_CREATED).count();
         long stock = new PointsDb(dataSource).number("select stock from reward where id = ?", UUID.fromString(id));
         assertTrue(stock >= 0);
         assertEquals(5 + additions, won + stock, "every unit of stock is either redeemed or still there");
         assertEquals(
-                won,
-                members.stream().filter(m -> PointsApi.balance(m) == 0).count(),
-                "exactly the winners paid");
+                won, members.stream().filter(m -> PointsApi.balance(m) == 0).count(), "exactly the winners paid");
         assertReconciled();
     }
 
@@ -126,9 +124,8 @@ class RewardRacesTest {
         String id = created(reward("COUPON", 100, 5L, List.of()));
         String key = "k-" + UUID.randomUUID();
         List<Callable<String>> calls = IntStream.range(0, 8)
-                .<Callable<String>>mapToObj(i -> () -> RewardsApi.redeem(member.token(), id, key)
-                        .extract()
-                        .path("couponCode"))
+                .<Callable<String>>mapToObj(i -> () ->
+                        RewardsApi.redeem(member.token(), id, key).extract().path("couponCode"))
                 .toList();
         List<String> coupons = Concurrently.run(calls);
         assertEquals(1, coupons.stream().distinct().count(), coupons.toString());

@@ -105,8 +105,9 @@ class RewardResourceTest {
     void invalidRewardsAre400Or422AndCreateNothing() {
         String cause = RewardsApi.cause(null);
         long before = rewards();
-        Consumer<Map<String, Object>> is400 = b ->
-                RewardsApi.create(PointsApi.MARKETER, b).statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
+        Consumer<Map<String, Object>> is400 = b -> RewardsApi.create(PointsApi.MARKETER, b)
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
         Consumer<Map<String, Object>> is422 = b -> RewardsApi.create(PointsApi.MARKETER, b)
                 .statusCode(SC_UNPROCESSABLE_ENTITY)
                 .contentType("application/problem+json");
@@ -128,7 +129,12 @@ class RewardResourceTest {
         b = reward("PRODUCT", 100, null, List.of());
         b.remove("kind");
         is422.accept(b);
-        is422.accept(reward("EXPERIENCE", 100, 1L, List.of("NO_SUCH_TIER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase())));
+        is422.accept(reward(
+                "EXPERIENCE",
+                100,
+                1L,
+                List.of("NO_SUCH_TIER_"
+                        + UUID.randomUUID().toString().substring(0, 8).toUpperCase())));
         b = reward("PRODUCT", 100, null, List.of());
         b.put("validFrom", Instant.now().plus(Duration.ofDays(2)).toString());
         b.put("validTo", Instant.now().plus(Duration.ofDays(1)).toString());
@@ -161,14 +167,22 @@ class RewardResourceTest {
                 .post("/api/points/rewards")
                 .then()
                 .statusCode(SC_UNAUTHORIZED);
-        String id = RewardsApi.create(PointsApi.ADMIN, body).statusCode(SC_CREATED).extract().path("id");
+        String id = RewardsApi.create(PointsApi.ADMIN, body)
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
         RewardsApi.change(member.token(), id, body).statusCode(SC_FORBIDDEN);
         RewardsApi.retire(member.token(), id).statusCode(SC_FORBIDDEN);
         RewardsApi.retire(PointsApi.STAFF, id).statusCode(SC_FORBIDDEN);
         // staff and marketers do not redeem rewards; only members for themselves
         redeem(PointsApi.STAFF, id).statusCode(SC_FORBIDDEN);
         redeem(PointsApi.MARKETER, id).statusCode(SC_FORBIDDEN);
-        given().auth().oauth2(PointsApi.STAFF).when().get("/api/points/rewards").then().statusCode(SC_FORBIDDEN);
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .when()
+                .get("/api/points/rewards")
+                .then()
+                .statusCode(SC_FORBIDDEN);
         assertEquals(1_000, PointsApi.balance(member));
     }
 
@@ -188,7 +202,8 @@ class RewardResourceTest {
                 .body("replayed", equalTo(false))
                 .extract()
                 .jsonPath();
-        String second = redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
+        String second =
+                redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
         assertNotEquals(first.getString("couponCode"), second);
         assertEquals(1, stock(id));
         assertEquals(400, PointsApi.balance(member));
@@ -213,7 +228,8 @@ class RewardResourceTest {
     @Test
     void aRedemptionTakesTheSoonestExpiringAvailablePointsFirst() {
         var member = PointsApi.funded(100);
-        PointsApi.purchase("second-" + UUID.randomUUID(), member.cardCode(), 10_000).statusCode(SC_CREATED);
+        PointsApi.purchase("second-" + UUID.randomUUID(), member.cardCode(), 10_000)
+                .statusCode(SC_CREATED);
         var lots = fixture.lots(member.id());
         // the younger lot expires first
         fixture.expireAt(lots.get(1).id(), Instant.now().plus(Duration.ofDays(3)));
@@ -277,7 +293,8 @@ class RewardResourceTest {
         Map<String, Object> body = reward("PRODUCT", 100, null, List.of());
         body.put("perMemberLimit", 1);
         String id = created(body);
-        String coupon = redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
+        String coupon =
+                redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
         redeem(member.token(), id)
                 .statusCode(SC_CONFLICT)
                 .body("type", endsWith("/per-member-limit"))
@@ -326,7 +343,8 @@ class RewardResourceTest {
     void aRetiredOrNotYetValidRewardIs409AndRetiringIsAuditedOnce() {
         var member = PointsApi.funded(1_000);
         String id = created(reward("PRIZE", 100, 5L, List.of()));
-        String coupon = redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
+        String coupon =
+                redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
         RewardsApi.retire(PointsApi.MARKETER, id).statusCode(SC_OK).body("status", equalTo("RETIRED"));
         RewardsApi.retire(PointsApi.MARKETER, id).statusCode(SC_OK).body("status", equalTo("RETIRED"));
         redeem(member.token(), id).statusCode(SC_CONFLICT).body("type", endsWith("/reward-retired"));
@@ -479,14 +497,16 @@ class RewardResourceTest {
         assertEquals(14, audit.getInt("items[2].after.stock"));
         assertEquals(100, audit.getInt("items[0].before.pointsPrice"));
         assertEquals(150, audit.getInt("items[0].after.pointsPrice"));
-        RewardsApi.change(PointsApi.MARKETER, UUID.randomUUID().toString(), same).statusCode(SC_NOT_FOUND);
+        RewardsApi.change(PointsApi.MARKETER, UUID.randomUUID().toString(), same)
+                .statusCode(SC_NOT_FOUND);
     }
 
     @Test
     void aRewardCouponCannotBeCancelledAsAFreeFormRedemption() {
         var member = PointsApi.funded(500);
         String id = created(reward("COUPON", 100, 2L, List.of()));
-        String redemption = redeem(member.token(), id).statusCode(SC_CREATED).extract().path("redemptionId");
+        String redemption =
+                redeem(member.token(), id).statusCode(SC_CREATED).extract().path("redemptionId");
         PointsApi.cancelRedemption(PointsApi.STAFF, redemption)
                 .statusCode(SC_CONFLICT)
                 .body("type", endsWith("/reward-redemption"))

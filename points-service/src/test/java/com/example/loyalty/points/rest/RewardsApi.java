@@ -55,11 +55,19 @@ final class RewardsApi {
     }
 
     static ValidatableResponse retire(String token, String id) {
-        return given().auth().oauth2(token).when().post("/api/points/rewards/{id}/retire", id).then();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .post("/api/points/rewards/{id}/retire", id)
+                .then();
     }
 
     static ValidatableResponse get(String token, String id) {
-        return given().auth().oauth2(token).when().get("/api/points/rewards/{id}", id).then();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/points/rewards/{id}", id)
+                .then();
     }
 
     static ValidatableResponse redeem(String token, String rewardId) {
@@ -71,19 +79,33 @@ final class RewardsApi {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return request.when().post("/api/points/rewards/{id}/redemptions", rewardId).then();
+        return request.when()
+                .post("/api/points/rewards/{id}/redemptions", rewardId)
+                .then();
     }
 
     static ValidatableResponse coupon(String token, String code) {
-        return given().auth().oauth2(token).when().get("/api/points/coupons/{code}", code).then();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/points/coupons/{code}", code)
+                .then();
     }
 
     static ValidatableResponse fulfil(String token, String code) {
-        return given().auth().oauth2(token).when().post("/api/points/coupons/{code}/fulfil", code).then();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .post("/api/points/coupons/{code}/fulfil", code)
+                .then();
     }
 
     static ValidatableResponse voidCoupon(String token, String code) {
-        return given().auth().oauth2(token).when().post("/api/points/coupons/{code}/void", code).then();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .post("/api/points/coupons/{code}/void", code)
+                .then();
     }
 
     static ValidatableResponse createCause(String token, Map<String, Object> body) {
@@ -103,7 +125,10 @@ final class RewardsApi {
         if (matchingRatio != null) {
             body.put("matchingRatio", new java.math.BigDecimal(matchingRatio));
         }
-        return createCause(PointsApi.MARKETER, body).statusCode(SC_CREATED).extract().path("id");
+        return createCause(PointsApi.MARKETER, body)
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
     }
 
     static ValidatableResponse donate(String token, String causeId, long points, String idempotencyKey) {

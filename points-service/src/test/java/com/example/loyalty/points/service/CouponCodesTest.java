@@ -63,8 +63,10 @@ class CouponCodesTest {
         String code = "7QK3M0Z9RT4XW2H";
         code = code + CouponCodes.checkSymbol(code);
         String display = CouponCodes.display(code);
-        assertEquals(code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8, 12) + "-"
-                + code.substring(12), display);
+        assertEquals(
+                code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8, 12) + "-"
+                        + code.substring(12),
+                display);
         assertEquals(Optional.of(code), CouponCodes.canonical(display.toLowerCase()));
         assertEquals(Optional.of(code), CouponCodes.canonical(" " + display.replace('0', 'O') + " "));
         String withOne = "1" + code.substring(1, 15);

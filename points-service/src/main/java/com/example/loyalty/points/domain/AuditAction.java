@@ -23,5 +23,17 @@ public enum AuditAction {
     CARD_DESIGN_CREATED,
     CARD_DESIGN_UPDATED,
     CARD_DESIGN_RETIRED,
-    REDEMPTION_CANCELLED
+    REDEMPTION_CANCELLED,
+    /** POST /api/points/rewards; target REWARD; after: the reward. */
+    REWARD_CREATED,
+    /** PUT /api/points/rewards/{id}; target REWARD; before and after: the reward (stock included). */
+    REWARD_CHANGED,
+    /** POST /api/points/rewards/{id}/retire; target REWARD; before and after: the reward. */
+    REWARD_RETIRED,
+    /** POST /api/points/coupons/{code}/void; target REDEMPTION; before and after: the coupon; the reason given. */
+    COUPON_VOIDED,
+    /** POST /api/points/causes; target CAUSE; after: the cause (and its donation reward's id). */
+    CAUSE_CREATED,
+    /** PUT /api/points/causes/{id}; target CAUSE; before and after: the cause. */
+    CAUSE_CHANGED
 }

@@ -27,5 +27,10 @@ public final class AuditTarget {
     /** A card design; the target id is the design's id. */
     public static final String CARD_DESIGN = "CARD_DESIGN";
 
+    /** A reward of the catalogue; the target id is the reward's id. */
+    public static final String REWARD = "REWARD";
+    /** A cause members donate to; the target id is the cause's id. */
+    public static final String CAUSE = "CAUSE";
+
     private AuditTarget() {}
 }

@@ -2,6 +2,8 @@ package com.example.loyalty.points.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -46,4 +48,31 @@ public class Redemption {
     /** Token subject of who cancelled it. */
     @Column(name = "cancelled_by")
     public String cancelledBy;
+
+    /** The reward redeemed; null for a free-form redemption (POST /api/points/redemptions). */
+    @Column(name = "reward_id")
+    public UUID rewardId;
+
+    /** The cause of a donation; null otherwise. */
+    @Column(name = "cause_id")
+    public UUID causeId;
+
+    /** The coupon staff fulfil or void at the till (service/CouponCodes); null for donations and free-form ones. */
+    @Column(name = "coupon_code")
+    public String couponCode;
+
+    /** Where a reward redemption stands; null for a free-form redemption. */
+    @Enumerated(EnumType.STRING)
+    public CouponStatus status;
+
+    /** Points the brand added to a donation (its cause's matching ratio, rounded down); null otherwise. */
+    @Column(name = "matched_points")
+    public Long matchedPoints;
+
+    @Column(name = "fulfilled_at")
+    public Instant fulfilledAt;
+
+    /** Token subject of the staff member who fulfilled it. */
+    @Column(name = "fulfilled_by")
+    public String fulfilledBy;
 }

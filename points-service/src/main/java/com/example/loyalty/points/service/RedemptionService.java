@@ -100,7 +100,7 @@ public class RedemptionService {
         var existing = redemptions.findByKey(member.id, command.idempotencyKey());
         if (existing.isPresent()) {
             Redemption first = existing.get();
-            if (first.points != command.points()) {
+            if (first.points != command.points() || first.rewardId != null) {
                 throw Problems.conflict(
                         "idempotency-key-reused",
                         "Idempotency key already used",
@@ -187,6 +187,16 @@ public class RedemptionService {
         // under the member's lock, which every cancellation takes first: a cancellation committed meanwhile shows now
         redemptions.getEntityManager().refresh(found);
         Redemption redemption = found;
+        if (redemption.rewardId != null) {
+            // a reward's coupon gives its stock back too (POST /api/points/coupons/{code}/void); donations are final
+            throw Problems.conflict(
+                    "reward-redemption",
+                    "Reward redemption",
+                    redemption.couponCode != null
+                            ? "redemption " + redemptionId + " is a reward's coupon: void it at POST "
+                                    + "/api/points/coupons/" + redemption.couponCode + "/void"
+                            : "redemption " + redemptionId + " is a donation to a cause; donations are final");
+        }
         Instant now = Instant.now();
         if (redemption.cancelledAt != null) {
             return cancelResult(redemption, ledger.balances(member, now), true);

@@ -27,5 +27,12 @@ public final class AuditTarget {
     /** A card design; the target id is the design's id. */
     public static final String CARD_DESIGN = "CARD_DESIGN";
 
+    /** A paid-membership plan; the target id is the plan's id. */
+    public static final String MEMBERSHIP_PLAN = "MEMBERSHIP_PLAN";
+    /** The members' opt-ins as a whole (an export); the target id is {@link #OPT_INS_EXPORT}. */
+    public static final String OPT_INS = "OPT_INS";
+    /** The export of opted-in members. */
+    public static final String OPT_INS_EXPORT = "export";
+
     private AuditTarget() {}
 }

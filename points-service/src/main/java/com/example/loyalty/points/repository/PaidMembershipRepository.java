@@ -17,7 +17,9 @@ public class PaidMembershipRepository implements PanacheRepositoryBase<PaidMembe
 
     /** The member's membership, row-locked (FOR UPDATE): waits for the lapse job on that row, and it for us. */
     public Optional<PaidMembership> lockByMember(UUID memberId) {
-        return find("memberId", memberId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("memberId", memberId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     /** A paid period as recorded. */
@@ -31,9 +33,7 @@ public class PaidMembershipRepository implements PanacheRepositoryBase<PaidMembe
                         "select member_id, plan_id, payment_id, kind from membership_period where payment_id = :p")
                 .setParameter("p", paymentId)
                 .getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(r -> new Period((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]));
+        return rows.stream().findFirst().map(r -> new Period((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]));
     }
 
     /**
@@ -83,8 +83,7 @@ public class PaidMembershipRepository implements PanacheRepositoryBase<PaidMembe
                 .getResultList();
         return rows.stream()
                 .findFirst()
-                .map(r -> new Covering(
-                        (String) r[0], (String) r[1], (BigDecimal) r[2], instant(r[3]), instant(r[4])));
+                .map(r -> new Covering((String) r[0], (String) r[1], (BigDecimal) r[2], instant(r[3]), instant(r[4])));
     }
 
     /**

@@ -5,4 +5,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A cancellation; the body is optional")
 public record MembershipCancelRequest(
-        @Schema(description = "Why, for the audit log", examples = "moved abroad") @Size(max = 500) String reason) {}
+        @Schema(description = "Why, for the audit log", examples = "moved abroad") @Size(max = 500)
+        String reason) {}

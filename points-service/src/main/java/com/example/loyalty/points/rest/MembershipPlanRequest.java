@@ -36,12 +36,16 @@ public record MembershipPlanRequest(
         @Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 currency code")
         String currency,
 
-        @Schema(description = "The paid period", enumeration = {"MONTH", "YEAR"})
+        @Schema(
+                description = "The paid period",
+                enumeration = {"MONTH", "YEAR"})
         @NotNull
         @Pattern(regexp = "(?i)MONTH|YEAR", message = "must be MONTH or YEAR")
         String period,
 
-        @Schema(description = "Earning multiplier while paid: above 0, at most 10, 3 decimals at most", examples = "1.5")
+        @Schema(
+                description = "Earning multiplier while paid: above 0, at most 10, 3 decimals at most",
+                examples = "1.5")
         @NotNull
         @DecimalMin(value = "0", inclusive = false)
         @DecimalMax("10")

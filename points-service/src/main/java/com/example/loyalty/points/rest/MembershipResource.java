@@ -89,7 +89,8 @@ public class MembershipResource {
             responseCode = "409",
             description = "A membership is running (renew it), or the payment id paid for something else")
     @APIResponse(responseCode = "422", description = "Unknown or retired plan; periodEnd not after now or too far")
-    public Response startMembership(@PathParam("memberId") UUID memberId, @Valid @NotNull MembershipPaymentRequest request) {
+    public Response startMembership(
+            @PathParam("memberId") UUID memberId, @Valid @NotNull MembershipPaymentRequest request) {
         if (request.plan() == null || request.plan().isBlank()) {
             throw Problems.badRequest("invalid-membership", "Invalid membership", "plan is required to start");
         }
@@ -137,7 +138,8 @@ public class MembershipResource {
     @APIResponse(responseCode = "200", description = "Cancelled (or cancelled before: replayed true)")
     @APIResponse(responseCode = "404", description = "No such member, or no membership")
     @APIResponse(responseCode = "409", description = "The membership lapsed already")
-    public MembershipView cancelMembership(@PathParam("memberId") UUID memberId, String rawBody) throws JsonProcessingException {
+    public MembershipView cancelMembership(@PathParam("memberId") UUID memberId, String rawBody)
+            throws JsonProcessingException {
         MembershipCancelRequest body =
                 rawBody == null || rawBody.isBlank() ? null : json.readValue(rawBody, MembershipCancelRequest.class);
         if (body != null) {
@@ -151,9 +153,7 @@ public class MembershipResource {
 
     private static PaidMemberships.Payment payment(MembershipPaymentRequest r) {
         return new PaidMemberships.Payment(
-                r.plan() == null || r.plan().isBlank() ? null : r.plan().strip(),
-                r.paymentId(),
-                r.periodEnd());
+                r.plan() == null || r.plan().isBlank() ? null : r.plan().strip(), r.paymentId(), r.periodEnd());
     }
 
     private String actor() {

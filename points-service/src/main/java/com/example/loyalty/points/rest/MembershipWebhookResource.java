@@ -61,17 +61,32 @@ public class MembershipWebhookResource {
             String type,
 
             @Schema(description = "The member; or cardCode") UUID memberId,
-            @Schema(description = "The member's card; or memberId") @Size(max = 32) String cardCode,
-            @Schema(description = "The plan's code (started; optional for renewed)") @Size(max = 32) String plan,
-            @Schema(description = "The payment (started, renewed)") @Size(max = 128) String paymentId,
-            @Schema(description = "End of the paid period (started, renewed); default one period") Instant periodEnd,
-            @Schema(description = "When it happened at the provider") Instant occurredAt,
-            @Schema(description = "Why (cancelled)") @Size(max = 500) String reason) {}
+
+            @Schema(description = "The member's card; or memberId") @Size(max = 32)
+            String cardCode,
+
+            @Schema(description = "The plan's code (started; optional for renewed)") @Size(max = 32)
+            String plan,
+
+            @Schema(description = "The payment (started, renewed)") @Size(max = 128)
+            String paymentId,
+
+            @Schema(description = "End of the paid period (started, renewed); default one period")
+            Instant periodEnd,
+
+            @Schema(description = "When it happened at the provider")
+            Instant occurredAt,
+
+            @Schema(description = "Why (cancelled)") @Size(max = 500)
+            String reason) {}
 
     @Schema(description = "What a delivery did")
     public record WebhookResponse(
             String eventId,
-            @Schema(description = "true: the event id was seen before, nothing changed") boolean replayed,
+
+            @Schema(description = "true: the event id was seen before, nothing changed")
+            boolean replayed,
+
             @Schema(description = "The membership after the event; null for a replay")
             com.example.loyalty.points.service.PaidMemberships.MembershipView membership) {}
 
@@ -79,8 +94,11 @@ public class MembershipWebhookResource {
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = WebhookEvent.class)))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WebhookEvent.class)))
     @Operation(
             summary = "The payment provider's membership events",
             description = "Signed: header Loyalty-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw "
@@ -94,11 +112,13 @@ public class MembershipWebhookResource {
     @APIResponse(responseCode = "404", description = "The member has no membership to renew or cancel")
     @APIResponse(responseCode = "409", description = "A membership is running, or the payment id paid for another")
     @APIResponse(responseCode = "422", description = "Unknown member, card or plan; a bad period end")
-    public WebhookResponse receiveMembershipWebhook(@HeaderParam(MembershipWebhook.SIGNATURE_HEADER) String signature, byte[] body)
-            throws IOException {
+    public WebhookResponse receiveMembershipWebhook(
+            @HeaderParam(MembershipWebhook.SIGNATURE_HEADER) String signature, byte[] body) throws IOException {
         if (body == null || body.length > MAX_BYTES) {
             throw Problems.badRequest(
-                    "invalid-webhook-event", "Invalid webhook event", "the body is empty or above " + MAX_BYTES + " bytes");
+                    "invalid-webhook-event",
+                    "Invalid webhook event",
+                    "the body is empty or above " + MAX_BYTES + " bytes");
         }
         webhook.verify(signature, body, Instant.now());
         WebhookEvent event = json.readValue(body, WebhookEvent.class);

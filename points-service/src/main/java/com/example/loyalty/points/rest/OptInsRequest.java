@@ -6,4 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OptInsRequest(
         @Schema(description = "The newsletter") Boolean newsletter,
         @Schema(description = "Marketing e-mail") Boolean email,
-        @Schema(description = "Push notifications of the app") Boolean push) {}
+
+        @Schema(description = "Push notifications of the app")
+        Boolean push) {}

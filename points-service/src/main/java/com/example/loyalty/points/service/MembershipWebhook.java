@@ -43,10 +43,7 @@ public class MembershipWebhook {
     private final MemberRepository members;
 
     public MembershipWebhook(
-            PointsConfig config,
-            PaidMemberships memberships,
-            PaidMembershipRepository rows,
-            MemberRepository members) {
+            PointsConfig config, PaidMemberships memberships, PaidMembershipRepository rows, MemberRepository members) {
         this.config = config;
         this.memberships = memberships;
         this.rows = rows;
@@ -75,7 +72,8 @@ public class MembershipWebhook {
      *     the tolerance, or no secret is configured
      */
     public void verify(String header, byte[] body, Instant now) {
-        String secret = config.memberships().webhookSecret().filter(s -> !s.isBlank()).orElse(null);
+        String secret =
+                config.memberships().webhookSecret().filter(s -> !s.isBlank()).orElse(null);
         if (secret == null) {
             throw unauthorized("webhook-not-configured", "no webhook secret is configured: every delivery is refused");
         }
@@ -164,19 +162,16 @@ public class MembershipWebhook {
         if (!rows.markWebhookEvent(event.id(), event.type(), memberId, Instant.now())) {
             return new Outcome(event.id(), true, null);
         }
-        PaidMemberships.MembershipView view =
-                switch (event.type()) {
-                    case "membership.started" -> memberships.start(
-                            memberId, payment(event), PaidMemberships.WEBHOOK_ACTOR);
-                    case "membership.renewed" -> memberships.renew(
-                            memberId, payment(event), PaidMemberships.WEBHOOK_ACTOR);
-                    case "membership.cancelled" -> memberships.cancel(
-                            memberId, event.reason(), PaidMemberships.WEBHOOK_ACTOR);
-                    default -> throw Problems.badRequest(
-                            "invalid-webhook-event",
-                            "Invalid webhook event",
-                            "type must be membership.started, membership.renewed or membership.cancelled");
-                };
+        PaidMemberships.MembershipView view = switch (event.type()) {
+            case "membership.started" -> memberships.start(memberId, payment(event), PaidMemberships.WEBHOOK_ACTOR);
+            case "membership.renewed" -> memberships.renew(memberId, payment(event), PaidMemberships.WEBHOOK_ACTOR);
+            case "membership.cancelled" -> memberships.cancel(memberId, event.reason(), PaidMemberships.WEBHOOK_ACTOR);
+            default ->
+                throw Problems.badRequest(
+                        "invalid-webhook-event",
+                        "Invalid webhook event",
+                        "type must be membership.started, membership.renewed or membership.cancelled");
+        };
         return new Outcome(event.id(), false, view);
     }
 

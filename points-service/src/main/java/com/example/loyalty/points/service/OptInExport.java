@@ -73,17 +73,19 @@ public class OptInExport {
     @Transactional
     public long record(Filter filter, String actor) {
         Query q = query(filter, true);
-        long count = members.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-                for (int i = 0; i < q.params().size(); i++) {
-                    ps.setObject(i + 1, q.params().get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        long count = members.getEntityManager()
+                .unwrap(org.hibernate.Session.class)
+                .doReturningWork(c -> {
+                    try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                        for (int i = 0; i < q.params().size(); i++) {
+                            ps.setObject(i + 1, q.params().get(i));
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                });
         audit.record(
                 actor,
                 AuditAction.OPT_INS_EXPORTED,

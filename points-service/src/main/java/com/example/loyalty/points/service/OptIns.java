@@ -102,9 +102,8 @@ public class OptIns {
     /** Staff recording the member's choice at the till. */
     @Transactional
     public View changeAtTill(UUID memberId, Change change, String staff) {
-        Member member = members.lockById(memberId)
-                .filter(m -> m.erasedAt == null)
-                .orElseThrow(() -> memberNotFound(memberId));
+        Member member =
+                members.lockById(memberId).filter(m -> m.erasedAt == null).orElseThrow(() -> memberNotFound(memberId));
         return apply(member.id, change, Source.TILL, staff);
     }
 
@@ -119,12 +118,11 @@ public class OptIns {
         View before = read(memberId, List.of());
         List<Channel> changed = new ArrayList<>();
         for (Channel channel : Channel.values()) {
-            Boolean wanted =
-                    switch (channel) {
-                        case NEWSLETTER -> change.newsletter();
-                        case EMAIL -> change.email();
-                        case PUSH -> change.push();
-                    };
+            Boolean wanted = switch (channel) {
+                case NEWSLETTER -> change.newsletter();
+                case EMAIL -> change.email();
+                case PUSH -> change.push();
+            };
             if (wanted == null || wanted == flag(before, channel)) {
                 continue;
             }

@@ -94,7 +94,8 @@ public class PaidMemberships {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ActiveMembership> activeAt(UUID memberId, Instant at) {
-        return memberships.covering(memberId, at)
+        return memberships
+                .covering(memberId, at)
                 .map(c -> new ActiveMembership(c.planCode(), c.planName(), c.multiplier(), c.start(), c.end()));
     }
 

@@ -84,7 +84,8 @@ class MembershipWebhookTest {
         String plan = PaidMembershipResourceTest.newPlan();
         var member = PointsApi.enrolNewMember();
         Instant end = Instant.now().plus(Duration.ofDays(31)).truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> started = event("membership.started", "cardCode", member.cardCode(), plan, "pay-" + UUID.randomUUID());
+        Map<String, Object> started =
+                event("membership.started", "cardCode", member.cardCode(), plan, "pay-" + UUID.randomUUID());
         started.put("periodEnd", end.toString());
         deliver(started)
                 .statusCode(SC_OK)
@@ -99,8 +100,8 @@ class MembershipWebhookTest {
         assertEquals(
                 "payment-webhook",
                 db().string(
-                        "select actor from audit_entry where action = 'MEMBERSHIP_CHANGED' and target_id = ?",
-                        member.id()));
+                                "select actor from audit_entry where action = 'MEMBERSHIP_CHANGED' and target_id = ?",
+                                member.id()));
 
         Map<String, Object> renewed =
                 event("membership.renewed", "memberId", member.id(), null, "pay-" + UUID.randomUUID());
@@ -116,7 +117,8 @@ class MembershipWebhookTest {
     void aBadMissingOrStaleSignatureIs401AndChangesNothing() throws Exception {
         String plan = PaidMembershipResourceTest.newPlan();
         var member = PointsApi.enrolNewMember();
-        Map<String, Object> started = event("membership.started", "memberId", member.id(), plan, "pay-" + UUID.randomUUID());
+        Map<String, Object> started =
+                event("membership.started", "memberId", member.id(), plan, "pay-" + UUID.randomUUID());
         long now = Instant.now().getEpochSecond();
 
         deliver(started, "another-secret", now)
@@ -154,11 +156,13 @@ class MembershipWebhookTest {
                 .statusCode(SC_UNAUTHORIZED);
         assertEquals(0, periods(member.id()));
         assertEquals(0, events(member.id()));
-        assertEquals(0, db().number("select count(*) from membership_webhook_event where event_id = ?", started.get("id")));
+        assertEquals(
+                0, db().number("select count(*) from membership_webhook_event where event_id = ?", started.get("id")));
 
         // a second v1 (a secret being rotated) may be the one that matches
-        given().header(MembershipWebhook.SIGNATURE_HEADER, "t=" + now + ",v1=" + "ab".repeat(32) + ","
-                        + signed.substring(signed.indexOf("v1=")))
+        given().header(
+                        MembershipWebhook.SIGNATURE_HEADER,
+                        "t=" + now + ",v1=" + "ab".repeat(32) + "," + signed.substring(signed.indexOf("v1=")))
                 .contentType("application/json")
                 .body(body)
                 .when()
@@ -174,15 +178,19 @@ class MembershipWebhookTest {
         Map<String, Object> unknown =
                 event("membership.started", "memberId", UUID.randomUUID().toString(), plan, "pay-" + UUID.randomUUID());
         deliver(unknown).statusCode(SC_UNPROCESSABLE_ENTITY);
-        assertEquals(0, db().number("select count(*) from membership_webhook_event where event_id = ?", unknown.get("id")));
+        assertEquals(
+                0, db().number("select count(*) from membership_webhook_event where event_id = ?", unknown.get("id")));
         Map<String, Object> bad = event("membership.paused", "cardCode", "123", plan, "pay-x");
         deliver(bad).statusCode(SC_BAD_REQUEST);
         var member = PointsApi.enrolNewMember();
-        Map<String, Object> both = event("membership.started", "memberId", member.id(), plan, "pay-" + UUID.randomUUID());
+        Map<String, Object> both =
+                event("membership.started", "memberId", member.id(), plan, "pay-" + UUID.randomUUID());
         both.put("cardCode", member.cardCode());
         deliver(both).statusCode(SC_BAD_REQUEST);
         byte[] notJson = "{\"id\": ".getBytes(StandardCharsets.UTF_8);
-        given().header(MembershipWebhook.SIGNATURE_HEADER, signature(SECRET, Instant.now().getEpochSecond(), notJson))
+        given().header(
+                        MembershipWebhook.SIGNATURE_HEADER,
+                        signature(SECRET, Instant.now().getEpochSecond(), notJson))
                 .contentType("application/json")
                 .body(notJson)
                 .when()
@@ -198,7 +206,7 @@ class MembershipWebhookTest {
 
     private long events(String memberId) {
         return db().number(
-                "select count(*) from outbox_event where message_key = ? and event_type = 'MembershipChanged'",
-                memberId);
+                        "select count(*) from outbox_event where message_key = ? and event_type = 'MembershipChanged'",
+                        memberId);
     }
 }

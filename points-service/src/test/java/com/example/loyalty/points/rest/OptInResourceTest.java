@@ -94,7 +94,8 @@ class OptInResourceTest {
         assertNotEquals(emailAt, second.getString("channels[1].changedAt"));
 
         // staff at the till, for the member
-        JsonPath till = put(PointsApi.STAFF, "/api/points/members/" + member.id() + "/opt-ins", flags(null, null, true));
+        JsonPath till =
+                put(PointsApi.STAFF, "/api/points/members/" + member.id() + "/opt-ins", flags(null, null, true));
         assertEquals("TILL", till.getString("channels[2].source"));
         given().auth()
                 .oauth2(member.token())
@@ -107,16 +108,16 @@ class OptInResourceTest {
         assertEquals(
                 List.of("NEWSLETTER true APP", "EMAIL true APP", "EMAIL false APP", "PUSH true TILL"),
                 db().strings(
-                        "select channel || ' ' || granted || ' ' || source from opt_in_change where member_id = ? "
-                                + "order by changed_at, channel desc",
-                        UUID.fromString(member.id())));
+                                "select channel || ' ' || granted || ' ' || source from opt_in_change where member_id = ? "
+                                        + "order by changed_at, channel desc",
+                                UUID.fromString(member.id())));
         assertEquals(
                 3,
                 db().number(
-                        "select count(*) from opt_in_change where member_id = ? and changed_by = "
-                                + "(select subject from member where id = ?)",
-                        UUID.fromString(member.id()),
-                        UUID.fromString(member.id())));
+                                "select count(*) from opt_in_change where member_id = ? and changed_by = "
+                                        + "(select subject from member where id = ?)",
+                                UUID.fromString(member.id()),
+                                UUID.fromString(member.id())));
         given().auth()
                 .oauth2(member.token())
                 .contentType(ContentType.JSON)
@@ -129,7 +130,8 @@ class OptInResourceTest {
 
     @Test
     void theExportFiltersByChannelTierAndSegmentAndIsAudited() throws Exception {
-        String segment = "SEG" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
+        String segment = "SEG"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
         List<String> tiers = db().strings("select code from tier order by rank");
         String low = tiers.get(0);
         String high = tiers.get(tiers.size() - 1);
@@ -144,10 +146,17 @@ class OptInResourceTest {
         for (var m : List.of(wanted, otherTier, pushOnly)) {
             segment(m.id(), segment);
         }
-        db().update("update member set tier_code = ? where id in (?, ?, ?)", high,
-                UUID.fromString(wanted.id()), UUID.fromString(pushOnly.id()), UUID.fromString(noSegment.id()));
-        db().update("update member set tier_code = ?, display_name = ? where id = ?", low,
-                "=HYPERLINK(\"http://x\"),\"evil\"", UUID.fromString(otherTier.id()));
+        db().update(
+                        "update member set tier_code = ? where id in (?, ?, ?)",
+                        high,
+                        UUID.fromString(wanted.id()),
+                        UUID.fromString(pushOnly.id()),
+                        UUID.fromString(noSegment.id()));
+        db().update(
+                        "update member set tier_code = ?, display_name = ? where id = ?",
+                        low,
+                        "=HYPERLINK(\"http://x\"),\"evil\"",
+                        UUID.fromString(otherTier.id()));
 
         List<Map<String, String>> rows = export(PointsApi.MARKETER, "email", high, segment.toLowerCase());
         assertEquals(1, rows.size());
@@ -171,10 +180,10 @@ class OptInResourceTest {
         assertEquals(
                 "EMAIL 1",
                 db().string(
-                        "select (after->>'channel') || ' ' || (after->>'members') from audit_entry where action = "
-                                + "'OPT_INS_EXPORTED' and after->>'tier' = ? and after->>'segment' = ?",
-                        high,
-                        segment.toLowerCase()));
+                                "select (after->>'channel') || ' ' || (after->>'members') from audit_entry where action = "
+                                        + "'OPT_INS_EXPORTED' and after->>'tier' = ? and after->>'segment' = ?",
+                                high,
+                                segment.toLowerCase()));
 
         for (String token : List.of(wanted.token(), PointsApi.STAFF)) {
             given().auth()
@@ -198,7 +207,8 @@ class OptInResourceTest {
 
     @Test
     void erasedAndMergedAwayMembersNeverAppearAndErasureDropsTheOptIns() throws Exception {
-        String segment = "SEG" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
+        String segment = "SEG"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
         var survivor = PointsApi.enrolNewMember();
         var merged = PointsApi.enrolNewMember();
         var erased = PointsApi.enrolNewMember();
@@ -230,33 +240,40 @@ class OptInResourceTest {
         List<Map<String, String>> push = export(PointsApi.MARKETER, "PUSH", null, segment);
         assertEquals(1, push.size());
         assertEquals(survivor.id(), push.get(0).get("memberId"));
-        assertEquals(3, db().number("select count(*) from opt_in_change where member_id = ?", UUID.fromString(survivor.id())));
+        assertEquals(
+                3,
+                db().number("select count(*) from opt_in_change where member_id = ?", UUID.fromString(survivor.id())));
         // erasure: the opt-ins go; the proof stays without the member's login
-        assertEquals(0, db().number("select count(*) from member_opt_in where member_id = ?", UUID.fromString(erased.id())));
+        assertEquals(
+                0, db().number("select count(*) from member_opt_in where member_id = ?", UUID.fromString(erased.id())));
         assertEquals(
                 List.of("erased"),
                 db().strings(
-                        "select distinct changed_by from opt_in_change where member_id = ?",
-                        UUID.fromString(erased.id())));
+                                "select distinct changed_by from opt_in_change where member_id = ?",
+                                UUID.fromString(erased.id())));
     }
 
     @Test
     void theExportStreamsThousandsOfMembers() throws Exception {
-        String segment = "SEG" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
+        String segment = "SEG"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
         int n = 3000;
-        db().update("insert into member (id, card_code, display_name, phone, tier_code, balance, enrolled_at) "
-                        + "select gen_random_uuid(), 'T' || substr(md5(random()::text || g), 1, 24), ? || ' ' || g, "
-                        + "'+81 90-0000-' || lpad(g::text, 4, '0'), (select code from tier order by rank limit 1), 0, "
-                        + "now() from generate_series(1, ?) g",
-                segment,
-                n);
-        db().update("insert into member_segment (member_id, segment, as_of, updated_at) select id, ?, current_date, "
-                        + "now() from member where display_name like ?",
-                segment,
-                segment + " %");
-        db().update("insert into member_opt_in (member_id, email, email_at, email_source, updated_at) select member_id, "
-                        + "true, now(), 'IMPORT', now() from member_segment where segment = ?",
-                segment);
+        db().update(
+                        "insert into member (id, card_code, display_name, phone, tier_code, balance, enrolled_at) "
+                                + "select gen_random_uuid(), 'T' || substr(md5(random()::text || g), 1, 24), ? || ' ' || g, "
+                                + "'+81 90-0000-' || lpad(g::text, 4, '0'), (select code from tier order by rank limit 1), 0, "
+                                + "now() from generate_series(1, ?) g",
+                        segment,
+                        n);
+        db().update(
+                        "insert into member_segment (member_id, segment, as_of, updated_at) select id, ?, current_date, "
+                                + "now() from member where display_name like ?",
+                        segment,
+                        segment + " %");
+        db().update(
+                        "insert into member_opt_in (member_id, email, email_at, email_source, updated_at) select member_id, "
+                                + "true, now(), 'IMPORT', now() from member_segment where segment = ?",
+                        segment);
         List<Map<String, String>> rows = export(PointsApi.MARKETER, "EMAIL", null, segment);
         assertEquals(n, rows.size());
         assertTrue(rows.get(0).get("phone").startsWith("'+81"), "a phone in international form is escaped as text");
@@ -279,9 +296,9 @@ class OptInResourceTest {
 
     private void segment(String memberId, String segment) {
         db().update(
-                "insert into member_segment (member_id, segment, as_of, updated_at) values (?, ?, current_date, now())",
-                UUID.fromString(memberId),
-                segment);
+                        "insert into member_segment (member_id, segment, as_of, updated_at) values (?, ?, current_date, now())",
+                        UUID.fromString(memberId),
+                        segment);
     }
 
     private static List<Map<String, String>> export(String token, String channel, String tier, String segment)
@@ -299,7 +316,8 @@ class OptInResourceTest {
             CsvMapper csv = new CsvMapper();
             csv.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             MappingIterator<Map<String, String>> it = csv.readerFor(Map.class)
-                    .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                    .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema()
+                            .withHeader())
                     .readValues(in);
             while (it.hasNext()) {
                 rows.add(it.next());

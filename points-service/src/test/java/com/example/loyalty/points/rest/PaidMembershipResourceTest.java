@@ -22,6 +22,7 @@ import com.example.loyalty.events.MembershipChanged;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.PointsDb;
 import com.example.loyalty.points.service.PaidMemberships;
+import com.example.loyalty.testing.Concurrently;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +59,8 @@ class PaidMembershipResourceTest {
     }
 
     static String newCode() {
-        return "P" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        return "P"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
     }
 
     static Map<String, Object> plan(String code) {
@@ -188,15 +191,15 @@ class PaidMembershipResourceTest {
         assertEquals(
                 List.of("MEMBERSHIP_PLAN_CREATED", "MEMBERSHIP_PLAN_CHANGED", "MEMBERSHIP_PLAN_RETIRED"),
                 db().strings(
-                        "select action from audit_entry where target_type = 'MEMBERSHIP_PLAN' and target_id = ? "
-                                + "order by at, seq",
-                        id));
+                                "select action from audit_entry where target_type = 'MEMBERSHIP_PLAN' and target_id = ? "
+                                        + "order by at, seq",
+                                id));
         assertEquals(
                 "1200",
                 db().string(
-                        "select after->>'price' from audit_entry where target_id = ? and action = "
-                                + "'MEMBERSHIP_PLAN_CHANGED'",
-                        id));
+                                "select after->>'price' from audit_entry where target_id = ? and action = "
+                                        + "'MEMBERSHIP_PLAN_CHANGED'",
+                                id));
         // retired: members and staff no longer see it, and no membership starts on it
         given().auth()
                 .oauth2(PointsApi.STAFF)
@@ -318,9 +321,50 @@ class PaidMembershipResourceTest {
         assertEquals(
                 3,
                 db().number(
-                        "select count(*) from audit_entry where action = 'MEMBERSHIP_CHANGED' and target_id = ?",
-                        member.id()));
+                                "select count(*) from audit_entry where action = 'MEMBERSHIP_CHANGED' and target_id = ?",
+                                member.id()));
         assertEquals(0, events(other.id()).size());
+    }
+
+    @Test
+    void racingCallsForOneMemberOrOnePaymentNeverStartTwiceNorPayTwice() throws Exception {
+        String code = newPlan();
+        var member = PointsApi.enrolNewMember();
+        // ten starts with different payments at once: one membership, nine 409s
+        List<Callable<Integer>> starts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String pay = "pay-" + UUID.randomUUID();
+            starts.add(() -> call(PointsApi.STAFF, member.id(), "start", payment(code, pay, null))
+                    .extract()
+                    .statusCode());
+        }
+        List<Integer> statuses = Concurrently.run(starts);
+        assertEquals(1, statuses.stream().filter(s -> s == SC_CREATED).count(), statuses.toString());
+        assertEquals(9, statuses.stream().filter(s -> s == SC_CONFLICT).count(), statuses.toString());
+        // one renewal sent ten times at once: paid once, the others replays
+        String pay = "pay-" + UUID.randomUUID();
+        List<Callable<Boolean>> renewals = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            renewals.add(() -> call(PointsApi.STAFF, member.id(), "renew", payment(null, pay, null))
+                    .statusCode(SC_OK)
+                    .extract()
+                    .<Boolean>path("replayed"));
+        }
+        assertEquals(9, Concurrently.run(renewals).stream().filter(r -> r).count());
+        assertEquals(2, db().number("select count(*) from membership_period where member_id = ?", uuid(member.id())));
+        assertEquals(List.of(MembershipChanged.STARTED, MembershipChanged.RENEWED), changes(member.id()));
+        // one payment id for five members at once: one start, four 409s
+        String shared = "pay-" + UUID.randomUUID();
+        List<Callable<Integer>> others = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var other = PointsApi.enrolNewMember();
+            others.add(() -> call(PointsApi.STAFF, other.id(), "start", payment(code, shared, null))
+                    .extract()
+                    .statusCode());
+        }
+        List<Integer> shares = Concurrently.run(others);
+        assertEquals(1, shares.stream().filter(s -> s == SC_CREATED).count(), shares.toString());
+        assertEquals(4, shares.stream().filter(s -> s == SC_CONFLICT).count(), shares.toString());
     }
 
     @Test
@@ -335,8 +379,10 @@ class PaidMembershipResourceTest {
         assertEquals(List.of(MembershipChanged.STARTED), changes(member.id()));
 
         // exact at once, computed from the period end: no job needed
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().auth()
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().auth()
                         .oauth2(member.token())
                         .when()
                         .get("/api/points/members/me/membership")
@@ -373,7 +419,11 @@ class PaidMembershipResourceTest {
     void aRenewalAfterAnUnannouncedLapseAnnouncesTheLapseFirst() {
         String code = newPlan();
         var member = PointsApi.enrolNewMember();
-        call(PointsApi.STAFF, member.id(), "start", payment(code, "pay-" + UUID.randomUUID(), Instant.now().plusMillis(300)))
+        call(
+                        PointsApi.STAFF,
+                        member.id(),
+                        "start",
+                        payment(code, "pay-" + UUID.randomUUID(), Instant.now().plusMillis(300)))
                 .statusCode(SC_CREATED);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
@@ -399,7 +449,10 @@ class PaidMembershipResourceTest {
         String code = newCode();
         Map<String, Object> body = plan(code);
         body.put("multiplier", 2);
-        String planId = createPlan(PointsApi.MARKETER, body).statusCode(SC_CREATED).extract().path("id");
+        String planId = createPlan(PointsApi.MARKETER, body)
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
         var member = PointsApi.enrolNewMember();
         UUID memberId = uuid(member.id());
         Instant before = Instant.now();
@@ -438,9 +491,15 @@ class PaidMembershipResourceTest {
         assertEquals(
                 0,
                 new BigDecimal("3")
-                        .compareTo(memberships.activeAt(memberId, end.plusSeconds(5)).orElseThrow().multiplier()));
+                        .compareTo(memberships
+                                .activeAt(memberId, end.plusSeconds(5))
+                                .orElseThrow()
+                                .multiplier()));
         // cancelled: still covered to the period end
-        given().auth().oauth2(PointsApi.STAFF).when().post("/api/points/members/" + member.id() + "/membership/cancel")
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .when()
+                .post("/api/points/members/" + member.id() + "/membership/cancel")
                 .then()
                 .statusCode(SC_OK);
         assertTrue(memberships.activeAt(memberId, end.plusSeconds(5)).isPresent());
@@ -458,9 +517,17 @@ class PaidMembershipResourceTest {
         call(PointsApi.STAFF, member.id(), "start", payment(null, "pay-" + UUID.randomUUID(), null))
                 .statusCode(SC_BAD_REQUEST);
         call(PointsApi.STAFF, member.id(), "start", payment(code, "", null)).statusCode(SC_BAD_REQUEST);
-        call(PointsApi.STAFF, member.id(), "start", payment(code, "pay-" + UUID.randomUUID(), Instant.now().minusSeconds(5)))
+        call(
+                        PointsApi.STAFF,
+                        member.id(),
+                        "start",
+                        payment(code, "pay-" + UUID.randomUUID(), Instant.now().minusSeconds(5)))
                 .statusCode(SC_UNPROCESSABLE_ENTITY);
-        call(PointsApi.STAFF, member.id(), "start", payment(code, "pay-" + UUID.randomUUID(), Instant.now().plus(Duration.ofDays(400))))
+        call(
+                        PointsApi.STAFF,
+                        member.id(),
+                        "start",
+                        payment(code, "pay-" + UUID.randomUUID(), Instant.now().plus(Duration.ofDays(400))))
                 .statusCode(SC_UNPROCESSABLE_ENTITY);
         call(PointsApi.STAFF, member.id(), "renew", payment(null, "pay-" + UUID.randomUUID(), null))
                 .statusCode(SC_NOT_FOUND)
@@ -488,7 +555,11 @@ class PaidMembershipResourceTest {
         String code = newPlan();
         var survivor = PointsApi.enrolNewMember();
         var merged = PointsApi.enrolNewMember();
-        call(PointsApi.STAFF, survivor.id(), "start", payment(code, "pay-" + UUID.randomUUID(), Instant.now().plus(Duration.ofDays(3))))
+        call(
+                        PointsApi.STAFF,
+                        survivor.id(),
+                        "start",
+                        payment(code, "pay-" + UUID.randomUUID(), Instant.now().plus(Duration.ofDays(3))))
                 .statusCode(SC_CREATED);
         Instant later = Instant.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
         call(PointsApi.STAFF, merged.id(), "start", payment(code, "pay-" + UUID.randomUUID(), later))
@@ -519,11 +590,11 @@ class PaidMembershipResourceTest {
     private List<MembershipChanged> events(String memberId) {
         List<MembershipChanged> events = new ArrayList<>();
         for (String payload : db().strings(
-                "select payload from outbox_event where message_key = ? and event_type = ? and topic = ? "
-                        + "order by seq",
-                memberId,
-                EventTypes.MEMBERSHIP_CHANGED,
-                Topics.LOYALTY_TRANSACTIONS)) {
+                        "select payload from outbox_event where message_key = ? and event_type = ? and topic = ? "
+                                + "order by seq",
+                        memberId,
+                        EventTypes.MEMBERSHIP_CHANGED,
+                        Topics.LOYALTY_TRANSACTIONS)) {
             EventEnvelope envelope = EventJson.read(payload);
             assertEquals(memberId, envelope.memberId());
             events.add(EventJson.payload(envelope, MembershipChanged.class));

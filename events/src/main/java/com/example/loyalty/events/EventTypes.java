@@ -20,6 +20,8 @@ public final class EventTypes {
     public static final String MEMBERS_MERGED = "MembersMerged";
     /** A member's personal data erased, on {@link Topics#MEMBER_EVENTS}; payload {@link MemberErased}. */
     public static final String MEMBER_ERASED = "MemberErased";
+    /** A paid membership started, renewed, cancelled or lapsed; payload {@link MembershipChanged}. */
+    public static final String MEMBERSHIP_CHANGED = "MembershipChanged";
 
     public static final String SURVEY_RESPONDED = "SurveyResponded";
     public static final String FOLLOW_UP_OPENED = "FollowUpOpened";

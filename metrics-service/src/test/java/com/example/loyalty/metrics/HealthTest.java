@@ -36,7 +36,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "7 member directory",
                 "8 community engagement",
                 "9 purchase returns",
-                "10 merges erasure");
+                "10 merges erasure",
+                "11 paid memberships");
     }
 
     @Override
@@ -56,6 +57,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "member_directory",
                 "community_contribution",
                 "purchase_return",
-                "member_merge");
+                "member_merge",
+                "paid_membership_term");
     }
 }

@@ -38,7 +38,9 @@ class HealthTest extends ServiceHealthTestBase {
                 "10 point adjustments",
                 "11 card verified contacts designs",
                 "12 purchase unique per store",
-                "13 member merge erasure");
+                "13 member merge erasure",
+                "14 member segments",
+                "19 paid membership opt ins");
     }
 
     @Override
@@ -59,6 +61,13 @@ class HealthTest extends ServiceHealthTestBase {
                 "purchase_return",
                 "audit_entry",
                 "point_adjustment",
-                "card_design");
+                "card_design",
+                "member_segment",
+                "membership_plan",
+                "paid_membership",
+                "membership_period",
+                "membership_webhook_event",
+                "member_opt_in",
+                "opt_in_change");
     }
 }

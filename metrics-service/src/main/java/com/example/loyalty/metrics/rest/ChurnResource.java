@@ -49,9 +49,9 @@ public class ChurnResource {
                     + "them not active at the end of its last day (no purchase on the W days up to and including "
                     + "it), so a member who lapses during the period but buys again within W days of its end has "
                     + "not stopped, and members whose first purchase falls in the period are not counted; churn rate "
-                    + "= stopped ÷ activeAtStart × 100, absent when no one was active. Cancelling a paid "
-                    + "membership, the product's other kind of churn, does not apply yet: there is no paid "
-                    + "membership. Default range: the last 12 months or 4 quarters up to today (the current period "
+                    + "= stopped ÷ activeAtStart × 100, absent when no one was active. Cancelled paid "
+                    + "memberships, the product's other kind of churn, are counted apart: GET "
+                    + "/api/metrics/churn/paid-memberships. Default range: the last 12 months or 4 quarters up to today (the current period "
                     + "cut at today, so partial). One set-based statement: the counts per period come out of the "
                     + "database, not the purchases.")
     @APIResponse(
@@ -108,6 +108,43 @@ public class ChurnResource {
                 date("to", to),
                 currency,
                 inactivityDays == null ? null : Integer.valueOf(inactivityDays))));
+    }
+
+    @GET
+    @Path("/paid-memberships")
+    @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
+    @Operation(
+            summary = "Paid-membership churn per period",
+            description = "For each month or quarter of the range, from points-service's MembershipChanged events: "
+                    + "payingAtStart = members whose paid membership covered the first instant of the period (days "
+                    + "in the configured zone); stopped = those of them whose membership no longer covers its end "
+                    + "(the day after its last day, or now for the current period): their paid period ended without "
+                    + "a renewal, cancelled or not renewed; stoppedAfterCancelling = those of the stopped who had "
+                    + "cancelled; cancellations = cancellations recorded in the period (a cancelled membership stays "
+                    + "paid to its period end, so it stops in a later period). churnRate = stopped ÷ payingAtStart "
+                    + "× 100, two decimals, absent when no one paid at the start.")
+    @APIResponse(responseCode = "200", description = "Paid-membership churn per period")
+    @APIResponse(
+            responseCode = "400",
+            description = "interval, from or to is not valid; from is after to; to is after today; more than 120 "
+                    + "periods",
+            content = @Content(mediaType = PROBLEM_JSON))
+    @APIResponse(responseCode = "403", description = "The caller is neither marketer nor admin")
+    public PaidChurnResponse paidMemberships(
+            @Parameter(description = "Period length: month (default) or quarter")
+                    @QueryParam("interval")
+                    @Pattern(regexp = "(?i)month|quarter", message = "must be month or quarter")
+                    String interval,
+            @Parameter(description = "First day of the range (ISO date); default 12 months or 4 quarters back")
+                    @QueryParam("from")
+                    @Pattern(regexp = ISO_DATE, message = "must be an ISO date (yyyy-MM-dd)")
+                    String from,
+            @Parameter(description = "Last day of the range, included, not after today; default today")
+                    @QueryParam("to")
+                    @Pattern(regexp = ISO_DATE, message = "must be an ISO date (yyyy-MM-dd)")
+                    String to) {
+        return PaidChurnResponse.from(
+                churn.paidMemberships(ChurnInterval.parse(interval), date("from", from), date("to", to)));
     }
 
     static LocalDate date(String name, String value) {

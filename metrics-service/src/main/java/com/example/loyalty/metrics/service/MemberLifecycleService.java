@@ -41,6 +41,7 @@ public class MemberLifecycleService {
     private final FollowUpRepository followUps;
     private final RfmRepository rfm;
     private final MemberDirectoryRepository directory;
+    private final com.example.loyalty.metrics.repository.PaidMembershipRepository paidMemberships;
     private final MeterRegistry registry;
 
     public MemberLifecycleService(
@@ -53,6 +54,7 @@ public class MemberLifecycleService {
             FollowUpRepository followUps,
             RfmRepository rfm,
             MemberDirectoryRepository directory,
+            com.example.loyalty.metrics.repository.PaidMembershipRepository paidMemberships,
             MeterRegistry registry) {
         this.merges = merges;
         this.activities = activities;
@@ -63,6 +65,7 @@ public class MemberLifecycleService {
         this.followUps = followUps;
         this.rfm = rfm;
         this.directory = directory;
+        this.paidMemberships = paidMemberships;
         this.registry = registry;
     }
 
@@ -112,6 +115,7 @@ public class MemberLifecycleService {
         attitudes.move(merged, into);
         contributions.move(merged, into);
         followUps.move(merged, into);
+        paidMemberships.move(merged, into);
         rfm.forget(merged);
         activities.delete(gone);
         merges.record(merged, into, at);

@@ -34,6 +34,9 @@ public interface PointsConfig {
 
     Staff staff();
 
+    /** Paid membership (docs/programs-membership-and-opt-ins.md). */
+    Memberships memberships();
+
     /**
      * The program's time zone: a local date or date-time without an offset (in an imported file) is read in it, and
      * members see times in it unless they choose another.
@@ -273,5 +276,26 @@ public interface PointsConfig {
         @PositiveOrZero
         @Max(366)
         int pendingDays();
+    }
+
+    /** Paid membership: the payment provider's webhook and the lapse job. */
+    interface Memberships {
+        /**
+         * The secret shared with the payment provider: {@code POST /api/points/memberships/webhook} accepts only a body
+         * signed with it (HMAC-SHA256, header {@code Loyalty-Signature}). Required in production
+         * ({@code %prod.loyalty.required}); without it (other profiles) every webhook call is refused.
+         */
+        java.util.Optional<String> webhookSecret();
+
+        /** How far a signature's timestamp may lie from now, either way; older deliveries are refused (replays). */
+        @WithDefault("PT5M")
+        Duration webhookTolerance();
+
+        /**
+         * When the lapse job announces the memberships whose paid period ended (a Quartz cron in {@code points.zone};
+         * {@code off} disables it). The status is exact without it: it is computed from the period end when read.
+         */
+        @WithDefault("0 */5 * * * ?")
+        String lapseSchedule();
     }
 }

@@ -35,5 +35,15 @@ public enum AuditAction {
     /** POST /api/points/causes; target CAUSE; after: the cause (and its donation reward's id). */
     CAUSE_CREATED,
     /** PUT /api/points/causes/{id}; target CAUSE; before and after: the cause. */
-    CAUSE_CHANGED
+    CAUSE_CHANGED,
+    /** POST /api/points/membership-plans; target MEMBERSHIP_PLAN; after: the plan. */
+    MEMBERSHIP_PLAN_CREATED,
+    /** PUT /api/points/membership-plans/{id} (not retiring it); target MEMBERSHIP_PLAN; before and after: the plan. */
+    MEMBERSHIP_PLAN_CHANGED,
+    /** PUT with active false or DELETE /api/points/membership-plans/{id}; target MEMBERSHIP_PLAN; before and after. */
+    MEMBERSHIP_PLAN_RETIRED,
+    /** A paid membership started, renewed or cancelled by staff, an admin or the payment webhook; target MEMBER. */
+    MEMBERSHIP_CHANGED,
+    /** GET /api/points/opt-ins/export; target OPT_INS; after: the filters and how many members were exported. */
+    OPT_INS_EXPORTED,
 }

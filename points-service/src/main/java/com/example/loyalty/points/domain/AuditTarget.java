@@ -31,6 +31,12 @@ public final class AuditTarget {
     public static final String REWARD = "REWARD";
     /** A cause members donate to; the target id is the cause's id. */
     public static final String CAUSE = "CAUSE";
+    /** A paid-membership plan; the target id is the plan's id. */
+    public static final String MEMBERSHIP_PLAN = "MEMBERSHIP_PLAN";
+    /** The members' opt-ins as a whole (an export); the target id is {@link #OPT_INS_EXPORT}. */
+    public static final String OPT_INS = "OPT_INS";
+    /** The export of opted-in members. */
+    public static final String OPT_INS_EXPORT = "export";
 
     private AuditTarget() {}
 }

@@ -127,6 +127,18 @@ public class MemberErasure {
                         .executeUpdate();
             }
         }
+        // the information program: opt-ins go; their proof stays, without the member's own login
+        em.createNativeQuery("delete from member_opt_in where member_id in (:ids)")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        if (!subjects.isEmpty()) {
+            em.createNativeQuery("update opt_in_change set changed_by = :tombstone where member_id in (:ids) "
+                            + "and changed_by in (:subjects)")
+                    .setParameter("tombstone", TOMBSTONE)
+                    .setParameter("ids", ids)
+                    .setParameter("subjects", subjects)
+                    .executeUpdate();
+        }
         for (UUID erasedId : ids) {
             outbox.write(
                     Topics.MEMBER_EVENTS,

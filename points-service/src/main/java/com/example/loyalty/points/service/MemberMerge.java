@@ -261,6 +261,21 @@ public class MemberMerge {
                         + "redemption s where s.member_id = :to and s.idempotency_key = r.idempotency_key)",
                 "update survey_award a set member_id = :to where member_id = :from and not exists (select 1 from "
                         + "survey_award s where s.member_id = :to and s.wave_id = a.wave_id)",
+                // paid membership (docs/programs-membership-and-opt-ins.md): the periods paid move (the same person
+                // paid them); the membership row moves unless the survivor has one, whose is then kept if it is paid
+                // to the later end, else replaced by the merged member's
+                "update membership_period set member_id = :to where member_id = :from",
+                "delete from paid_membership s using paid_membership f where s.member_id = :to "
+                        + "and f.member_id = :from and f.current_period_end > s.current_period_end",
+                "delete from paid_membership f where f.member_id = :from and exists (select 1 from paid_membership s "
+                        + "where s.member_id = :to)",
+                "update paid_membership set member_id = :to where member_id = :from",
+                // opt-ins: the survivor keeps theirs; the merged member's move only if the survivor has none; the
+                // proof of every consent moves
+                "delete from member_opt_in where member_id = :from and exists (select 1 from member_opt_in s "
+                        + "where s.member_id = :to)",
+                "update member_opt_in set member_id = :to where member_id = :from",
+                "update opt_in_change set member_id = :to where member_id = :from",
                 // merges are flattened: members merged into the merged one now stand for the survivor directly
                 "update member set merged_into = :to where merged_into = :from")) {
             em.createNativeQuery(statement)

@@ -34,6 +34,9 @@ public interface PointsConfig {
 
     Staff staff();
 
+    /** Tier evaluation (docs/tiers.md). */
+    Tiers tiers();
+
     /**
      * The program's time zone: a local date or date-time without an offset (in an imported file) is read in it, and
      * members see times in it unless they choose another.
@@ -273,5 +276,33 @@ public interface PointsConfig {
         @PositiveOrZero
         @Max(366)
         int pendingDays();
+    }
+
+    /** Tier evaluations (docs/tiers.md): the batch re-evaluation of every member. */
+    interface Tiers {
+        Evaluation evaluation();
+
+        interface Evaluation {
+            /**
+             * When the scheduled evaluation runs: a Quartz cron in {@code points.zone}; {@code off} disables it (tests
+             * start evaluations by hand). Monthly by default: 03:00 on the first day of the month.
+             */
+            @WithDefault("0 0 3 1 * ?")
+            String schedule();
+
+            /** Members per batch; each batch is a transaction of its own that locks its members briefly. */
+            @WithDefault("500")
+            @Positive
+            @Max(10_000)
+            int batchSize();
+
+            /** How often an instance looks for a running evaluation nobody works on (a crash, a restart); off: never. */
+            @WithDefault("60s")
+            String resumeEvery();
+
+            /** A running evaluation whose last batch is older than this is taken to be abandoned and resumed. */
+            @WithDefault("PT2M")
+            Duration staleAfter();
+        }
     }
 }

@@ -23,5 +23,11 @@ public enum AuditAction {
     CARD_DESIGN_CREATED,
     CARD_DESIGN_UPDATED,
     CARD_DESIGN_RETIRED,
-    REDEMPTION_CANCELLED
+    REDEMPTION_CANCELLED,
+    /** PUT /api/points/members/{id}/tier-override; target MEMBER; before and after: tier and override end; reason. */
+    TIER_OVERRIDDEN,
+    /** DELETE /api/points/members/{id}/tier-override; target MEMBER; before and after: tier and override end. */
+    TIER_OVERRIDE_REMOVED,
+    /** POST /api/points/tiers/evaluations (only when one started); target TIER_EVALUATION; after: id and trigger. */
+    TIER_EVALUATION_STARTED
 }

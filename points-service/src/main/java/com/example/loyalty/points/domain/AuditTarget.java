@@ -27,5 +27,8 @@ public final class AuditTarget {
     /** A card design; the target id is the design's id. */
     public static final String CARD_DESIGN = "CARD_DESIGN";
 
+    /** A batch tier evaluation; the target id is the evaluation's id. */
+    public static final String TIER_EVALUATION = "TIER_EVALUATION";
+
     private AuditTarget() {}
 }

@@ -40,7 +40,7 @@ class TierRulesTest {
     @Test
     void anyNeedsOneThresholdAllNeedsEvery() {
         TierLadderView l = ladder(0, 1);
-        assertEquals("REGULAR", l.qualifyingTier(new Figures(1_000_000, 2, 0)).code(), "GOLD: ALL; SILVER: count");
+        assertEquals("REGULAR", l.qualifyingTier(new Figures(400_000, 2, 0)).code(), "GOLD: ALL; SILVER: count");
         assertEquals("SILVER", l.qualifyingTier(new Figures(0, 3, 0)).code());
         assertEquals("SILVER", l.qualifyingTier(new Figures(99_999, 5, 0)).code());
         assertEquals("GOLD", l.qualifyingTier(new Figures(100_000, 5, 0)).code());

@@ -2,7 +2,6 @@ package com.example.loyalty.points.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,7 +99,8 @@ public class TierEvaluationRepository {
 
     /** Running evaluations whose last batch was before {@code before}: nobody works on them. */
     public List<UUID> abandoned(Instant before) {
-        return rows("select " + COLUMNS + " from tier_evaluation where status = 'RUNNING' and heartbeat_at < ?",
+        return rows(
+                        "select " + COLUMNS + " from tier_evaluation where status = 'RUNNING' and heartbeat_at < ?",
                         ts(before))
                 .stream()
                 .map(Row::id)
@@ -217,13 +217,7 @@ public class TierEvaluationRepository {
 
     /** What an evaluation reads of a member. */
     public record MemberFigures(
-            UUID id,
-            String tier,
-            long spend,
-            long purchases,
-            long points,
-            Instant belowSince,
-            Instant overrideUntil) {}
+            UUID id, String tier, long spend, long purchases, long points, Instant belowSince, Instant overrideUntil) {}
 
     public List<MemberFigures> figures(List<UUID> ids) {
         if (ids.isEmpty()) {
@@ -298,8 +292,8 @@ public class TierEvaluationRepository {
      * for the draft's period, else summed from the purchases. Writes nothing.
      */
     public List<PreviewGroup> preview(List<DraftTier> draft, Window w, Instant now) {
-        StringBuilder land = new StringBuilder("case when f.override_until is not null and f.override_until > ? "
-                + "then -1");
+        StringBuilder land =
+                new StringBuilder("case when f.override_until is not null and f.override_until > ? " + "then -1");
         List<Object> landParams = new ArrayList<>();
         landParams.add(ts(now));
         for (int k = draft.size() - 1; k >= 1; k--) {

@@ -44,8 +44,9 @@ public record TierLadderDto(
         this(windowMonths, version, tiers, null, null, null);
     }
 
-    @Schema(description = "One tier. Thresholds of 0 (or left out) are not required; the first tier has none, every "
-            + "tier above it at least one")
+    @Schema(
+            description = "One tier. Thresholds of 0 (or left out) are not required; the first tier has none, every "
+                    + "tier above it at least one")
     public record TierDto(
             @Schema(examples = "SILVER")
             @NotBlank
@@ -63,7 +64,8 @@ public record TierLadderDto(
             @DecimalMin(value = "0", inclusive = false)
             BigDecimal multiplier,
 
-            @Schema(description = "Purchases (not returned in full) in the period that qualify") @PositiveOrZero
+            @Schema(description = "Purchases (not returned in full) in the period that qualify")
+            @PositiveOrZero
             @Max(1_000_000)
             Long minPurchases,
 
@@ -81,8 +83,9 @@ public record TierLadderDto(
 
     @Schema(description = "The qualification period")
     public record PeriodDto(
-            @Schema(description = "ROLLING (the last `months` months), CALENDAR_YEAR (January to December) or "
-                    + "FISCAL_YEAR (from `startMonth`), in the program's zone")
+            @Schema(
+                    description = "ROLLING (the last `months` months), CALENDAR_YEAR (January to December) or "
+                            + "FISCAL_YEAR (from `startMonth`), in the program's zone")
             @NotNull
             TierLadderView.PeriodKind kind,
 
@@ -92,8 +95,10 @@ public record TierLadderDto(
             @Schema(description = "FISCAL_YEAR: the month (1-12) it starts with; 4 (April) by default") @Min(1) @Max(12)
             Integer startMonth) {}
 
-    @Schema(description = "Downgrade rules: a member no longer qualifying is marked at an evaluation, and downgraded at "
-            + "an evaluation at least graceDays later, by at most maxSteps tiers")
+    @Schema(
+            description =
+                    "Downgrade rules: a member no longer qualifying is marked at an evaluation, and downgraded at "
+                            + "an evaluation at least graceDays later, by at most maxSteps tiers")
     public record DowngradeDto(
             @Schema(description = "Days of grace after the mark; 0: downgraded at the first evaluation")
             @Min(0)

@@ -45,7 +45,11 @@ public class TierOverrideResource {
     @APIResponse(responseCode = "422", description = "Unknown tier, or until in the past or too far ahead")
     public MemberTiers.Overridden overrideTier(@PathParam("id") UUID id, @Valid @NotNull TierOverrideRequest body) {
         return memberTiers.override(
-                id, body.tier(), body.until(), body.reason(), identity.getPrincipal().getName());
+                id,
+                body.tier(),
+                body.until(),
+                body.reason(),
+                identity.getPrincipal().getName());
     }
 
     @DELETE

@@ -44,19 +44,27 @@ public class TierProgressResource {
             long spend,
             long purchases,
             long points,
-            @Schema(description = "ANY: reaching one of them is enough; ALL: every one") String qualifyBy) {}
+
+            @Schema(description = "ANY: reaching one of them is enough; ALL: every one")
+            String qualifyBy) {}
 
     @Schema(description = "What keeping the current tier needs")
     public record Keep(
-            @Schema(description = "The member qualifies for their tier now") boolean qualifies,
+            @Schema(description = "The member qualifies for their tier now")
+            boolean qualifies,
+
             long spend,
             long purchases,
             long points,
             String qualifyBy,
-            @Schema(description = "Qualify again by then, or be downgraded at the next evaluation after it (the end of "
-                    + "the grace period once marked; in a calendar period, its end)")
+
+            @Schema(
+                    description = "Qualify again by then, or be downgraded at the next evaluation after it (the end of "
+                            + "the grace period once marked; in a calendar period, its end)")
             Instant by,
-            @Schema(description = "Since the evaluation that found the member below their tier") Instant belowSince) {}
+
+            @Schema(description = "Since the evaluation that found the member below their tier")
+            Instant belowSince) {}
 
     @Schema(description = "A member's way to the next tier and to keeping theirs")
     public record TierProgressResponse(
@@ -65,10 +73,17 @@ public class TierProgressResource {
             String nextTier,
             String nextTierName,
             PeriodView period,
-            @Schema(description = "The member's figures in the period") Amounts current,
-            @Schema(description = "What the next tier still needs (null at the top)") Needed needed,
+
+            @Schema(description = "The member's figures in the period")
+            Amounts current,
+
+            @Schema(description = "What the next tier still needs (null at the top)")
+            Needed needed,
+
             Keep keep,
-            @Schema(description = "An admin holds the member's tier until then") Instant overrideUntil) {}
+
+            @Schema(description = "An admin holds the member's tier until then")
+            Instant overrideUntil) {}
 
     @GET
     @RolesAllowed(Roles.MEMBER)

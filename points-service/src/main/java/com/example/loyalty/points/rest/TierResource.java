@@ -5,10 +5,6 @@ import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.points.service.TierEvaluations;
 import com.example.loyalty.points.service.TierPreview;
 import com.example.loyalty.points.service.TierService;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
-import java.util.UUID;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,10 +12,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -93,7 +93,8 @@ public class TierResource {
                     + "one answered. Progress at GET /api/points/tiers/evaluations/{id}.")
     @APIResponse(responseCode = "202", description = "Started, or running already: {id, started}")
     public Response startEvaluation() {
-        TierEvaluations.Started started = evaluations.startManually(identity.getPrincipal().getName());
+        TierEvaluations.Started started =
+                evaluations.startManually(identity.getPrincipal().getName());
         return Response.accepted(started).build();
     }
 

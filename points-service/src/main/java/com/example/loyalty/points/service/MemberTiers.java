@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A member's tier as an admin overrides it, and as the member sees their way to the next tier and to keeping theirs
@@ -48,6 +49,7 @@ public class MemberTiers {
     public record TierHold(String tier, Instant overrideUntil) {}
 
     /** The outcome of setting or removing an override. */
+    @Schema(description = "A member's tier override: the tier before and now, until when, whether the tier changed")
     public record Overridden(UUID memberId, String previousTier, String tier, Instant until, boolean tierChanged) {}
 
     /**
@@ -62,8 +64,8 @@ public class MemberTiers {
                         "unknown-tier", "Unknown tier", "tier " + tierCode + " is not on the ladder"));
         Instant now = Instant.now();
         if (!until.isAfter(now)) {
-            throw Problems.unprocessable("override-in-past", "Override ends in the past", "until " + until
-                    + " has passed already");
+            throw Problems.unprocessable(
+                    "override-in-past", "Override ends in the past", "until " + until + " has passed already");
         }
         if (until.isAfter(now.plus(MAX_OVERRIDE))) {
             throw Problems.unprocessable(
@@ -156,7 +158,8 @@ public class MemberTiers {
         boolean keeps = tier.qualifies(f);
         Instant notBefore = TierRules.downgradeNotBefore(ladder, member.tierBelowSince);
         boolean rolling = ladder.period().kind() == TierLadderView.PeriodKind.ROLLING;
-        Instant from = rolling ? ladder.windowStart(now) : ladder.windowStart(now).plusNanos(1_000);
+        Instant from =
+                rolling ? ladder.windowStart(now) : ladder.windowStart(now).plusNanos(1_000);
         Instant to = rolling ? now : ladder.countsUntil(now);
         Instant overrideUntil = TierRules.overridden(member, now) ? member.tierOverrideUntil : null;
         // keep by: the end of the grace period once marked; in a calendar period, its end; rolling and unmarked: none

@@ -251,7 +251,8 @@ public class TierEvaluations {
         }
         Instant now = Instant.now();
         TierLadderView ladder = TierService.view(tiers.settings(), tiers.ladder(), config.zone());
-        List<UUID> ids = rows.lockBatch(row.get().cursor(), config.tiers().evaluation().batchSize());
+        List<UUID> ids =
+                rows.lockBatch(row.get().cursor(), config.tiers().evaluation().batchSize());
         if (ids.isEmpty()) {
             rows.finish(id, "DONE", null, now);
             return Outcome.DONE;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a draft ladder would do to the real members, before it is published (docs/tiers.md, "Preview"): one
@@ -32,6 +33,7 @@ public class TierPreview {
         this.config = config;
     }
 
+    @Schema(description = "Members who would land in a draft tier")
     public record TierCount(String code, String name, long members) {}
 
     /**
@@ -39,8 +41,13 @@ public class TierPreview {
      * rate ({@code rate} minor units per point) times the multiplier of the tier they hold now ({@code currentPoints})
      * or would land at ({@code draftPoints}).
      */
+    @Schema(
+            description =
+                    "Earning cost of the period's spend, in points: under the current tiers and multipliers, "
+                            + "under the draft's, the change (draft - current) and it in percent; rate: minor units per base point")
     public record Cost(long currentPoints, long draftPoints, long change, BigDecimal changePercent, int rate) {}
 
+    @Schema(description = "What a draft ladder would do to the real members (docs/tiers.md, Preview)")
     public record Result(
             List<TierCount> tiers,
             long members,
@@ -99,7 +106,9 @@ public class TierPreview {
             perTier.merge(land.code(), g.members(), Long::sum);
             int from = heldInDraft
                     .map(TierLadderView.Step::rank)
-                    .orElseGet(() -> current.find(g.current()).map(TierLadderView.Step::rank).orElse(0));
+                    .orElseGet(() -> current.find(g.current())
+                            .map(TierLadderView.Step::rank)
+                            .orElse(0));
             if (land.rank() > from) {
                 up += g.members();
             } else if (land.rank() < from) {
@@ -108,8 +117,12 @@ public class TierPreview {
             draftWeighted = draftWeighted.add(spend.multiply(land.multiplier()));
         }
         int rate = rate();
-        long currentPoints = currentWeighted.divide(BigDecimal.valueOf(rate), 0, RoundingMode.FLOOR).longValueExact();
-        long draftPoints = draftWeighted.divide(BigDecimal.valueOf(rate), 0, RoundingMode.FLOOR).longValueExact();
+        long currentPoints = currentWeighted
+                .divide(BigDecimal.valueOf(rate), 0, RoundingMode.FLOOR)
+                .longValueExact();
+        long draftPoints = draftWeighted
+                .divide(BigDecimal.valueOf(rate), 0, RoundingMode.FLOOR)
+                .longValueExact();
         BigDecimal percent = currentPoints == 0
                 ? null
                 : BigDecimal.valueOf(draftPoints - currentPoints)

@@ -60,6 +60,8 @@ public final class TierRules {
 
     /** When a member marked at {@code belowSince} may be downgraded at the earliest. */
     public static Instant downgradeNotBefore(TierLadderView ladder, Instant belowSince) {
-        return belowSince == null ? null : belowSince.plus(Duration.ofDays(ladder.downgrade().graceDays()));
+        return belowSince == null
+                ? null
+                : belowSince.plus(Duration.ofDays(ladder.downgrade().graceDays()));
     }
 }

@@ -1,27 +1,27 @@
 package com.example.loyalty.points.service;
 
 import com.example.loyalty.common.web.Problems;
+import com.example.loyalty.points.config.PointsConfig;
 import com.example.loyalty.points.domain.AuditAction;
 import com.example.loyalty.points.domain.AuditTarget;
 import com.example.loyalty.points.domain.Tier;
 import com.example.loyalty.points.domain.TierLadder;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.TierRepository;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import com.example.loyalty.points.config.PointsConfig;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -132,7 +132,10 @@ public class TierService {
                 0,
                 steps,
                 new TierLadderView.Period(
-                        definition.periodKind(), definition.windowMonths(), definition.fiscalStartMonth(), config.zone()),
+                        definition.periodKind(),
+                        definition.windowMonths(),
+                        definition.fiscalStartMonth(),
+                        config.zone()),
                 new TierLadderView.Downgrade(definition.graceDays(), definition.maxSteps()));
     }
 
@@ -272,8 +275,8 @@ public class TierService {
                         && d.minPurchases() == previous.minPurchases()
                         && d.minPoints() == previous.minPoints()
                         && d.qualifyBy() == previous.qualifyBy()) {
-                    throw invalid("thresholds must strictly increase; " + d.code() + " asks the same as "
-                            + previous.code());
+                    throw invalid(
+                            "thresholds must strictly increase; " + d.code() + " asks the same as " + previous.code());
                 }
             }
             if (d.multiplier().signum() <= 0 || d.multiplier().compareTo(MAX_MULTIPLIER) > 0) {

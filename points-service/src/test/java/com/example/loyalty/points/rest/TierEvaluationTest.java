@@ -11,7 +11,6 @@ import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -118,7 +117,8 @@ class TierEvaluationTest {
         LocalDate today = LocalDate.now(zone);
         int month = today.getMonthValue();
         // the fiscal year starts on the first of this month: the day before lies in the previous one
-        Instant lastYear = today.withDayOfMonth(1).minusDays(1).atTime(12, 0).atZone(zone).toInstant();
+        Instant lastYear =
+                today.withDayOfMonth(1).minusDays(1).atTime(12, 0).atZone(zone).toInstant();
         String fiscal = """
                 {"period": {"kind": "FISCAL_YEAR", "startMonth": %d}, "tiers": [
                   {"code": "REGULAR", "name": "Regular", "thresholdSpend": 0, "multiplier": 1},
@@ -175,8 +175,7 @@ class TierEvaluationTest {
                 .body("keep.by", notNullValue());
 
         // eleven days later (the mark moved back): one step down, to SILVER, though they qualify for REGULAR only
-        db().update(
-                "update member set tier_below_since = now() - interval '11 days' where id = ?::uuid", m.id());
+        db().update("update member set tier_below_since = now() - interval '11 days' where id = ?::uuid", m.id());
         String second = evaluateAll();
         assertEquals("SILVER", tier(m));
         assertNotNull(belowSince(m), "still below SILVER: the mark stays");
@@ -314,12 +313,12 @@ class TierEvaluationTest {
         String second = first.equals(a.id()) ? b.id() : a.id();
         UUID id = UUID.randomUUID();
         db().update(
-                "insert into tier_evaluation (id, trigger, status, ladder_version, members_total, members_done, "
-                        + "cursor_id, started_at, started_by, heartbeat_at) select ?::uuid, 'LADDER_CHANGE', "
-                        + "'RUNNING', version, 10, 7, ?::uuid, now() - interval '1 hour', 'test', "
-                        + "now() - interval '1 hour' from tier_ladder",
-                id.toString(),
-                first);
+                        "insert into tier_evaluation (id, trigger, status, ladder_version, members_total, members_done, "
+                                + "cursor_id, started_at, started_by, heartbeat_at) select ?::uuid, 'LADDER_CHANGE', "
+                                + "'RUNNING', version, 10, 7, ?::uuid, now() - interval '1 hour', 'test', "
+                                + "now() - interval '1 hour' from tier_ladder",
+                        id.toString(),
+                        first);
         assertTrue(evaluations.resumeAbandoned() >= 1);
         JsonPath done = evaluation(id.toString());
         assertEquals("DONE", done.getString("status"));
@@ -366,9 +365,7 @@ class TierEvaluationTest {
             long purchases = db().number("select count(*) from purchase where member_id = ?::uuid", m.id());
             assertEquals(20, purchases, "no purchase lost");
             // the running figures equal the purchases (read the way the till reads them)
-            progress(m)
-                    .body("current.spend", equalTo((int) total))
-                    .body("current.purchases", equalTo(20));
+            progress(m).body("current.spend", equalTo((int) total)).body("current.purchases", equalTo(20));
             assertEquals(total, db().number("select window_spend from member where id = ?::uuid", m.id()));
             assertEquals(
                     db().number("select sum(points) from purchase where member_id = ?::uuid", m.id()),
@@ -383,7 +380,10 @@ class TierEvaluationTest {
     void aPreviewCountsMembersPerTierAndMovesAndChangesNothing() {
         String stricter =
                 TierResourceTest.DEFAULT_LADDER.replace("\"thresholdSpend\": 30000,", "\"thresholdSpend\": 50000,");
-        JsonPath before = preview(PointsApi.MARKETER, stricter).statusCode(SC_OK).extract().jsonPath();
+        JsonPath before = preview(PointsApi.MARKETER, stricter)
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath();
         long version = given().auth()
                 .oauth2(PointsApi.MARKETER)
                 .get("/api/points/tiers")
@@ -423,9 +423,17 @@ class TierEvaluationTest {
 
     @Test
     void evaluationsAreForMarketersAndAdmins() {
-        given().auth().oauth2(PointsApi.STAFF).post("/api/points/tiers/evaluations").then().statusCode(SC_FORBIDDEN);
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .post("/api/points/tiers/evaluations")
+                .then()
+                .statusCode(SC_FORBIDDEN);
         var m = PointsApi.enrolNewMember();
-        given().auth().oauth2(m.token()).post("/api/points/tiers/evaluations").then().statusCode(SC_FORBIDDEN);
+        given().auth()
+                .oauth2(m.token())
+                .post("/api/points/tiers/evaluations")
+                .then()
+                .statusCode(SC_FORBIDDEN);
         String id = given().auth()
                 .oauth2(PointsApi.ADMIN)
                 .post("/api/points/tiers/evaluations")
@@ -463,8 +471,9 @@ class TierEvaluationTest {
 
     @Test
     void aLadderBodyIsCheckedAsAWhole() {
-        publishing(TierResourceTest.DEFAULT_LADDER.replace("\"windowMonths\": 12,", "\"windowMonths\": 12, "
-                        + "\"period\": {\"kind\": \"ROLLING\", \"months\": 6},"))
+        publishing(TierResourceTest.DEFAULT_LADDER.replace(
+                        "\"windowMonths\": 12,",
+                        "\"windowMonths\": 12, " + "\"period\": {\"kind\": \"ROLLING\", \"months\": 6},"))
                 .statusCode(SC_UNPROCESSABLE_ENTITY);
         publishing(TierResourceTest.DEFAULT_LADDER.replace("\"windowMonths\": 12,", ""))
                 .statusCode(SC_UNPROCESSABLE_ENTITY);
@@ -480,8 +489,7 @@ class TierEvaluationTest {
                   {"code": "REGULAR", "name": "Regular", "multiplier": 1},
                   {"code": "SILVER", "name": "Silver", "minPurchases": 5, "multiplier": 1.25},
                   {"code": "GOLD", "name": "Gold", "minPurchases": 4, "multiplier": 1.5}]}
-                """)
-                .statusCode(SC_UNPROCESSABLE_ENTITY);
+                """).statusCode(SC_UNPROCESSABLE_ENTITY);
     }
 
     // ---- helpers ----
@@ -495,7 +503,8 @@ class TierEvaluationTest {
     }
 
     static ValidatableResponse buy(PointsApi.Enrolled m, long amount) {
-        return PointsApi.purchase("te-" + UUID.randomUUID(), m.cardCode(), amount).statusCode(SC_CREATED);
+        return PointsApi.purchase("te-" + UUID.randomUUID(), m.cardCode(), amount)
+                .statusCode(SC_CREATED);
     }
 
     static ValidatableResponse publishing(String body) {
@@ -509,7 +518,8 @@ class TierEvaluationTest {
     }
 
     static String publish(String body) {
-        return publishing(body).statusCode(SC_OK)
+        return publishing(body)
+                .statusCode(SC_OK)
                 .body("evaluationId", notNullValue())
                 .extract()
                 .path("evaluationId");
@@ -600,15 +610,16 @@ class TierEvaluationTest {
     }
 
     String belowSince(PointsApi.Enrolled m) {
-        return db().strings("select tier_below_since from member where id = ?::uuid", m.id()).get(0);
+        return db().strings("select tier_below_since from member where id = ?::uuid", m.id())
+                .get(0);
     }
 
     List<TierChanged> tierChanges(String memberId) {
         List<TierChanged> changes = new ArrayList<>();
         for (String payload : db().strings(
-                "select payload from outbox_event where event_type = ? and message_key = ? order by seq",
-                EventTypes.TIER_CHANGED,
-                memberId)) {
+                        "select payload from outbox_event where event_type = ? and message_key = ? order by seq",
+                        EventTypes.TIER_CHANGED,
+                        memberId)) {
             changes.add(EventJson.payload(EventJson.read(payload), TierChanged.class));
         }
         return changes;

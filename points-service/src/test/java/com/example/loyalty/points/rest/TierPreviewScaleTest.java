@@ -17,11 +17,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * How long the preview takes at 1,000,000 members (docs/tiers.md, "Preview"). Not part of the build: it seeds a
  * million members (and two million purchases) into the test database. Run it alone, by hand:
- * {@code ./mvnw -o -pl points-service test -Dtest=TierPreviewScaleTest -Dpoints.scale=true}; the times are printed.
+ * {@code ./mvnw -o -pl points-service test -Dtest=TierPreviewScaleTest -DtierPreviewScale=true}; the times are printed.
  */
 @QuarkusTest
 @Tag("slow")
-@EnabledIfSystemProperty(named = "points.scale", matches = "true")
+@EnabledIfSystemProperty(named = "tierPreviewScale", matches = "true")
 class TierPreviewScaleTest {
 
     static final int MEMBERS = 1_000_000;

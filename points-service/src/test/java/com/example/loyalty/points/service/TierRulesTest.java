@@ -104,7 +104,8 @@ class TierRulesTest {
                 "nor an upgrade");
         assertEquals(
                 "REGULAR",
-                TierRules.evaluate(l, "GOLD", new Figures(0, 0, 0), null, NOW, NOW).tier(),
+                TierRules.evaluate(l, "GOLD", new Figures(0, 0, 0), null, NOW, NOW)
+                        .tier(),
                 "ended");
     }
 
@@ -112,14 +113,14 @@ class TierRulesTest {
     void calendarAndFiscalYearsStartInTheProgramsZone() {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         var steps = ladder(0, 1).steps();
-        TierLadderView calendar = new TierLadderView(
-                12, 1, steps, new Period(PeriodKind.CALENDAR_YEAR, 12, 1, tokyo), Downgrade.DEFAULT);
+        TierLadderView calendar =
+                new TierLadderView(12, 1, steps, new Period(PeriodKind.CALENDAR_YEAR, 12, 1, tokyo), Downgrade.DEFAULT);
         // 2026-01-01T00:00 in Tokyo is 2025-12-31T15:00Z
         Instant newYear = Instant.parse("2025-12-31T15:00:00Z");
         assertEquals(newYear.minusNanos(1_000), calendar.windowStart(NOW));
         assertEquals(Instant.parse("2026-12-31T15:00:00Z"), calendar.countsUntil(NOW));
-        TierLadderView fiscal = new TierLadderView(
-                12, 1, steps, new Period(PeriodKind.FISCAL_YEAR, 12, 4, tokyo), Downgrade.DEFAULT);
+        TierLadderView fiscal =
+                new TierLadderView(12, 1, steps, new Period(PeriodKind.FISCAL_YEAR, 12, 4, tokyo), Downgrade.DEFAULT);
         assertEquals(Instant.parse("2026-03-31T15:00:00Z").minusNanos(1_000), fiscal.windowStart(NOW));
         assertEquals(
                 Instant.parse("2025-03-31T15:00:00Z").minusNanos(1_000),
@@ -133,11 +134,7 @@ class TierRulesTest {
 
     @Test
     void ladderRulesForCountsAndPoints() {
-        var ok = List.of(
-                def("A", 0, 0, 0),
-                def("B", 0, 3, 0),
-                def("C", 100_000, 5, 0),
-                def("D", 500_000, 20, 1_000));
+        var ok = List.of(def("A", 0, 0, 0), def("B", 0, 3, 0), def("C", 100_000, 5, 0), def("D", 500_000, 20, 1_000));
         TierService.validate(ok);
         assertThrows(RuntimeException.class, () -> TierService.validate(List.of(def("A", 0, 1, 0))));
         assertThrows(
@@ -158,7 +155,6 @@ class TierRulesTest {
     }
 
     private static TierService.TierDefinition def(String code, long spend, long purchases, long points) {
-        return new TierService.TierDefinition(
-                code, code, spend, BigDecimal.ONE, purchases, points, QualifyBy.ANY);
+        return new TierService.TierDefinition(code, code, spend, BigDecimal.ONE, purchases, points, QualifyBy.ANY);
     }
 }

@@ -40,6 +40,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "12 purchase unique per store",
                 "13 member merge erasure",
                 "14 member segments",
+                "17 tier evaluation",
+                "18 rewards causes",
                 "19 paid membership opt ins");
     }
 
@@ -63,6 +65,9 @@ class HealthTest extends ServiceHealthTestBase {
                 "point_adjustment",
                 "card_design",
                 "member_segment",
+                "tier_evaluation",
+                "cause",
+                "reward",
                 "membership_plan",
                 "paid_membership",
                 "membership_period",

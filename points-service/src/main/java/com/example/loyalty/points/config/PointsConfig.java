@@ -37,6 +37,9 @@ public interface PointsConfig {
     /** Paid membership (docs/programs-membership-and-opt-ins.md). */
     Memberships memberships();
 
+    /** Tier evaluation (docs/tiers.md). */
+    Tiers tiers();
+
     /**
      * The program's time zone: a local date or date-time without an offset (in an imported file) is read in it, and
      * members see times in it unless they choose another.
@@ -297,5 +300,29 @@ public interface PointsConfig {
          */
         @WithDefault("0 */5 * * * ?")
         String lapseSchedule();
+    }
+
+    /** Tier evaluations (docs/tiers.md): the batch re-evaluation of every member. */
+    interface Tiers {
+        Evaluation evaluation();
+        interface Evaluation {
+            /**
+             * When the scheduled evaluation runs: a Quartz cron in {@code points.zone}; {@code off} disables it (tests
+             * start evaluations by hand). Monthly by default: 03:00 on the first day of the month.
+             */
+            @WithDefault("0 0 3 1 * ?")
+            String schedule();
+            /** Members per batch; each batch is a transaction of its own that locks its members briefly. */
+            @WithDefault("500")
+            @Positive
+            @Max(10_000)
+            int batchSize();
+            /** How often an instance looks for a running evaluation nobody works on (a crash, a restart); off: never. */
+            @WithDefault("60s")
+            String resumeEvery();
+            /** A running evaluation whose last batch is older than this is taken to be abandoned and resumed. */
+            @WithDefault("PT2M")
+            Duration staleAfter();
+        }
     }
 }

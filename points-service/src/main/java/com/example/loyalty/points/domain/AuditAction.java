@@ -46,4 +46,10 @@ public enum AuditAction {
     MEMBERSHIP_CHANGED,
     /** GET /api/points/opt-ins/export; target OPT_INS; after: the filters and how many members were exported. */
     OPT_INS_EXPORTED,
+    /** PUT /api/points/members/{id}/tier-override; target MEMBER; before and after: tier and override end; reason. */
+    TIER_OVERRIDDEN,
+    /** DELETE /api/points/members/{id}/tier-override; target MEMBER; before and after: tier and override end. */
+    TIER_OVERRIDE_REMOVED,
+    /** POST /api/points/tiers/evaluations (only when one started); target TIER_EVALUATION; after: id and trigger. */
+    TIER_EVALUATION_STARTED,
 }

@@ -37,6 +37,8 @@ public final class AuditTarget {
     public static final String OPT_INS = "OPT_INS";
     /** The export of opted-in members. */
     public static final String OPT_INS_EXPORT = "export";
+    /** A batch tier evaluation; the target id is the evaluation's id. */
+    public static final String TIER_EVALUATION = "TIER_EVALUATION";
 
     private AuditTarget() {}
 }

@@ -78,6 +78,26 @@ public class Member {
     @Column(name = "spend_expires_at")
     public Instant spendExpiresAt;
 
+    /** Purchases counted in {@link #windowSpend} (not returned in full; see RollingSpend). */
+    @Column(name = "window_purchases", nullable = false)
+    public long windowPurchases;
+
+    /** Points those purchases earned, net of what their returns reversed. */
+    @Column(name = "window_points", nullable = false)
+    public long windowPoints;
+
+    /** The calendar period the window figures were computed for; null: the rolling window of {@link #windowMonths}. */
+    @Column(name = "window_basis")
+    public String windowBasis;
+
+    /** Since the evaluation that first found the member below their tier (null: they qualify); docs/tiers.md. */
+    @Column(name = "tier_below_since")
+    public Instant tierBelowSince;
+
+    /** An admin holds the member at {@link #tierCode} until then, whatever the rules say (null: no override). */
+    @Column(name = "tier_override_until")
+    public Instant tierOverrideUntil;
+
     /**
      * The member this one was merged into (null: not merged). A merged member keeps its row for its ledger history; its
      * card code and login stand for the survivor, and its balance and debt are 0.

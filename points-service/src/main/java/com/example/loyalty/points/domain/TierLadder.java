@@ -26,4 +26,19 @@ public class TierLadder {
 
     @Column(name = "updated_by")
     public String updatedBy;
+
+    /** ROLLING (over {@link #windowMonths}), CALENDAR_YEAR or FISCAL_YEAR (from {@link #fiscalStartMonth}). */
+    @Column(name = "period_kind", nullable = false)
+    public String periodKind = "ROLLING";
+
+    @Column(name = "fiscal_start_month", nullable = false)
+    public int fiscalStartMonth = 4;
+
+    /** Days between the evaluation that marks a member below their tier and the first that may downgrade them. */
+    @Column(name = "grace_days", nullable = false)
+    public int graceDays = 30;
+
+    /** Tiers an evaluation takes a member down at most. */
+    @Column(name = "max_steps", nullable = false)
+    public int maxSteps = 1;
 }

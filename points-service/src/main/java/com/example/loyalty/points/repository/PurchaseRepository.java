@@ -32,19 +32,28 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
      * The sum (net of returns) and the oldest of a member's purchases that happened after {@code since} (history and
      * purchases returned in full left out).
      */
-    public record WindowSummary(long total, Instant oldest) {}
+    public record WindowSummary(long total, Instant oldest, long purchases, long points) {
+        public WindowSummary(long total, Instant oldest) {
+            this(total, oldest, 0, 0);
+        }
+    }
 
     public WindowSummary windowSummary(UUID memberId, Instant since) {
         Object[] row = (Object[]) getEntityManager()
                 .createQuery(
-                        "select coalesce(sum(p.amount - p.returnedAmount), 0), min(p.occurredAt) from Purchase p "
+                        "select coalesce(sum(p.amount - p.returnedAmount), 0), min(p.occurredAt), count(p), "
+                                + "coalesce(sum(p.points - p.pointsReversed), 0) from Purchase p "
                                 + "where p.memberId = :m and p.occurredAt > :since and p.history = false "
                                 + "and p.returnedAmount < p.amount",
                         Object[].class)
                 .setParameter("m", memberId)
                 .setParameter("since", since)
                 .getSingleResult();
-        return new WindowSummary(((Number) row[0]).longValue(), (Instant) row[1]);
+        return new WindowSummary(
+                ((Number) row[0]).longValue(),
+                (Instant) row[1],
+                ((Number) row[2]).longValue(),
+                ((Number) row[3]).longValue());
     }
 
     /** A purchase brought in by an import as history: it earned nothing. */

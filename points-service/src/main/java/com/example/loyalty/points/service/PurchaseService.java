@@ -320,10 +320,14 @@ public class PurchaseService {
         }
         // The purchase earns at the tier held before it; an upgrade it causes applies from the next one.
         rollingSpend.current(member, ladder, now);
-        rollingSpend.count(member, ladder, occurredAt, command.amount(), now);
+        rollingSpend.count(member, ladder, occurredAt, command.amount(), points, now);
         long spend = member.windowSpend;
-        TierLadderView.Step qualified = ladder.qualifyingTier(spend);
-        boolean upgraded = qualified.rank() > tier.rank();
+        // spend, purchases and points (docs/tiers.md); never a downgrade here, nor any change under an admin's override
+        TierLadderView.Step qualified = ladder.qualifyingTier(RollingSpend.figures(member));
+        boolean upgraded = qualified.rank() > tier.rank() && !TierRules.overridden(member, now);
+        if (upgraded) {
+            member.tierBelowSince = null;
+        }
         if (upgraded) {
             member.tierCode = qualified.code();
         }

@@ -193,7 +193,14 @@ public class ReturnService {
             // before the purchase's returned amount changes: a recompute of the figure counts purchases net of returns
             TierLadderView ladder = tiers.ladder();
             rollingSpend.current(member, ladder, now);
-            rollingSpend.uncount(member, ladder, purchase.occurredAt, amount, now);
+            rollingSpend.uncount(
+                    member,
+                    ladder,
+                    purchase.occurredAt,
+                    amount,
+                    toReverse,
+                    returned == purchase.amount,
+                    now); // the purchase's points and count too (docs/tiers.md)
         }
         PurchaseReturn r = new PurchaseReturn();
         r.id = UUID.randomUUID();

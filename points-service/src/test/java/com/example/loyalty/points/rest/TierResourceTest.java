@@ -71,6 +71,7 @@ class TierResourceTest {
 
     @Test
     void aMarketerReplacesTheLadderAndPurchasesFollowIt() {
+        // the change re-evaluates every member (docs/tiers.md): DIAMOND out of anyone's reach, so it can go again after
         try {
             put(PointsApi.MARKETER, """
                     {"windowMonths": 6, "tiers": [
@@ -78,7 +79,7 @@ class TierResourceTest {
                       {"code": "SILVER", "name": "Silver", "thresholdSpend": 5000, "multiplier": 1.5},
                       {"code": "GOLD", "name": "Gold", "thresholdSpend": 100000, "multiplier": 1.5},
                       {"code": "PLATINUM", "name": "Platinum", "thresholdSpend": 300000, "multiplier": 2},
-                      {"code": "DIAMOND", "name": "Diamond", "thresholdSpend": 1000000, "multiplier": 3}]}
+                      {"code": "DIAMOND", "name": "Diamond", "thresholdSpend": 1000000000000, "multiplier": 3}]}
                     """)
                     .statusCode(SC_OK)
                     .body("windowMonths", equalTo(6))

@@ -23,5 +23,15 @@ public enum AuditAction {
     CARD_DESIGN_CREATED,
     CARD_DESIGN_UPDATED,
     CARD_DESIGN_RETIRED,
-    REDEMPTION_CANCELLED
+    REDEMPTION_CANCELLED,
+    /** POST /api/points/rules; target EARNING_RULE; after: the rule's kind and first version. */
+    RULE_CREATED,
+    /** PUT /api/points/rules/{id}; target EARNING_RULE; before: the version in force then; after: the new version. */
+    RULE_CHANGED,
+    /** POST /api/points/rules/{id}/pause; target EARNING_RULE; before and after: the versions; the reason if given. */
+    RULE_PAUSED,
+    /** POST /api/points/rules/{id}/resume; target EARNING_RULE; before and after: the versions. */
+    RULE_RESUMED,
+    /** POST /api/points/rules/{id}/end; target EARNING_RULE; before and after: the versions. */
+    RULE_ENDED
 }

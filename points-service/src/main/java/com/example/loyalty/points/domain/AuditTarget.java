@@ -27,5 +27,8 @@ public final class AuditTarget {
     /** A card design; the target id is the design's id. */
     public static final String CARD_DESIGN = "CARD_DESIGN";
 
+    /** An earning rule; the target id is the rule's id. */
+    public static final String EARNING_RULE = "EARNING_RULE";
+
     private AuditTarget() {}
 }

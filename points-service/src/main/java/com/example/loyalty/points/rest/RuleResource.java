@@ -4,10 +4,14 @@ import com.example.loyalty.common.security.Roles;
 import com.example.loyalty.points.domain.RuleKind;
 import com.example.loyalty.points.service.EarningRuleService;
 import com.example.loyalty.points.service.Earnings;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +29,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,11 +48,20 @@ public class RuleResource {
     private final EarningRuleService rules;
     private final Earnings earnings;
     private final SecurityIdentity identity;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public RuleResource(EarningRuleService rules, Earnings earnings, SecurityIdentity identity) {
+    public RuleResource(
+            EarningRuleService rules,
+            Earnings earnings,
+            SecurityIdentity identity,
+            ObjectMapper json,
+            Validator validator) {
         this.rules = rules;
         this.earnings = earnings;
         this.identity = identity;
+        this.json = json;
+        this.validator = validator;
     }
 
     @POST
@@ -109,32 +125,50 @@ public class RuleResource {
 
     @POST
     @Path("/{id}/pause")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(
+            required = false,
+            content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RuleStateRequest.class)))
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "Pause an earning rule", description = "From effectiveAt (now when absent). RULE_PAUSED.")
     @APIResponse(responseCode = "200", description = "Paused")
     @APIResponse(responseCode = "404", description = "Unknown rule")
     @APIResponse(responseCode = "409", description = "rule-not-active: paused or ended by then")
     @APIResponse(responseCode = "422", description = "rule-in-past")
-    public RuleResponse pause(@PathParam("id") UUID id, @Valid RuleStateRequest request) {
-        RuleStateRequest r = request == null ? new RuleStateRequest(null, null) : request;
+    public RuleResponse pause(@PathParam("id") UUID id, String rawBody) throws JsonProcessingException {
+        RuleStateRequest r = stateRequest(rawBody);
         return RuleResponse.from(rules.pause(id, r.effectiveAt(), subject(), r.reason()));
     }
 
     @POST
     @Path("/{id}/resume")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(
+            required = false,
+            content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RuleStateRequest.class)))
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "Resume a paused earning rule", description = "From effectiveAt (now when absent). RULE_RESUMED.")
     @APIResponse(responseCode = "200", description = "Resumed")
     @APIResponse(responseCode = "404", description = "Unknown rule")
     @APIResponse(responseCode = "409", description = "rule-not-paused")
     @APIResponse(responseCode = "422", description = "rule-in-past")
-    public RuleResponse resume(@PathParam("id") UUID id, @Valid RuleStateRequest request) {
-        RuleStateRequest r = request == null ? new RuleStateRequest(null, null) : request;
+    public RuleResponse resume(@PathParam("id") UUID id, String rawBody) throws JsonProcessingException {
+        RuleStateRequest r = stateRequest(rawBody);
         return RuleResponse.from(rules.resume(id, r.effectiveAt(), subject(), r.reason()));
     }
 
     @POST
     @Path("/{id}/end")
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(
+            required = false,
+            content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RuleStateRequest.class)))
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(
             summary = "End an earning rule for good",
@@ -143,8 +177,8 @@ public class RuleResource {
     @APIResponse(responseCode = "404", description = "Unknown rule")
     @APIResponse(responseCode = "409", description = "rule-ended: ended already")
     @APIResponse(responseCode = "422", description = "rule-in-past")
-    public RuleResponse end(@PathParam("id") UUID id, @Valid RuleStateRequest request) {
-        RuleStateRequest r = request == null ? new RuleStateRequest(null, null) : request;
+    public RuleResponse end(@PathParam("id") UUID id, String rawBody) throws JsonProcessingException {
+        RuleStateRequest r = stateRequest(rawBody);
         return RuleResponse.from(rules.end(id, r.effectiveAt(), subject(), r.reason()));
     }
 
@@ -189,6 +223,22 @@ public class RuleResource {
                                 a.ruleId(), a.version(), a.kind().name(), a.name(), a.points()))
                         .toList(),
                 e.steps().stream().map(SimulateResponse.Step::of).toList());
+    }
+
+    /** The optional body of a pause, resume or end (a bare POST acts now, without a reason), read by hand. */
+    private RuleStateRequest stateRequest(String rawBody) throws JsonProcessingException {
+        if (rawBody == null || rawBody.isBlank()) {
+            return new RuleStateRequest(null, null);
+        }
+        RuleStateRequest body = json.readValue(rawBody, RuleStateRequest.class);
+        if (body == null) {
+            return new RuleStateRequest(null, null);
+        }
+        var violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return body;
     }
 
     private String subject() {

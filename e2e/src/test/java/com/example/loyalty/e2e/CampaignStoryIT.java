@@ -58,8 +58,7 @@ class CampaignStoryIT {
 
     /** What {@link #AMOUNT} yen earn now, simulated, with the steps of the explanation. */
     private static JsonPath simulate(String user) {
-        return as(user)
-                .body(Map.of("cardCode", card, "amount", AMOUNT, "currency", "JPY", "channel", "STORE"))
+        return as(user).body(Map.of("cardCode", card, "amount", AMOUNT, "currency", "JPY", "channel", "STORE"))
                 .post("/api/points/rules/simulate")
                 .then()
                 .statusCode(SC_OK)
@@ -92,11 +91,16 @@ class CampaignStoryIT {
         Instant now = Instant.now();
         campaignId = as("marketer1")
                 .body(Map.of(
-                        "kind", "CAMPAIGN",
-                        "name", "double points " + RUN,
-                        "multiplier", 2,
-                        "validFrom", now.toString(),
-                        "validTo", now.plus(Duration.ofHours(1)).toString()))
+                        "kind",
+                        "CAMPAIGN",
+                        "name",
+                        "double points " + RUN,
+                        "multiplier",
+                        2,
+                        "validFrom",
+                        now.toString(),
+                        "validTo",
+                        now.plus(Duration.ofHours(1)).toString()))
                 .post("/api/points/rules")
                 .then()
                 .statusCode(SC_CREATED)
@@ -128,9 +132,11 @@ class CampaignStoryIT {
 
         JsonPath purchase = buy();
         assertEquals(single, purchase.getLong("pointsEarned"), purchase.prettify());
-        assertEquals(List.of(), purchase.getList("rules.ruleId").stream()
-                .filter(campaignId::equals)
-                .toList());
+        assertEquals(
+                List.of(),
+                purchase.getList("rules.ruleId").stream()
+                        .filter(campaignId::equals)
+                        .toList());
         assertEquals(single, simulate("marketer1").getLong("points"));
 
         as("marketer1")

@@ -55,8 +55,7 @@ public class SegmentConsumer {
     public void consume(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
-        consumer.consumeBatch(
-                Topics.LOYALTY_INSIGHTS, DLQ, batch, Set.of(EventTypes.SEGMENT_CHANGED), this::applyAll);
+        consumer.consumeBatch(Topics.LOYALTY_INSIGHTS, DLQ, batch, Set.of(EventTypes.SEGMENT_CHANGED), this::applyAll);
     }
 
     /** A poll's SegmentChanged events, in the consumer's transaction, with one statement. */
@@ -64,7 +63,8 @@ public class SegmentConsumer {
         List<SegmentSeen> seen = new ArrayList<>(events.size());
         for (EventEnvelope event : events) {
             if (event.schemaVersion() != SegmentChanged.SCHEMA_VERSION) {
-                throw new UnprocessableEventException("unsupported SegmentChanged schema version " + event.schemaVersion());
+                throw new UnprocessableEventException(
+                        "unsupported SegmentChanged schema version " + event.schemaVersion());
             }
             SegmentChanged changed;
             try {
@@ -76,7 +76,9 @@ public class SegmentConsumer {
             if (changed.currency() == null || changed.currency().isBlank()) {
                 throw new UnprocessableEventException("SegmentChanged " + event.eventId() + " without currency");
             }
-            if (!config.rules().segmentCurrency().equalsIgnoreCase(changed.currency().trim())) {
+            if (!config.rules()
+                    .segmentCurrency()
+                    .equalsIgnoreCase(changed.currency().trim())) {
                 continue;
             }
             if (changed.asOf() == null) {
@@ -98,8 +100,8 @@ public class SegmentConsumer {
         }
         String name = given.trim().toUpperCase(Locale.ROOT);
         if (!NAME.matcher(name).matches()) {
-            throw new UnprocessableEventException(
-                    "SegmentChanged " + event.eventId() + ": " + what + " '" + given + "' is not a name such as CHAMPIONS");
+            throw new UnprocessableEventException("SegmentChanged " + event.eventId() + ": " + what + " '" + given
+                    + "' is not a name such as CHAMPIONS");
         }
         return name;
     }

@@ -23,7 +23,9 @@ public class EarningRuleRepository implements PanacheRepositoryBase<EarningRule,
 
     /** The newest rules first, at most {@code limit}, of {@code kind} when given. */
     public List<EarningRule> newest(RuleKind kind, int limit) {
-        return (kind == null ? find("order by createdAt desc, id") : find("kind = ?1 order by createdAt desc, id", kind))
+        return (kind == null
+                        ? find("order by createdAt desc, id")
+                        : find("kind = ?1 order by createdAt desc, id", kind))
                 .page(0, limit)
                 .list();
     }
@@ -35,7 +37,8 @@ public class EarningRuleRepository implements PanacheRepositoryBase<EarningRule,
         }
         return getEntityManager()
                 .createQuery(
-                        "from EarningRuleVersion where ruleId in :ids order by ruleId, version", EarningRuleVersion.class)
+                        "from EarningRuleVersion where ruleId in :ids order by ruleId, version",
+                        EarningRuleVersion.class)
                 .setParameter("ids", ruleIds)
                 .getResultList();
     }

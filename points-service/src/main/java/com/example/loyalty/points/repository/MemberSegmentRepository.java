@@ -61,10 +61,30 @@ public class MemberSegmentRepository {
                         updated_at = now()
                     where excluded.as_of >= member_segment.as_of
                     """)) {
-                SqlArrays.bind(ps, 1, c, "uuid", seen.stream().map(SegmentSeen::memberId).toList());
-                SqlArrays.bind(ps, 2, c, "varchar", seen.stream().map(SegmentSeen::segment).toList());
-                SqlArrays.bind(ps, 3, c, "varchar", seen.stream().map(SegmentSeen::quadrant).toList());
-                SqlArrays.bind(ps, 4, c, "date", seen.stream().map(s -> Date.valueOf(s.asOf())).toList());
+                SqlArrays.bind(
+                        ps,
+                        1,
+                        c,
+                        "uuid",
+                        seen.stream().map(SegmentSeen::memberId).toList());
+                SqlArrays.bind(
+                        ps,
+                        2,
+                        c,
+                        "varchar",
+                        seen.stream().map(SegmentSeen::segment).toList());
+                SqlArrays.bind(
+                        ps,
+                        3,
+                        c,
+                        "varchar",
+                        seen.stream().map(SegmentSeen::quadrant).toList());
+                SqlArrays.bind(
+                        ps,
+                        4,
+                        c,
+                        "date",
+                        seen.stream().map(s -> Date.valueOf(s.asOf())).toList());
                 return ps.executeUpdate();
             }
         });

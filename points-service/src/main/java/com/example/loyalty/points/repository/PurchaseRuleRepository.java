@@ -36,10 +36,30 @@ public class PurchaseRuleRepository {
                         select ?, r, v, k, p from unnest(?::uuid[], ?::int[], ?::varchar[], ?::numeric[]) as e(r, v, k, p)
                         """)) {
                     ps.setObject(1, purchaseId);
-                    SqlArrays.bind(ps, 2, c, "uuid", rules.stream().map(AppliedRule::ruleId).toList());
-                    SqlArrays.bind(ps, 3, c, "int4", rules.stream().map(AppliedRule::version).toList());
-                    SqlArrays.bind(ps, 4, c, "varchar", rules.stream().map(AppliedRule::kind).toList());
-                    SqlArrays.bind(ps, 5, c, "numeric", rules.stream().map(AppliedRule::points).toList());
+                    SqlArrays.bind(
+                            ps,
+                            2,
+                            c,
+                            "uuid",
+                            rules.stream().map(AppliedRule::ruleId).toList());
+                    SqlArrays.bind(
+                            ps,
+                            3,
+                            c,
+                            "int4",
+                            rules.stream().map(AppliedRule::version).toList());
+                    SqlArrays.bind(
+                            ps,
+                            4,
+                            c,
+                            "varchar",
+                            rules.stream().map(AppliedRule::kind).toList());
+                    SqlArrays.bind(
+                            ps,
+                            5,
+                            c,
+                            "numeric",
+                            rules.stream().map(AppliedRule::points).toList());
                     ps.executeUpdate();
                 }
             }
@@ -50,10 +70,18 @@ public class PurchaseRuleRepository {
                         from unnest(?::varchar[], ?::varchar[], ?::int8[], ?::int4[]) with ordinality as e(s, g, a, q, n)
                         """)) {
                     ps.setObject(1, purchaseId);
-                    SqlArrays.bind(ps, 2, c, "varchar", items.stream().map(Item::sku).toList());
-                    SqlArrays.bind(ps, 3, c, "varchar", items.stream().map(Item::category).toList());
-                    SqlArrays.bind(ps, 4, c, "int8", items.stream().map(Item::amount).toList());
-                    SqlArrays.bind(ps, 5, c, "int4", items.stream().map(Item::quantity).toList());
+                    SqlArrays.bind(
+                            ps, 2, c, "varchar", items.stream().map(Item::sku).toList());
+                    SqlArrays.bind(
+                            ps,
+                            3,
+                            c,
+                            "varchar",
+                            items.stream().map(Item::category).toList());
+                    SqlArrays.bind(
+                            ps, 4, c, "int8", items.stream().map(Item::amount).toList());
+                    SqlArrays.bind(
+                            ps, 5, c, "int4", items.stream().map(Item::quantity).toList());
                     ps.executeUpdate();
                 }
             }
@@ -78,7 +106,10 @@ public class PurchaseRuleRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rules.add(new AppliedRule(
-                                rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(1, UUID.class),
+                                rs.getInt(2),
+                                rs.getString(3),
+                                rs.getString(4),
                                 rs.getBigDecimal(5)));
                     }
                 }

@@ -53,18 +53,27 @@ public record PurchaseRequest(
 
     @Schema(description = "A line item of a purchase")
     public record Item(
-            @Schema(description = "The product's SKU") @NotBlank @Size(max = 64) String sku,
-            @Schema(description = "The product's category, if any") @Size(max = 64) String category,
+            @Schema(description = "The product's SKU") @NotBlank @Size(max = 64)
+            String sku,
+
+            @Schema(description = "The product's category, if any") @Size(max = 64)
+            String category,
+
             @Schema(description = "The line's amount in minor units of the purchase's currency")
             @NotNull
             @Positive
             @Max(1_000_000_000_000L)
             Long amount,
-            @Schema(description = "How many; 1 when absent") @Positive @Max(1_000_000) Integer quantity) {
+
+            @Schema(description = "How many; 1 when absent") @Positive @Max(1_000_000)
+            Integer quantity) {
 
         public EarningEngine.Item toItem() {
-            return new EarningEngine.Item(sku.trim(), category == null || category.isBlank() ? null : category.trim(),
-                    amount, quantity == null ? 1 : quantity);
+            return new EarningEngine.Item(
+                    sku.trim(),
+                    category == null || category.isBlank() ? null : category.trim(),
+                    amount,
+                    quantity == null ? 1 : quantity);
         }
     }
 

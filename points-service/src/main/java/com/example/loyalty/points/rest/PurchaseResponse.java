@@ -32,14 +32,21 @@ public record PurchaseResponse(
         @Schema(description = "True when the transaction id had been recorded before and nothing was earned now")
         boolean replayed,
 
-        @Schema(description = "The earning rule versions this purchase earned by, with the points each added "
-                + "(before the one rounding down); the tier multiplier and the configured base rate are not rules")
+        @Schema(
+                description =
+                        "The earning rule versions this purchase earned by, with the points each added "
+                                + "(before the one rounding down); the tier multiplier and the configured base rate are not rules")
         List<AppliedRuleResponse> rules) {
 
     @Schema(description = "An earning rule version a purchase earned by")
     public record AppliedRuleResponse(
-            UUID ruleId, int version, String kind, String name,
-            @Schema(description = "Points it added, exact to 6 decimals") BigDecimal points) {}
+            UUID ruleId,
+            int version,
+            String kind,
+            String name,
+
+            @Schema(description = "Points it added, exact to 6 decimals")
+            BigDecimal points) {}
 
     public static PurchaseResponse from(PurchaseService.PurchaseResult r) {
         return new PurchaseResponse(
@@ -57,7 +64,8 @@ public record PurchaseResponse(
                 r.rules() == null
                         ? List.of()
                         : r.rules().stream()
-                                .map(a -> new AppliedRuleResponse(a.ruleId(), a.version(), a.kind(), a.name(), a.points()))
+                                .map(a -> new AppliedRuleResponse(
+                                        a.ruleId(), a.version(), a.kind(), a.name(), a.points()))
                                 .toList());
     }
 }

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 + "multiplier; CAMPAIGN multiplier and/or bonusPoints, validTo, optional audience, channel, currency and "
                 + "caps. Fields of another kind are refused (422).")
 public record RuleRequest(
-        @Schema(description = "The kind; required on create, optional (and unchangeable) on a change") RuleKind kind,
+        @Schema(description = "The kind; required on create, optional (and unchangeable) on a change")
+        RuleKind kind,
 
         @Schema(description = "Shown to marketers and in the explanation of what a purchase earned") @Size(max = 200)
         String name,
@@ -41,9 +42,11 @@ public record RuleRequest(
         @Schema(description = "CHANNEL: the channel; CAMPAIGN: only purchases in it (optional)")
         PurchaseRequest.Channel channel,
 
-        @Schema(description = "CATEGORY: the product category") @Size(max = 64) String category,
+        @Schema(description = "CATEGORY: the product category") @Size(max = 64)
+        String category,
 
-        @Schema(description = "SKU: the product's SKU") @Size(max = 64) String sku,
+        @Schema(description = "SKU: the product's SKU") @Size(max = 64)
+        String sku,
 
         @Schema(description = "Above 0, at most 10, at most 3 decimals") @Digits(integer = 6, fraction = 12)
         BigDecimal multiplier,
@@ -51,23 +54,28 @@ public record RuleRequest(
         @Schema(description = "CAMPAIGN: fixed points added once per purchase (0 to points.rules.max-bonus-points)")
         Long bonusPoints,
 
-        @Schema(description = "CAMPAIGN: who it is for; absent: every member") @Valid Audience audience,
+        @Schema(description = "CAMPAIGN: who it is for; absent: every member") @Valid
+        Audience audience,
 
-        @Schema(description = "CAMPAIGN: most points it adds to one purchase") Long maxPointsPerPurchase,
+        @Schema(description = "CAMPAIGN: most points it adds to one purchase")
+        Long maxPointsPerPurchase,
 
         @Schema(description = "CAMPAIGN: most points it adds to one member's purchases of a day (points.zone)")
         Long maxPointsPerMemberDay,
 
-        @Schema(
-                description = "A change only: when the new version takes effect; now when absent, never in the past")
+        @Schema(description = "A change only: when the new version takes effect; now when absent, never in the past")
         Instant effectiveAt,
 
-        @Schema(description = "A change only: why, for the audit log") @Size(max = 500) String reason) {
+        @Schema(description = "A change only: why, for the audit log") @Size(max = 500)
+        String reason) {
 
     @Schema(description = "A campaign's audience: some tiers, or one RFM segment (not both)")
     public record Audience(
-            @Schema(description = "Tier codes") @Size(max = 20) List<@Size(max = 32) String> tiers,
-            @Schema(description = "An RFM segment of metrics-service, e.g. CHAMPIONS") @Size(max = 32) String segment) {}
+            @Schema(description = "Tier codes") @Size(max = 20)
+            List<@Size(max = 32) String> tiers,
+
+            @Schema(description = "An RFM segment of metrics-service, e.g. CHAMPIONS") @Size(max = 32)
+            String segment) {}
 
     EarningRuleService.RuleDefinition definition() {
         return new EarningRuleService.RuleDefinition(

@@ -128,9 +128,10 @@ public class RuleResource {
     @Consumes(MediaType.WILDCARD)
     @RequestBody(
             required = false,
-            content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RuleStateRequest.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RuleStateRequest.class)))
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "Pause an earning rule", description = "From effectiveAt (now when absent). RULE_PAUSED.")
     @APIResponse(responseCode = "200", description = "Paused")
@@ -147,11 +148,14 @@ public class RuleResource {
     @Consumes(MediaType.WILDCARD)
     @RequestBody(
             required = false,
-            content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RuleStateRequest.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RuleStateRequest.class)))
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
-    @Operation(summary = "Resume a paused earning rule", description = "From effectiveAt (now when absent). RULE_RESUMED.")
+    @Operation(
+            summary = "Resume a paused earning rule",
+            description = "From effectiveAt (now when absent). RULE_RESUMED.")
     @APIResponse(responseCode = "200", description = "Resumed")
     @APIResponse(responseCode = "404", description = "Unknown rule")
     @APIResponse(responseCode = "409", description = "rule-not-paused")
@@ -166,9 +170,10 @@ public class RuleResource {
     @Consumes(MediaType.WILDCARD)
     @RequestBody(
             required = false,
-            content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RuleStateRequest.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RuleStateRequest.class)))
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(
             summary = "End an earning rule for good",

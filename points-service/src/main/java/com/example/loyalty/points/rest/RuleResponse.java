@@ -14,22 +14,36 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record RuleResponse(
         UUID id,
         RuleKind kind,
-        @Schema(description = "The name of its latest version") String name,
+
+        @Schema(description = "The name of its latest version")
+        String name,
+
         @Schema(description = "Now: SCHEDULED, ACTIVE, PAUSED or ENDED (ended, or its window closed)")
         EarningRuleService.Status status,
+
         Instant createdAt,
         String createdBy,
-        @Schema(description = "The version in force now (the latest when none is)") Version current,
-        @Schema(description = "Every version, oldest first (GET /rules/{id} only)") List<Version> versions) {
+
+        @Schema(description = "The version in force now (the latest when none is)")
+        Version current,
+
+        @Schema(description = "Every version, oldest first (GET /rules/{id} only)")
+        List<Version> versions) {
 
     @Schema(description = "A version of an earning rule; immutable once written, except when it stops being in force")
     public record Version(
             int version,
-            @Schema(description = "ACTIVE, PAUSED or ENDED while in force") RuleState state,
+
+            @Schema(description = "ACTIVE, PAUSED or ENDED while in force")
+            RuleState state,
+
             @Schema(description = "In force from") Instant effectiveFrom,
-            @Schema(description = "In force until (exclusive); null: until a later change; equal to effectiveFrom: "
-                    + "cancelled before it was ever in force")
+
+            @Schema(
+                    description = "In force until (exclusive); null: until a later change; equal to effectiveFrom: "
+                            + "cancelled before it was ever in force")
             Instant effectiveTo,
+
             Instant validFrom,
             Instant validTo,
             String name,
@@ -50,7 +64,9 @@ public record RuleResponse(
             RuleRequest.Audience audience = v.audienceTiers().isEmpty() && v.audienceSegment() == null
                     ? null
                     : new RuleRequest.Audience(
-                            v.audienceTiers().isEmpty() ? null : v.audienceTiers().stream().sorted().toList(),
+                            v.audienceTiers().isEmpty()
+                                    ? null
+                                    : v.audienceTiers().stream().sorted().toList(),
                             v.audienceSegment());
             return new Version(
                     v.version(),
@@ -84,6 +100,8 @@ public record RuleResponse(
                 r.createdAt(),
                 r.createdBy(),
                 Version.of(r.current()),
-                r.versions() == null ? null : r.versions().stream().map(Version::of).toList());
+                r.versions() == null
+                        ? null
+                        : r.versions().stream().map(Version::of).toList());
     }
 }

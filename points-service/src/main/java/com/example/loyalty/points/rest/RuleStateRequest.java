@@ -6,5 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "When a pause, resume or end takes effect, and why")
 public record RuleStateRequest(
-        @Schema(description = "Now when absent; never in the past") Instant effectiveAt,
-        @Schema(description = "Why, for the audit log") @Size(max = 500) String reason) {}
+        @Schema(description = "Now when absent; never in the past")
+        Instant effectiveAt,
+
+        @Schema(description = "Why, for the audit log") @Size(max = 500)
+        String reason) {}

@@ -171,8 +171,8 @@ public final class EarningEngine {
             multiplyStep(lines, b.multiplier(), null, "BOOST", b.source() + ": " + b.name(), bonus, r, steps, applied);
         }
         // channel: every line
-        RuleVersionView channel = newest(
-                live, v -> v.kind() == RuleKind.CHANNEL && Objects.equals(v.channel(), purchase.channel()));
+        RuleVersionView channel =
+                newest(live, v -> v.kind() == RuleKind.CHANNEL && Objects.equals(v.channel(), purchase.channel()));
         if (channel != null) {
             multiplyStep(lines, channel.multiplier(), channel, "CHANNEL", channel.name(), bonus, r, steps, applied);
         }
@@ -194,7 +194,16 @@ public final class EarningEngine {
         }
         for (var e : linesOf.entrySet()) {
             RuleVersionView rule = ruleOf.get(e.getKey());
-            multiplyStep(e.getValue(), lines, rule.multiplier(), rule, rule.kind().name(), rule.name(), bonus, r, steps,
+            multiplyStep(
+                    e.getValue(),
+                    lines,
+                    rule.multiplier(),
+                    rule,
+                    rule.kind().name(),
+                    rule.name(),
+                    bonus,
+                    r,
+                    steps,
                     applied);
         }
         // campaigns, oldest first
@@ -213,9 +222,16 @@ public final class EarningEngine {
         BigDecimal total = total(lines, bonus[0]);
         long points = total.divide(r, 0, RoundingMode.FLOOR).longValueExact();
         steps.add(new Step(
-                null, null, "ROUNDING", "rounding", "rounded down once, to whole points", null, BigDecimal.valueOf(points),
+                null,
+                null,
+                "ROUNDING",
+                "rounding",
+                "rounded down once, to whole points",
+                null,
+                BigDecimal.valueOf(points),
                 false));
-        return new Earning(points, rate, rateRule == null ? null : rateRule.ruleId(), steps, List.copyOf(applied.values()));
+        return new Earning(
+                points, rate, rateRule == null ? null : rateRule.ruleId(), steps, List.copyOf(applied.values()));
     }
 
     /** Items as lines, and the amount they do not cover as one more line; refuses items above the amount. */

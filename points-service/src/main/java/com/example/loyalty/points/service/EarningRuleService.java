@@ -198,9 +198,10 @@ public class EarningRuleService {
     }
 
     private RuleView transition(UUID id, Op op, RuleDefinition d, Instant effectiveAt, String actor, String reason) {
+        EarningRule rule = rules.lock(id).orElseThrow(() -> unknown(id));
+        // "now" once the rule is ours: a change that waited for another one takes effect after it, never before
         Instant now = now();
         Instant at = start(effectiveAt, now, "effectiveAt");
-        EarningRule rule = rules.lock(id).orElseThrow(() -> unknown(id));
         List<EarningRuleVersion> versions = rules.versionsOf(List.of(id));
         EarningRuleVersion current = versions.stream()
                 .filter(v -> !cancelled(v) && inForce(v, at))
@@ -226,7 +227,8 @@ public class EarningRuleService {
                     throw Problems.conflict(
                             "rule-not-active",
                             "Rule not active",
-                            "rule " + id + " is " + current.state + " at " + at + ": only an active rule can be paused");
+                            "rule " + id + " is " + current.state + " at " + at
+                                    + ": only an active rule can be paused");
                 }
                 def = definitionOf(current, rule.kind);
                 state = RuleState.PAUSED;
@@ -236,7 +238,8 @@ public class EarningRuleService {
                     throw Problems.conflict(
                             "rule-not-paused",
                             "Rule not paused",
-                            "rule " + id + " is " + current.state + " at " + at + ": only a paused rule can be resumed");
+                            "rule " + id + " is " + current.state + " at " + at
+                                    + ": only a paused rule can be resumed");
                 }
                 def = definitionOf(current, rule.kind);
                 state = RuleState.ACTIVE;
@@ -301,8 +304,7 @@ public class EarningRuleService {
         Instant now = now();
         List<EarningRule> found = rules.newest(kind, status == null ? limit : Math.max(limit, 1000));
         Map<UUID, List<RuleVersionView>> versions = new java.util.HashMap<>();
-        Map<UUID, EarningRule> byId =
-                found.stream().collect(Collectors.toMap(r -> r.id, r -> r));
+        Map<UUID, EarningRule> byId = found.stream().collect(Collectors.toMap(r -> r.id, r -> r));
         for (EarningRuleVersion v : rules.versionsOf(byId.keySet())) {
             EarningRule r = byId.get(v.ruleId);
             versions.computeIfAbsent(v.ruleId, k -> new ArrayList<>()).add(RuleVersionView.of(v, r.createdAt, r.kind));
@@ -345,9 +347,10 @@ public class EarningRuleService {
         return switch (v.state()) {
             case PAUSED -> Status.PAUSED;
             case ENDED -> Status.ENDED;
-            case ACTIVE -> v.validFrom().isAfter(now)
-                    ? Status.SCHEDULED
-                    : v.validTo() != null && !now.isBefore(v.validTo()) ? Status.ENDED : Status.ACTIVE;
+            case ACTIVE ->
+                v.validFrom().isAfter(now)
+                        ? Status.SCHEDULED
+                        : v.validTo() != null && !now.isBefore(v.validTo()) ? Status.ENDED : Status.ACTIVE;
         };
     }
 
@@ -377,9 +380,8 @@ public class EarningRuleService {
         v.sku = d.sku();
         v.multiplier = d.multiplier();
         v.bonusPoints = d.bonusPoints();
-        v.audienceTiers = d.audienceTiers() == null || d.audienceTiers().isEmpty()
-                ? null
-                : String.join(",", d.audienceTiers());
+        v.audienceTiers =
+                d.audienceTiers() == null || d.audienceTiers().isEmpty() ? null : String.join(",", d.audienceTiers());
         v.audienceSegment = d.audienceSegment();
         v.maxPointsPerPurchase = d.maxPointsPerPurchase();
         v.maxPointsPerMemberDay = d.maxPointsPerMemberDay();
@@ -469,14 +471,15 @@ public class EarningRuleService {
             case CHANNEL -> Set.of("channel", "multiplier");
             case CATEGORY -> Set.of("category", "multiplier");
             case SKU -> Set.of("sku", "multiplier");
-            case CAMPAIGN -> Set.of(
-                    "multiplier",
-                    "bonusPoints",
-                    "audience",
-                    "channel",
-                    "currency",
-                    "maxPointsPerPurchase",
-                    "maxPointsPerMemberDay");
+            case CAMPAIGN ->
+                Set.of(
+                        "multiplier",
+                        "bonusPoints",
+                        "audience",
+                        "channel",
+                        "currency",
+                        "maxPointsPerPurchase",
+                        "maxPointsPerMemberDay");
         };
         Map<String, Object> given = new java.util.LinkedHashMap<>();
         given.put("currency", d.currency());
@@ -655,7 +658,8 @@ public class EarningRuleService {
     }
 
     private static HttpProblem ended(UUID id, Instant at) {
-        return Problems.conflict("rule-ended", "Rule ended", "rule " + id + " has ended by " + at + ": it changes no more");
+        return Problems.conflict(
+                "rule-ended", "Rule ended", "rule " + id + " has ended by " + at + ": it changes no more");
     }
 
     private static HttpProblem unknown(UUID id) {

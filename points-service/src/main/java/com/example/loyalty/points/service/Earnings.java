@@ -154,7 +154,8 @@ public class Earnings {
             throw Problems.unprocessable(
                     "purchase-too-old",
                     "Purchase too old",
-                    "occurredAt " + at + " lies before " + config.purchases().earliest() + " (points.purchases.earliest)");
+                    "occurredAt " + at + " lies before " + config.purchases().earliest()
+                            + " (points.purchases.earliest)");
         }
         checkItems(amount, items);
         Member member = members.findByCardCode(cardCode)
@@ -178,7 +179,8 @@ public class Earnings {
                 items == null
                         ? List.of()
                         : items.stream()
-                                .map(i -> new PurchaseRuleRepository.Item(i.sku(), i.category(), i.amount(), i.quantity()))
+                                .map(i -> new PurchaseRuleRepository.Item(
+                                        i.sku(), i.category(), i.amount(), i.quantity()))
                                 .toList());
         return rows;
     }

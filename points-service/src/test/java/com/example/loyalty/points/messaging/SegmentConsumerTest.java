@@ -55,8 +55,9 @@ class SegmentConsumerTest {
         send(marker, "JPY", day, "NEW");
         await().atMost(WAIT).until(() -> segments(db, marker).equals(List.of("NEW")));
         assertEquals(List.of("AT_RISK"), segments(db, member));
-        assertEquals("2026-05-02", db.string("select as_of::text from member_segment where member_id = ?",
-                UUID.fromString(member)));
+        assertEquals(
+                "2026-05-02",
+                db.string("select as_of::text from member_segment where member_id = ?", UUID.fromString(member)));
     }
 
     @Test

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.loyalty.points.PointsDb;
+import com.example.loyalty.testing.Concurrently;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,7 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,11 +84,16 @@ class RuleResourceTest {
     /** A campaign of the end-to-end contract: a multiplier, from now for an hour. */
     static String campaign(String multiplier, Map<String, Object> more) {
         Map<String, Object> body = new HashMap<>(Map.of(
-                "kind", "CAMPAIGN",
-                "name", "double points " + UUID.randomUUID(),
-                "multiplier", new java.math.BigDecimal(multiplier),
-                "validFrom", Instant.now().toString(),
-                "validTo", Instant.now().plus(Duration.ofHours(1)).toString()));
+                "kind",
+                "CAMPAIGN",
+                "name",
+                "double points " + UUID.randomUUID(),
+                "multiplier",
+                new java.math.BigDecimal(multiplier),
+                "validFrom",
+                Instant.now().toString(),
+                "validTo",
+                Instant.now().plus(Duration.ofHours(1)).toString()));
         body.putAll(more);
         return create(MARKETER, body).statusCode(SC_CREATED).extract().path("id");
     }
@@ -101,8 +109,8 @@ class RuleResourceTest {
     }
 
     static ValidatableResponse simulate(String token, String card, long amount, Instant occurredAt) {
-        Map<String, Object> body = new HashMap<>(
-                Map.of("cardCode", card, "amount", amount, "currency", "JPY", "channel", "STORE"));
+        Map<String, Object> body =
+                new HashMap<>(Map.of("cardCode", card, "amount", amount, "currency", "JPY", "channel", "STORE"));
         if (occurredAt != null) {
             body.put("occurredAt", occurredAt.toString());
         }
@@ -158,10 +166,14 @@ class RuleResourceTest {
                 .body("rules[0].kind", equalTo("CAMPAIGN"));
         // a purchase from before the campaign's window, recorded now, earns single
         buy(member.cardCode(), 5_000, before).statusCode(SC_CREATED).body("pointsEarned", equalTo(50));
-        simulate(PointsApi.STAFF, member.cardCode(), 5_000, before).statusCode(SC_OK).body("points", equalTo(50));
+        simulate(PointsApi.STAFF, member.cardCode(), 5_000, before)
+                .statusCode(SC_OK)
+                .body("points", equalTo(50));
         assertEquals(150, PointsApi.balance(member));
-        assertEquals(1, new PointsDb(dataSource).number("select count(*) from purchase_rule where rule_id = ?",
-                UUID.fromString(id)));
+        assertEquals(
+                1,
+                new PointsDb(dataSource)
+                        .number("select count(*) from purchase_rule where rule_id = ?", UUID.fromString(id)));
     }
 
     @Test
@@ -190,11 +202,16 @@ class RuleResourceTest {
         String id = create(
                         MARKETER,
                         Map.of(
-                                "kind", "CAMPAIGN",
-                                "name", "welcome back",
-                                "bonusPoints", 100,
-                                "audience", Map.of("segment", segment),
-                                "validTo", Instant.now().plus(Duration.ofHours(1)).toString()))
+                                "kind",
+                                "CAMPAIGN",
+                                "name",
+                                "welcome back",
+                                "bonusPoints",
+                                100,
+                                "audience",
+                                Map.of("segment", segment),
+                                "validTo",
+                                Instant.now().plus(Duration.ofHours(1)).toString()))
                 .statusCode(SC_CREATED)
                 .body("current.audience.segment", equalTo(segment))
                 .body("status", equalTo("ACTIVE"))
@@ -225,7 +242,8 @@ class RuleResourceTest {
                 .path("current.effectiveFrom");
         buy(member.cardCode(), 1_000, Instant.now()).statusCode(SC_CREATED).body("pointsEarned", equalTo(10));
         // a purchase made while it ran, recorded after the pause, still earns double
-        Instant during = created.plus(Duration.between(created, Instant.parse(pausedAt)).dividedBy(2));
+        Instant during =
+                created.plus(Duration.between(created, Instant.parse(pausedAt)).dividedBy(2));
         buy(member.cardCode(), 1_000, during)
                 .statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(20))
@@ -270,10 +288,14 @@ class RuleResourceTest {
                 .oauth2(MARKETER)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
-                        "name", "triple points",
-                        "multiplier", 3,
-                        "validTo", Instant.now().plus(Duration.ofHours(1)).toString(),
-                        "reason", "more"))
+                        "name",
+                        "triple points",
+                        "multiplier",
+                        3,
+                        "validTo",
+                        Instant.now().plus(Duration.ofHours(1)).toString(),
+                        "reason",
+                        "more"))
                 .when()
                 .put("/api/points/rules/{id}", id)
                 .then()
@@ -283,7 +305,8 @@ class RuleResourceTest {
                 .body("name", equalTo("triple points"))
                 .extract()
                 .path("current.effectiveFrom");
-        Instant during = created.plus(Duration.between(created, Instant.parse(changedAt)).dividedBy(2));
+        Instant during =
+                created.plus(Duration.between(created, Instant.parse(changedAt)).dividedBy(2));
         buy(member.cardCode(), 1_000, during)
                 .statusCode(SC_CREATED)
                 .body("pointsEarned", equalTo(20))
@@ -298,10 +321,14 @@ class RuleResourceTest {
                 .oauth2(MARKETER)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
-                        "multiplier", 5,
-                        "name", "five",
-                        "validTo", Instant.now().plus(Duration.ofHours(1)).toString(),
-                        "effectiveAt", Instant.now().plus(Duration.ofMinutes(30)).toString()))
+                        "multiplier",
+                        5,
+                        "name",
+                        "five",
+                        "validTo",
+                        Instant.now().plus(Duration.ofHours(1)).toString(),
+                        "effectiveAt",
+                        Instant.now().plus(Duration.ofMinutes(30)).toString()))
                 .when()
                 .put("/api/points/rules/{id}", id)
                 .then()
@@ -314,7 +341,13 @@ class RuleResourceTest {
         given().auth()
                 .oauth2(MARKETER)
                 .contentType(ContentType.JSON)
-                .body(Map.of("multiplier", 2, "name", "again", "validTo", Instant.now().plusSeconds(60).toString()))
+                .body(Map.of(
+                        "multiplier",
+                        2,
+                        "name",
+                        "again",
+                        "validTo",
+                        Instant.now().plusSeconds(60).toString()))
                 .when()
                 .put("/api/points/rules/{id}", id)
                 .then()
@@ -393,13 +426,40 @@ class RuleResourceTest {
                 Map.of("kind", "CAMPAIGN", "name", "huge bonus", "bonusPoints", 100_000_000, "validTo", to),
                 Map.of("kind", "CAMPAIGN", "name", "no window", "multiplier", 2),
                 Map.of("kind", "CAMPAIGN", "name", "nothing", "validTo", to),
-                Map.of("kind", "CAMPAIGN", "name", "backwards", "multiplier", 2, "validFrom",
-                        now.plus(Duration.ofHours(2)).toString(), "validTo", to),
+                Map.of(
+                        "kind",
+                        "CAMPAIGN",
+                        "name",
+                        "backwards",
+                        "multiplier",
+                        2,
+                        "validFrom",
+                        now.plus(Duration.ofHours(2)).toString(),
+                        "validTo",
+                        to),
                 Map.of("kind", "CAMPAIGN", "name", "rate", "multiplier", 2, "rate", 10, "validTo", to),
-                Map.of("kind", "CAMPAIGN", "name", "no such tier", "multiplier", 2, "validTo", to,
-                        "audience", Map.of("tiers", List.of("DIAMOND"))),
-                Map.of("kind", "CAMPAIGN", "name", "both", "multiplier", 2, "validTo", to,
-                        "audience", Map.of("tiers", List.of("GOLD"), "segment", "CHAMPIONS")),
+                Map.of(
+                        "kind",
+                        "CAMPAIGN",
+                        "name",
+                        "no such tier",
+                        "multiplier",
+                        2,
+                        "validTo",
+                        to,
+                        "audience",
+                        Map.of("tiers", List.of("DIAMOND"))),
+                Map.of(
+                        "kind",
+                        "CAMPAIGN",
+                        "name",
+                        "both",
+                        "multiplier",
+                        2,
+                        "validTo",
+                        to,
+                        "audience",
+                        Map.of("tiers", List.of("GOLD"), "segment", "CHAMPIONS")),
                 Map.of("kind", "BASE_RATE", "name", "dollars", "currency", "USD", "rate", 100),
                 Map.of("kind", "CHANNEL", "name", "no multiplier", "channel", "APP"),
                 Map.of("kind", "SKU", "name", "", "sku", "A", "multiplier", 2),
@@ -410,12 +470,19 @@ class RuleResourceTest {
                     .contentType("application/problem+json")
                     .body("type", containsString("invalid-rule"));
         }
-        create(MARKETER, Map.of(
-                        "kind", "CAMPAIGN",
-                        "name", "retroactive",
-                        "multiplier", 2,
-                        "validFrom", now.minus(Duration.ofHours(1)).toString(),
-                        "validTo", to))
+        create(
+                        MARKETER,
+                        Map.of(
+                                "kind",
+                                "CAMPAIGN",
+                                "name",
+                                "retroactive",
+                                "multiplier",
+                                2,
+                                "validFrom",
+                                now.minus(Duration.ofHours(1)).toString(),
+                                "validTo",
+                                to))
                 .statusCode(SC_UNPROCESSABLE_ENTITY)
                 .body("type", containsString("rule-in-past"));
         String id = campaign("2", Map.of());
@@ -430,36 +497,55 @@ class RuleResourceTest {
                 .then()
                 .statusCode(SC_NOT_FOUND);
         state(UUID.randomUUID().toString(), "pause", Map.of()).statusCode(SC_NOT_FOUND);
-        assertEquals(0, given().auth()
-                .oauth2(ADMIN)
-                .queryParam("action", "RULE_CREATED")
-                .queryParam("size", 200)
-                .when()
-                .get("/api/points/audit")
-                .then()
-                .statusCode(SC_OK)
-                .extract()
-                .jsonPath()
-                .getList("items.after.version.name", String.class)
-                .stream()
-                .filter(n -> n.equals("retroactive") || n.equals("eleven"))
-                .count());
+        assertEquals(
+                0,
+                given()
+                        .auth()
+                        .oauth2(ADMIN)
+                        .queryParam("action", "RULE_CREATED")
+                        .queryParam("size", 200)
+                        .when()
+                        .get("/api/points/audit")
+                        .then()
+                        .statusCode(SC_OK)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.after.version.name", String.class)
+                        .stream()
+                        .filter(n -> n.equals("retroactive") || n.equals("eleven"))
+                        .count());
     }
 
     @Test
     void onlyMarketersAndAdminsManageRulesAndStaffMaySimulate() {
         var member = PointsApi.enrolNewMember();
         Map<String, Object> body = Map.of(
-                "kind", "CAMPAIGN",
-                "name", "nope",
-                "multiplier", 2,
-                "validTo", Instant.now().plus(Duration.ofHours(1)).toString());
+                "kind",
+                "CAMPAIGN",
+                "name",
+                "nope",
+                "multiplier",
+                2,
+                "validTo",
+                Instant.now().plus(Duration.ofHours(1)).toString());
         create(member.token(), body).statusCode(SC_FORBIDDEN);
         create(PointsApi.STAFF, body).statusCode(SC_FORBIDDEN);
-        given().auth().oauth2(member.token()).when().get("/api/points/rules").then().statusCode(SC_FORBIDDEN);
-        given().auth().oauth2(PointsApi.STAFF).when().get("/api/points/rules").then().statusCode(SC_FORBIDDEN);
+        given().auth()
+                .oauth2(member.token())
+                .when()
+                .get("/api/points/rules")
+                .then()
+                .statusCode(SC_FORBIDDEN);
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .when()
+                .get("/api/points/rules")
+                .then()
+                .statusCode(SC_FORBIDDEN);
         simulate(member.token(), member.cardCode(), 1_000, null).statusCode(SC_FORBIDDEN);
-        simulate(PointsApi.STAFF, member.cardCode(), 1_000, null).statusCode(SC_OK).body("points", equalTo(10));
+        simulate(PointsApi.STAFF, member.cardCode(), 1_000, null)
+                .statusCode(SC_OK)
+                .body("points", equalTo(10));
         simulate(MARKETER, "0000", 1_000, null).statusCode(SC_NOT_FOUND);
         String id = create(ADMIN, body).statusCode(SC_CREATED).extract().path("id");
         state(id, "end", Map.of()).statusCode(SC_OK);
@@ -486,5 +572,33 @@ class RuleResourceTest {
                 .then()
                 .statusCode(SC_OK)
                 .body("findAll { it.id == '" + id + "' }", hasSize(0));
+    }
+
+    @Test
+    void racingChangesOfOneRuleAreMadeOneAtATime() throws Exception {
+        String id = campaign("2", Map.of());
+        List<Callable<Integer>> pauses = IntStream.range(0, 8)
+                .mapToObj(i -> (Callable<Integer>)
+                        () -> state(id, "pause", Map.of()).extract().statusCode())
+                .toList();
+        List<Integer> statuses = Concurrently.run(pauses);
+        assertEquals(1, statuses.stream().filter(s -> s == SC_OK).count(), "exactly one pauses: " + statuses);
+        assertEquals(
+                7, statuses.stream().filter(s -> s == SC_CONFLICT).count(), "the rest find it paused: " + statuses);
+        assertEquals(List.of("ACTIVE", "PAUSED"), rule(id).getList("versions.state"));
+    }
+
+    @Test
+    void racingPurchasesNeverPassACampaignsDailyCap() throws Exception {
+        campaign("3", Map.of("maxPointsPerMemberDay", 100));
+        var member = PointsApi.enrolNewMember();
+        // each 5,000 JPY purchase: 50 base, the campaign would add 100; 100 a day in all
+        List<Callable<Integer>> buys = IntStream.range(0, 6)
+                .mapToObj(i -> (Callable<Integer>) () ->
+                        buy(member.cardCode(), 5_000, Instant.now()).extract().statusCode())
+                .toList();
+        assertEquals(
+                List.of(SC_CREATED), Concurrently.run(buys).stream().distinct().toList());
+        assertEquals(6 * 50 + 100, PointsApi.balance(member));
     }
 }

@@ -55,7 +55,9 @@ class EarningEngineTest {
                 (String) f.get("channel"),
                 (String) f.get("category"),
                 (String) f.get("sku"),
-                f.get("multiplier") == null ? null : new BigDecimal(f.get("multiplier").toString()),
+                f.get("multiplier") == null
+                        ? null
+                        : new BigDecimal(f.get("multiplier").toString()),
                 (Long) f.get("bonus"),
                 (Set<String>) f.getOrDefault("tiers", Set.of()),
                 (String) f.get("segment"),
@@ -72,7 +74,9 @@ class EarningEngineTest {
         assertEquals(185, earn(GOLD, jpy(12_399)).points());
         EarningEngine.Earning e = earn(REGULAR, jpy(12_399));
         assertEquals(100, e.rate());
-        assertEquals(List.of("BASE_RATE", "TIER", "ROUNDING"), e.steps().stream().map(EarningEngine.Step::kind).toList());
+        assertEquals(
+                List.of("BASE_RATE", "TIER", "ROUNDING"),
+                e.steps().stream().map(EarningEngine.Step::kind).toList());
         assertEquals(new BigDecimal("123.990"), e.steps().get(1).pointsAfter());
         assertTrue(e.applied().isEmpty());
     }
@@ -86,7 +90,9 @@ class EarningEngineTest {
         assertEquals(20, e.points());
         assertEquals(50, e.rate());
         assertEquals(newest.ruleId(), e.rateRuleId());
-        assertEquals(List.of(newest.ruleId()), e.applied().stream().map(EarningEngine.Applied::ruleId).toList());
+        assertEquals(
+                List.of(newest.ruleId()),
+                e.applied().stream().map(EarningEngine.Applied::ruleId).toList());
     }
 
     @Test
@@ -131,8 +137,8 @@ class EarningEngineTest {
     @Test
     void bonusesAddAndCapsApplyAfterStacking() {
         var bonus = rule(RuleKind.CAMPAIGN, Map.of("bonus", 50L, "validTo", T.plusSeconds(3600)));
-        var capped = rule(
-                RuleKind.CAMPAIGN, Map.of("multiplier", "3", "perPurchase", 25L, "validTo", T.plusSeconds(3600)));
+        var capped =
+                rule(RuleKind.CAMPAIGN, Map.of("multiplier", "3", "perPurchase", 25L, "validTo", T.plusSeconds(3600)));
         EarningEngine.Earning e = earn(REGULAR, jpy(5_050), bonus, capped);
         // 50.5 base; +50 bonus; x3 would add 101, capped at 25: 125.5 -> 125
         assertEquals(125, e.points());
@@ -144,8 +150,8 @@ class EarningEngineTest {
     @Test
     void theDailyCapCountsWhatTheCampaignGaveThatDay() {
         var daily = rule(RuleKind.CAMPAIGN, Map.of("multiplier", "2", "perDay", 30L, "validTo", T.plusSeconds(3600)));
-        EarningEngine.Earning e = ENGINE.earn(
-                jpy(5_000), REGULAR, List.of(), List.of(daily), 100, id -> new BigDecimal("20"));
+        EarningEngine.Earning e =
+                ENGINE.earn(jpy(5_000), REGULAR, List.of(), List.of(daily), 100, id -> new BigDecimal("20"));
         // 50 base; doubled would add 50; 30 a day, 20 used: adds 10
         assertEquals(60, e.points());
         EarningEngine.Earning none =
@@ -157,11 +163,10 @@ class EarningEngineTest {
     void campaignsReachTheirAudienceChannelAndCurrencyOnly() {
         var gold = rule(
                 RuleKind.CAMPAIGN, Map.of("multiplier", "2", "tiers", Set.of("GOLD"), "validTo", T.plusSeconds(3600)));
-        var champions = rule(
-                RuleKind.CAMPAIGN,
-                Map.of("bonus", 7L, "segment", "CHAMPIONS", "validTo", T.plusSeconds(3600)));
-        var online = rule(
-                RuleKind.CAMPAIGN, Map.of("multiplier", "3", "channel", "ONLINE", "validTo", T.plusSeconds(3600)));
+        var champions =
+                rule(RuleKind.CAMPAIGN, Map.of("bonus", 7L, "segment", "CHAMPIONS", "validTo", T.plusSeconds(3600)));
+        var online =
+                rule(RuleKind.CAMPAIGN, Map.of("multiplier", "3", "channel", "ONLINE", "validTo", T.plusSeconds(3600)));
         var usd = rule(RuleKind.CAMPAIGN, Map.of("multiplier", "3", "currency", "USD", "validTo", T.plusSeconds(3600)));
         assertEquals(10, earn(REGULAR, jpy(1_000), gold, champions, online, usd).points());
         // Gold: 10 x 1.5 x 2 = 30, champion +7
@@ -170,18 +175,25 @@ class EarningEngineTest {
 
     @Test
     void onlyVersionsInForceAndInsideTheirWindowApply() {
-        var later = rule(RuleKind.CAMPAIGN, Map.of("multiplier", "2", "validFrom", T.plusSeconds(1), "validTo",
-                T.plusSeconds(3600)));
+        var later = rule(
+                RuleKind.CAMPAIGN,
+                Map.of("multiplier", "2", "validFrom", T.plusSeconds(1), "validTo", T.plusSeconds(3600)));
         var over = rule(RuleKind.CAMPAIGN, Map.of("multiplier", "2", "validTo", T));
-        var paused = rule(RuleKind.CAMPAIGN, Map.of("multiplier", "2", "state", RuleState.PAUSED, "validTo",
-                T.plusSeconds(3600)));
-        var superseded = rule(RuleKind.CAMPAIGN, Map.of("multiplier", "2", "effectiveTo", T, "validTo",
-                T.plusSeconds(3600)));
-        var scheduled = rule(RuleKind.CAMPAIGN, Map.of("multiplier", "2", "effectiveFrom", T.plusSeconds(1), "validTo",
-                T.plusSeconds(3600)));
-        assertEquals(10, earn(REGULAR, jpy(1_000), later, over, paused, superseded, scheduled).points());
-        var inForce = rule(RuleKind.CAMPAIGN, Map.of("multiplier", "2", "effectiveTo", T.plusMillis(1), "validTo",
-                T.plusMillis(1)));
+        var paused = rule(
+                RuleKind.CAMPAIGN,
+                Map.of("multiplier", "2", "state", RuleState.PAUSED, "validTo", T.plusSeconds(3600)));
+        var superseded =
+                rule(RuleKind.CAMPAIGN, Map.of("multiplier", "2", "effectiveTo", T, "validTo", T.plusSeconds(3600)));
+        var scheduled = rule(
+                RuleKind.CAMPAIGN,
+                Map.of("multiplier", "2", "effectiveFrom", T.plusSeconds(1), "validTo", T.plusSeconds(3600)));
+        assertEquals(
+                10,
+                earn(REGULAR, jpy(1_000), later, over, paused, superseded, scheduled)
+                        .points());
+        var inForce = rule(
+                RuleKind.CAMPAIGN,
+                Map.of("multiplier", "2", "effectiveTo", T.plusMillis(1), "validTo", T.plusMillis(1)));
         assertEquals(20, earn(REGULAR, jpy(1_000), inForce).points());
     }
 

@@ -83,6 +83,29 @@ class SegmentConsumerTest {
         assertEquals(List.of(), segments(db, member));
     }
 
+    @Test
+    void aMergeKeepsTheSurvivorsSegmentAndDropsTheMergedOnes() {
+        PointsDb db = new PointsDb(dataSource);
+        String survivor = enrol();
+        String merged = enrol();
+        for (var row : List.of(List.of(survivor, "LOYAL"), List.of(merged, "CHAMPIONS"))) {
+            db.update(
+                    "insert into member_segment (member_id, segment, as_of, updated_at) values (?, ?, current_date, now())",
+                    UUID.fromString(row.get(0)),
+                    row.get(1));
+        }
+        given().auth()
+                .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
+                .body("{\"mergedMemberId\":\"" + merged + "\"}")
+                .when()
+                .post("/api/points/members/{id}/merge", survivor)
+                .then()
+                .statusCode(SC_OK);
+        assertEquals(List.of("LOYAL"), segments(db, survivor));
+        assertEquals(List.of(), segments(db, merged));
+    }
+
     private static List<String> segments(PointsDb db, String member) {
         return db.strings("select segment from member_segment where member_id = ?", UUID.fromString(member));
     }

@@ -40,6 +40,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "12 purchase unique per store",
                 "13 member merge erasure",
                 "14 member segments",
+                "15 earning rules",
                 "17 tier evaluation",
                 "18 rewards causes",
                 "19 paid membership opt ins");
@@ -65,6 +66,10 @@ class HealthTest extends ServiceHealthTestBase {
                 "point_adjustment",
                 "card_design",
                 "member_segment",
+                "earning_rule",
+                "earning_rule_version",
+                "purchase_rule",
+                "purchase_item",
                 "tier_evaluation",
                 "cause",
                 "reward",

@@ -40,6 +40,9 @@ public interface PointsConfig {
     /** Tier evaluation (docs/tiers.md). */
     Tiers tiers();
 
+    /** Earning rules and campaigns (docs/earning-rules.md). */
+    Rules rules();
+
     /**
      * The program's time zone: a local date or date-time without an offset (in an imported file) is read in it, and
      * members see times in it unless they choose another.
@@ -305,6 +308,7 @@ public interface PointsConfig {
     /** Tier evaluations (docs/tiers.md): the batch re-evaluation of every member. */
     interface Tiers {
         Evaluation evaluation();
+
         interface Evaluation {
             /**
              * When the scheduled evaluation runs: a Quartz cron in {@code points.zone}; {@code off} disables it (tests
@@ -312,17 +316,58 @@ public interface PointsConfig {
              */
             @WithDefault("0 0 3 1 * ?")
             String schedule();
+
             /** Members per batch; each batch is a transaction of its own that locks its members briefly. */
             @WithDefault("500")
             @Positive
             @Max(10_000)
             int batchSize();
+
             /** How often an instance looks for a running evaluation nobody works on (a crash, a restart); off: never. */
             @WithDefault("60s")
             String resumeEvery();
+
             /** A running evaluation whose last batch is older than this is taken to be abandoned and resumed. */
             @WithDefault("PT2M")
             Duration staleAfter();
         }
+    }
+
+    /** Earning rules and campaigns ({@code /api/points/rules}, docs/earning-rules.md). */
+    interface Rules {
+        /**
+         * The most all multipliers of a purchase line may multiply to (tier, boosts, channel, SKU or category,
+         * campaigns): the multiplier that would pass it is cut, so a marketer's mistake cannot print money.
+         */
+        @WithDefault("10")
+        @jakarta.validation.constraints.DecimalMin("1")
+        @jakarta.validation.constraints.DecimalMax("100")
+        java.math.BigDecimal maxTotalMultiplier();
+
+        /** The most bonus points one campaign may give per purchase. */
+        @WithDefault("100000")
+        @Positive
+        long maxBonusPoints();
+
+        /**
+         * A new rule may not start before it is made; a start at most this long ago (clocks differ, requests take
+         * time) is taken as "now".
+         */
+        @WithDefault("PT5M")
+        Duration startGrace();
+
+        /** Line items a purchase may carry at most. */
+        @WithDefault("200")
+        @Positive
+        @Max(10_000)
+        int maxItems();
+
+        /**
+         * ISO 4217 code of the program currency: segment campaigns use the RFM segment metrics-service computes in it;
+         * SegmentChanged events in other currencies are ignored.
+         */
+        @WithDefault("JPY")
+        @Pattern(regexp = "[A-Z]{3}")
+        String segmentCurrency();
     }
 }

@@ -52,4 +52,14 @@ public enum AuditAction {
     TIER_OVERRIDE_REMOVED,
     /** POST /api/points/tiers/evaluations (only when one started); target TIER_EVALUATION; after: id and trigger. */
     TIER_EVALUATION_STARTED,
+    /** POST /api/points/rules; target EARNING_RULE; after: the rule's kind and first version. */
+    RULE_CREATED,
+    /** PUT /api/points/rules/{id}; target EARNING_RULE; before: the version in force then; after: the new version. */
+    RULE_CHANGED,
+    /** POST /api/points/rules/{id}/pause; target EARNING_RULE; before and after: the versions; the reason if given. */
+    RULE_PAUSED,
+    /** POST /api/points/rules/{id}/resume; target EARNING_RULE; before and after: the versions. */
+    RULE_RESUMED,
+    /** POST /api/points/rules/{id}/end; target EARNING_RULE; before and after: the versions. */
+    RULE_ENDED,
 }

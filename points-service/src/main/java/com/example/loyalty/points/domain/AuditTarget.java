@@ -39,6 +39,8 @@ public final class AuditTarget {
     public static final String OPT_INS_EXPORT = "export";
     /** A batch tier evaluation; the target id is the evaluation's id. */
     public static final String TIER_EVALUATION = "TIER_EVALUATION";
+    /** An earning rule; the target id is the rule's id. */
+    public static final String EARNING_RULE = "EARNING_RULE";
 
     private AuditTarget() {}
 }

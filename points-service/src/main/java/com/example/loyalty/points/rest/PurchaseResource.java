@@ -46,7 +46,8 @@ public class PurchaseResource {
                     + "(token claim store_id), admins at any; nobody records on their own card. An amount above "
                     + "points.purchases.max-amount.<currency> needs an admin: staff get 422 amount-above-ceiling, an "
                     + "admin's recording is the approval (audit log). occurredAt may lie at most "
-                    + "points.purchases.max-age (90 days) back.")
+                    + "points.purchases.max-age (90 days) back. The earning rules in force at occurredAt apply "
+                    + "(docs/earning-rules.md); the answer lists the rule versions the purchase earned by.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "200", description = "Replay of an earlier request")
     @APIResponse(responseCode = "400", description = "Malformed or invalid body (also an unreadable occurredAt)")
@@ -62,7 +63,8 @@ public class PurchaseResource {
             responseCode = "422",
             description = "unsupported-currency; purchase-in-future; purchase-too-old (older than "
                     + "points.purchases.max-age, or before points.purchases.earliest); amount-above-ceiling (staff: "
-                    + "an admin must record it)")
+                    + "an admin must record it); invalid-items (more items than allowed, or adding up to more than "
+                    + "the amount)")
     public Response record(@Valid @NotNull PurchaseRequest request) {
         stores.requireMayRecordAt(identity, request.storeId());
         var result = purchases.record(
@@ -73,7 +75,8 @@ public class PurchaseResource {
                         request.currency(),
                         request.storeId(),
                         request.channel().name(),
-                        request.occurredAt()),
+                        request.occurredAt(),
+                        request.engineItems()),
                 PurchaseService.Recorder.of(identity));
         return Response.status(result.replayed() ? Response.Status.OK : Response.Status.CREATED)
                 .entity(PurchaseResponse.from(result))

@@ -139,6 +139,10 @@ public class MemberErasure {
                     .setParameter("subjects", subjects)
                     .executeUpdate();
         }
+        // the RFM segment metrics-service computed is about the person: gone with them
+        em.createNativeQuery("delete from member_segment where member_id in (:ids)")
+                .setParameter("ids", ids)
+                .executeUpdate();
         for (UUID erasedId : ids) {
             outbox.write(
                     Topics.MEMBER_EVENTS,

@@ -283,6 +283,10 @@ public class MemberMerge {
                     .setParameter("to", to)
                     .executeUpdate();
         }
+        // the survivor keeps its own RFM segment (metrics-service rescores the person); the merged one's is dropped
+        em.createNativeQuery("delete from member_segment where member_id = :from")
+                .setParameter("from", from)
+                .executeUpdate();
     }
 
     private MergeResult replay(UUID survivorId, UUID mergedId) {

@@ -15,6 +15,7 @@ import com.example.loyalty.points.domain.Member;
 import com.example.loyalty.points.domain.Purchase;
 import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.PurchaseRepository;
+import com.example.loyalty.points.repository.PurchaseRuleRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -55,6 +56,7 @@ public class PurchaseService {
     private final OutboxWriter outbox;
     private final PointsConfig config;
     private final AuditLog audit;
+    private final Earnings earnings;
     private final Counter pointsEarned;
     private final Counter recorded;
     private final Counter replays;
@@ -68,6 +70,7 @@ public class PurchaseService {
             OutboxWriter outbox,
             PointsConfig config,
             AuditLog audit,
+            Earnings earnings,
             MeterRegistry registry) {
         this.members = members;
         this.purchases = purchases;
@@ -77,6 +80,7 @@ public class PurchaseService {
         this.outbox = outbox;
         this.config = config;
         this.audit = audit;
+        this.earnings = earnings;
         this.pointsEarned = Counter.builder("loyalty.points.earned")
                 .description("points earned on purchases")
                 .register(registry);
@@ -95,7 +99,25 @@ public class PurchaseService {
             String currency,
             String storeId,
             String channel,
-            Instant occurredAt) {}
+            Instant occurredAt,
+            List<EarningEngine.Item> items) {
+
+        public PurchaseCommand {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        /** A purchase without line items (the whole amount earns at the base). */
+        public PurchaseCommand(
+                String transactionId,
+                String cardCode,
+                long amount,
+                String currency,
+                String storeId,
+                String channel,
+                Instant occurredAt) {
+            this(transactionId, cardCode, amount, currency, storeId, channel, occurredAt, List.of());
+        }
+    }
 
     /**
      * Who records a purchase: the token subject, and whether they may approve a purchase above the amount ceiling
@@ -124,9 +146,15 @@ public class PurchaseService {
             String tier,
             String tierName,
             boolean tierChanged,
-            boolean replayed) {
+            boolean replayed,
+            List<PurchaseRuleRepository.AppliedRule> rules) {
 
-        static PurchaseResult of(Purchase p, String cardCode, String tierName, boolean replayed) {
+        static PurchaseResult of(
+                Purchase p,
+                String cardCode,
+                String tierName,
+                boolean replayed,
+                List<PurchaseRuleRepository.AppliedRule> rules) {
             return new PurchaseResult(
                     p.id,
                     p.transactionId,
@@ -138,7 +166,8 @@ public class PurchaseService {
                     p.tierAfter,
                     tierName,
                     !p.tierAfter.equals(p.tierCode),
-                    replayed);
+                    replayed,
+                    rules);
         }
     }
 
@@ -220,6 +249,7 @@ public class PurchaseService {
         if (occurredAt != null && occurredAt.isBefore(config.purchases().earliest())) {
             throw tooOld(occurredAt, config.purchases().earliest());
         }
+        earnings.checkItems(command.amount(), command.items());
     }
 
     /**
@@ -302,8 +332,13 @@ public class PurchaseService {
         TierLadderView ladder = tiers.ladder();
         TierLadderView.Step tier = ladder.step(member.tierCode);
 
-        long points = points(
-                command.amount(), tier.multiplier(), rate(command.currency()).orElseThrow());
+        // the earning rules in force at occurredAt (docs/earning-rules.md), with the tier multiplier
+        EarningEngine.Earning earning = earnings.compute(
+                member,
+                tier,
+                new EarningEngine.Purchase(
+                        command.amount(), command.currency(), command.channel(), occurredAt, command.items()));
+        long points = earning.points();
         // the purchase's own lot, pending for the return window (points.lots.pending-days); a return takes it first
         UUID lotId = null;
         if (points > 0) {
@@ -351,6 +386,9 @@ public class PurchaseService {
         purchase.history = false;
         purchase.lotId = lotId;
         purchases.persist(purchase);
+        // a replayed transaction id collides here, as a lost race, before the purchase's rules are written
+        Transactions.flushDetectingRace(purchases.getEntityManager());
+        List<PurchaseRuleRepository.AppliedRule> applied = earnings.record(purchase.id, earning, command.items());
         long ceiling = ceiling(command.currency()).orElse(0);
         if (command.amount() > ceiling) {
             // only an approver gets here (refusal above): recording it is the approval
@@ -401,7 +439,7 @@ public class PurchaseService {
         recorded.increment();
         pointsEarned.increment(purchase.points);
         return PurchaseResult.of(
-                purchase, member.cardCode, ladder.step(member.tierCode).name(), false);
+                purchase, member.cardCode, ladder.step(member.tierCode).name(), false, applied);
     }
 
     /** What the audit log keeps of a purchase an admin approved above the ceiling. */
@@ -442,7 +480,7 @@ public class PurchaseService {
                 .map(TierLadderView.Step::name)
                 .findFirst()
                 .orElse(first.tierAfter);
-        return PurchaseResult.of(first, member.cardCode, tierName, true);
+        return PurchaseResult.of(first, member.cardCode, tierName, true, earnings.rulesOf(first.id));
     }
 
     /**

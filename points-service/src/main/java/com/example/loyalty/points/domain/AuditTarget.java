@@ -27,5 +27,8 @@ public final class AuditTarget {
     /** A card design; the target id is the design's id. */
     public static final String CARD_DESIGN = "CARD_DESIGN";
 
+    /** The rule of an action that earns fixed points; the target id is the action (e.g. BIRTHDAY). */
+    public static final String ACTION_RULE = "ACTION_RULE";
+
     private AuditTarget() {}
 }

@@ -55,6 +55,7 @@ public class PurchaseService {
     private final OutboxWriter outbox;
     private final PointsConfig config;
     private final AuditLog audit;
+    private final ReferralService referrals;
     private final Counter pointsEarned;
     private final Counter recorded;
     private final Counter replays;
@@ -68,6 +69,7 @@ public class PurchaseService {
             OutboxWriter outbox,
             PointsConfig config,
             AuditLog audit,
+            ReferralService referrals,
             MeterRegistry registry) {
         this.members = members;
         this.purchases = purchases;
@@ -77,6 +79,7 @@ public class PurchaseService {
         this.outbox = outbox;
         this.config = config;
         this.audit = audit;
+        this.referrals = referrals;
         this.pointsEarned = Counter.builder("loyalty.points.earned")
                 .description("points earned on purchases")
                 .register(registry);
@@ -394,6 +397,8 @@ public class PurchaseService {
         }
         // every statement goes out here, so a replayed transaction id shows as a lost race, not as a 500 at commit
         Transactions.flushDetectingRace(purchases.getEntityManager());
+        // a referred member's first purchase: the referral points of both members (docs/action-points.md)
+        referrals.onPurchase(member, purchase.id, purchase.occurredAt);
         recorded.increment();
         pointsEarned.increment(purchase.points);
         return PurchaseResult.of(

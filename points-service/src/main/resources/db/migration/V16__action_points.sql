@@ -42,9 +42,10 @@ BEGIN
         OR NEW.created_at <> OLD.created_at OR NEW.created_by <> OLD.created_by THEN
         RAISE EXCEPTION 'an action rule version changes only its end';
     END IF;
+    -- (a minute's leeway for the clocks of the application and the database)
     IF NEW.valid_to IS DISTINCT FROM OLD.valid_to AND (
-            NEW.valid_to IS NULL OR NEW.valid_to < now()
-            OR (OLD.valid_to IS NOT NULL AND OLD.valid_to <= now())) THEN
+            NEW.valid_to IS NULL OR NEW.valid_to < now() - INTERVAL '1 minute'
+            OR (OLD.valid_to IS NOT NULL AND OLD.valid_to < now() - INTERVAL '1 minute')) THEN
         RAISE EXCEPTION 'an action rule version ends now or later, never in the past';
     END IF;
     RETURN NEW;

@@ -1,7 +1,5 @@
 package com.example.loyalty.points.rest;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -9,23 +7,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A new version of an action's rule: its points and caps from validFrom on")
 public record ActionRuleRequest(
-        @Schema(description = "Points the action earns; 0 turns it off", examples = "100") @NotNull @Min(0)
-        @Max(1_000_000)
+        @Schema(description = "Points the action earns, 0 to 1,000,000; 0 turns it off", examples = "100") @NotNull
         Long points,
 
-        @Schema(description = "Most points of this action per member per calendar day (points.zone); null: no cap")
-        @Min(0)
-        @Max(1_000_000_000)
+        @Schema(description = "Most points of this action per member per calendar day (points.zone); 0 to 1,000,000,000, at least the points; null: no cap")
         Long dailyCap,
 
-        @Schema(description = "Most points of this action per member per calendar month; null: no cap")
-        @Min(0)
-        @Max(1_000_000_000)
+        @Schema(description = "Most points of this action per member per calendar month; 0 to 1,000,000,000, at least the points; null: no cap")
         Long monthlyCap,
 
-        @Schema(description = "Most points of this action per member per calendar year; null: no cap")
-        @Min(0)
-        @Max(1_000_000_000)
+        @Schema(description = "Most points of this action per member per calendar year; 0 to 1,000,000,000, at least the points; null: no cap")
         Long yearlyCap,
 
         @Schema(

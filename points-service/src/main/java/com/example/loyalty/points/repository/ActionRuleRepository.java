@@ -32,8 +32,9 @@ public class ActionRuleRepository {
             String createdBy,
             String reason) {}
 
-    private static final String COLUMNS = "id, action, points, daily_cap, monthly_cap, yearly_cap, valid_from, valid_to, "
-            + "created_at, created_by, reason";
+    private static final String COLUMNS =
+            "id, action, points, daily_cap, monthly_cap, yearly_cap, valid_from, valid_to, "
+                    + "created_at, created_by, reason";
 
     private final EntityManager em;
 
@@ -104,8 +105,8 @@ public class ActionRuleRepository {
 
     public void insert(Version v) {
         SqlArrays.work(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into action_rule_version (" + COLUMNS
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into action_rule_version (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, v.id());
                 ps.setString(2, v.action().name());
                 ps.setLong(3, v.points());
@@ -125,7 +126,8 @@ public class ActionRuleRepository {
     /** Ends a version at {@code validTo} (now or later: the database refuses an end in the past). */
     public void end(UUID id, Instant validTo) {
         SqlArrays.work(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement("update action_rule_version set valid_to = ? where id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("update action_rule_version set valid_to = ? where id = ?")) {
                 ps.setTimestamp(1, Timestamp.from(validTo));
                 ps.setObject(2, id);
                 return ps.executeUpdate();

@@ -104,8 +104,9 @@ public class ReferralRepository {
      */
     public Optional<UUID> settleByFirstPurchase(UUID memberId, UUID purchaseId, Instant at) {
         return SqlArrays.work(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement("update referral set first_purchase_id = ?, "
-                    + "first_purchase_at = ? where member_id = ? and first_purchase_id is null returning referrer_id")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update referral set first_purchase_id = ?, "
+                            + "first_purchase_at = ? where member_id = ? and first_purchase_id is null returning referrer_id")) {
                 ps.setObject(1, purchaseId);
                 ps.setTimestamp(2, Timestamp.from(at));
                 ps.setObject(3, memberId);
@@ -119,8 +120,8 @@ public class ReferralRepository {
     /** How many members the member referred, and how many of them made their first purchase. */
     public long[] counts(UUID referrerId) {
         return SqlArrays.work(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement("select count(*), count(first_purchase_id) from referral "
-                    + "where referrer_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select count(*), count(first_purchase_id) from referral " + "where referrer_id = ?")) {
                 ps.setObject(1, referrerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

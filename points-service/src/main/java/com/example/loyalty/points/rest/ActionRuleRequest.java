@@ -10,13 +10,19 @@ public record ActionRuleRequest(
         @Schema(description = "Points the action earns, 0 to 1,000,000; 0 turns it off", examples = "100") @NotNull
         Long points,
 
-        @Schema(description = "Most points of this action per member per calendar day (points.zone); 0 to 1,000,000,000, at least the points; null: no cap")
+        @Schema(
+                description =
+                        "Most points of this action per member per calendar day (points.zone); 0 to 1,000,000,000, at least the points; null: no cap")
         Long dailyCap,
 
-        @Schema(description = "Most points of this action per member per calendar month; 0 to 1,000,000,000, at least the points; null: no cap")
+        @Schema(
+                description =
+                        "Most points of this action per member per calendar month; 0 to 1,000,000,000, at least the points; null: no cap")
         Long monthlyCap,
 
-        @Schema(description = "Most points of this action per member per calendar year; 0 to 1,000,000,000, at least the points; null: no cap")
+        @Schema(
+                description =
+                        "Most points of this action per member per calendar year; 0 to 1,000,000,000, at least the points; null: no cap")
         Long yearlyCap,
 
         @Schema(

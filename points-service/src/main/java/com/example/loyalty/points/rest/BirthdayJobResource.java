@@ -30,7 +30,9 @@ public class BirthdayJobResource {
 
     @Schema(description = "What a birthday run did")
     public record RunResponse(
-            @Schema(description = "The day it credited (points.zone)") LocalDate day,
+            @Schema(description = "The day it credited (points.zone)")
+            LocalDate day,
+
             @Schema(description = "Members credited") int members,
             @Schema(description = "Points credited") long points) {}
 

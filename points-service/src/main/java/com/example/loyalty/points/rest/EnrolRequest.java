@@ -13,8 +13,10 @@ public record EnrolRequest(
         @Pattern(regexp = "\\+?[0-9][0-9 -]{5,30}", message = "must be a phone number")
         String phone,
 
-        @Schema(description = "The referral code of the member who referred the caller (GET /members/me/referral); "
-                + "counts only at enrolment", examples = "K7QZ2MHW")
+        @Schema(
+                description = "The referral code of the member who referred the caller (GET /members/me/referral); "
+                        + "counts only at enrolment",
+                examples = "K7QZ2MHW")
         @Pattern(regexp = "\\s*[A-Za-z0-9]{4,16}\\s*", message = "must be a referral code")
         String referralCode) {
 

@@ -8,7 +8,8 @@ public record ReferralResponse(
         @Schema(description = "The code a new member enrols with (POST /api/points/members/me)", examples = "K7QZ2MHW")
         String code,
 
-        @Schema(description = "Members who enrolled with the code") long referred,
+        @Schema(description = "Members who enrolled with the code")
+        long referred,
 
         @Schema(description = "Of those, the members who made their first purchase (each earned the referral points)")
         long firstPurchases) {

@@ -97,8 +97,8 @@ public class ActionAwards {
                 v.monthlyCap() == null ? 0 : awards.credited(member.id, action, month, month.plusMonths(1));
         LocalDate year = day.withDayOfYear(1);
         long yearCredited = v.yearlyCap() == null ? 0 : awards.credited(member.id, action, year, year.plusYears(1));
-        long credited = capped(
-                due, v.dailyCap(), dayCredited, v.monthlyCap(), monthCredited, v.yearlyCap(), yearCredited);
+        long credited =
+                capped(due, v.dailyCap(), dayCredited, v.monthlyCap(), monthCredited, v.yearlyCap(), yearCredited);
         return new Quote(action, at, day, due, credited, v.id());
     }
 

@@ -66,13 +66,7 @@ public class ActionRules {
 
     /** What the audit log keeps of a version. */
     record Snapshot(
-            UUID id,
-            long points,
-            Long dailyCap,
-            Long monthlyCap,
-            Long yearlyCap,
-            Instant validFrom,
-            Instant validTo) {
+            UUID id, long points, Long dailyCap, Long monthlyCap, Long yearlyCap, Instant validFrom, Instant validTo) {
         static Snapshot of(Version v) {
             return new Snapshot(
                     v.id(), v.points(), v.dailyCap(), v.monthlyCap(), v.yearlyCap(), v.validFrom(), v.validTo());

@@ -121,10 +121,7 @@ public class BirthdayJob {
     /** Credits one member, locked, if it is still their birthday and they have no award this year; the points. */
     private long credit(UUID memberId, LocalDate day, String year, Instant now) {
         Member member = members.lockById(memberId).orElse(null);
-        if (member == null
-                || member.erasedAt != null
-                || member.birthday == null
-                || !isBirthday(member.birthday, day)) {
+        if (member == null || member.erasedAt != null || member.birthday == null || !isBirthday(member.birthday, day)) {
             return 0;
         }
         ActionAwards.Result result =
@@ -140,6 +137,8 @@ public class BirthdayJob {
         if (born.equals(MonthDay.from(day))) {
             return true;
         }
-        return born.equals(MonthDay.of(2, 29)) && !day.isLeapYear() && MonthDay.from(day).equals(MonthDay.of(2, 28));
+        return born.equals(MonthDay.of(2, 29))
+                && !day.isLeapYear()
+                && MonthDay.from(day).equals(MonthDay.of(2, 28));
     }
 }

@@ -72,8 +72,7 @@ public class BirthdayService {
         was.put("birthday", before);
         Map<String, Object> now = new HashMap<>();
         now.put("birthday", birthday);
-        audit.record(
-                actor, AuditAction.BIRTHDAY_CHANGED, AuditTarget.MEMBER, member.id.toString(), was, now, reason);
+        audit.record(actor, AuditAction.BIRTHDAY_CHANGED, AuditTarget.MEMBER, member.id.toString(), was, now, reason);
         return memberService.view(member);
     }
 

@@ -82,9 +82,8 @@ public class SurveyAwardService {
             return Outcome.ANONYMOUS;
         }
         Instant now = Instant.now();
-        Instant answeredAt = response.answeredAt() == null || response.answeredAt().isAfter(now)
-                ? now
-                : response.answeredAt();
+        Instant answeredAt =
+                response.answeredAt() == null || response.answeredAt().isAfter(now) ? now : response.answeredAt();
         if (rules.at(PointAction.SURVEY_ANSWERED, answeredAt)
                 .map(v -> v.points() <= 0)
                 .orElse(true)) {
@@ -108,7 +107,13 @@ public class SurveyAwardService {
             return Outcome.CAPPED;
         }
         String reason = ActionAwards.reason(REASON, quote);
-        ledger.append(member, LedgerKind.EARN, points, REFERENCE_TYPE, response.waveId().toString(), reason);
+        ledger.append(
+                member,
+                LedgerKind.EARN,
+                points,
+                REFERENCE_TYPE,
+                response.waveId().toString(),
+                reason);
         outbox.write(
                 Topics.LOYALTY_TRANSACTIONS,
                 EventTypes.POINTS_AWARDED,

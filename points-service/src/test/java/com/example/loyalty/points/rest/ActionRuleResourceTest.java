@@ -65,11 +65,21 @@ class ActionRuleResourceTest {
     void membersAndStaffMayNotReadOrChangeActionRules() {
         String member = TestTokens.newMember();
         for (String token : List.of(member, STAFF)) {
-            given().auth().oauth2(token).when().get("/api/points/action-rules").then().statusCode(SC_FORBIDDEN);
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/points/action-rules")
+                    .then()
+                    .statusCode(SC_FORBIDDEN);
             change(token, "BIRTHDAY", Map.of("points", 1000)).statusCode(SC_FORBIDDEN);
         }
         given().when().get("/api/points/action-rules").then().statusCode(401);
-        given().auth().oauth2(ADMIN).when().get("/api/points/action-rules").then().statusCode(SC_OK);
+        given().auth()
+                .oauth2(ADMIN)
+                .when()
+                .get("/api/points/action-rules")
+                .then()
+                .statusCode(SC_OK);
     }
 
     @Test
@@ -104,7 +114,11 @@ class ActionRuleResourceTest {
         change(
                         MARKETER,
                         "POST_CREATED",
-                        Map.of("points", 5, "validFrom", Instant.now().minusSeconds(60).toString()))
+                        Map.of(
+                                "points",
+                                5,
+                                "validFrom",
+                                Instant.now().minusSeconds(60).toString()))
                 .statusCode(SC_UNPROCESSABLE_ENTITY)
                 .body("detail", containsString("in the past"));
         change(MARKETER, "POST_CREATED", Map.of("points", 1.5)).statusCode(SC_BAD_REQUEST);
@@ -191,8 +205,12 @@ class ActionRuleResourceTest {
             sendSurvey(m.id(), survey, earlyWave, answeredEarly);
             sendSurvey(m.id(), survey, lateWave, Instant.now());
             await().atMost(WAIT).untilAsserted(() -> assertEquals(130, PointsApi.balance(m)));
-            assertEquals(50, action(m, PointAction.SURVEY_ANSWERED, earlyWave.toString()).points());
-            assertEquals(80, action(m, PointAction.SURVEY_ANSWERED, lateWave.toString()).points());
+            assertEquals(
+                    50,
+                    action(m, PointAction.SURVEY_ANSWERED, earlyWave.toString()).points());
+            assertEquals(
+                    80,
+                    action(m, PointAction.SURVEY_ANSWERED, lateWave.toString()).points());
         } finally {
             restore("SURVEY_ANSWERED", 50, null, null);
         }
@@ -230,9 +248,9 @@ class ActionRuleResourceTest {
             sendActivity(m.id(), EventTypes.EVENT_ATTENDED, third, now.plusMillis(2));
             sendActivity(m.id(), EventTypes.EVENT_ATTENDED, fourth, now.plusMillis(3));
             await().atMost(WAIT)
-                    .untilAsserted(() -> assertTrue(
-                            QuarkusTransaction.requiringNew().call(() -> communityAwards.find(fourth))
-                                    .isPresent()));
+                    .untilAsserted(() -> assertTrue(QuarkusTransaction.requiringNew()
+                            .call(() -> communityAwards.find(fourth))
+                            .isPresent()));
             assertEquals(50, PointsApi.balance(m));
             assertEquals(
                     List.of(20L, 20L, 10L, 0L),

@@ -201,14 +201,16 @@ class BirthdayReferralTest {
         assertEquals(1, referral(referrer).getLong("referred"));
         assertEquals(0, referral(referrer).getLong("firstPurchases"));
 
-        PointsApi.purchase("ref-1-" + UUID.randomUUID(), referred.cardCode(), 1000).statusCode(SC_CREATED);
+        PointsApi.purchase("ref-1-" + UUID.randomUUID(), referred.cardCode(), 1000)
+                .statusCode(SC_CREATED);
         assertEquals(10 + 150, PointsApi.balance(referred));
         assertEquals(200, PointsApi.balance(referrer));
         JsonPath ledger = PointsApi.ledger(referrer);
         assertEquals("REFERRAL", ledger.getString("items[0].referenceType"));
         assertEquals(referred.id(), ledger.getString("items[0].referenceId"));
 
-        PointsApi.purchase("ref-2-" + UUID.randomUUID(), referred.cardCode(), 1000).statusCode(SC_CREATED);
+        PointsApi.purchase("ref-2-" + UUID.randomUUID(), referred.cardCode(), 1000)
+                .statusCode(SC_CREATED);
         assertEquals(20 + 150, PointsApi.balance(referred), "the second purchase earns no referral");
         assertEquals(200, PointsApi.balance(referrer));
         assertEquals(1, referral(referrer).getLong("firstPurchases"));
@@ -218,8 +220,8 @@ class BirthdayReferralTest {
     void twoFirstPurchasesAtOnceEarnOneReferral() throws Exception {
         PointsApi.Enrolled referrer = PointsApi.enrolNewMember();
         String code = referral(referrer).getString("code");
-        PointsApi.Enrolled referred = enrolWith(TestTokens.newMember(), Map.of("referralCode", code))
-                .statusCode(SC_CREATED);
+        PointsApi.Enrolled referred =
+                enrolWith(TestTokens.newMember(), Map.of("referralCode", code)).statusCode(SC_CREATED);
         List<Callable<Integer>> purchases = List.of(
                 () -> PointsApi.purchase("race-a-" + UUID.randomUUID(), referred.cardCode(), 1000)
                         .extract()
@@ -257,7 +259,12 @@ class BirthdayReferralTest {
                 .then()
                 .statusCode(SC_UNPROCESSABLE_ENTITY)
                 .body("type", equalTo("https://loyalty.example.com/problems/unknown-referral-code"));
-        given().auth().oauth2(stranger).when().get("/api/points/members/me").then().statusCode(SC_NOT_FOUND);
+        given().auth()
+                .oauth2(stranger)
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_NOT_FOUND);
         // a malformed one: 400
         given().auth()
                 .oauth2(stranger)
@@ -335,13 +342,15 @@ class BirthdayReferralTest {
 
     /** Enrols the holder of {@code token} with the body; the response. */
     private static EnrolCall enrolWith(String token, Map<String, Object> body) {
-        return new EnrolCall(token, given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/points/members/me")
-                .then());
+        return new EnrolCall(
+                token,
+                given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .when()
+                        .post("/api/points/members/me")
+                        .then());
     }
 
     /** An enrolment call; {@link #statusCode} checks it and gives the member. */

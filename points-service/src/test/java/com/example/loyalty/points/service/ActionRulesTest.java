@@ -16,13 +16,24 @@ class ActionRulesTest {
         assertEquals(List.of(), ActionRules.problems(new ActionRules.Terms(0, null, null, null)));
         assertEquals(List.of(), ActionRules.problems(new ActionRules.Terms(30, 100L, 1000L, 5000L)));
         assertEquals(List.of(), ActionRules.problems(new ActionRules.Terms(30, 30L, 30L, 30L)));
-        assertEquals(1, ActionRules.problems(new ActionRules.Terms(-1, null, null, null)).size());
-        assertEquals(1, ActionRules.problems(new ActionRules.Terms(1_000_001, null, null, null)).size());
+        assertEquals(
+                1,
+                ActionRules.problems(new ActionRules.Terms(-1, null, null, null))
+                        .size());
+        assertEquals(
+                1,
+                ActionRules.problems(new ActionRules.Terms(1_000_001, null, null, null))
+                        .size());
         assertEquals(
                 List.of("dailyCap 20 is below the points 30"),
                 ActionRules.problems(new ActionRules.Terms(30, 20L, null, null)));
-        assertEquals(1, ActionRules.problems(new ActionRules.Terms(0, -1L, null, null)).size());
-        assertEquals(1, ActionRules.problems(new ActionRules.Terms(0, null, null, 1_000_000_001L)).size());
+        assertEquals(
+                1,
+                ActionRules.problems(new ActionRules.Terms(0, -1L, null, null)).size());
+        assertEquals(
+                1,
+                ActionRules.problems(new ActionRules.Terms(0, null, null, 1_000_000_001L))
+                        .size());
         assertEquals(
                 List.of("dailyCap must not exceed monthlyCap"),
                 ActionRules.problems(new ActionRules.Terms(5, 200L, 100L, null)));

@@ -38,7 +38,9 @@ class HealthTest extends ServiceHealthTestBase {
                 "10 point adjustments",
                 "11 card verified contacts designs",
                 "12 purchase unique per store",
-                "13 member merge erasure");
+                "13 member merge erasure",
+                "14 member segments",
+                "16 action points");
     }
 
     @Override
@@ -59,6 +61,11 @@ class HealthTest extends ServiceHealthTestBase {
                 "purchase_return",
                 "audit_entry",
                 "point_adjustment",
-                "card_design");
+                "card_design",
+                "action_rule",
+                "action_rule_version",
+                "action_award",
+                "referral_code",
+                "referral");
     }
 }

@@ -41,6 +41,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "13 member merge erasure",
                 "14 member segments",
                 "15 earning rules",
+                "16 action points",
                 "17 tier evaluation",
                 "18 rewards causes",
                 "19 paid membership opt ins");
@@ -78,6 +79,11 @@ class HealthTest extends ServiceHealthTestBase {
                 "membership_period",
                 "membership_webhook_event",
                 "member_opt_in",
-                "opt_in_change");
+                "opt_in_change",
+                "action_rule",
+                "action_rule_version",
+                "action_award",
+                "referral_code",
+                "referral");
     }
 }

@@ -42,6 +42,18 @@ public interface PointsConfig {
 
     /** Earning rules and campaigns (docs/earning-rules.md). */
     Rules rules();
+    /** The birthday job (BirthdayJob, docs/action-points.md). */
+    Birthday birthday();
+
+    interface Birthday {
+        /**
+         * When the birthday job credits the BIRTHDAY action's points of the members whose birthday is today (in
+         * {@code points.zone}): a Quartz cron in {@code points.zone}; {@code off} disables it. Hourly by default: each
+         * member is credited once a year, so the runs after the first only catch up what an outage missed.
+         */
+        @WithDefault("0 20 * * * ?")
+        String schedule();
+    }
 
     /**
      * The program's time zone: a local date or date-time without an offset (in an imported file) is read in it, and

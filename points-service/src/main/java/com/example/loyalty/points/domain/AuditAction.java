@@ -62,4 +62,10 @@ public enum AuditAction {
     RULE_RESUMED,
     /** POST /api/points/rules/{id}/end; target EARNING_RULE; before and after: the versions. */
     RULE_ENDED,
+    /** PUT /api/points/action-rules/{action}; target ACTION_RULE (the action); before: the versions it ended or replaced; after: the new version. */
+    ACTION_RULE_CHANGED,
+    /** PUT /api/points/members/{id}/birthday (staff, admin); target MEMBER; before and after: the birthday; the reason given. */
+    BIRTHDAY_CHANGED,
+    /** POST /api/points/admin/birthdays/run; target ACTION_RULE BIRTHDAY; after: the run's day, members and points. */
+    BIRTHDAYS_AWARDED,
 }

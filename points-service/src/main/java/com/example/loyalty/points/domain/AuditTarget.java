@@ -41,6 +41,8 @@ public final class AuditTarget {
     public static final String TIER_EVALUATION = "TIER_EVALUATION";
     /** An earning rule; the target id is the rule's id. */
     public static final String EARNING_RULE = "EARNING_RULE";
+    /** The rule of an action that earns fixed points; the target id is the action (e.g. BIRTHDAY). */
+    public static final String ACTION_RULE = "ACTION_RULE";
 
     private AuditTarget() {}
 }

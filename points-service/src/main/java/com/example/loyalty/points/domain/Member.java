@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -111,6 +112,9 @@ public class Member {
     /** When the member's personal data was erased (null: not erased); no look-up finds an erased member. */
     @Column(name = "erased_at")
     public Instant erasedAt;
+
+    /** The member's birthday (BirthdayJob awards its points); set once by the member, then only by staff or an admin. */
+    public LocalDate birthday;
 
     @Version
     public long version;

@@ -11,4 +11,16 @@ public record EnrolRequest(
         @Email @Size(max = 320) String email,
 
         @Pattern(regexp = "\\+?[0-9][0-9 -]{5,30}", message = "must be a phone number")
-        String phone) {}
+        String phone,
+
+        @Schema(
+                description = "The referral code of the member who referred the caller (GET /members/me/referral); "
+                        + "counts only at enrolment",
+                examples = "K7QZ2MHW")
+        @Pattern(regexp = "\\s*[A-Za-z0-9]{4,16}\\s*", message = "must be a referral code")
+        String referralCode) {
+
+    public EnrolRequest(String displayName, String email, String phone) {
+        this(displayName, email, phone, null);
+    }
+}

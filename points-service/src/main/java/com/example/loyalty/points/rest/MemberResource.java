@@ -83,7 +83,9 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "Already enrolled")
     @APIResponse(
             responseCode = "409",
-            description = "The token's verified e-mail or phone is verified for another member already")
+            description = "The token's verified e-mail or phone is verified for another member already; or a "
+                    + "referral code from a member enrolled already")
+    @APIResponse(responseCode = "422", description = "An unknown referral code, or the caller's own")
     @Consumes(MediaType.WILDCARD)
     @RequestBody(
             required = false,
@@ -91,7 +93,15 @@ public class MemberResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = EnrolRequest.class)))
-    public Response enrol(String rawBody) throws JsonProcessingException {
+    public Response enrol(
+            @Parameter(description = "The referral code of the member who referred the caller (or in the body)")
+                    @QueryParam("referralCode")
+                    @jakarta.validation.constraints.Pattern(
+                            regexp = "\\s*[A-Za-z0-9]{4,16}\\s*",
+                            message = "must be a referral code")
+                    String referralCode,
+            String rawBody)
+            throws JsonProcessingException {
         // The body is optional (a bare POST enrols from the token's claims), so it is read by hand.
         EnrolRequest body = rawBody == null || rawBody.isBlank()
                 ? new EnrolRequest(null, null, null)
@@ -113,7 +123,8 @@ public class MemberResource {
                 claimIsTrue("email_verified"),
                 claim("phone_number"),
                 claimIsTrue("phone_number_verified"));
-        var enrolment = members.enrol(subject(), profile, vouched);
+        String code = body.referralCode() != null ? body.referralCode() : referralCode;
+        var enrolment = members.enrol(subject(), profile, vouched, code);
         return Response.status(enrolment.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(MemberResponse.from(enrolment.member()))
                 .build();

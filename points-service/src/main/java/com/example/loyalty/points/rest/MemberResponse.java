@@ -3,6 +3,7 @@ package com.example.loyalty.points.rest;
 import com.example.loyalty.points.service.MemberView;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -63,7 +64,10 @@ public record MemberResponse(
         @Schema(description = "The next tier and what it needs; null at the top tier")
         NextTier nextTier,
 
-        Instant enrolledAt) {
+        Instant enrolledAt,
+
+        @Schema(description = "The member's birthday (earns the BIRTHDAY action's points on the day); null: not given")
+        LocalDate birthday) {
 
     @Schema(description = "What the next tier needs")
     public record NextTier(
@@ -97,6 +101,7 @@ public record MemberResponse(
                 v.rollingSpend(),
                 v.windowMonths(),
                 next,
-                v.enrolledAt());
+                v.enrolledAt(),
+                v.birthday());
     }
 }

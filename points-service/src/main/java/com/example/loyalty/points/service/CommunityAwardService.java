@@ -7,9 +7,9 @@ import com.example.loyalty.events.PointsAwarded;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.messaging.consumer.UnprocessableEventException;
 import com.example.loyalty.messaging.outbox.OutboxWriter;
-import com.example.loyalty.points.config.PointsConfig;
 import com.example.loyalty.points.domain.LedgerKind;
 import com.example.loyalty.points.domain.Member;
+import com.example.loyalty.points.domain.PointAction;
 import com.example.loyalty.points.repository.CommunityAwardRepository;
 import com.example.loyalty.points.repository.CommunityAwardRepository.Award;
 import com.example.loyalty.points.repository.LedgerRepository;
@@ -18,21 +18,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Community contributions earn fixed points ({@code points.community-award.points.*}), and a revoked contribution gives
- * them back. The rules (docs/community-points.md):
+ * Community contributions earn fixed points (the action rules of POST_CREATED, ANSWER_ACCEPTED, REVIEW_POSTED,
+ * REACTION_RECEIVED and EVENT_ATTENDED, docs/action-points.md), and a revoked contribution gives them back. The rules (docs/community-points.md):
  * <ul>
  * <li><b>Once per contribution.</b> The contribution id is the primary key of {@code community_award}: a redelivered
  * event (the consumer's inbox stops those first) or a replayed one with a new event id earns nothing more.</li>
- * <li><b>Caps.</b> A member earns at most {@code daily-cap} points (100) from contributions of one calendar day and
- * {@code monthly-cap} (1000) of one calendar month, in the program's zone ({@code points.zone}), by the day the
- * contribution happened (never later than now). An award beyond a cap is recorded with what was left, possibly 0.
+ * <li><b>Caps.</b> A member earns at most the caps of the action's rule (valid when the contribution happened) from
+ * contributions of that action of one calendar day, month and year, in the program's zone ({@code points.zone}), by the
+ * day the contribution happened (never later than now) ({@link ActionAwards}). An award beyond a cap is recorded with what was left, possibly 0.
  * Revoked awards still count toward the caps, so spam that a moderator hides does not make room for more.</li>
  * <li><b>Revocation.</b> A {@code ContributionRevoked} takes back the points its award credited (a {@code REVERSE}
  * ledger entry, from the award's own lot first), but never below a zero balance: if the member has spent them, it
@@ -61,7 +60,7 @@ public class CommunityAwardService {
         AWARDED,
         /** Recorded with less than its points (possibly 0): a daily or monthly cap was reached. */
         CAPPED,
-        /** Recorded with no points: its type earns none ({@code points.community-award.points.<type>=0}). */
+        /** Recorded with no points: its action's rule gave none when it happened (points 0). */
         NO_POINTS,
         /** The contribution has an award already. */
         ALREADY_AWARDED,
@@ -84,7 +83,7 @@ public class CommunityAwardService {
     private final LedgerRepository entries;
     private final Ledger ledger;
     private final OutboxWriter outbox;
-    private final PointsConfig config;
+    private final ActionAwards actionAwards;
     private final MeterRegistry registry;
 
     public CommunityAwardService(
@@ -93,28 +92,21 @@ public class CommunityAwardService {
             LedgerRepository entries,
             Ledger ledger,
             OutboxWriter outbox,
-            PointsConfig config,
+            ActionAwards actionAwards,
             MeterRegistry registry) {
         this.members = members;
         this.awards = awards;
         this.entries = entries;
         this.ledger = ledger;
         this.outbox = outbox;
-        this.config = config;
+        this.actionAwards = actionAwards;
         this.registry = registry;
     }
 
-    /** The fixed points of a contribution type; {@link IllegalArgumentException} for a type that is none. */
-    public long pointsFor(String type) {
-        PointsConfig.CommunityAward.Points points = config.communityAward().points();
-        return switch (type) {
-            case EventTypes.POST_CREATED -> points.postCreated();
-            case EventTypes.ANSWER_ACCEPTED -> points.answerAccepted();
-            case EventTypes.REVIEW_POSTED -> points.reviewPosted();
-            case EventTypes.REACTION_RECEIVED -> points.reactionReceived();
-            case EventTypes.EVENT_ATTENDED -> points.eventAttended();
-            default -> throw new IllegalArgumentException(type + " is not a community contribution");
-        };
+    /** The action of a contribution type; {@link IllegalArgumentException} for a type that is none. */
+    public static PointAction actionOf(String type) {
+        return PointAction.ofCommunityEvent(type)
+                .orElseThrow(() -> new IllegalArgumentException(type + " is not a community contribution"));
     }
 
     /**
@@ -127,7 +119,7 @@ public class CommunityAwardService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome award(UUID eventId, UUID memberId, String type, CommunityActivity activity, Instant at) {
-        long due = pointsFor(type);
+        PointAction action = actionOf(type);
         Optional<Member> locked = members.lockById(memberId);
         if (locked.isEmpty()) {
             return count(unknownMember(activity.contributionId(), memberId));
@@ -138,26 +130,25 @@ public class CommunityAwardService {
             return count(existing.get().tombstone() ? Outcome.REVOKED_BEFORE_AWARD : Outcome.ALREADY_AWARDED);
         }
         Instant now = Instant.now();
-        Instant occurredAt = at.isAfter(now) ? now : at;
-        LocalDate day = LocalDate.ofInstant(occurredAt, config.zone());
-        LocalDate month = day.withDayOfMonth(1);
-        long dayRoom = config.communityAward().dailyCap() - awards.credited(member.id, day, day.plusDays(1));
-        long monthRoom = config.communityAward().monthlyCap() - awards.credited(member.id, month, month.plusMonths(1));
-        long credited = Math.max(0, Math.min(due, Math.min(dayRoom, monthRoom)));
+        // the points of the action's rule valid when it happened, then its caps per day, month and year
+        ActionAwards.Quote quote = actionAwards.quote(member, action, at);
+        long due = quote.due();
+        long credited = quote.credited();
         if (!awards.insertAward(new CommunityAwardRepository.NewAward(
                 activity.contributionId(),
                 member.id,
                 type,
                 eventId,
                 activity.contentId(),
-                occurredAt,
-                day,
+                quote.occurredAt(),
+                quote.day(),
                 due,
                 credited,
                 now))) {
             // recorded meanwhile for another member (the member lock did not cover it): it has its award
             return count(Outcome.ALREADY_AWARDED);
         }
+        actionAwards.record(member, quote, activity.contributionId().toString());
         if (credited > 0) {
             String reason =
                     "community: " + label(type) + (credited < due ? " (capped: " + credited + " of " + due + ")" : "");
@@ -179,8 +170,8 @@ public class CommunityAwardService {
         }
         if (credited < due) {
             LOG.debugf(
-                    "contribution %s of member %s: %d of %d points (caps: %d left today, %d this month)",
-                    activity.contributionId(), member.id, credited, due, Math.max(0, dayRoom), Math.max(0, monthRoom));
+                    "contribution %s of member %s: %d of %d points (a cap of %s was reached)",
+                    activity.contributionId(), member.id, credited, due, action);
         }
         return count(due == 0 ? Outcome.NO_POINTS : credited == due ? Outcome.AWARDED : Outcome.CAPPED);
     }

@@ -98,6 +98,9 @@ public class MemberErasure {
                     row[4]);
         }
         collect(fields, subjects, member.subject, member.displayName, member.email, member.phone, member.externalId);
+        if (member.birthday != null) {
+            fields.add("birthday");
+        }
 
         member.subject = null;
         member.displayName = null;
@@ -107,12 +110,14 @@ public class MemberErasure {
         member.phoneVerified = false;
         member.phoneKey = null;
         member.externalId = null;
+        member.birthday = null;
         member.erasedAt = now;
         em.flush();
         if (!mergedIds.isEmpty()) {
             em.createNativeQuery(
                             "update member set subject = null, display_name = null, email = null, email_verified = false, "
-                                    + "phone = null, phone_verified = false, phone_key = null, external_id = null, erased_at = :now where id in (:ids)")
+                                    + "phone = null, phone_verified = false, phone_key = null, external_id = null, birthday = null, "
+                                    + "erased_at = :now where id in (:ids)")
                     .setParameter("now", now)
                     .setParameter("ids", mergedIds)
                     .executeUpdate();

@@ -276,6 +276,9 @@ public class MemberMerge {
                         + "where s.member_id = :to)",
                 "update member_opt_in set member_id = :to where member_id = :from",
                 "update opt_in_change set member_id = :to where member_id = :from",
+                // action awards count toward the survivor's caps; a key both have (a birthday of the same year) stays
+                "update action_award a set member_id = :to where member_id = :from and not exists (select 1 from "
+                        + "action_award s where s.member_id = :to and s.action = a.action and s.award_key = a.award_key)",
                 // merges are flattened: members merged into the merged one now stand for the survivor directly
                 "update member set merged_into = :to where merged_into = :from")) {
             em.createNativeQuery(statement)

@@ -42,6 +42,7 @@ public class MemberService {
     private final OutboxWriter outbox;
     private final PointsConfig config;
     private final Phones phones;
+    private final ReferralService referrals;
     private final Counter enrolled;
 
     public MemberService(
@@ -53,8 +54,10 @@ public class MemberService {
             TierService tiers,
             OutboxWriter outbox,
             PointsConfig config,
+            ReferralService referrals,
             MeterRegistry registry) {
         this.members = members;
+        this.referrals = referrals;
         this.rollingSpend = rollingSpend;
         this.ledger = ledger;
         this.accounts = accounts;
@@ -79,14 +82,24 @@ public class MemberService {
      * for another member already is a 409, also when both enrol at the same moment.
      */
     public Enrolment enrol(String subject, Profile profile, Contacts.Vouched token) {
+        return enrol(subject, profile, token, null);
+    }
+
+    /**
+     * {@link #enrol(String, Profile, Contacts.Vouched)} with the referral code of the member who referred the caller
+     * (null: none; see {@link ReferralService}): 422 for an unknown code or the caller's own, 409 when the caller is
+     * enrolled already (unless this is a retry of an enrolment with the same code); nothing is created then.
+     */
+    public Enrolment enrol(String subject, Profile profile, Contacts.Vouched token, String referralCode) {
         return Transactions.withUniqueRaceFallback(
-                () -> enrolOnce(subject, profile, token, Transactions::flushDetectingRace),
+                () -> enrolOnce(subject, profile, token, referralCode, Transactions::flushDetectingRace),
                 // the winner of the race is committed now: its subject is found (a replay) or its verified value is
                 // (a 409 from the checks); only a third racer can still collide here
                 () -> enrolOnce(
                         subject,
                         profile,
                         token,
+                        referralCode,
                         em -> Transactions.flushOrThrow(
                                 em,
                                 () -> Problems.conflict(
@@ -97,12 +110,19 @@ public class MemberService {
     }
 
     private Enrolment enrolOnce(
-            String subject, Profile profile, Contacts.Vouched token, Consumer<EntityManager> flushDetecting) {
+            String subject,
+            Profile profile,
+            Contacts.Vouched token,
+            String referralCode,
+            Consumer<EntityManager> flushDetecting) {
         boolean vouches = token.emailVerified() || token.phoneVerified();
         // locked when the token may verify something, so that concurrent calls of one member update it one at a time
         Optional<Member> found = vouches ? members.lockBySubject(subject) : members.findBySubject(subject);
         if (found.isPresent()) {
             Member member = found.get();
+            if (referralCode != null) {
+                referrals.checkEnrolled(member, referralCode);
+            }
             if (takeOverVerified(member, token)) {
                 flushDetecting.accept(members.getEntityManager());
             }
@@ -114,6 +134,7 @@ public class MemberService {
         // collides on the subject and the fallback answers as a replay
         email.filter(Contacts.Email::verified).ifPresent(e -> checkEmailFree(e.value(), subject));
         phone.filter(Contacts.Phone::verified).ifPresent(p -> checkPhoneFree(p.key(), subject));
+        UUID referrer = referralCode == null ? null : referrals.referrerOf(referralCode);
         TierLadderView ladder = tiers.ladder();
         Member member = new Member();
         member.id = UUID.randomUUID();
@@ -136,6 +157,9 @@ public class MemberService {
         member.cardCode = freeCardCode();
         members.persist(member);
         flushDetecting.accept(members.getEntityManager());
+        if (referrer != null) {
+            referrals.refer(member.id, referrer, referralCode);
+        }
         outbox.write(
                 Topics.MEMBER_EVENTS,
                 EventTypes.MEMBER_ENROLLED,
@@ -378,6 +402,7 @@ public class MemberService {
                 spend,
                 ladder.windowMonths(),
                 ladder.next(member.tierCode),
-                member.enrolledAt);
+                member.enrolledAt,
+                member.birthday);
     }
 }

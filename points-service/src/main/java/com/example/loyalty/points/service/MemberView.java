@@ -1,6 +1,7 @@
 package com.example.loyalty.points.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,7 +27,8 @@ public record MemberView(
         long rollingSpend,
         int windowMonths,
         Optional<TierLadderView.Step> nextTier,
-        Instant enrolledAt) {
+        Instant enrolledAt,
+        LocalDate birthday) {
 
     public long spendToNextTier() {
         return nextTier.map(n -> Math.max(0, n.thresholdSpend() - rollingSpend)).orElse(0L);

@@ -57,6 +57,7 @@ public class PurchaseService {
     private final PointsConfig config;
     private final AuditLog audit;
     private final Earnings earnings;
+    private final ReferralService referrals;
     private final Counter pointsEarned;
     private final Counter recorded;
     private final Counter replays;
@@ -71,6 +72,7 @@ public class PurchaseService {
             PointsConfig config,
             AuditLog audit,
             Earnings earnings,
+            ReferralService referrals,
             MeterRegistry registry) {
         this.members = members;
         this.purchases = purchases;
@@ -81,6 +83,7 @@ public class PurchaseService {
         this.config = config;
         this.audit = audit;
         this.earnings = earnings;
+        this.referrals = referrals;
         this.pointsEarned = Counter.builder("loyalty.points.earned")
                 .description("points earned on purchases")
                 .register(registry);
@@ -436,6 +439,8 @@ public class PurchaseService {
         }
         // every statement goes out here, so a replayed transaction id shows as a lost race, not as a 500 at commit
         Transactions.flushDetectingRace(purchases.getEntityManager());
+        // a referred member's first purchase: the referral points of both members (docs/action-points.md)
+        referrals.onPurchase(member, purchase.id, purchase.occurredAt);
         recorded.increment();
         pointsEarned.increment(purchase.points);
         return PurchaseResult.of(

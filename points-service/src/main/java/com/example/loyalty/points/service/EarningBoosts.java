@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Multipliers a member earns by that are not earning rules, e.g. a paid membership's own multiplier. The engine
  * multiplies them in after the tier multiplier (docs/earning-rules.md, "Stacking") and lists each in the explanation.
- * The default bean ({@link NoEarningBoosts}) gives none; a module that has boosts provides its own bean.
+ * Today one bean gives them: {@link PaidMembershipBoosts}.
  */
 public interface EarningBoosts {
 

@@ -506,6 +506,48 @@ class PaidMembershipResourceTest {
     }
 
     @Test
+    void aPurchaseInAPaidPeriodEarnsThePlansMultiplierOnTopOfTheTiers() {
+        String code = newCode();
+        Map<String, Object> body = plan(code);
+        body.put("multiplier", 2);
+        createPlan(PointsApi.MARKETER, body).statusCode(SC_CREATED);
+        var member = PointsApi.enrolNewMember();
+        // 10,000 JPY at the first tier (x1): 100 points without the membership
+        Map<String, Object> simulate =
+                Map.of("cardCode", member.cardCode(), "amount", 10_000, "currency", "JPY", "channel", "STORE");
+        long without = given().auth()
+                .oauth2(PointsApi.STAFF)
+                .contentType(ContentType.JSON)
+                .body(simulate)
+                .when()
+                .post("/api/points/rules/simulate")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath()
+                .getLong("points");
+        call(PointsApi.STAFF, member.id(), "start", payment(code, "pay-" + UUID.randomUUID(), null))
+                .statusCode(SC_CREATED);
+
+        var simulated = given().auth()
+                .oauth2(PointsApi.STAFF)
+                .contentType(ContentType.JSON)
+                .body(simulate)
+                .when()
+                .post("/api/points/rules/simulate")
+                .then()
+                .statusCode(SC_OK)
+                .body("steps.kind", hasItem("BOOST"))
+                .body("steps.find { it.kind == 'BOOST' }.name", equalTo("PAID_MEMBERSHIP: Premium " + code))
+                .extract()
+                .jsonPath();
+        assertEquals(2 * without, simulated.getLong("points"));
+        PointsApi.purchase("paid-" + UUID.randomUUID(), member.cardCode(), 10_000)
+                .statusCode(SC_CREATED)
+                .body("pointsEarned", equalTo((int) (2 * without)));
+    }
+
+    @Test
     void unknownMembersPlansAndMissingMembershipsAreProblems() {
         String code = newPlan();
         var member = PointsApi.enrolNewMember();

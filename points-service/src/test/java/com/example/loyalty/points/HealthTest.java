@@ -38,7 +38,9 @@ class HealthTest extends ServiceHealthTestBase {
                 "10 point adjustments",
                 "11 card verified contacts designs",
                 "12 purchase unique per store",
-                "13 member merge erasure");
+                "13 member merge erasure",
+                "14 member segments",
+                "18 rewards causes");
     }
 
     @Override

@@ -1,8 +1,10 @@
 package com.example.loyalty.e2e;
 
+import static com.example.loyalty.e2e.LoyaltyStack.anonymous;
 import static com.example.loyalty.e2e.LoyaltyStack.as;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_OK;
+import static org.apache.http.HttpStatus.SC_UNAUTHORIZED;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,12 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -139,5 +145,49 @@ class PaidMembershipStoryIT {
                 .then()
                 .statusCode(SC_OK)
                 .body("channels.find { it.channel == 'EMAIL' }.source", equalTo("APP"));
+    }
+
+    /** The local stack's webhook secret (points-service, %local.points.memberships.webhook-secret). */
+    private static final String WEBHOOK_SECRET = "local-membership-webhook-secret";
+
+    @Test
+    @Order(4)
+    void thePaymentProvidersSignedWebhookRenewsTheLapsedMembershipThroughTheGateway() throws Exception {
+        Instant periodEnd = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        String body = "{\"id\":\"evt-" + RUN + "\",\"type\":\"membership.renewed\",\"memberId\":\"" + payerId
+                + "\",\"paymentId\":\"pay-webhook-" + RUN + "\",\"periodEnd\":\"" + periodEnd + "\",\"occurredAt\":\""
+                + Instant.now() + "\"}";
+        long t = Instant.now().getEpochSecond();
+
+        // no token, but a wrong signature: refused by points-service, nothing changes
+        anonymous()
+                .header("Loyalty-Signature", "t=" + t + ",v1=" + sign(t, body, "not-the-secret"))
+                .body(body)
+                .post("/api/points/memberships/webhook")
+                .then()
+                .statusCode(SC_UNAUTHORIZED);
+        as(PAYER).get("/api/points/members/me/membership").then().body("status", equalTo("LAPSED"));
+
+        for (boolean replay : new boolean[] {false, true}) {
+            anonymous()
+                    .header("Loyalty-Signature", "t=" + t + ",v1=" + sign(t, body, WEBHOOK_SECRET))
+                    .body(body)
+                    .post("/api/points/memberships/webhook")
+                    .then()
+                    .statusCode(SC_OK)
+                    .body("replayed", equalTo(replay));
+        }
+        as(PAYER)
+                .get("/api/points/members/me/membership")
+                .then()
+                .statusCode(SC_OK)
+                .body("status", equalTo("ACTIVE"))
+                .body("currentPeriodEnd", equalTo(periodEnd.toString()));
+    }
+
+    private static String sign(long t, String body, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 }

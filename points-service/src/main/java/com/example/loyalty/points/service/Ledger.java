@@ -379,6 +379,25 @@ public class Ledger {
         return left;
     }
 
+    /**
+     * Moves all of {@code from}'s points to {@code to} (a member merge): a {@code MERGE} entry off the one and onto the
+     * other, each naming the other member. The lots behind the points are not touched here: the caller moves them to
+     * {@code to} with the rest of the member's rows (MemberMerge), so what is left of them stays what the two balances
+     * add up to.
+     *
+     * @return the points moved (0: nothing to move, no entry)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long transferAll(Member from, Member to, String referenceType, Instant now) {
+        long points = from.balance;
+        if (points == 0) {
+            return 0;
+        }
+        write(from, LedgerKind.MERGE, -points, referenceType, to.id.toString(), "merged into member " + to.id, now);
+        write(to, LedgerKind.MERGE, points, referenceType, from.id.toString(), "member " + from.id + " merged in", now);
+        return points;
+    }
+
     private LedgerEntry write(
             Member member,
             LedgerKind kind,

@@ -7,10 +7,8 @@ import com.example.loyalty.events.TierChanged;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.messaging.outbox.OutboxWriter;
 import com.example.loyalty.points.domain.AuditAction;
-import com.example.loyalty.points.domain.LedgerEntry;
 import com.example.loyalty.points.domain.LedgerKind;
 import com.example.loyalty.points.domain.Member;
-import com.example.loyalty.points.repository.LedgerRepository;
 import com.example.loyalty.points.repository.MemberRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +52,6 @@ public class MemberMerge {
     public static final String REFERENCE_TYPE = "MEMBER_MERGE";
 
     private final MemberRepository members;
-    private final LedgerRepository entries;
     private final MemberService memberService;
     private final TierService tiers;
     private final RollingSpend rollingSpend;
@@ -66,7 +63,6 @@ public class MemberMerge {
     public MemberMerge(
             Ledger ledger,
             MemberRepository members,
-            LedgerRepository entries,
             MemberService memberService,
             TierService tiers,
             RollingSpend rollingSpend,
@@ -75,7 +71,6 @@ public class MemberMerge {
             MeterRegistry registry) {
         this.ledger = ledger;
         this.members = members;
-        this.entries = entries;
         this.memberService = memberService;
         this.tiers = tiers;
         this.rollingSpend = rollingSpend;
@@ -155,7 +150,7 @@ public class MemberMerge {
         Instant now = Instant.now();
 
         long points = merged.balance;
-        moveBalance(merged, survivor, now);
+        ledger.transferAll(merged, survivor, REFERENCE_TYPE, now);
         survivor.debt = Math.addExact(survivor.debt, merged.debt);
         merged.debt = 0;
         // the rows below refer to both members: the member rows go out first
@@ -215,40 +210,6 @@ public class MemberMerge {
 
     /** The two members of a merge in the audit log. */
     record Sides(Snapshot survivor, Snapshot merged) {}
-
-    /**
-     * Books the merged member's balance over to the survivor: a MERGE entry taking it off the merged member and one
-     * putting it on the survivor, both rows locked. Not through {@link Ledger#append}: that credits a new point lot for
-     * every positive entry and consumes lots for every negative one, whereas a merge moves the merged member's lots
-     * themselves, with their own earn and expiry dates ({@link #moveRows}); going through it would move the points
-     * twice over in lots. So the pair is written here, with the ledger's own rules (a balance never below zero, each
-     * entry saying its balance after).
-     */
-    private void moveBalance(Member from, Member to, Instant now) {
-        long points = from.balance;
-        if (points == 0) {
-            return;
-        }
-        from.balance = 0;
-        to.balance = Math.addExact(to.balance, points);
-        entries.persist(entry(from.id, -points, from.balance, to.id, "merged into member " + to.id, now));
-        entries.persist(entry(to.id, points, to.balance, from.id, "member " + from.id + " merged in", now));
-    }
-
-    private static LedgerEntry entry(
-            UUID memberId, long points, long balanceAfter, UUID other, String reason, Instant at) {
-        LedgerEntry e = new LedgerEntry();
-        e.id = UUID.randomUUID();
-        e.memberId = memberId;
-        e.kind = LedgerKind.MERGE;
-        e.points = points;
-        e.balanceAfter = balanceAfter;
-        e.referenceType = REFERENCE_TYPE;
-        e.referenceId = other.toString();
-        e.reason = reason;
-        e.createdAt = at;
-        return e;
-    }
 
     /** Re-points what the merged member has to the survivor (see the class comment for what stays). */
     private static void moveRows(EntityManager em, UUID from, UUID to) {

@@ -206,6 +206,13 @@ public class RedemptionService {
                         ? entries.findByIdOptional(redemption.entryId)
                         : entries.find(member.id, LedgerKind.REDEEM, REFERENCE_TYPE, redemption.id.toString()))
                 .orElseThrow(() -> new IllegalStateException("redemption " + redemptionId + " has no ledger entry"));
+        if (!debit.memberId.equals(member.id)) {
+            // redeemed before its member was merged into this one: the debit stays on the merged member's ledger
+            throw Problems.conflict(
+                    "member-merged",
+                    "Member merged",
+                    "redemption " + redemptionId + " was made by a member merged since; an admin adjusts the points");
+        }
         ledger.restore(member, debit, REFERENCE_TYPE, redemption.id.toString(), CANCELLED);
         redemption.cancelledAt = now;
         redemption.cancelledBy = callerSubject;

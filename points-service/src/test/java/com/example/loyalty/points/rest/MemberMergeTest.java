@@ -54,7 +54,10 @@ class MemberMergeTest {
                 .statusCode(SC_CREATED);
         String mergedTx = "m-m-" + UUID.randomUUID();
         PointsApi.purchase(mergedTx, merged.cardCode(), 15_000).statusCode(SC_CREATED);
-        redeem(merged.token(), "merged-redeem", 50).statusCode(SC_CREATED);
+        String mergedRedemption = redeem(merged.token(), "merged-redeem", 50)
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("redemptionId");
         // the same idempotency key on both accounts: the survivor keeps its own, the merged member's stays with it
         redeem(survivor.token(), "same-key", 10).statusCode(SC_CREATED);
         redeem(merged.token(), "same-key", 20).statusCode(SC_CREATED);
@@ -157,6 +160,10 @@ class MemberMergeTest {
                 .statusCode(SC_OK)
                 .body("id", equalTo(survivor.id()));
         redeem(merged.token(), "after-merge", 5).statusCode(SC_CREATED).body("memberId", equalTo(survivor.id()));
+        // a redemption the merged member made before: its debit stays on their ledger, so staff cannot cancel it
+        PointsApi.cancelRedemption(PointsApi.STAFF, mergedRedemption)
+                .statusCode(SC_CONFLICT)
+                .body("type", org.hamcrest.Matchers.endsWith("member-merged"));
         // the merged member's id stands for the survivor
         given().auth()
                 .oauth2(PointsApi.STAFF)

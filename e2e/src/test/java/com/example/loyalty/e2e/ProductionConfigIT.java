@@ -43,6 +43,7 @@ class ProductionConfigIT {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx128m",
                         "-Dquarkus.http.port=0",
+                        "-Dquarkus.management.port=0",
                         "-jar",
                         REPO.resolve(service)
                                 .resolve("target/quarkus-app/quarkus-run.jar")

@@ -177,18 +177,28 @@ class SecurityIT {
                 c.communityPort(), "/api/community/members/me");
         securedPaths.forEach((port, path) -> {
             String base = c.serviceUrl(port);
-            RestAssured.get(base + "/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"));
-            RestAssured.get(base + "/q/metrics").then().statusCode(SC_OK);
+            String management = c.managementUrl(port);
+            RestAssured.get(management + "/q/health/ready")
+                    .then()
+                    .statusCode(SC_OK)
+                    .body("status", equalTo("UP"));
+            RestAssured.get(management + "/q/metrics").then().statusCode(SC_OK);
+            RestAssured.get(base + "/q/health/ready").then().statusCode(SC_NOT_FOUND);
+            RestAssured.get(base + "/q/metrics").then().statusCode(SC_NOT_FOUND);
             RestAssured.get(base + "/q/openapi").then().statusCode(SC_OK);
             RestAssured.get(base + path).then().statusCode(SC_UNAUTHORIZED).contentType("application/problem+json");
         });
     }
 
     @Test
-    void theGatewayServesHealthAndTheOpenApiDocumentsWithoutAToken() {
-        anonymous().get("/q/health/ready").then().statusCode(SC_OK);
+    void theGatewayServesTheOpenApiDocumentsWithoutATokenAndHealthOnItsManagementPortOnly() {
         for (String service : new String[] {"points", "surveys", "metrics", "community"}) {
             anonymous().get("/openapi/" + service).then().statusCode(SC_OK);
         }
+        anonymous().get("/q/health/ready").then().statusCode(SC_NOT_FOUND);
+        anonymous().get("/q/metrics").then().statusCode(SC_NOT_FOUND);
+        String management = config().managementUrl(config().gatewayPort());
+        RestAssured.get(management + "/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"));
+        RestAssured.get(management + "/q/metrics").then().statusCode(SC_OK);
     }
 }

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
+import com.example.loyalty.testing.ManagementInterface;
 import com.example.loyalty.testing.OidcKeysResource;
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -406,15 +407,35 @@ class GatewayRoutesTest {
     }
 
     @Test
-    void healthIsOpenAndUp() {
+    void healthIsOpenAndUpOnTheManagementInterface() {
         // ready once the gateway has seen every service (here: the stub) ready, right after startup
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> given().when()
-                        .get("/q/health/ready")
+                        .get(ManagementInterface.url("/q/health/ready"))
                         .then()
                         .statusCode(SC_OK)
                         .body("status", equalTo("UP")));
-        given().when().get("/q/health/live").then().statusCode(SC_OK).body("status", equalTo("UP"));
+        given().when()
+                .get(ManagementInterface.url("/q/health/live"))
+                .then()
+                .statusCode(SC_OK)
+                .body("status", equalTo("UP"));
+    }
+
+    /**
+     * Health and metrics are served on the management interface only: the public port, the one the Ingress exposes,
+     * answers 404 and proxies nothing.
+     */
+    @Test
+    void thePublicPortServesNeitherHealthNorMetrics() {
+        String requestId = newRequestId();
+        for (String path :
+                List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/health/started", "/q/metrics")) {
+            given().header("X-Request-Id", requestId).when().get(path).then().statusCode(SC_NOT_FOUND);
+        }
+        assertTrue(Stub.requestsWith(requestId).isEmpty());
+        given().when().get(ManagementInterface.url("/q/health/started")).then().statusCode(SC_OK);
+        given().when().get(ManagementInterface.url("/q/metrics")).then().statusCode(SC_OK);
     }
 
     @Test
@@ -422,7 +443,7 @@ class GatewayRoutesTest {
         given().auth().oauth2(token).when().get("/api/surveys/counted").then().statusCode(SC_OK);
         given().when().get("/api/surveys/counted").then().statusCode(SC_UNAUTHORIZED);
         String metrics = given().when()
-                .get("/q/metrics")
+                .get(ManagementInterface.url("/q/metrics"))
                 .then()
                 .statusCode(SC_OK)
                 .extract()
@@ -447,7 +468,7 @@ class GatewayRoutesTest {
                 .then()
                 .statusCode(SC_OK);
         String metrics = given().when()
-                .get("/q/metrics")
+                .get(ManagementInterface.url("/q/metrics"))
                 .then()
                 .statusCode(SC_OK)
                 .extract()

@@ -27,6 +27,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,43 @@ class GatewayRoutesTest {
                     .body("instance", equalTo("/api/surveys"));
         }
         assertTrue(Stub.requestsWith(requestId).isEmpty());
+    }
+
+    /**
+     * The gateway accepts only tokens meant for it (quarkus.oidc.token.audience=gateway): a correctly signed, unexpired
+     * token that Keycloak issued for another client is refused before the service is called.
+     */
+    @Test
+    void aTokenNotMeantForTheGatewayIsRejected() {
+        String requestId = newRequestId();
+        List<String> elsewhere = List.of(
+                TestTokens.forAudiences(Set.of("points-service", "survey-service"), "member-1", "member"),
+                TestTokens.forAudiences(Set.of("account"), "member-1", "member"),
+                TestTokens.forAudiences(Set.of(), "member-1", "member"));
+        for (String token : elsewhere) {
+            given().header("X-Request-Id", requestId)
+                    .auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/points/members/me")
+                    .then()
+                    .statusCode(SC_UNAUTHORIZED)
+                    .contentType(PROBLEM_JSON)
+                    .body("status", equalTo(SC_UNAUTHORIZED));
+        }
+        assertTrue(Stub.requestsWith(requestId).isEmpty(), "the service must not be called");
+
+        // the same token meant for the gateway (among others) goes through
+        String forGateway = TestTokens.forAudiences(Set.of("gateway", "account"), "member-1", "member");
+        given().header("X-Request-Id", requestId)
+                .auth()
+                .oauth2(forGateway)
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
+                .body("path", equalTo("/api/points/members/me"));
+        assertEquals(1, Stub.requestsWith(requestId).size());
     }
 
     // --- proxying ---------------------------------------------------------------------------

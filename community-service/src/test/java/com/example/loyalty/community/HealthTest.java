@@ -35,6 +35,11 @@ class HealthTest extends ServiceHealthTestBase {
     }
 
     @Override
+    protected List<String> kafkaChannels() {
+        return List.of("outbox", "dead-letters", "member-events", "loyalty-transactions");
+    }
+
+    @Override
     protected List<String> ownTables() {
         return List.of(
                 "community_member",

@@ -26,6 +26,7 @@ class ProductionConfigIT {
     @CsvSource({
         "points-service, QUARKUS_DATASOURCE_PASSWORD, quarkus.datasource.password",
         "points-service, KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrap.servers",
+        "points-service, POINTS_MEMBERSHIPS_WEBHOOK_SECRET, points.memberships.webhook-secret",
         "survey-service, QUARKUS_DATASOURCE_JDBC_URL, quarkus.datasource.jdbc.url",
         "survey-service, SURVEYS_SUBJECT_HASH_KEY, SURVEYS_SUBJECT_HASH_KEY",
         "metrics-service, QUARKUS_OIDC_AUTH_SERVER_URL, quarkus.oidc.auth-server-url",
@@ -38,11 +39,13 @@ class ProductionConfigIT {
                 "QUARKUS_DATASOURCE_PASSWORD", "secret",
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:1",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:1/realms/loyalty",
-                "SURVEYS_SUBJECT_HASH_KEY", "a-production-secret");
+                "SURVEYS_SUBJECT_HASH_KEY", "a-production-secret",
+                "POINTS_MEMBERSHIPS_WEBHOOK_SECRET", "a-production-webhook-secret");
         ProcessBuilder pb = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx128m",
                         "-Dquarkus.http.port=0",
+                        "-Dquarkus.management.port=0",
                         "-jar",
                         REPO.resolve(service)
                                 .resolve("target/quarkus-app/quarkus-run.jar")

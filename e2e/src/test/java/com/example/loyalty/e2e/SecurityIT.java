@@ -13,9 +13,13 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,18 +181,67 @@ class SecurityIT {
                 c.communityPort(), "/api/community/members/me");
         securedPaths.forEach((port, path) -> {
             String base = c.serviceUrl(port);
-            RestAssured.get(base + "/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"));
-            RestAssured.get(base + "/q/metrics").then().statusCode(SC_OK);
+            String management = c.managementUrl(port);
+            RestAssured.get(management + "/q/health/ready")
+                    .then()
+                    .statusCode(SC_OK)
+                    .body("status", equalTo("UP"));
+            RestAssured.get(management + "/q/metrics").then().statusCode(SC_OK);
+            RestAssured.get(base + "/q/health/ready").then().statusCode(SC_NOT_FOUND);
+            RestAssured.get(base + "/q/metrics").then().statusCode(SC_NOT_FOUND);
             RestAssured.get(base + "/q/openapi").then().statusCode(SC_OK);
             RestAssured.get(base + path).then().statusCode(SC_UNAUTHORIZED).contentType("application/problem+json");
         });
     }
 
     @Test
-    void theGatewayServesHealthAndTheOpenApiDocumentsWithoutAToken() {
-        anonymous().get("/q/health/ready").then().statusCode(SC_OK);
+    void theGatewayServesTheOpenApiDocumentsWithoutATokenAndHealthOnItsManagementPortOnly() {
         for (String service : new String[] {"points", "surveys", "metrics", "community"}) {
             anonymous().get("/openapi/" + service).then().statusCode(SC_OK);
         }
+        anonymous().get("/q/health/ready").then().statusCode(SC_NOT_FOUND);
+        anonymous().get("/q/metrics").then().statusCode(SC_NOT_FOUND);
+        String management = config().managementUrl(config().gatewayPort());
+        RestAssured.get(management + "/q/health/ready").then().statusCode(SC_OK).body("status", equalTo("UP"));
+        RestAssured.get(management + "/q/metrics").then().statusCode(SC_OK);
+    }
+
+    /**
+     * Every workload accepts only tokens meant for it; the realm's audience mappers make the tokens of the app and of
+     * the local service client meant for all five, so the same token passes the gateway and the service behind it.
+     */
+    @Test
+    void realTokensAreMeantForTheGatewayAndEveryService() {
+        List<String> workloads =
+                List.of("gateway", "points-service", "survey-service", "metrics-service", "community-service");
+        String appToken = Tokens.accessToken(config(), "member1");
+        assertTrue(audiences(appToken).containsAll(workloads), "aud of a loyalty-app token: " + audiences(appToken));
+
+        String serviceToken = RestAssured.given()
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", "loyalty-service")
+                .formParam("client_secret", "loyalty-service-secret")
+                .post(config().tokenUrl())
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .path("access_token");
+        assertTrue(
+                audiences(serviceToken).containsAll(workloads),
+                "aud of a loyalty-service token: " + audiences(serviceToken));
+        anonymous().auth().oauth2(serviceToken).get("/api/points/tiers").then().statusCode(SC_OK);
+        anonymous()
+                .auth()
+                .oauth2(serviceToken)
+                .get("/api/metrics/members/00000000-0000-0000-0000-000000000000/activity")
+                .then()
+                .statusCode(anyOf(is(SC_OK), is(SC_NOT_FOUND)));
+    }
+
+    /** The {@code aud} claim of a JWT (a string or a list), read without verifying it. */
+    private static List<String> audiences(String jwt) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        Object aud = io.restassured.path.json.JsonPath.from(payload).get("aud");
+        return aud instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(aud));
     }
 }

@@ -167,19 +167,26 @@ public record StackConfig(
         if (!infraOnly) {
             for (ServiceSpec s : services()) {
                 ports.put(s.port(), s.name());
+                ports.put(s.managementPort(), s.name() + " management");
             }
         }
         return ports;
     }
 
+    /**
+     * How far a service's management interface (health and metrics) is from its API port: the gateway's 8080 has
+     * 9080, points-service's 8081 has 9081, and so on (docs/local-stack.md); a port offset moves both.
+     */
+    public static final int MANAGEMENT_PORT_DISTANCE = 1000;
+
     /** The four services and the gateway, gateway last. */
     public java.util.List<ServiceSpec> services() {
         return java.util.List.of(
-                new ServiceSpec("points-service", pointsPort, "points"),
-                new ServiceSpec("survey-service", surveysPort, "surveys"),
-                new ServiceSpec("metrics-service", metricsPort, "metrics"),
-                new ServiceSpec("community-service", communityPort, "community"),
-                new ServiceSpec("gateway", gatewayPort, null));
+                ServiceSpec.of("points-service", pointsPort, "points"),
+                ServiceSpec.of("survey-service", surveysPort, "surveys"),
+                ServiceSpec.of("metrics-service", metricsPort, "metrics"),
+                ServiceSpec.of("community-service", communityPort, "community"),
+                ServiceSpec.of("gateway", gatewayPort, null));
     }
 
     public String jdbcUrl(String database) {
@@ -207,13 +214,23 @@ public record StackConfig(
         return "http://localhost:" + port;
     }
 
+    /** The management interface (health, metrics) of the service whose API is on {@code apiPort}. */
+    public String managementUrl(int apiPort) {
+        return serviceUrl(apiPort + MANAGEMENT_PORT_DISTANCE);
+    }
+
     public String gatewayUrl() {
         return serviceUrl(gatewayPort);
     }
 
     /**
-     * A service of the stack: module directory name (also the log name), HTTP port and its database
-     * ({@code null} for the gateway).
+     * A service of the stack: module directory name (also the log name), HTTP port of its API, port of its management
+     * interface (health, metrics) and its database ({@code null} for the gateway).
      */
-    public record ServiceSpec(String name, int port, String database) {}
+    public record ServiceSpec(String name, int port, int managementPort, String database) {
+
+        static ServiceSpec of(String name, int port, String database) {
+            return new ServiceSpec(name, port, port + MANAGEMENT_PORT_DISTANCE, database);
+        }
+    }
 }

@@ -15,6 +15,8 @@ final class Summary {
         if (!c.infraOnly()) {
             row(b, "Gateway", c.gatewayUrl());
             row(b, "Swagger UI", c.gatewayUrl() + "/q/swagger-ui");
+            String management = c.managementUrl(c.gatewayPort());
+            row(b, "Gateway health, metrics", management + "/q/health   " + management + "/q/metrics");
         }
         row(
                 b,
@@ -24,7 +26,10 @@ final class Summary {
         if (!c.infraOnly()) {
             for (StackConfig.ServiceSpec s : c.services()) {
                 if (s.database() != null) {
-                    row(b, s.name(), c.serviceUrl(s.port()));
+                    row(
+                            b,
+                            s.name(),
+                            c.serviceUrl(s.port()) + "   (health, metrics: " + c.managementUrl(s.port()) + ")");
                 }
             }
         }

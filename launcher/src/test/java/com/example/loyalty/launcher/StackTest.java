@@ -18,8 +18,10 @@ class StackTest {
     void defaultsAreThePortsOfTheDocs() {
         StackConfig c = StackConfig.defaults(Path.of("/repo"));
         assertEquals(
-                List.of(15432, 9092, 9093, 8180, 9180, 8081, 8082, 8083, 8084, 8080),
+                List.of(15432, 9092, 9093, 8180, 9180, 8081, 9081, 8082, 9082, 8083, 9083, 8084, 9084, 8080, 9080),
                 List.copyOf(c.ports().keySet()));
+        assertEquals("gateway management", c.ports().get(9080));
+        assertEquals("http://localhost:9081", c.managementUrl(c.pointsPort()));
         assertEquals("http://localhost:8180/realms/loyalty", c.issuerUrl());
         assertEquals("jdbc:postgresql://localhost:15432/points", c.jdbcUrl("points"));
         assertEquals(5, c.withInfraOnly(true).ports().size());

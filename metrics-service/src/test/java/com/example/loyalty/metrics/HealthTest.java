@@ -41,6 +41,17 @@ class HealthTest extends ServiceHealthTestBase {
     }
 
     @Override
+    protected List<String> kafkaChannels() {
+        return List.of(
+                "outbox",
+                "dead-letters",
+                "loyalty-transactions",
+                "survey-responses",
+                "member-events",
+                "community-activity");
+    }
+
+    @Override
     protected List<String> ownTables() {
         return List.of(
                 "member_activity",

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 
+import com.example.loyalty.testing.ManagementInterface;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ class ObservabilityTest {
                 .untilAsserted(
                         () -> TestEvents.activity(TestEvents.MARKETER, member).statusCode(SC_OK));
         given().when()
-                .get("/q/metrics")
+                .get(ManagementInterface.url("/q/metrics"))
                 .then()
                 .statusCode(SC_OK)
                 .body(containsString("loyalty_metrics_events_consumed_total{"
@@ -79,7 +80,7 @@ class ObservabilityTest {
     @Test
     void surveyMetersAreExposedFromTheStart() {
         given().when()
-                .get("/q/metrics")
+                .get(ManagementInterface.url("/q/metrics"))
                 .then()
                 .statusCode(SC_OK)
                 .body(containsString("loyalty_metrics_follow_ups_opened_total{kind=\"DETRACTOR\"}"))

@@ -48,6 +48,11 @@ class HealthTest extends ServiceHealthTestBase {
     }
 
     @Override
+    protected List<String> kafkaChannels() {
+        return List.of("outbox", "dead-letters", "survey-responses", "community-activity", "loyalty-insights");
+    }
+
+    @Override
     protected List<String> ownTables() {
         return List.of(
                 "member",

@@ -52,6 +52,11 @@ class HealthTest extends ServiceHealthTestBase {
     }
 
     @Override
+    protected List<String> kafkaChannels() {
+        return List.of("outbox", "dead-letters", "member-events", "loyalty-transactions", "loyalty-insights");
+    }
+
+    @Override
     protected List<String> ownTables() {
         return List.of("survey", "wave", "wave_member", "survey_response", "wave_participation", "member_directory");
     }

@@ -1,12 +1,19 @@
 package com.example.loyalty.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.apache.http.HttpStatus.SC_NOT_FOUND;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,14 +29,18 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every service with a database and Kafka must show, tested the same way in each: readiness covers the database
- * and Kafka, liveness, Prometheus metrics (HTTP timers, the outbox gauges), an OpenAPI document with the bearer
- * scheme and the outbox admin path, and Flyway having applied the messaging module's migrations and then the
- * service's own. A service's {@code HealthTest} extends this with {@code @QuarkusTest} and names what is its own.
+ * What every service with a database and Kafka must show, tested the same way in each: health and metrics on the
+ * management interface only (never on the API port); readiness and startup that cover the database but not Kafka (a
+ * broker outage must not take the service out of rotation: the outbox keeps taking writes), liveness that watches
+ * every Kafka channel; Prometheus metrics (HTTP timers, the outbox gauges), an OpenAPI document on the API port with
+ * the bearer scheme and the outbox admin path, and Flyway having applied the messaging module's migrations and then
+ * the service's own. A service's {@code HealthTest} extends this with {@code @QuarkusTest} and names what is its own.
  */
 public abstract class ServiceHealthTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String DATABASE_CHECK = "Database connections health check";
+    private static final String MESSAGING_CHECK = "SmallRye Reactive Messaging - %s check";
 
     @Inject
     DataSource dataSource;
@@ -49,25 +60,55 @@ public abstract class ServiceHealthTestBase {
     /** {@code /api/<segment>}: the prefix of the service's API (points, surveys, metrics, community). */
     protected abstract String apiSegment();
 
+    /** Every Kafka channel of the service ({@code mp.messaging.incoming.*} and {@code outgoing.*}). */
+    protected abstract List<String> kafkaChannels();
+
     @Test
-    void readinessCoversTheDatabaseAndKafka() {
+    void readinessCoversTheDatabaseButNotKafka() {
         await().atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> given().when()
-                        .get("/q/health/ready")
+                        .get(ManagementInterface.url("/q/health/ready"))
                         .then()
                         .statusCode(SC_OK)
                         .body("status", equalTo("UP"))
-                        .body(
-                                "checks.name",
-                                hasItems("Database connections health check", "Kafka connection health check"))
-                        .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
-                        .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP")));
+                        .body("checks.name", hasItem(DATABASE_CHECK))
+                        .body("checks.find { it.name == '" + DATABASE_CHECK + "' }.status", equalTo("UP"))
+                        .body("checks.name", not(hasItem("Kafka connection health check")))
+                        .body(channelsOf("readiness"), anyOf(nullValue(), anEmptyMap())));
     }
 
     @Test
-    void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(SC_OK).body("status", equalTo("UP"));
+    void startupDoesNotWaitForKafka() {
+        given().when()
+                .get(ManagementInterface.url("/q/health/started"))
+                .then()
+                .statusCode(SC_OK)
+                .body("status", equalTo("UP"))
+                .body(channelsOf("startup"), anyOf(nullValue(), anEmptyMap()));
+    }
+
+    @Test
+    void livenessWatchesEveryKafkaChannel() {
+        var live = given().when()
+                .get(ManagementInterface.url("/q/health/live"))
+                .then()
+                .statusCode(SC_OK)
+                .body("status", equalTo("UP"));
+        List<String> channels = kafkaChannels();
+        live.body(channelsOf("liveness") + ".keySet()", containsInAnyOrder(channels.toArray()));
+    }
+
+    @Test
+    void theApiPortServesNeitherHealthNorMetrics() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics")) {
+            given().when().get(path).then().statusCode(SC_NOT_FOUND);
+        }
+    }
+
+    /** The GPath of the channels a messaging health check of the given kind reports. */
+    private static String channelsOf(String kind) {
+        return "checks.find { it.name == '" + MESSAGING_CHECK.formatted(kind) + "' }.data";
     }
 
     @Test
@@ -81,7 +122,7 @@ public abstract class ServiceHealthTestBase {
                 .statusCode(lessThan(500));
         String service = applicationName().replaceFirst("-service$", "");
         given().when()
-                .get("/q/metrics")
+                .get(ManagementInterface.url("/q/metrics"))
                 .then()
                 .statusCode(SC_OK)
                 .body(containsString("jvm_memory_used_bytes"))

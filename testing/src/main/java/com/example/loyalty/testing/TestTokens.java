@@ -13,12 +13,22 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Signed access tokens shaped like the loyalty realm's: subject, preferred_username, realm_access.roles. */
+/**
+ * Signed access tokens shaped like the loyalty realm's: subject, preferred_username, realm_access.roles, and the
+ * audiences of every workload ({@link #AUDIENCES}), as the realm's audience mappers put them into the tokens of its
+ * user-facing clients. Each service and the gateway accept only tokens whose {@code aud} names them
+ * ({@code quarkus.oidc.token.audience}); {@link #forAudiences} mints tokens meant for someone else.
+ */
 public final class TestTokens {
 
     public static final String ISSUER = "https://test.loyalty.example.com/realms/loyalty";
+
+    /** The client ids of the gateway and the four services: the {@code aud} of every token minted here by default. */
+    public static final Set<String> AUDIENCES =
+            Set.of("gateway", "points-service", "survey-service", "metrics-service", "community-service");
 
     private TestTokens() {}
 
@@ -32,11 +42,26 @@ public final class TestTokens {
      * usual ones (e.g. {@code email_verified}, {@code phone_number}, {@code store_id}).
      */
     public static String token(String subject, Map<String, Object> claims, String... roles) {
+        return signed(AUDIENCES, subject, claims, roles);
+    }
+
+    /**
+     * Like {@link #token}, but meant for {@code audiences} only (its {@code aud} claim; none at all when empty): a
+     * token Keycloak issued for another client, which a service that is not among them must refuse.
+     */
+    public static String forAudiences(Set<String> audiences, String subject, String... roles) {
+        return signed(audiences, subject, Map.of(), roles);
+    }
+
+    private static String signed(Set<String> audiences, String subject, Map<String, Object> claims, String... roles) {
         var builder = Jwt.issuer(ISSUER)
                 .subject(subject)
                 .claim("preferred_username", "user-" + subject)
                 .claim("email", subject + "@example.com")
                 .claim("realm_access", Map.of("roles", List.of(roles)));
+        if (!audiences.isEmpty()) {
+            builder.audience(audiences);
+        }
         claims.forEach(builder::claim);
         return builder.expiresIn(3600).jws().keyId("test").sign(privateKey());
     }
@@ -57,6 +82,7 @@ public final class TestTokens {
                 .claim("preferred_username", "user-" + subject)
                 .claim("email", subject + "@example.com")
                 .claim("realm_access", Map.of("roles", List.of(roles)))
+                .audience(AUDIENCES)
                 .issuedAt(now.minusSeconds(7200))
                 .expiresAt(now.minusSeconds(3600))
                 .jws()
@@ -74,6 +100,7 @@ public final class TestTokens {
                 .claim("preferred_username", "user-" + subject)
                 .claim("email", subject + "@example.com")
                 .claim("realm_access", Map.of("roles", List.of(roles)))
+                .audience(AUDIENCES)
                 .expiresIn(3600)
                 .jws()
                 .keyId("test")

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Typed configuration of the gateway ({@code gateway.*} in {@code application.properties}; every key
@@ -176,7 +177,8 @@ public interface GatewayConfig {
     interface Readiness {
         /**
          * Readiness stays DOWN until every upstream has answered 200 on its {@code /q/health/ready} once
-         * since the gateway started (see {@code UpstreamsStartedCheck}); {@code false} reports UP at once.
+         * since the gateway started (see {@code UpstreamsStartedCheck}); {@code false} reports UP at once (the
+         * production profile's value: in Kubernetes each service's readiness gates its own Service).
          */
         @WithDefault("true")
         boolean awaitUpstreams();
@@ -188,5 +190,27 @@ public interface GatewayConfig {
         /** A readiness probe that takes longer counts as "not ready yet" and is repeated on a later tick. */
         @WithDefault("2S")
         Duration probeTimeout();
+
+        /**
+         * Where each service's readiness is asked: the base URL of its management interface, which serves its
+         * {@code /q/health/ready} (the API port does not), e.g. {@code http://localhost:9081}. A service without one
+         * is asked on its own host ({@code gateway.upstreams.*}), plain HTTP, port {@link #managementPort()}.
+         */
+        ManagementUrls upstreams();
+
+        /** The management port of a service whose management URL is not set: Quarkus' default. */
+        @WithDefault("9000")
+        int managementPort();
+
+        /** Base URLs of the services' management interfaces (env {@code GATEWAY_READINESS_UPSTREAMS_POINTS}, ...). */
+        interface ManagementUrls {
+            Optional<URI> points();
+
+            Optional<URI> surveys();
+
+            Optional<URI> metrics();
+
+            Optional<URI> community();
+        }
     }
 }

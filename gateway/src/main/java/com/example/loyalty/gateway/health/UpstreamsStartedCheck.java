@@ -25,11 +25,14 @@ import org.jboss.logging.Logger;
 /**
  * Readiness of the gateway ({@code upstreams-started}): DOWN until every service behind it
  * ({@code gateway.upstreams.*}) has answered 200 on its own {@code /q/health/ready} at least once since the
- * gateway started, UP from then on, for good.
+ * gateway started, UP from then on, for good. A service's readiness is on its management interface, not its API port
+ * ({@code gateway.readiness.upstreams.*}, see {@link Upstream#managementInterfaces}).
  * <p>
  * Why wait at all: the gateway is up in a second, the services take about 20 s longer (database migrations,
- * Kafka). Whoever waits on the gateway's readiness (a script, {@code ./loyalty up}, a Kubernetes rollout) would
- * otherwise send its first requests into 502s.
+ * Kafka). Whoever waits on the gateway's readiness (a script, {@code ./loyalty up}, the end-to-end tests) would
+ * otherwise send its first requests into 502s. Not in production (the {@code prod} profile turns it off): in Kubernetes
+ * each service's own readiness decides whether its Service sends it traffic, and its management port is open to the
+ * monitoring namespace only.
  * <p>
  * Why only once: after every service has been seen ready, a service that goes down later is answered per
  * request, with a 502/504 problem for its own routes only, while the other services keep being served. Taking
@@ -40,7 +43,7 @@ import org.jboss.logging.Logger;
  * {@link HttpClient}, at most one probe per service in flight, each bounded by
  * {@code gateway.readiness.probe-timeout}) and stops, closing its client, once all have answered 200.
  * {@link #call()} only reads that state and never calls a service. Its data names the services still awaited,
- * never their URLs (health is public). {@code gateway.readiness.await-upstreams=false} reports UP at once.
+ * never their URLs. {@code gateway.readiness.await-upstreams=false} reports UP at once.
  */
 @Readiness
 @ApplicationScoped
@@ -68,7 +71,7 @@ public class UpstreamsStartedCheck implements HealthCheck {
     public UpstreamsStartedCheck(Vertx vertx, GatewayConfig config) {
         this(
                 vertx,
-                Upstream.all(config.upstreams()),
+                Upstream.managementInterfaces(config.upstreams(), config.readiness()),
                 config.readiness().awaitUpstreams(),
                 config.readiness().pollInterval(),
                 config.readiness().probeTimeout());

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
+import com.example.loyalty.testing.ManagementInterface;
 import com.example.loyalty.testing.OidcKeysResource;
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.common.ResourceArg;
@@ -46,7 +47,7 @@ class UpstreamsStartedCheckTest {
     }
 
     private static ValidatableResponse readiness() {
-        return given().when().get("/q/health/ready").then();
+        return given().when().get(ManagementInterface.url("/q/health/ready")).then();
     }
 
     @Test

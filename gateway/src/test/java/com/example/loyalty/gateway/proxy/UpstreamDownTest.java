@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import com.example.loyalty.gateway.support.StubUpstreamResource;
+import com.example.loyalty.testing.ManagementInterface;
 import com.example.loyalty.testing.OidcKeysResource;
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.common.ResourceArg;
@@ -102,11 +103,15 @@ class UpstreamDownTest {
     void readinessWaitsForTheServiceThatWasNeverReady() {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> given().when()
-                        .get("/q/health/ready")
+                        .get(ManagementInterface.url("/q/health/ready"))
                         .then()
                         .statusCode(SC_SERVICE_UNAVAILABLE)
                         .body("status", equalTo("DOWN"))
                         .body("checks.find { it.name == 'upstreams-started' }.data.awaiting", equalTo("community")));
-        given().when().get("/q/health/live").then().statusCode(SC_OK).body("status", equalTo("UP"));
+        given().when()
+                .get(ManagementInterface.url("/q/health/live"))
+                .then()
+                .statusCode(SC_OK)
+                .body("status", equalTo("UP"));
     }
 }

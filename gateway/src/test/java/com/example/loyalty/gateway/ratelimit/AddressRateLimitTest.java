@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.loyalty.gateway.support.AuthenticationFailures;
 import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
+import com.example.loyalty.testing.ManagementInterface;
 import com.example.loyalty.testing.OidcKeysResource;
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -163,7 +164,7 @@ class AddressRateLimitTest {
 
         // 6. every refusal here was the address limiter's
         String metrics = given().when()
-                .get("/q/metrics")
+                .get(ManagementInterface.url("/q/metrics"))
                 .then()
                 .statusCode(SC_OK)
                 .extract()

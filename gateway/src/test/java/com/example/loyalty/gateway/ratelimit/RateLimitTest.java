@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.loyalty.gateway.support.ClientTokens;
 import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
+import com.example.loyalty.testing.ManagementInterface;
 import com.example.loyalty.testing.OidcKeysResource;
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -141,7 +142,7 @@ class RateLimitTest {
         String token = TestTokens.token("counted-member", "member");
         firstRejection(requestId -> get(token, "/api/community/posts"));
         String metrics = given().when()
-                .get("/q/metrics")
+                .get(ManagementInterface.url("/q/metrics"))
                 .then()
                 .statusCode(SC_OK)
                 .extract()

@@ -34,8 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * how many probes came;</li>
  * <li>{@code POST /__stub/stop} closes the stub: from then on every upstream pointing at it is unreachable.</li>
  * </ul>
- * All {@code gateway.upstreams.*} point at it, except the names given in the init arg
- * {@code unreachable} (comma-separated), which point at a port nobody listens on.
+ * All {@code gateway.upstreams.*} and {@code gateway.readiness.upstreams.*} (the services' management interfaces) point
+ * at it, except the names given in the init arg {@code unreachable} (comma-separated), which point at a port nobody
+ * listens on.
  */
 public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -74,6 +75,8 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
         config.put(STUB_URL, url);
         for (String name : List.of("points", "surveys", "metrics", "community")) {
             config.put("gateway.upstreams." + name, unreachable.contains(name) ? deadUrl : url);
+            // the stub is the services' management interface too: it answers their /q/health/ready
+            config.put("gateway.readiness.upstreams." + name, unreachable.contains(name) ? deadUrl : url);
         }
         return config;
     }

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
+import com.example.loyalty.testing.ManagementInterface;
 import com.example.loyalty.testing.OidcKeysResource;
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +27,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +106,43 @@ class GatewayRoutesTest {
                     .body("instance", equalTo("/api/surveys"));
         }
         assertTrue(Stub.requestsWith(requestId).isEmpty());
+    }
+
+    /**
+     * The gateway accepts only tokens meant for it (quarkus.oidc.token.audience=gateway): a correctly signed, unexpired
+     * token that Keycloak issued for another client is refused before the service is called.
+     */
+    @Test
+    void aTokenNotMeantForTheGatewayIsRejected() {
+        String requestId = newRequestId();
+        List<String> elsewhere = List.of(
+                TestTokens.forAudiences(Set.of("points-service", "survey-service"), "member-1", "member"),
+                TestTokens.forAudiences(Set.of("account"), "member-1", "member"),
+                TestTokens.forAudiences(Set.of(), "member-1", "member"));
+        for (String token : elsewhere) {
+            given().header("X-Request-Id", requestId)
+                    .auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/points/members/me")
+                    .then()
+                    .statusCode(SC_UNAUTHORIZED)
+                    .contentType(PROBLEM_JSON)
+                    .body("status", equalTo(SC_UNAUTHORIZED));
+        }
+        assertTrue(Stub.requestsWith(requestId).isEmpty(), "the service must not be called");
+
+        // the same token meant for the gateway (among others) goes through
+        String forGateway = TestTokens.forAudiences(Set.of("gateway", "account"), "member-1", "member");
+        given().header("X-Request-Id", requestId)
+                .auth()
+                .oauth2(forGateway)
+                .when()
+                .get("/api/points/members/me")
+                .then()
+                .statusCode(SC_OK)
+                .body("path", equalTo("/api/points/members/me"));
+        assertEquals(1, Stub.requestsWith(requestId).size());
     }
 
     // --- proxying ---------------------------------------------------------------------------
@@ -406,15 +445,35 @@ class GatewayRoutesTest {
     }
 
     @Test
-    void healthIsOpenAndUp() {
+    void healthIsOpenAndUpOnTheManagementInterface() {
         // ready once the gateway has seen every service (here: the stub) ready, right after startup
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> given().when()
-                        .get("/q/health/ready")
+                        .get(ManagementInterface.url("/q/health/ready"))
                         .then()
                         .statusCode(SC_OK)
                         .body("status", equalTo("UP")));
-        given().when().get("/q/health/live").then().statusCode(SC_OK).body("status", equalTo("UP"));
+        given().when()
+                .get(ManagementInterface.url("/q/health/live"))
+                .then()
+                .statusCode(SC_OK)
+                .body("status", equalTo("UP"));
+    }
+
+    /**
+     * Health and metrics are served on the management interface only: the public port, the one the Ingress exposes,
+     * answers 404 and proxies nothing.
+     */
+    @Test
+    void thePublicPortServesNeitherHealthNorMetrics() {
+        String requestId = newRequestId();
+        for (String path :
+                List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/health/started", "/q/metrics")) {
+            given().header("X-Request-Id", requestId).when().get(path).then().statusCode(SC_NOT_FOUND);
+        }
+        assertTrue(Stub.requestsWith(requestId).isEmpty());
+        given().when().get(ManagementInterface.url("/q/health/started")).then().statusCode(SC_OK);
+        given().when().get(ManagementInterface.url("/q/metrics")).then().statusCode(SC_OK);
     }
 
     @Test
@@ -422,7 +481,7 @@ class GatewayRoutesTest {
         given().auth().oauth2(token).when().get("/api/surveys/counted").then().statusCode(SC_OK);
         given().when().get("/api/surveys/counted").then().statusCode(SC_UNAUTHORIZED);
         String metrics = given().when()
-                .get("/q/metrics")
+                .get(ManagementInterface.url("/q/metrics"))
                 .then()
                 .statusCode(SC_OK)
                 .extract()
@@ -447,7 +506,7 @@ class GatewayRoutesTest {
                 .then()
                 .statusCode(SC_OK);
         String metrics = given().when()
-                .get("/q/metrics")
+                .get(ManagementInterface.url("/q/metrics"))
                 .then()
                 .statusCode(SC_OK)
                 .extract()

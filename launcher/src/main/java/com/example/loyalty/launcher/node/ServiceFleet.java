@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 /**
  * The four services and the gateway ({@code <module>/target/quarkus-app/quarkus-run.jar}, one child JVM each),
  * configured through environment variables. All five are launched together; each backend is reported ready when
- * its {@code /q/health/ready} answers 200, the gateway only after every backend is ready and then its own readiness
- * answers 200, so the gateway's line comes last and {@link #start} returns when the whole fleet can serve.
+ * its {@code /q/health/ready} (on its management interface) answers 200, the gateway only after every backend is
+ * ready and then its own readiness answers 200, so the gateway's line comes last and {@link #start} returns when the
+ * whole fleet can serve.
  */
 public final class ServiceFleet {
 
@@ -94,9 +95,8 @@ public final class ServiceFleet {
                 if (isGateway(s) && !backendsReady) {
                     continue;
                 }
-                String url = config.serviceUrl(s.port());
-                if (http.ok(url + "/q/health/ready")) {
-                    progress.accept(Display.ready(s.name(), t0, url));
+                if (http.ok(readinessUrl(config, s))) {
+                    progress.accept(Display.ready(s.name(), t0, config.serviceUrl(s.port())));
                     it.remove();
                 }
             }
@@ -107,6 +107,11 @@ public final class ServiceFleet {
                 supervisor.pause();
             }
         }
+    }
+
+    /** Where the readiness of {@code s} is asked: its management interface, not its API port. */
+    static String readinessUrl(StackConfig config, ServiceSpec s) {
+        return config.managementUrl(s.port()) + "/q/health/ready";
     }
 
     /** The gateway is the service without a database; it proxies to the others. */
@@ -124,13 +129,15 @@ public final class ServiceFleet {
 
     /**
      * The environment of service {@code s}: the {@code local} configuration profile (the local stack's values, such
-     * as the development hash key, which a production start must be given instead), its port, Kafka and the token
-     * issuer; a backend gets its database, the gateway the URLs of the four backends.
+     * as the development hash key, which a production start must be given instead), its API and management ports, Kafka
+     * and the token issuer; a backend gets its database, the gateway the URLs of the four backends and of their
+     * management interfaces (where it asks for their readiness).
      */
     static Map<String, String> environment(StackConfig config, ServiceSpec s) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_PROFILE", LOCAL_PROFILE);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(s.port()));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(s.managementPort()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.issuerUrl());
         if (!isGateway(s)) {
@@ -142,6 +149,10 @@ public final class ServiceFleet {
             env.put("GATEWAY_UPSTREAMS_SURVEYS", config.serviceUrl(config.surveysPort()));
             env.put("GATEWAY_UPSTREAMS_METRICS", config.serviceUrl(config.metricsPort()));
             env.put("GATEWAY_UPSTREAMS_COMMUNITY", config.serviceUrl(config.communityPort()));
+            env.put("GATEWAY_READINESS_UPSTREAMS_POINTS", config.managementUrl(config.pointsPort()));
+            env.put("GATEWAY_READINESS_UPSTREAMS_SURVEYS", config.managementUrl(config.surveysPort()));
+            env.put("GATEWAY_READINESS_UPSTREAMS_METRICS", config.managementUrl(config.metricsPort()));
+            env.put("GATEWAY_READINESS_UPSTREAMS_COMMUNITY", config.managementUrl(config.communityPort()));
         }
         return env;
     }

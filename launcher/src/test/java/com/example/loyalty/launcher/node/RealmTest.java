@@ -73,6 +73,43 @@ class RealmTest {
     }
 
     /**
+     * Every workload accepts only tokens whose aud names it (quarkus.oidc.token.audience = its client id), and the
+     * gateway passes the caller's token on to the service: so the tokens of the app (members, staff, marketers) and of
+     * the local till/integration client carry all five audiences, put there by Keycloak's audience mappers (custom
+     * audiences: no client of that name is needed), in the access token only.
+     */
+    @Test
+    void theAppsAndTheServiceClientsTokensAreMeantForTheGatewayAndEveryService() throws Exception {
+        JsonNode realm;
+        try (InputStream in = KeycloakNode.class.getResourceAsStream(KeycloakNode.REALM_RESOURCE)) {
+            realm = new ObjectMapper().readTree(in);
+        }
+        Map<String, List<String>> audiences = new HashMap<>();
+        for (JsonNode client : realm.get("clients")) {
+            List<String> found = new java.util.ArrayList<>();
+            for (JsonNode m : client.path("protocolMappers")) {
+                if (m.path("protocolMapper").asText().equals("oidc-audience-mapper")) {
+                    JsonNode config = m.get("config");
+                    assertEquals("openid-connect", m.get("protocol").asText());
+                    assertEquals(
+                            "true",
+                            config.get("access.token.claim").asText(),
+                            m.get("name").asText());
+                    assertEquals(
+                            "false",
+                            config.get("id.token.claim").asText(),
+                            m.get("name").asText());
+                    found.add(config.get("included.custom.audience").asText());
+                }
+            }
+            audiences.put(client.get("clientId").asText(), found);
+        }
+        List<String> workloads =
+                List.of("gateway", "points-service", "survey-service", "metrics-service", "community-service");
+        assertEquals(Map.of("loyalty-app", workloads, "loyalty-service", workloads), audiences);
+    }
+
+    /**
      * Staff carry their store: the user attribute store_id (declared in the user profile, which only admins may edit:
      * Keycloak drops attributes it does not declare), mapped into the access token as the claim store_id, which
      * points-service reads (points.staff.store-claim). Every staff demo user has a store; staff1 works at S001.

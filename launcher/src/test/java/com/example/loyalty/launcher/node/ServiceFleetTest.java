@@ -61,6 +61,7 @@ class ServiceFleetTest {
                 Map.of(
                         "QUARKUS_PROFILE", "local",
                         "QUARKUS_HTTP_PORT", "8181",
+                        "QUARKUS_MANAGEMENT_PORT", "9181",
                         "KAFKA_BOOTSTRAP_SERVERS", "localhost:9192",
                         "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8280/realms/loyalty",
                         "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:15532/points",
@@ -72,6 +73,23 @@ class ServiceFleetTest {
                 "jdbc:postgresql://localhost:15532/community",
                 ServiceFleet.environment(config, community).get("QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals("8184", ServiceFleet.environment(config, community).get("QUARKUS_HTTP_PORT"));
+        assertEquals("9184", ServiceFleet.environment(config, community).get("QUARKUS_MANAGEMENT_PORT"));
+    }
+
+    /** Health is on the management interface of each service, its API port + 1000 (moved by the offset too). */
+    @Test
+    void readinessIsAskedOnTheManagementInterface() {
+        StackConfig config = StackConfig.defaults(tmp).withPortOffset(100);
+        assertEquals(
+                List.of(
+                        "http://localhost:9181/q/health/ready",
+                        "http://localhost:9182/q/health/ready",
+                        "http://localhost:9183/q/health/ready",
+                        "http://localhost:9184/q/health/ready",
+                        "http://localhost:9180/q/health/ready"),
+                config.services().stream()
+                        .map(s -> ServiceFleet.readinessUrl(config, s))
+                        .toList());
     }
 
     @Test
@@ -82,12 +100,17 @@ class ServiceFleetTest {
                 Map.ofEntries(
                         Map.entry("QUARKUS_PROFILE", "local"),
                         Map.entry("QUARKUS_HTTP_PORT", "8180"),
+                        Map.entry("QUARKUS_MANAGEMENT_PORT", "9180"),
                         Map.entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9192"),
                         Map.entry("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:8280/realms/loyalty"),
                         Map.entry("GATEWAY_UPSTREAMS_POINTS", "http://localhost:8181"),
                         Map.entry("GATEWAY_UPSTREAMS_SURVEYS", "http://localhost:8182"),
                         Map.entry("GATEWAY_UPSTREAMS_METRICS", "http://localhost:8183"),
-                        Map.entry("GATEWAY_UPSTREAMS_COMMUNITY", "http://localhost:8184")),
+                        Map.entry("GATEWAY_UPSTREAMS_COMMUNITY", "http://localhost:8184"),
+                        Map.entry("GATEWAY_READINESS_UPSTREAMS_POINTS", "http://localhost:9181"),
+                        Map.entry("GATEWAY_READINESS_UPSTREAMS_SURVEYS", "http://localhost:9182"),
+                        Map.entry("GATEWAY_READINESS_UPSTREAMS_METRICS", "http://localhost:9183"),
+                        Map.entry("GATEWAY_READINESS_UPSTREAMS_COMMUNITY", "http://localhost:9184")),
                 ServiceFleet.environment(config, gateway));
     }
 
@@ -234,8 +257,9 @@ class ServiceFleetTest {
     }
 
     /**
-     * A stack configuration whose services are local HTTP servers: {@code /q/health/ready} of each answers 503 the
-     * given number of times, then 200.
+     * A stack configuration whose services' management interfaces are local HTTP servers: {@code /q/health/ready} of
+     * each answers 503 the given number of times, then 200. Nothing listens on the API ports (the management port less
+     * {@link StackConfig#MANAGEMENT_PORT_DISTANCE}).
      */
     private StackConfig fakeFleet(Map<String, Integer> downAnswers) throws Exception {
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -251,7 +275,7 @@ class ServiceFleetTest {
             });
             server.start();
             servers.add(server);
-            ports.put(name, server.getAddress().getPort());
+            ports.put(name, server.getAddress().getPort() - StackConfig.MANAGEMENT_PORT_DISTANCE);
         }
         return new StackConfig(
                 tmp,

@@ -238,7 +238,7 @@ public class OutboxRelay {
      * consumers continue the trace ({@code EventConsumer}). A row without a stored context (written outside any trace,
      * or before the outbox kept one) starts a trace of its own.
      */
-    Uni<Void> send(OutboxEvent row) {
+    private Uni<Void> send(OutboxEvent row) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.messageKey)

@@ -81,15 +81,28 @@ class PointsStoryIT {
                 .statusCode(SC_OK)
                 .body("id", equalTo(memberId));
 
+        // the till sends its own trace context: the trace goes on through the gateway, points-service and its outbox
+        // to the Kafka record the consumers read (docs/observability.md)
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         as("staff1")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .body(purchase(FIRST_TX, 10_000))
                 .post("/api/points/purchases")
                 .then()
                 .statusCode(SC_CREATED)
+                .header("traceparent", startsWith("00-" + traceId + "-"))
                 .body("pointsEarned", equalTo(100))
                 .body("balance", equalTo(100))
                 .body("tier", equalTo("REGULAR"))
                 .body("replayed", equalTo(false));
+        var earned = KafkaRecords.first(
+                "loyalty-transactions",
+                r -> memberId.equals(r.key()) && "PointsEarned".equals(KafkaRecords.header(r, "event-type")),
+                Duration.ofSeconds(30));
+        assertEquals(
+                traceId,
+                KafkaRecords.header(earned, "traceparent").substring(3, 35),
+                "the event went to Kafka in the trace of the purchase");
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.example.loyalty.launcher;
 
 import com.example.loyalty.launcher.io.Display;
+import com.example.loyalty.launcher.node.ServiceFleet;
 import java.time.Duration;
 
 /** What `loyalty up` prints once the stack is ready. */
@@ -40,6 +41,15 @@ final class Summary {
                 c.jdbcUrl("{" + String.join(",", Stack.DATABASES) + "}") + "   (" + Stack.DB_USER + " / "
                         + Stack.DB_PASSWORD + ")");
         row(b, "Logs", Display.path(c.stateDir().resolve("logs")) + "/");
+        if (!c.infraOnly()) {
+            row(
+                    b,
+                    "Traces",
+                    ServiceFleet.otlpEndpoint(System.getenv())
+                            .map(url -> "exported over OTLP to " + url)
+                            .orElse("not exported (" + ServiceFleet.OTLP_ENDPOINT_VARIABLE
+                                    + "=http://localhost:4317 sends them to a collector)"));
+        }
         b.append(String.format("%nDemo logins (password = user name, client loyalty-app):%n"));
         b.append("  member1, member2 (member)   staff1 (staff)   marketer1 (marketer)   admin1 (admin)\n");
         b.append(String.format("%nGet an access token:%n"));

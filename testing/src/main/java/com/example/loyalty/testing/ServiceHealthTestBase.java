@@ -149,7 +149,7 @@ public abstract class ServiceHealthTestBase {
 
     @Test
     void flywayAppliedTheMessagingTablesThenTheServicesOwn() throws SQLException {
-        List<String> expected = new ArrayList<>(List.of("0.1 outbox", "0.2 inbox"));
+        List<String> expected = new ArrayList<>(List.of("0.1 outbox", "0.2 inbox", "0.3 outbox trace context"));
         expected.addAll(ownMigrations());
         List<String> tables = new ArrayList<>(List.of("outbox_event", "processed_event"));
         tables.addAll(ownTables());

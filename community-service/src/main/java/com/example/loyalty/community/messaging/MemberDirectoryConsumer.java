@@ -35,7 +35,7 @@ public class MemberDirectoryConsumer {
 
     @Incoming(Topics.MEMBER_EVENTS)
     @Blocking
-    public void memberEvent(String record) {
+    public void memberEvent(ConsumerRecord<String, String> record) {
         consumer.consume(Topics.MEMBER_EVENTS, record, directory::apply);
     }
 

@@ -17,7 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * One Vert.x {@link HttpProxy} per service and route kind, all sharing one pooled {@link HttpClient}
  * on Quarkus' Vert.x instance. The proxy streams method, URI (path and query unchanged), headers
- * (minus hop-by-hop ones) and body to the service and its status, headers and body back.
+ * (minus hop-by-hop ones) and body to the service and its status, headers and body back. Each call is an
+ * OpenTelemetry client span of the request's trace, whose {@code traceparent} the service gets
+ * ({@link TraceHeaderInterceptor}).
  */
 @ApplicationScoped
 public class UpstreamProxies {
@@ -77,7 +79,8 @@ public class UpstreamProxies {
                                 .setIdleTimeout(responseTimeout)))
                 // first added = outermost: sees every failure of the ones after it
                 .addInterceptor(new UpstreamFailureInterceptor(upstream.name()))
-                .addInterceptor(new ResponseHeaderFilter());
+                .addInterceptor(new ResponseHeaderFilter())
+                .addInterceptor(new TraceHeaderInterceptor());
     }
 
     private HttpClient client() {

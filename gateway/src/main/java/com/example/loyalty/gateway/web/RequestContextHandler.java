@@ -3,6 +3,9 @@ package com.example.loyalty.gateway.web;
 import com.example.loyalty.gateway.config.GatewayConfig;
 import com.example.loyalty.gateway.config.Upstream;
 import com.example.loyalty.gateway.metrics.GatewayMetrics;
+import com.example.loyalty.tracing.TraceContexts;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
@@ -16,9 +19,13 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>removes headers a client must not set ({@code gateway.headers.strip}) and sets
  * {@code X-Forwarded-For/Proto/Host} itself;</li>
- * <li>keeps a sane client {@code X-Request-Id} or generates a UUID, keeps a valid {@code traceparent}
- * or creates one (dropping {@code tracestate} with an invalid one); both go upstream in the request
- * headers and are echoed on every response, including the gateway's own 401/429/502;</li>
+ * <li>keeps a sane client {@code X-Request-Id} or generates a UUID; both it and the {@code traceparent} of the
+ * request's trace go upstream in the request headers and are echoed on every response, including the gateway's own
+ * 401/429/502. The trace is OpenTelemetry's: the server span of this request, a child of a valid client
+ * {@code traceparent} or the first span of a new trace ({@code tracestate} is dropped with an invalid
+ * {@code traceparent}); the proxied call to the service is its child span and carries its own {@code traceparent}.
+ * With the OpenTelemetry SDK disabled, a valid client {@code traceparent} is passed on as it is, else one is made
+ * up;</li>
  * <li>counts {@code /api/**} answers in {@code loyalty.gateway.requests}.</li>
  * </ul>
  */
@@ -68,9 +75,17 @@ public class RequestContextHandler implements Handler<RoutingContext> {
             headers.set(RequestIds.REQUEST_ID, requestId);
         }
         String traceparent = headers.get(RequestIds.TRACEPARENT);
-        if (!RequestIds.isValidTraceparent(traceparent)) {
+        boolean clientTrace = RequestIds.isValidTraceparent(traceparent);
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            // OpenTelemetry's server span of this request, which continues the client's trace or starts one
+            traceparent = TraceContexts.traceparent(span);
+            headers.set(RequestIds.TRACEPARENT, traceparent);
+        } else if (!clientTrace) {
             traceparent = RequestIds.newTraceparent();
             headers.set(RequestIds.TRACEPARENT, traceparent);
+        }
+        if (!clientTrace) {
             headers.remove(RequestIds.TRACESTATE);
         }
         ctx.put(REQUEST_ID_KEY, requestId);

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.gateway.support.Stub;
@@ -306,7 +307,7 @@ class GatewayRoutesTest {
     }
 
     @Test
-    void traceparentIsCreatedWhenMissingAndKeptWhenValid() {
+    void aTraceIsStartedWhenTheClientSendsNoneAndPassedOnToTheService() {
         Response created = given().auth()
                 .oauth2(token)
                 .header("tracestate", "vendor=orphan")
@@ -315,13 +316,21 @@ class GatewayRoutesTest {
                 .then()
                 .statusCode(SC_OK)
                 .header("traceparent", matchesPattern(TRACEPARENT_PATTERN))
+                .body("headers.traceparent", matchesPattern(TRACEPARENT_PATTERN)) // one, not the client's and ours
                 .body("headers", not(hasKey("tracestate")))
                 .extract()
                 .response();
-        assertEquals(created.header("traceparent"), created.path("headers.traceparent"));
+        String answered = created.header("traceparent");
+        String upstream = created.path("headers.traceparent");
+        assertEquals(traceId(answered), traceId(upstream), "the service joins the trace the client is told");
+        assertNotEquals(spanId(answered), spanId(upstream), "the proxied call is a span of its own");
+    }
 
-        String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        given().auth()
+    @Test
+    void aClientsTraceIsContinuedByTheGatewayAndTheService() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String incoming = "00-" + traceId + "-00f067aa0ba902b7-01";
+        Response continued = given().auth()
                 .oauth2(token)
                 .header("traceparent", incoming)
                 .header("tracestate", "vendor=abc")
@@ -329,20 +338,43 @@ class GatewayRoutesTest {
                 .get("/api/community/posts")
                 .then()
                 .statusCode(SC_OK)
-                .header("traceparent", incoming)
-                .body("headers.traceparent", equalTo(incoming))
-                .body("headers.tracestate", equalTo("vendor=abc"));
+                .header("traceparent", matchesPattern(TRACEPARENT_PATTERN))
+                .body("headers.traceparent", matchesPattern(TRACEPARENT_PATTERN))
+                .body("headers.tracestate", equalTo("vendor=abc"))
+                .extract()
+                .response();
+        String answered = continued.header("traceparent");
+        String upstream = continued.path("headers.traceparent");
+        assertEquals(traceId, traceId(answered));
+        assertEquals(traceId, traceId(upstream));
+        // three spans of one trace: the client's, the gateway's (answered), the gateway's call to the service
+        assertEquals(
+                3, Set.of(spanId(incoming), spanId(answered), spanId(upstream)).size());
+    }
 
+    @Test
+    void anInvalidTraceparentIsReplacedByANewTrace() {
         String allZeroTraceId = "00-00000000000000000000000000000000-00f067aa0ba902b7-01";
         given().auth()
                 .oauth2(token)
                 .header("traceparent", allZeroTraceId)
+                .header("tracestate", "vendor=abc")
                 .when()
                 .get("/api/community/posts")
                 .then()
                 .statusCode(SC_OK)
                 .header("traceparent", not(equalTo(allZeroTraceId)))
-                .header("traceparent", matchesPattern(TRACEPARENT_PATTERN));
+                .header("traceparent", matchesPattern(TRACEPARENT_PATTERN))
+                .body("headers.traceparent", not(containsString("00000000000000000000000000000000")))
+                .body("headers", not(hasKey("tracestate")));
+    }
+
+    private static String traceId(String traceparent) {
+        return traceparent.substring(3, 35);
+    }
+
+    private static String spanId(String traceparent) {
+        return traceparent.substring(36, 52);
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class ServiceFleet {
                     supervisor.launch(
                             s.name(),
                             command(jars.get(s.name())),
-                            environment(config, s),
+                            withTracing(environment(config, s), System.getenv()),
                             config.stateDir(),
                             supervisor.openLog(s.name()),
                             Child.Kind.SERVICE));
@@ -117,6 +117,26 @@ public final class ServiceFleet {
     /** The gateway is the service without a database; it proxies to the others. */
     static boolean isGateway(ServiceSpec s) {
         return s.database() == null;
+    }
+
+    /**
+     * The launcher's environment variable that asks for traces: the OTLP endpoint (e.g. {@code http://localhost:4317}
+     * of a local Jaeger or collector) the services and the gateway export their spans to. Unset, they export nothing;
+     * the trace context is propagated either way (docs/observability.md).
+     */
+    public static final String OTLP_ENDPOINT_VARIABLE = "LOYALTY_OTLP_ENDPOINT";
+
+    /** The OTLP endpoint the launcher's environment asks for, if any. */
+    public static java.util.Optional<String> otlpEndpoint(Map<String, String> launcherEnvironment) {
+        return java.util.Optional.ofNullable(launcherEnvironment.get(OTLP_ENDPOINT_VARIABLE))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty());
+    }
+
+    /** {@code env} plus, when the launcher's environment asks for traces, the services' OTLP endpoint. */
+    static Map<String, String> withTracing(Map<String, String> env, Map<String, String> launcherEnvironment) {
+        otlpEndpoint(launcherEnvironment).ifPresent(url -> env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", url));
+        return env;
     }
 
     /** The configuration profile the services run with on the local stack. */

@@ -115,6 +115,20 @@ class ServiceFleetTest {
     }
 
     @Test
+    void tracesAreExportedOnlyWhenTheLauncherIsGivenAnEndpoint() {
+        StackConfig config = StackConfig.defaults(tmp);
+        ServiceSpec points = config.services().get(0);
+        Map<String, String> asked = ServiceFleet.withTracing(
+                ServiceFleet.environment(config, points), Map.of("LOYALTY_OTLP_ENDPOINT", "http://localhost:4317"));
+        assertEquals("http://localhost:4317", asked.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
+        for (Map<String, String> launcher : List.of(Map.<String, String>of(), Map.of("LOYALTY_OTLP_ENDPOINT", " "))) {
+            assertEquals(
+                    ServiceFleet.environment(config, points),
+                    ServiceFleet.withTracing(ServiceFleet.environment(config, points), launcher));
+        }
+    }
+
+    @Test
     void eachServiceRunsItsJarInAJvmWithAHeapCap() {
         assertEquals(
                 List.of(

@@ -5,6 +5,8 @@ import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.messaging.inbox.Inbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +37,8 @@ import org.jboss.logging.Logger;
  * ever.</li>
  * </ol>
  * Batch consumers apply a whole batch in one transaction through {@link #retrying} and the inbox's batch insert.
+ * A consumer that hands over the {@link ConsumerRecord} (single records) or the batch's records has its work traced
+ * in the trace that wrote the events ({@link ConsumerSpans}).
  * Meters: {@code loyalty.<service>.events.consumed} (consumer, outcome), {@code loyalty.<service>.events.rejected}
  * (consumer, reason) and {@code loyalty.<service>.events.retries} (consumer, kind).
  */
@@ -67,6 +71,7 @@ public class EventConsumer {
     private final MeterRegistry registry;
     private final MeterNames names;
     private final ConsumerConfig config;
+    private final ConsumerSpans spans;
     private final Map<String, Guards> guards = new ConcurrentHashMap<>();
 
     /**
@@ -78,8 +83,14 @@ public class EventConsumer {
     private volatile boolean stopping;
 
     public EventConsumer(
-            Inbox inbox, MeterRegistry registry, MeterNames names, ConsumerConfig config, DeadLetters deadLetters) {
+            Inbox inbox,
+            MeterRegistry registry,
+            MeterNames names,
+            ConsumerConfig config,
+            DeadLetters deadLetters,
+            ConsumerSpans spans) {
         this.inbox = inbox;
+        this.spans = spans;
         this.deadLetters = deadLetters;
         this.registry = registry;
         this.names = names;
@@ -96,7 +107,8 @@ public class EventConsumer {
     }
 
     /**
-     * Consumes one record for {@code consumer} (the channel name, which is also the inbox's key).
+     * Consumes one record for {@code consumer} (the channel name, which is also the inbox's key), in whatever trace is
+     * current: a consumer method should hand over the {@link ConsumerRecord} instead, whose headers carry the trace.
      *
      * @throws PoisonEventException for a record that goes to the dead-letter topic
      */
@@ -113,12 +125,47 @@ public class EventConsumer {
      * @param types the event types the handler applies; null for all
      */
     public Outcome consume(String consumer, String record, java.util.Set<String> types, Handler handler) {
-        EventEnvelope event;
+        return applyOne(consumer, parse(consumer, record), types, handler);
+    }
+
+    /**
+     * Consumes one record as {@link #consume(String, String, Handler)} does, in a span that continues the trace of the
+     * record's {@code traceparent} header ({@link ConsumerSpans}): the way an {@code @Incoming} method that takes the
+     * {@link ConsumerRecord} hands it over, so the handler's work is part of the trace of the request that caused the
+     * event.
+     */
+    public Outcome consume(String consumer, ConsumerRecord<String, String> record, Handler handler) {
+        return consume(consumer, record, null, handler);
+    }
+
+    /** {@link #consume(String, ConsumerRecord, Handler)} for the events of {@code types} only (null for all). */
+    public Outcome consume(
+            String consumer, ConsumerRecord<String, String> record, java.util.Set<String> types, Handler handler) {
+        Span span = spans.startRecord(consumer, record);
+        try (Scope ignored = span.makeCurrent()) {
+            EventEnvelope event = parse(consumer, record.value());
+            span.setAttribute(ConsumerSpans.MESSAGE_ID, event.eventId().toString());
+            span.setAttribute(ConsumerSpans.EVENT_TYPE, event.type());
+            Outcome outcome = applyOne(consumer, event, types, handler);
+            span.setAttribute(ConsumerSpans.OUTCOME, outcome.name().toLowerCase(Locale.ROOT));
+            return outcome;
+        } catch (RuntimeException e) {
+            ConsumerSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private EventEnvelope parse(String consumer, String record) {
         try {
-            event = EventJson.read(record);
+            return EventJson.read(record);
         } catch (EventJson.MalformedEventException e) {
             throw reject(consumer, "malformed", e.getMessage(), e);
         }
+    }
+
+    private Outcome applyOne(String consumer, EventEnvelope event, java.util.Set<String> types, Handler handler) {
         if (types != null && !types.contains(event.type())) {
             consumed(consumer, Outcome.IGNORED, 1);
             return Outcome.IGNORED;
@@ -168,8 +215,31 @@ public class EventConsumer {
      * retried as in {@link #consume}; a batch that still fails (an event the handler cannot apply, or a failure that
      * does not pass) is applied event by event, each in its own transaction, and the events that fail alone are
      * dead-lettered, so one bad event never holds back the others. Returns once the dead letters are on their topic.
+     * The batch is processed in one span, in the trace of its records or linked to them ({@link ConsumerSpans}).
      */
     public BatchOutcome consumeBatch(
+            String consumer,
+            String deadLetterTopic,
+            List<ConsumerRecord<String, String>> records,
+            java.util.Set<String> types,
+            BatchHandler handler) {
+        Span span = spans.startBatch(consumer, records);
+        try (Scope ignored = span.makeCurrent()) {
+            BatchOutcome outcome = consumeBatchInSpan(consumer, deadLetterTopic, records, types, handler);
+            span.setAttribute("loyalty.events.applied", outcome.applied());
+            span.setAttribute("loyalty.events.ignored", outcome.ignored());
+            span.setAttribute("loyalty.events.duplicates", outcome.duplicates());
+            span.setAttribute("loyalty.events.dead_lettered", outcome.deadLettered());
+            return outcome;
+        } catch (RuntimeException e) {
+            ConsumerSpans.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private BatchOutcome consumeBatchInSpan(
             String consumer,
             String deadLetterTopic,
             List<ConsumerRecord<String, String>> records,

@@ -48,4 +48,13 @@ public class OutboxEvent {
     /** Set when the relay gave up on the row: it stays here, out of the way, until an admin retries it. */
     @Column(name = "parked_at")
     public Instant parkedAt;
+    /**
+     * W3C {@code traceparent} of the span that wrote the row (the request's), null outside any trace: the relay sends
+     * the row as part of that trace ({@code db/messaging/V0_3__outbox_trace_context.sql}).
+     */
+    @Column(updatable = false)
+    public String traceparent;
+    /** W3C {@code tracestate} that went with {@link #traceparent}, if any. */
+    @Column(updatable = false)
+    public String tracestate;
 }

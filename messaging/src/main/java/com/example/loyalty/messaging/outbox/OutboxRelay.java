@@ -1,6 +1,7 @@
 package com.example.loyalty.messaging.outbox;
 
 import com.example.loyalty.common.metrics.MeterNames;
+import com.example.loyalty.tracing.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +40,8 @@ import org.jboss.logging.Logger;
  * {@link OutboxConfig#maxAttempts()} failures; a row Kafka asks to retry (broker away) stays in line and never parks.
  * Parked rows are counted by the gauge {@code loyalty.<service>.outbox.parked}, logged, and listed and put back in
  * line by an admin ({@link ParkedEvents}).
+ * <p>
+ * The trace of the request that wrote a row goes on through the relay: see {@link #send}.
  */
 @Startup // created at start so its gauges are there from the first scrape
 @ApplicationScoped
@@ -228,13 +232,24 @@ public class OutboxRelay {
         return false;
     }
 
+    /**
+     * Sends one row. The Kafka connector's tracing starts the "publish" span as a child of the context stored with the
+     * row (the request that wrote it) and writes that span's {@code traceparent} into the record's headers, where the
+     * consumers continue the trace ({@code EventConsumer}). A row without a stored context (written outside any trace,
+     * or before the outbox kept one) starts a trace of its own.
+     */
     private Uni<Void> send(OutboxEvent row) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.messageKey)
                 .addHeaders(new RecordHeader("event-type", row.eventType.getBytes(StandardCharsets.UTF_8)))
                 .build();
-        return emitter.sendMessage(Message.of(row.payload).addMetadata(metadata));
+        Message<String> message = Message.of(row.payload).addMetadata(metadata);
+        if (row.traceparent != null) {
+            message = message.addMetadata(
+                    TracingMetadata.withCurrent(TraceContexts.restore(row.traceparent, row.tracestate)));
+        }
+        return emitter.sendMessage(message);
     }
 
     private double countSafely(boolean parkedRows) {

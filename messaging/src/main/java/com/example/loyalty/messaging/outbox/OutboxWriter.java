@@ -2,6 +2,7 @@ package com.example.loyalty.messaging.outbox;
 
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
+import com.example.loyalty.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -10,7 +11,9 @@ import java.time.Instant;
 
 /**
  * Writes events into the outbox table inside the caller's transaction, so an event exists if and only if
- * the change it reports was committed. {@link OutboxRelay} sends them to Kafka.
+ * the change it reports was committed. {@link OutboxRelay} sends them to Kafka. Each row keeps the trace context of
+ * the span current at the write (the request's, or the consumed event's), so that the relay, on its own thread later,
+ * sends the event as part of the same trace.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -28,16 +31,23 @@ public class OutboxWriter {
         this.transactions = transactions;
     }
 
-    /** An event about a member, keyed by the member id (so one member's events stay in order). */
-    public void write(String topic, String type, int schemaVersion, String memberId, Object payload) {
-        write(topic, type, schemaVersion, memberId, memberId, payload);
+    /**
+     * An event about a member, keyed by the member id (so one member's events stay in order).
+     *
+     * @return the event id
+     */
+    public java.util.UUID write(String topic, String type, int schemaVersion, String memberId, Object payload) {
+        return write(topic, type, schemaVersion, memberId, memberId, payload);
     }
 
     /**
      * An event with an explicit Kafka key, e.g. a random key for an anonymous survey answer whose envelope
      * carries no member id ({@code memberId} may then be {@code null}). Must be called in a transaction.
+     *
+     * @return the event id
      */
-    public void write(String topic, String type, int schemaVersion, String memberId, String key, Object payload) {
+    public java.util.UUID write(
+            String topic, String type, int schemaVersion, String memberId, String key, Object payload) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("an outbox event is written in the transaction of the change it reports");
         }
@@ -49,8 +59,13 @@ public class OutboxWriter {
         row.eventType = type;
         row.payload = EventJson.write(envelope);
         row.createdAt = envelope.occurredAt();
+        TraceContexts.current().ifPresent(trace -> {
+            row.traceparent = trace.traceparent();
+            row.tracestate = trace.tracestate();
+        });
         outbox.persist(row);
         nudgeAfterCommit();
+        return row.id;
     }
 
     /**

@@ -3,6 +3,8 @@ package com.example.loyalty.messaging.probe;
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.messaging.consumer.EventConsumer;
 import com.example.loyalty.messaging.consumer.UnprocessableEventException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,11 +12,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * A consumer written the way services write theirs: the channel hands each record to {@link EventConsumer}; the
- * handler inserts one {@code probe_effect} row per ProbeEvent. Tests make the handler fail on demand.
+ * handler inserts one {@code probe_effect} row per ProbeEvent. Tests make the handler fail on demand, and read the span
+ * it ran in.
  */
 @ApplicationScoped
 public class ProbeConsumer {
@@ -24,6 +28,9 @@ public class ProbeConsumer {
 
     /** Event ids whose handling throws this many more times before it succeeds. */
     public static final Map<UUID, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
+
+    /** The span the handler ran in, per event id (the last attempt's). */
+    public static final Map<UUID, SpanContext> SPANS = new ConcurrentHashMap<>();
 
     private final EventConsumer consumer;
     private final EntityManager em;
@@ -35,11 +42,12 @@ public class ProbeConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String record) {
+    public void consume(ConsumerRecord<String, String> record) {
         consumer.consume(CHANNEL, record, this::apply);
     }
 
     private EventConsumer.Outcome apply(EventEnvelope event) {
+        SPANS.put(event.eventId(), Span.current().getSpanContext());
         if (!TYPE.equals(event.type())) {
             return EventConsumer.Outcome.IGNORED;
         }

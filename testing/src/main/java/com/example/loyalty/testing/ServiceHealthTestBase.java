@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * What every service with a database and Kafka must show, tested the same way in each: health and metrics on the
  * management interface only (never on the API port); readiness and startup that cover the database but not Kafka (a
  * broker outage must not take the service out of rotation: the outbox keeps taking writes), liveness that watches
- * every Kafka channel; Prometheus metrics (HTTP timers, the outbox gauges), an OpenAPI document on the API port with
+ * every Kafka channel; Prometheus metrics (HTTP timers, the outbox gauges, every
+ * metric the monitoring reads), an OpenAPI document on the API port with
  * the bearer scheme and the outbox admin path, and Flyway having applied the messaging module's migrations and then
  * the service's own. A service's {@code HealthTest} extends this with {@code @QuarkusTest} and names what is its own.
  */
@@ -129,6 +130,27 @@ public abstract class ServiceHealthTestBase {
                 .body(containsString("http_server_requests_seconds_count{"))
                 .body(containsString("loyalty_" + service + "_outbox_pending"))
                 .body(containsString("loyalty_" + service + "_outbox_parked"));
+    }
+
+    /**
+     * Every metric the Grafana dashboard and the alert rules read from this service is exported
+     * ({@link MonitoringQueries}). The consumers' Kafka metrics appear once the consumers have joined their group.
+     */
+    @Test
+    void everyMetricTheDashboardAndTheAlertsReadIsExported() {
+        given().auth()
+                .oauth2(TestTokens.newMember())
+                .when()
+                .get(memberApiPath())
+                .then()
+                .statusCode(lessThan(500));
+        String service = applicationName().replaceFirst("-service$", "");
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertEquals(
+                        List.of(),
+                        MonitoringQueries.missing(service, true, MonitoringQueries.scrape()),
+                        "read by k8s/components/monitoring, not exported by " + applicationName()));
     }
 
     @Test

@@ -15,9 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,7 +45,9 @@ import org.jboss.logging.Logger;
  * A consumer that hands over the {@link ConsumerRecord} (single records) or the batch's records has its work traced
  * in the trace that wrote the events ({@link ConsumerSpans}).
  * Meters: {@code loyalty.<service>.events.consumed} (consumer, outcome), {@code loyalty.<service>.events.rejected}
- * (consumer, reason) and {@code loyalty.<service>.events.retries} (consumer, kind).
+ * (consumer, reason: the records sent to a dead-letter topic) and {@code loyalty.<service>.events.retries} (consumer,
+ * kind). The dead-letter counters of every incoming channel exist from the start, at 0: an alert on their increase
+ * then sees the first dead letter too (a series that appears at 1 has no increase in Prometheus).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -65,6 +72,12 @@ public class EventConsumer {
          */
         Outcome apply(EventEnvelope event);
     }
+
+    /** Why a record goes to its dead-letter topic: the {@code reason} tag of {@code events.rejected}. */
+    public static final List<String> REJECT_REASONS = List.of("malformed", "unprocessable", "failed");
+
+    private static final Pattern INCOMING_CONNECTOR =
+            Pattern.compile("mp\\.messaging\\.incoming\\.(\"[^\"]+\"|[^.]+)\\.connector");
 
     private final Inbox inbox;
     private final DeadLetters deadLetters;
@@ -95,6 +108,29 @@ public class EventConsumer {
         this.registry = registry;
         this.names = names;
         this.config = config;
+    }
+
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        for (String channel : incomingChannels(ConfigProvider.getConfig().getPropertyNames())) {
+            for (String reason : REJECT_REASONS) {
+                registry.counter(names.name("events.rejected"), "consumer", channel, "reason", reason);
+            }
+        }
+    }
+
+    /**
+     * The incoming channels configured ({@code mp.messaging.incoming.<channel>.connector}): the consumers, since every
+     * consumer names itself by its channel.
+     */
+    static SortedSet<String> incomingChannels(Iterable<String> propertyNames) {
+        SortedSet<String> channels = new TreeSet<>();
+        for (String name : propertyNames) {
+            Matcher m = INCOMING_CONNECTOR.matcher(name);
+            if (m.matches()) {
+                channels.add(m.group(1).replace("\"", ""));
+            }
+        }
+        return channels;
     }
 
     void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {

@@ -16,6 +16,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,10 @@ import org.jboss.logging.Logger;
  * Parked rows are counted by the gauge {@code loyalty.<service>.outbox.parked}, logged, and listed and put back in
  * line by an admin ({@link ParkedEvents}).
  * <p>
+ * How far behind the relay is: {@code loyalty.<service>.outbox.pending} (rows waiting) and
+ * {@code loyalty.<service>.outbox.lag} (seconds since the oldest of them was written, 0 when none waits; Prometheus
+ * {@code loyalty_<service>_outbox_lag_seconds}). The gauges read the table when scraped, each with one indexed query.
+ * <p>
  * The trace of the request that wrote a row goes on through the relay: see {@link #send}.
  */
 @Startup // created at start so its gauges are there from the first scrape
@@ -59,6 +64,8 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean nudgePending = new AtomicBoolean();
     private volatile boolean stopping;
+    /** Set by tests that need events to stay in the outbox for a while; see {@link #paused(boolean)}. */
+    private volatile boolean paused;
 
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-sender");
@@ -96,6 +103,10 @@ public class OutboxRelay {
         Gauge.builder(names.name("outbox.parked"), this, r -> r.countSafely(true))
                 .description("parked events waiting for an admin (see /admin/outbox/parked)")
                 .register(registry);
+        Gauge.builder(names.name("outbox.lag"), this, OutboxRelay::lagSafely)
+                .description("age of the oldest event waiting in the outbox to be sent, 0 when none waits")
+                .baseUnit("seconds")
+                .register(registry);
     }
 
     @Scheduled(
@@ -128,16 +139,29 @@ public class OutboxRelay {
         stopping = true; // unsent rows stay in the table and go out after the next start
     }
 
+    /**
+     * Tests only: while paused the relay sends nothing (events stay in the outbox, as when the broker is away); a run
+     * under way when it is paused finishes its batch ({@link #sending()}).
+     */
+    void paused(boolean value) {
+        paused = value;
+    }
+
+    /** Whether a relay run is under way. */
+    boolean sending() {
+        return running.get();
+    }
+
     /** Sends until no full batch is left; a second caller returns at once while one is sending. */
     public void drain() {
-        if (stopping || !running.compareAndSet(false, true)) {
+        if (stopping || paused || !running.compareAndSet(false, true)) {
             return;
         }
         try {
             Progress progress;
             do {
                 progress = QuarkusTransaction.requiringNew().call(this::relayBatch);
-            } while (progress.size() == config.batchSize() && progress.handled() > 0 && !stopping);
+            } while (progress.size() == config.batchSize() && progress.handled() > 0 && !stopping && !paused);
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay failed, will retry: %s", e.getMessage());
         } finally {
@@ -250,6 +274,18 @@ public class OutboxRelay {
                     TracingMetadata.withCurrent(TraceContexts.restore(row.traceparent, row.tracestate)));
         }
         return emitter.sendMessage(message);
+    }
+
+    private double lagSafely() {
+        try {
+            return QuarkusTransaction.requiringNew()
+                    .call(outbox::oldestPendingCreatedAt)
+                    .map(oldest ->
+                            Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0))
+                    .orElse(0.0);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private double countSafely(boolean parkedRows) {

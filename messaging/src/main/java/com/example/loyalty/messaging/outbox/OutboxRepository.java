@@ -47,6 +47,21 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
         return count("parkedAt is not null");
     }
 
+    /**
+     * When the oldest event waiting to be sent was written, if any: the first row of the relay's own index
+     * ({@code outbox_pending_idx}), so the cost does not grow with the backlog.
+     */
+    public Optional<Instant> oldestPendingCreatedAt() {
+        return getEntityManager()
+                .createNativeQuery(
+                        "select created_at from outbox_event where published_at is null and parked_at is null "
+                                + "order by seq limit 1",
+                        Instant.class)
+                .getResultStream()
+                .findFirst()
+                .map(Instant.class::cast);
+    }
+
     /** Parked events, oldest first. */
     public List<OutboxEvent> parked(int page, int size) {
         return find("parkedAt is not null", Sort.by("seq"))

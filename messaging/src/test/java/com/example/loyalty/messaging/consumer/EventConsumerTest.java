@@ -2,6 +2,7 @@ package com.example.loyalty.messaging.consumer;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.events.EventEnvelope;
@@ -34,6 +35,25 @@ class EventConsumerTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Test
+    void theDeadLetterCountersOfEveryIncomingChannelExistFromTheStart() {
+        for (String reason : EventConsumer.REJECT_REASONS) {
+            assertNotNull(
+                    registry.find("loyalty.probe.events.rejected")
+                            .tags("consumer", ProbeConsumer.CHANNEL, "reason", reason)
+                            .counter(),
+                    reason);
+        }
+        assertEquals(
+                java.util.Set.of("probe-events", "a.b"),
+                EventConsumer.incomingChannels(List.of(
+                        "mp.messaging.incoming.probe-events.connector",
+                        "mp.messaging.incoming.probe-events.topic",
+                        "mp.messaging.incoming.\"a.b\".connector",
+                        "mp.messaging.outgoing.outbox.connector",
+                        "kafka.bootstrap.servers")));
+    }
 
     @Test
     void anEventIsAppliedOnceHoweverOftenItIsDelivered() {

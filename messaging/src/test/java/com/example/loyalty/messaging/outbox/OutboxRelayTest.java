@@ -17,11 +17,13 @@ import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
 import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +46,9 @@ class OutboxRelayTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void anEventIsRelayedKeyedByMemberAndMarkedPublished() {
@@ -114,6 +119,37 @@ class OutboxRelayTest {
                 .then()
                 .statusCode(SC_NOT_FOUND)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void theLagGaugeIsTheAgeOfTheOldestEventWaitingAndZeroOnceItIsSent() {
+        Gauge lag = registry.get("loyalty.probe.outbox.lag").gauge();
+        await().atMost(Duration.ofSeconds(20)).until(() -> lag.value() == 0.0);
+        String member = UUID.randomUUID().toString();
+        relay.paused(true);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !relay.sending());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> writer.write(TOPIC, "Waiting", 1, member, Map.of("probe", true)));
+            UUID id = QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.find("messageKey", member).firstResult().id);
+            // written ten minutes ago, as if the broker had been away since
+            QuarkusTransaction.requiringNew()
+                    .run(() -> outbox.update(
+                            "createdAt = ?1 where id = ?2", Instant.now().minusSeconds(600), id));
+
+            double seconds = lag.value();
+            assertTrue(seconds >= 600 && seconds < 660, "lag " + seconds);
+            assertTrue(registry.get("loyalty.probe.outbox.pending").gauge().value() >= 1);
+        } finally {
+            relay.paused(false);
+        }
+        relay.drain();
+        await().atMost(Duration.ofSeconds(20)).until(() -> lag.value() == 0.0);
+        assertEquals(
+                1,
+                TestKafka.read(TOPIC, r -> member.equals(r.key()), 1, Duration.ofSeconds(20))
+                        .size());
     }
 
     @Test

@@ -382,4 +382,20 @@ public interface PointsConfig {
         @Pattern(regexp = "[A-Z]{3}")
         String segmentCurrency();
     }
+
+    /** Metrics that are read from the database on a timer rather than at every scrape (docs/observability.md). */
+    Metrics metrics();
+
+    interface Metrics {
+        /**
+         * How often OutstandingPoints reads the points all members hold and owe (one scan of the member table per
+         * replica); {@code off} disables it (the gauges then stay NaN).
+         */
+        @WithDefault("5m")
+        String outstandingRefresh();
+
+        /** How long after start the first reading is taken. */
+        @WithDefault("30s")
+        String outstandingDelay();
+    }
 }

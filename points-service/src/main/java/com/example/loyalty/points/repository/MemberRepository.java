@@ -280,4 +280,15 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             }
         });
     }
+
+    /** Points held by all members together, and owed by them (debt). */
+    public record Totals(long balance, long debt) {}
+
+    /** The sum of every member's balance and debt: one scan of the member table, so not for every request. */
+    public Totals totals() {
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery("select coalesce(sum(balance), 0), coalesce(sum(debt), 0) from member")
+                .getSingleResult();
+        return new Totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
 }

@@ -11,13 +11,18 @@ import com.example.loyalty.points.repository.LotConsumptionRepository;
 import com.example.loyalty.points.repository.LotRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +49,11 @@ import java.util.function.Function;
  * <li><b>Expiry</b> ({@link #expire}) takes what is left of the lots whose date has come, in one {@code EXPIRE}
  * entry.</li>
  * </ul>
+ * Every entry is counted, when its transaction commits, in {@code loyalty.points.ledger} (points moved, by
+ * {@code kind} and {@code direction} credit or debit; Prometheus {@code loyalty_points_ledger_total}): the earn rate
+ * is its {@code kind="earn"} series. All series exist from the start, at 0.
  */
+@Startup // created at start so that its counters are there, at 0, from the first scrape
 @ApplicationScoped
 public class Ledger {
 
@@ -108,13 +117,19 @@ public class Ledger {
     private final Duration returnWindow;
     private final Counter debtIncurred;
     private final Counter debtRepaid;
+    /** Points moved by committed entries: [kind][0] credits, [kind][1] debits. */
+    private final Counter[][] moved = new Counter[LedgerKind.values().length][2];
+
+    private final TransactionSynchronizationRegistry transactions;
 
     public Ledger(
             LedgerRepository entries,
             LotRepository lots,
             LotConsumptionRepository consumptions,
             PointsConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.entries = entries;
         this.lots = lots;
         this.consumptions = consumptions;
@@ -128,6 +143,15 @@ public class Ledger {
                 .tag("change", "repaid")
                 .description("points of debt paid by later credits")
                 .register(registry);
+        for (LedgerKind kind : LedgerKind.values()) {
+            for (int d = 0; d < 2; d++) {
+                moved[kind.ordinal()][d] = Counter.builder("loyalty.points.ledger")
+                        .tag("kind", kind.name().toLowerCase(Locale.ROOT))
+                        .tag("direction", d == 0 ? "credit" : "debit")
+                        .description("points moved by committed ledger entries, by kind and direction")
+                        .register(registry);
+            }
+        }
     }
 
     /**
@@ -422,7 +446,25 @@ public class Ledger {
         entry.reason = reason;
         entry.createdAt = now;
         entries.persist(entry);
+        countOnCommit(kind, points);
         return entry;
+    }
+
+    /** Counts the entry's points once its transaction commits (a rolled-back entry moved nothing). */
+    private void countOnCommit(LedgerKind kind, long points) {
+        Counter counter = moved[kind.ordinal()][points > 0 ? 0 : 1];
+        double amount = Math.abs((double) points);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    counter.increment(amount);
+                }
+            }
+        });
     }
 
     private static void requirePositive(long points) {

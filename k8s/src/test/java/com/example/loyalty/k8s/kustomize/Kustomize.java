@@ -268,6 +268,11 @@ public final class Kustomize {
         return Pattern.compile("^(?:" + pattern + ")$").matcher(value).matches();
     }
 
+    /** The labels of an object's (or a template's) metadata. */
+    public static Map<String, String> labels(JsonNode metadata) {
+        return map(metadata.path("labels"));
+    }
+
     static Map<String, String> map(JsonNode node) {
         Map<String, String> result = new HashMap<>();
         if (node != null && node.isObject()) {

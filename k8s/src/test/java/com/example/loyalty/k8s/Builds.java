@@ -39,10 +39,4 @@ public final class Builds {
         return Stream.concat(
                 Stream.of(new Target("k8s/base", Repo.root(), Repo.k8s().resolve("base"))), overlays());
     }
-
-    /** A fixture repository under fixtures/policy/NAME (its overlay in k8s/overlay). */
-    public static Target policyFixture(String name) {
-        Path root = Repo.fixtures().resolve("policy").resolve(name);
-        return new Target("fixture " + name, root, root.resolve("k8s/overlay"));
-    }
 }

@@ -151,7 +151,12 @@ public final class MonitoringQueries {
 
     /** The service's Prometheus metrics, as Prometheus scrapes them (the one place that knows where they are). */
     public static String scrape() {
-        return given().when().get(ManagementInterface.url(METRICS_PATH)).then().statusCode(200).extract().asString();
+        return given().when()
+                .get(ManagementInterface.url(METRICS_PATH))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     /** The names of the samples in a Prometheus text exposition. */

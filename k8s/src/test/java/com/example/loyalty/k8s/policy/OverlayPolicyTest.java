@@ -57,6 +57,14 @@ class OverlayPolicyTest {
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("overlays")
     void onlyTheGatewayIsExposedAndEverythingElseIsDeniedInNamespaceLoyalty(Builds.Target overlay) {
-        assertEquals(List.of(), Policies.network(overlay.objects()), overlay.name());
+        List<String> violations = Policies.network(overlay.objects());
+        if (overlay.name().endsWith("overlays/local")) {
+            // a laptop cluster: Keycloak on plain HTTP, so the pods can use the issuer without trusting a self-signed
+            // certificate (k8s/overlays/local/patches/infrastructure-keycloak-ingress.yaml); production keeps TLS
+            violations = violations.stream()
+                    .filter(v -> !v.equals("Ingress loyalty-keycloak: no TLS"))
+                    .toList();
+        }
+        assertEquals(List.of(), violations, overlay.name());
     }
 }

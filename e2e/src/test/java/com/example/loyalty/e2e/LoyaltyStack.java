@@ -20,9 +20,10 @@ public final class LoyaltyStack implements BeforeAllCallback {
 
     /**
      * Moves every port below Linux's ephemeral range (32768 and up), so an outgoing connection of a test or a
-     * service can never hold a port the stack is about to listen on.
+     * service can never hold a port the stack is about to listen on. System property {@code loyalty.e2e.port-offset}
+     * moves it, so two stacks can run on one machine (10000, 12000 and 14000 never overlap).
      */
-    public static final int PORT_OFFSET = 10000;
+    public static final int PORT_OFFSET = Integer.getInteger("loyalty.e2e.port-offset", 10000);
 
     private static Stack stack;
 

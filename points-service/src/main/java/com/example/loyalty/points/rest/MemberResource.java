@@ -169,19 +169,35 @@ public class MemberResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(
-            summary = "Find the member at the till",
-            description = "By exactly one of card code, e-mail, phone or externalId (the member's id in the system "
-                    + "a history import brought them from). E-mail and phone find only a member who verified them "
-                    + "with the identity provider; an unverified match answers 404 like no match. A phone matches "
-                    + "whatever its spaces and hyphens, in international or national form.")
-    @APIResponse(responseCode = "400", description = "None or more than one of the look-up parameters")
+            summary = "Find the member at the till by card or external id",
+            description = "By exactly one of card code or externalId (the member's id in the system a history import "
+                    + "brought them from). E-mail and phone are personal data and never go in a URL: look them up with "
+                    + "POST /api/points/members/lookup.")
+    @APIResponse(responseCode = "200", description = "The member")
+    @APIResponse(responseCode = "400", description = "Not exactly one of card or externalId")
     @APIResponse(responseCode = "404", description = "No member matches")
-    public MemberResponse lookup(
-            @QueryParam("card") String card,
-            @QueryParam("email") String email,
-            @QueryParam("phone") String phone,
-            @QueryParam("externalId") String externalId) {
-        return MemberResponse.from(members.lookup(card, email, phone, externalId));
+    public MemberResponse lookup(@QueryParam("card") String card, @QueryParam("externalId") String externalId) {
+        return MemberResponse.from(members.lookup(card, externalId));
+    }
+
+    @POST
+    @Path("/lookup")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Find the member at the till by e-mail or phone",
+            description = "By exactly one of e-mail or phone, in the body so that they never appear in a URL or an "
+                    + "access log. Finds only a member who verified the value with the identity provider; an "
+                    + "unverified match answers 404 like no match. A phone matches whatever its spaces and hyphens, "
+                    + "in international or national form. Reads only: nothing is written.")
+    @APIResponse(responseCode = "200", description = "The member")
+    @APIResponse(responseCode = "400", description = "No body, or not exactly one of email or phone")
+    @APIResponse(responseCode = "404", description = "No member matches")
+    public MemberResponse lookupByContact(@Valid MemberLookupRequest body) {
+        if (body == null) {
+            throw Problems.badRequest("invalid-lookup", "Invalid look-up", "give exactly one of email or phone");
+        }
+        return MemberResponse.from(members.lookupByContact(body.email(), body.phone()));
     }
 
     @GET

@@ -244,35 +244,36 @@ public class MemberService {
                         () -> Problems.notFound("member-not-found", "Member not found", "no member with id " + id)));
     }
 
+    /** The member at the till, by exactly one of card code or the id of an imported member. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MemberView lookup(String card, String externalId) {
+        if ((card == null) == (externalId == null)) {
+            throw Problems.badRequest(
+                    "invalid-lookup", "Invalid look-up", "give exactly one of the query parameters card or externalId");
+        }
+        Optional<Member> found =
+                card != null ? members.findByCardCode(card.trim()) : members.findByExternalId(externalId.trim());
+        return view(found.orElseThrow(MemberService::noMatch));
+    }
+
     /**
-     * The member at the till, by exactly one of card code, e-mail, phone or the id of an imported member. By e-mail or
-     * phone only a member whose value is verified is found: an unverified match answers exactly as no match, so
-     * nobody can enrol with someone else's phone and have that person's purchases credited to them.
+     * The member at the till, by exactly one of e-mail or phone. Only a member whose value is verified is found: an
+     * unverified match answers exactly as no match, so nobody can enrol with someone else's phone and have that
+     * person's purchases credited to them.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public MemberView lookup(String card, String email, String phone, String externalId) {
-        int given = (card != null ? 1 : 0)
-                + (email != null ? 1 : 0)
-                + (phone != null ? 1 : 0)
-                + (externalId != null ? 1 : 0);
-        if (given != 1) {
-            throw Problems.badRequest(
-                    "invalid-lookup",
-                    "Invalid look-up",
-                    "give exactly one of the query parameters card, email, phone or externalId");
+    public MemberView lookupByContact(String email, String phone) {
+        if ((email == null) == (phone == null)) {
+            throw Problems.badRequest("invalid-lookup", "Invalid look-up", "give exactly one of email or phone");
         }
-        Optional<Member> found;
-        if (card != null) {
-            found = members.findByCardCode(card.trim());
-        } else if (email != null) {
-            found = members.findByVerifiedEmail(email.strip());
-        } else if (phone != null) {
-            found = phones.key(phone).flatMap(members::findByVerifiedPhone);
-        } else {
-            found = members.findByExternalId(externalId.trim());
-        }
-        return view(found.orElseThrow(
-                () -> Problems.notFound("member-not-found", "Member not found", "no member matches the look-up")));
+        Optional<Member> found = email != null
+                ? members.findByVerifiedEmail(email.strip())
+                : phones.key(phone).flatMap(members::findByVerifiedPhone);
+        return view(found.orElseThrow(MemberService::noMatch));
+    }
+
+    private static RuntimeException noMatch() {
+        return Problems.notFound("member-not-found", "Member not found", "no member matches the look-up");
     }
 
     /** A page of a member's history, newest first. */

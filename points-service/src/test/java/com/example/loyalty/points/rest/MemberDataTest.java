@@ -175,13 +175,21 @@ class MemberDataTest {
                     .get("/api/points/members/me")
                     .then()
                     .statusCode(SC_NOT_FOUND);
-            for (Map.Entry<String, String> q : Map.of("card", p.cardCode(), "email", p.email(), "phone", p.phone())
-                    .entrySet()) {
+            given().auth()
+                    .oauth2(PointsApi.STAFF)
+                    .queryParam("card", p.cardCode())
+                    .when()
+                    .get("/api/points/members")
+                    .then()
+                    .statusCode(SC_NOT_FOUND);
+            for (Map.Entry<String, String> q :
+                    Map.of("email", p.email(), "phone", p.phone()).entrySet()) {
                 given().auth()
                         .oauth2(PointsApi.STAFF)
-                        .queryParam(q.getKey(), q.getValue())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(q.getKey(), q.getValue()))
                         .when()
-                        .get("/api/points/members")
+                        .post("/api/points/members/lookup")
                         .then()
                         .statusCode(SC_NOT_FOUND);
             }

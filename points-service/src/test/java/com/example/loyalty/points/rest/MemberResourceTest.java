@@ -19,6 +19,7 @@ import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -135,9 +136,10 @@ class MemberResourceTest {
 
         given().auth()
                 .oauth2(PointsApi.STAFF)
-                .queryParam("email", email.toUpperCase())
+                .contentType(ContentType.JSON)
+                .body(Map.of("email", email.toUpperCase()))
                 .when()
-                .get("/api/points/members")
+                .post("/api/points/members/lookup")
                 .then()
                 .statusCode(SC_OK)
                 .body("id", equalTo(member.id()))
@@ -159,6 +161,63 @@ class MemberResourceTest {
                 .then()
                 .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * E-mail and phone are personal data: they are looked up in a POST body, never in a URL (which access logs, proxies
+     * and browser histories keep). The query parameters of old are gone: a GET with them finds nobody, it is a 400.
+     */
+    @Test
+    void personalDataIsLookedUpInABodyNeverInTheUrl() {
+        String email = PointsApi.newEmail();
+        String phone = PointsApi.newPhone();
+        var member = PointsApi.enrol(PointsApi.verifiedMemberToken(email, phone));
+        for (Map<String, String> by : List.of(Map.of("email", email), Map.of("phone", phone))) {
+            given().auth()
+                    .oauth2(PointsApi.STAFF)
+                    .contentType(ContentType.JSON)
+                    .body(by)
+                    .when()
+                    .post("/api/points/members/lookup")
+                    .then()
+                    .statusCode(SC_OK)
+                    .body("id", equalTo(member.id()));
+            given().auth()
+                    .oauth2(PointsApi.STAFF)
+                    .queryParams(by)
+                    .when()
+                    .get("/api/points/members")
+                    .then()
+                    .statusCode(SC_BAD_REQUEST)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("give exactly one of the query parameters card or externalId"));
+        }
+        for (String body : List.of("{}", "{\"email\":\"" + email + "\",\"phone\":\"" + phone + "\"}", "")) {
+            given().auth()
+                    .oauth2(PointsApi.STAFF)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post("/api/points/members/lookup")
+                    .then()
+                    .statusCode(SC_BAD_REQUEST)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("give exactly one of email or phone"));
+        }
+        given().auth()
+                .oauth2(PointsApi.enrolNewMember().token())
+                .contentType(ContentType.JSON)
+                .body(Map.of("email", email))
+                .when()
+                .post("/api/points/members/lookup")
+                .then()
+                .statusCode(SC_FORBIDDEN);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", email))
+                .when()
+                .post("/api/points/members/lookup")
+                .then()
+                .statusCode(SC_UNAUTHORIZED);
     }
 
     @Test

@@ -66,9 +66,10 @@ class VerifiedContactsTest {
                 List.of(phone, phone.replace(" ", ""), "0" + phone.substring(4), "０９０" + phone.substring(6))) {
             given().auth()
                     .oauth2(PointsApi.STAFF)
-                    .queryParam("phone", typed)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("phone", typed))
                     .when()
-                    .get("/api/points/members")
+                    .post("/api/points/members/lookup")
                     .then()
                     .statusCode(SC_OK)
                     .body("id", equalTo(owner.id()))
@@ -283,9 +284,10 @@ class VerifiedContactsTest {
     private static io.restassured.response.ValidatableResponse lookup(String by, String value) {
         return given().auth()
                 .oauth2(PointsApi.STAFF)
-                .queryParam(by, value)
+                .contentType(ContentType.JSON)
+                .body(Map.of(by, value))
                 .when()
-                .get("/api/points/members")
+                .post("/api/points/members/lookup")
                 .then();
     }
 

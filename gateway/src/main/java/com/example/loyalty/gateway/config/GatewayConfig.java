@@ -1,5 +1,6 @@
 package com.example.loyalty.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -31,6 +32,9 @@ public interface GatewayConfig {
     /** What the gateway's readiness waits for. */
     Readiness readiness();
 
+    /** How large a request may be: its URL, its headers, its body (see {@code RequestLimitsHandler}). */
+    Limits limits();
+
     /** The memory of tokens that passed verification (see {@code VerifiedIdentities}). */
     VerifiedTokens verifiedTokens();
 
@@ -41,6 +45,41 @@ public interface GatewayConfig {
          */
         @WithDefault("5M")
         Duration maxAge();
+    }
+
+    /**
+     * Limits on a request, each answered with a problem: a longer URL with 414, more header bytes with 431, a larger
+     * body with 413. They sit below the services' own (Quarkus' 4096-byte request line, 20K of headers), so that a
+     * request the gateway lets through is never refused by a service's HTTP server with a bare status, and below the
+     * gateway's own HTTP server limits ({@code quarkus.http.limits.*}), which Vert.x answers before any handler runs,
+     * with an empty body.
+     */
+    interface Limits {
+        /** The longest request target (path and query, as sent) the gateway accepts. */
+        @WithDefault("4000")
+        int maxUrlLength();
+
+        /** The most bytes of headers (names, values and their separators) a request may carry. */
+        @WithDefault("16K")
+        MemorySize maxHeaderSize();
+
+        /** The largest body of a request to a path that no {@link #bodyRoutes()} entry names. */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        /**
+         * A body limit of its own for the paths under a prefix, e.g. {@code body-routes.points-imports}: the longest
+         * matching prefix wins. Checked against {@code Content-Length} before anything is proxied, and byte by byte
+         * for a body without one (chunked).
+         */
+        Map<String, BodyRoute> bodyRoutes();
+
+        interface BodyRoute {
+            /** A path prefix, matched at segment boundaries: {@code /api/points/imports} and what is under it. */
+            String pathPrefix();
+
+            MemorySize maxBodySize();
+        }
     }
 
     interface Upstreams {
@@ -69,13 +108,23 @@ public interface GatewayConfig {
      * client ({@link #clients()}) if there is one, else the most generous of its realm roles ({@link #roles()}),
      * else {@link #defaultLimit()}.</li>
      * </ul>
-     * Buckets live in the memory of each gateway replica: with N replicas behind a round-robin balancer a caller
-     * gets up to N times these numbers.
+     * Buckets live in the memory of each gateway replica: behind a round-robin balancer each replica sees 1/N of a
+     * caller's requests. The figures configured here are what a caller gets from all replicas together; each replica
+     * enforces its share, the figure divided by {@link #replicas()}.
      */
     interface RateLimit {
         /** Turns both limiters off entirely (e.g. for load tests). */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * How many gateway replicas share the figures: each replica enforces every capacity and refill divided by
+         * this, rounded up. Set it to the replica count the deployment runs with most of the time (in Kubernetes the
+         * autoscaler's minimum): with more replicas a caller gets proportionally more (up to max/min times the
+         * figures), with fewer, less.
+         */
+        @WithDefault("1")
+        int replicas();
 
         /**
          * The limit of a subject that no client or role limit applies to: a member's phone, which sends a

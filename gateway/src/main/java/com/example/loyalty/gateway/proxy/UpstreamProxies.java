@@ -2,6 +2,7 @@ package com.example.loyalty.gateway.proxy;
 
 import com.example.loyalty.gateway.config.GatewayConfig;
 import com.example.loyalty.gateway.config.Upstream;
+import com.example.loyalty.gateway.web.RequestLimits;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -28,11 +29,13 @@ public class UpstreamProxies {
 
     private final Vertx vertx;
     private final GatewayConfig config;
+    private final RequestLimits limits;
     private HttpClient client;
 
-    public UpstreamProxies(Vertx vertx, GatewayConfig config) {
+    public UpstreamProxies(Vertx vertx, GatewayConfig config, RequestLimits limits) {
         this.vertx = vertx;
         this.config = config;
+        this.limits = limits;
     }
 
     /** {@code /api/<name>/**} → {@code <base>/api/<name>/**}, per upstream name. */
@@ -79,6 +82,7 @@ public class UpstreamProxies {
                                 .setIdleTimeout(responseTimeout)))
                 // first added = outermost: sees every failure of the ones after it
                 .addInterceptor(new UpstreamFailureInterceptor(upstream.name()))
+                .addInterceptor(new BodyLimitInterceptor(limits))
                 .addInterceptor(new ResponseHeaderFilter())
                 .addInterceptor(new TraceHeaderInterceptor());
     }

@@ -43,14 +43,17 @@ public class AddressRateLimitHandler implements Handler<RoutingContext> {
         GatewayConfig.RateLimit rateLimit = config.rateLimit();
         this.enabled = rateLimit.enabled();
         this.limit = Limit.of(
-                "gateway.rate-limit.address",
-                rateLimit.address().capacity(),
-                rateLimit.address().refillPerSecond());
+                        "gateway.rate-limit.address",
+                        rateLimit.address().capacity(),
+                        rateLimit.address().refillPerSecond())
+                .perReplica(rateLimit.replicas());
         this.limiter = new RateLimiter(rateLimit.maxClients(), rateLimit.idleExpiry(), List.of(limit));
         this.verifiedTokens = verifiedTokens;
         this.metrics = metrics;
         if (enabled) {
-            LOG.infof("Rate limit per address for requests without a valid token: %s", limit);
+            LOG.infof(
+                    "Rate limit per address for requests without a valid token: %s in this replica (1 of %d)",
+                    limit, rateLimit.replicas());
         }
     }
 

@@ -35,6 +35,20 @@ public record Limit(long capacity, long refillPerSecond) {
         }
     }
 
+    /**
+     * This limit's share on one of {@code replicas} gateway replicas that a round-robin balancer spreads a caller's
+     * requests over: both figures divided, rounded up (so never below 1, and the replicas together give at least
+     * this limit).
+     */
+    public Limit perReplica(int replicas) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("gateway.rate-limit.replicas must be at least 1, got " + replicas);
+        }
+        return new Limit(
+                Math.floorDiv(capacity + replicas - 1, replicas),
+                Math.floorDiv(refillPerSecond + replicas - 1, replicas));
+    }
+
     /** How long an empty bucket takes to fill up again. */
     public Duration timeToFull() {
         return Duration.ofSeconds(-Math.floorDiv(-capacity, refillPerSecond));

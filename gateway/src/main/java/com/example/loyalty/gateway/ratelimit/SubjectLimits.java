@@ -36,19 +36,24 @@ public final class SubjectLimits {
 
     public static SubjectLimits of(GatewayConfig.RateLimit config) {
         String prefix = "gateway.rate-limit.";
+        int replicas = config.replicas();
         Limit defaultLimit = Limit.of(
-                prefix + "default",
-                config.defaultLimit().capacity(),
-                config.defaultLimit().refillPerSecond());
+                        prefix + "default",
+                        config.defaultLimit().capacity(),
+                        config.defaultLimit().refillPerSecond())
+                .perReplica(replicas);
         Map<String, Limit> roles = new TreeMap<>();
         config.roles()
                 .forEach((role, bucket) -> roles.put(
-                        role, Limit.of(prefix + "roles." + role, bucket.capacity(), bucket.refillPerSecond())));
+                        role,
+                        Limit.of(prefix + "roles." + role, bucket.capacity(), bucket.refillPerSecond())
+                                .perReplica(replicas)));
         Map<String, Limit> clients = new TreeMap<>();
         config.clients()
                 .forEach((client, bucket) -> clients.put(
                         client,
-                        Limit.of(prefix + "clients.\"" + client + "\"", bucket.capacity(), bucket.refillPerSecond())));
+                        Limit.of(prefix + "clients.\"" + client + "\"", bucket.capacity(), bucket.refillPerSecond())
+                                .perReplica(replicas)));
         return new SubjectLimits(defaultLimit, roles, clients);
     }
 

@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Everything the gateway installs on the Quarkus router, in one place and in order (see
- * {@link RouteOrder}): request context, problem JSON for failures, the rate limit by address (before
+ * {@link RouteOrder}): request context, problem JSON for failures, the limits on URL, headers, body and path shape, the rate limit by address (before
  * authentication) and by token subject (after it), the proxy routes and a 404 for unknown {@code /api} paths.
  * Authentication and CORS are Quarkus' own handlers, configured in {@code application.properties}.
  */
@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 public class GatewayRoutes {
 
     private final RequestContextHandler requestContext;
+    private final RequestLimitsHandler requestLimits;
     private final ProblemFailureHandler failures;
     private final AddressRateLimitHandler addressRateLimit;
     private final SubjectRateLimitHandler subjectRateLimit;
@@ -25,11 +26,13 @@ public class GatewayRoutes {
 
     public GatewayRoutes(
             RequestContextHandler requestContext,
+            RequestLimitsHandler requestLimits,
             ProblemFailureHandler failures,
             AddressRateLimitHandler addressRateLimit,
             SubjectRateLimitHandler subjectRateLimit,
             UpstreamProxies proxies) {
         this.requestContext = requestContext;
+        this.requestLimits = requestLimits;
         this.failures = failures;
         this.addressRateLimit = addressRateLimit;
         this.subjectRateLimit = subjectRateLimit;
@@ -39,6 +42,7 @@ public class GatewayRoutes {
     void register(@Observes Router router) {
         router.route().order(RouteOrder.REQUEST_CONTEXT).handler(requestContext);
         router.route().order(RouteOrder.FAILURES).failureHandler(failures);
+        router.route().order(RouteOrder.REQUEST_LIMITS).handler(requestLimits);
 
         router.route("/api/*").order(RouteOrder.ADDRESS_RATE_LIMIT).handler(addressRateLimit);
         router.route("/openapi/*").order(RouteOrder.ADDRESS_RATE_LIMIT).handler(addressRateLimit);

@@ -9,6 +9,11 @@ public final class RouteOrder {
 
     /** Request id, trace context, header stripping: before CORS and security, so even their answers carry the id. */
     public static final int REQUEST_CONTEXT = -1_000;
+    /**
+     * Oversized URLs, headers and bodies, and paths a service could read differently ({@link RequestLimitsHandler}):
+     * right after the request context, before CORS, authentication and Quarkus' own body-size check (order -2).
+     */
+    public static final int REQUEST_LIMITS = -990;
     /** Problem JSON for failures (403, 500 ...) raised by any handler. */
     public static final int FAILURES = -1_000;
     /**

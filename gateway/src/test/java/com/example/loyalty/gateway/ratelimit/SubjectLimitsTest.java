@@ -2,6 +2,7 @@ package com.example.loyalty.gateway.ratelimit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.Json;
 import java.util.List;
@@ -54,6 +55,20 @@ class SubjectLimitsTest {
         assertEquals(HELD_BACK, limits.limitFor("noisy-till", Set.of("staff")));
         // a member signed in through a client with its own limit
         assertEquals(HELD_BACK, limits.limitFor("noisy-till", Set.of("member")));
+    }
+
+    /**
+     * With gateway.rate-limit.replicas=N each replica enforces its share of every figure, rounded up: the production
+     * overlay runs 3 replicas at least, so a till chain's 5,000 burst and 2,000/s are 1,667 and 667 per replica.
+     */
+    @Test
+    void eachReplicaEnforcesItsShareRoundedUp() {
+        assertEquals(new Limit(1_667, 667), STAFF.perReplica(3));
+        assertEquals(new Limit(7, 4), new Limit(20, 10).perReplica(3));
+        assertEquals(new Limit(34, 17), PHONE.perReplica(3));
+        assertEquals(STAFF, STAFF.perReplica(1));
+        assertEquals(new Limit(1, 1), new Limit(1, 1).perReplica(10));
+        assertThrows(IllegalArgumentException.class, () -> STAFF.perReplica(0));
     }
 
     @Test

@@ -26,6 +26,33 @@ class RepositoryTest {
         assertEquals(List.of(), Policies.topicTableMatchesCode(Repo.root()));
     }
 
+    /**
+     * The gateway's rate limits live in each replica's memory: every overlay tells it how many replicas share the
+     * configured figures (GATEWAY_RATE_LIMIT_REPLICAS, each replica enforcing its share), and that is the number of
+     * replicas the overlay runs at least, its autoscaler's minimum. Without the variable each replica would enforce
+     * the whole figure, and a caller would get as many times the limit as there are replicas.
+     */
+    @Test
+    void theGatewayDividesItsRateLimitsByTheReplicasItRunsAtLeast() {
+        List<Builds.Target> overlays = Builds.overlays().toList();
+        for (Builds.Target overlay : overlays) {
+            var objects = overlay.objects();
+            var hpa = Objects.find(objects, "HorizontalPodAutoscaler", "gateway");
+            var deployment = Objects.find(objects, "Deployment", "gateway");
+            assertTrue(hpa != null && deployment != null, overlay + ": no gateway Deployment and autoscaler");
+            String replicas = null;
+            for (var env : deployment.at("/spec/template/spec/containers/0/env")) {
+                if (env.path("name").asText().equals("GATEWAY_RATE_LIMIT_REPLICAS")) {
+                    replicas = env.path("value").asText();
+                }
+            }
+            assertEquals(
+                    hpa.at("/spec/minReplicas").asText(),
+                    replicas,
+                    overlay + ": GATEWAY_RATE_LIMIT_REPLICAS is not the gateway autoscaler's minReplicas");
+        }
+    }
+
     @Test
     void theLocalAndProductionOverlaysExist() {
         for (String overlay : List.of("local", "production")) {

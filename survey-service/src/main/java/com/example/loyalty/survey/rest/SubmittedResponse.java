@@ -16,6 +16,7 @@ public record SubmittedResponse(
                         + "mixer stores it",
                 nullable = true)
         UUID responseId,
+
         UUID surveyId,
 
         @Schema(description = "The wave it counts for: one response per member per wave")

@@ -45,18 +45,12 @@ public record SubmitResponseRequest(
     /** Most answers a response may hold: one per question of the largest survey. */
     public static final int MAX_ANSWERS = Definitions.MAX_QUESTIONS;
 
-    /** One answer: an integer, a boolean, or a string (TEXT, CHOICE) of at most 2000 characters. */
-    @Schema(
-            name = "AnswerValue",
-            description =
-                    "An integer, a boolean, or a string (TEXT, CHOICE) of at most 2000 characters; null: not answered",
-            oneOf = {Integer.class, Boolean.class, TextAnswer.class},
-            nullable = true)
+    /**
+     * One answer: an integer, a boolean, a string (TEXT, CHOICE) of at most 2000 characters, or null. Its schema is set
+     * by {@link AnswerValueSchema} (a type list, which the annotations cannot express).
+     */
+    @Schema(name = AnswerValueSchema.NAME)
     interface AnswerValue {}
-
-    /** A string answer: a TEXT answer or the option id of a CHOICE. */
-    @Schema(name = "TextAnswer", type = SchemaType.STRING, maxLength = 2000)
-    interface TextAnswer {}
 
     private static final ObjectMapper TREES = new ObjectMapper();
 

@@ -39,7 +39,7 @@ class ProductionConfigIT {
                 "QUARKUS_DATASOURCE_PASSWORD", "secret",
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:1",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:1/realms/loyalty",
-                "SURVEYS_SUBJECT_HASH_KEY", "a-production-secret",
+                "SURVEYS_SUBJECT_HASH_KEY", "a-production-secret-of-at-least-32-bytes",
                 "POINTS_MEMBERSHIPS_WEBHOOK_SECRET", "a-production-webhook-secret");
         ProcessBuilder pb = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),

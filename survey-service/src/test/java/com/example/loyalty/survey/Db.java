@@ -36,19 +36,29 @@ public final class Db {
         }
     }
 
-    /** What survey-service holds for one survey: responses, participations, SurveyResponded outbox rows. */
+    /**
+     * What survey-service holds for one survey: accepted responses (in survey_response, or staged for the answer mixer
+     * when anonymous), participations, SurveyResponded outbox rows.
+     */
     public record Written(long responses, long participations, long outboxRows) {}
 
     public Written writtenFor(String surveyId) {
         java.util.UUID id = java.util.UUID.fromString(surveyId);
         return new Written(
-                count("select count(*) from survey_response where survey_id = ?", id),
+                count("select count(*) from survey_response where survey_id = ?", id) + staged(surveyId),
                 count(
                         "select count(*) from wave_participation p join wave w on w.id = p.wave_id where w.survey_id = ?",
                         id),
                 count(
                         "select count(*) from outbox_event where event_type = 'SurveyResponded' and payload like ?",
                         "%" + surveyId + "%"));
+    }
+
+    /** Anonymous answers of the survey waiting for the answer mixer. */
+    public long staged(String surveyId) {
+        return count(
+                "select count(*) from anonymous_answer_staging where survey_id = ?",
+                java.util.UUID.fromString(surveyId));
     }
 
     /** Waits until the member directory holds the member with the tier. */

@@ -1,7 +1,9 @@
 package com.example.loyalty.survey.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 
@@ -35,6 +37,13 @@ public interface SurveysConfig {
         /** Longest free-text answer, in characters (code points). */
         @WithDefault("2000")
         int maxTextLength();
+
+        /**
+         * Largest body of a response (POST .../responses), in bytes; a larger one is refused with a 413. The default
+         * holds any response within the other limits (100 answers, texts of 2,000 characters) written in UTF-8.
+         */
+        @WithDefault("1M")
+        MemorySize maxBody();
     }
 
     interface Anonymity {
@@ -44,6 +53,18 @@ public interface SurveysConfig {
          * No default: production sets {@code SURVEYS_SUBJECT_HASH_KEY}; only dev, test and the local stack have one.
          */
         String subjectHashKey();
+
+        /**
+         * k of the answer mixer ({@code AnswerMixer}): anonymous answers reach {@code survey_response} and the
+         * SurveyResponded stream only in shuffled batches of at least k (fewer only when a whole wave had fewer).
+         */
+        @WithDefault("10")
+        @Min(2)
+        int batchSize();
+
+        /** How often the answer mixer looks at the staged anonymous answers. */
+        @WithDefault("30s")
+        Duration mixEvery();
     }
 
     interface Targeting {

@@ -42,15 +42,26 @@ public class ResponseResource {
             summary = "Answer a survey",
             description = "Counts for the survey's open wave (or the given waveId). "
                     + "One response per member per wave, also when two arrive at once. Every answer is checked against its "
-                    + "question's scale; on any error nothing is stored. An accepted response is published as "
-                    + "SurveyResponded on survey-responses (key: the member id; a random key when anonymous).")
-    @APIResponse(responseCode = "201", description = "Accepted")
-    @APIResponse(responseCode = "400", description = "Malformed JSON, missing answers or channel, unknown channel")
+                    + "question's scale; on any error nothing is stored. An accepted named response is published as "
+                    + "SurveyResponded on survey-responses (key: the member id). An anonymous one is stored apart from "
+                    + "the caller's participation and published later, in a shuffled batch of at least "
+                    + "surveys.anonymity.batch-size answers with a new id, the day as its time and a random key "
+                    + "(docs/survey-anonymity.md): its responseId here is null.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Accepted",
+            content = @Content(schema = @Schema(implementation = SubmittedResponse.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON, missing answers or channel, unknown channel; more than 100 answers, a "
+                    + "question id over 64 characters, or a string answer over 2000 characters (answer-too-large, "
+                    + "`field` names the answer)")
     @APIResponse(responseCode = "403", description = "The wave's target does not include the caller")
     @APIResponse(responseCode = "404", description = "No such survey, or no such wave of it")
     @APIResponse(
             responseCode = "409",
             description = "Already answered in this wave; no open wave; survey not published")
+    @APIResponse(responseCode = "413", description = "A body over surveys.answers.max-body (1 MiB)")
     @APIResponse(
             responseCode = "422",
             description = "Unknown question, wrong type, out of range, missing required "

@@ -11,7 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "An accepted response")
 public record SubmittedResponse(
+        @Schema(
+                description = "The response's id; null when anonymous: the answer gets an unrelated id when the answer "
+                        + "mixer stores it",
+                nullable = true)
         UUID responseId,
+
         UUID surveyId,
 
         @Schema(description = "The wave it counts for: one response per member per wave")

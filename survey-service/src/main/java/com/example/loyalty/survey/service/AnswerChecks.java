@@ -5,6 +5,8 @@ import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.survey.domain.GivenAnswer;
 import com.example.loyalty.survey.domain.Question;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,16 @@ public final class AnswerChecks {
 
     private AnswerChecks() {}
 
-    /** The answers in the survey's question order; throws a 422 problem naming every offending question. */
+    /** Longest question id an answer may name: that of the question-id pattern of {@link Definitions}. */
+    public static final int MAX_QUESTION_ID_LENGTH = 64;
+
+    /**
+     * The answers in the survey's question order. Throws a 400 problem naming the field when an answer is larger than
+     * any survey allows ({@link #checkSizes}), else a 422 problem naming every offending question.
+     */
     public static List<GivenAnswer> check(List<Question> questions, Map<String, JsonNode> answers, int maxTextLength) {
         Map<String, JsonNode> given = answers == null ? Map.of() : answers;
+        checkSizes(given, maxTextLength);
         List<ValidationError> errors = new ArrayList<>();
         for (String questionId : given.keySet()) {
             if (questions.stream().noneMatch(q -> q.id().equals(questionId))) {
@@ -36,7 +45,7 @@ public final class AnswerChecks {
                 }
                 continue;
             }
-            String problem = problemWith(q, node, maxTextLength);
+            String problem = problemWith(q, node);
             if (problem != null) {
                 errors.add(error(q.id(), problem));
             } else {
@@ -52,6 +61,38 @@ public final class AnswerChecks {
         return List.copyOf(checked);
     }
 
+    /**
+     * The size limits of an answer, whatever the survey: a question id of at most {@link #MAX_QUESTION_ID_LENGTH}
+     * characters, a string answer (of any question) of at most {@code maxTextLength} characters (code points). Throws a
+     * 400 problem {@code answer-too-large} whose {@code field} names the answer ({@code answers.<question id>}, or
+     * {@code answers} for an overlong id). How many answers a response holds is bounded by the request's schema.
+     */
+    static void checkSizes(Map<String, JsonNode> given, int maxTextLength) {
+        for (Map.Entry<String, JsonNode> answer : given.entrySet()) {
+            if (answer.getKey().length() > MAX_QUESTION_ID_LENGTH) {
+                throw tooLarge("answers", "a question id has at most " + MAX_QUESTION_ID_LENGTH + " characters");
+            }
+            JsonNode node = answer.getValue();
+            if (node != null && node.isTextual()) {
+                String text = node.asText();
+                if (text.length() > maxTextLength && text.codePointCount(0, text.length()) > maxTextLength) {
+                    throw tooLarge(
+                            "answers." + answer.getKey(), "an answer has at most " + maxTextLength + " characters");
+                }
+            }
+        }
+    }
+
+    private static HttpProblem tooLarge(String field, String message) {
+        return HttpProblem.builder()
+                .withType(URI.create(Problems.BASE + "answer-too-large"))
+                .withStatus(400)
+                .withTitle("Answer too large")
+                .withDetail(field + ": " + message)
+                .with("field", field)
+                .build();
+    }
+
     private static boolean isUnanswered(JsonNode node) {
         return node == null
                 || node.isNull()
@@ -60,7 +101,7 @@ public final class AnswerChecks {
     }
 
     /** What is wrong with the answer, or {@code null} if it fits the question. */
-    static String problemWith(Question q, JsonNode node, int maxTextLength) {
+    static String problemWith(Question q, JsonNode node) {
         QuestionType type = q.type();
         return switch (type) {
             case NPS, CONTINUED_USE, NRS, CSI, CES, DWB -> {
@@ -81,10 +122,7 @@ public final class AnswerChecks {
                 if (!node.isTextual()) {
                     yield "TEXT answers must be a string, not " + describe(node);
                 }
-                String text = node.asText();
-                yield text.codePointCount(0, text.length()) > maxTextLength
-                        ? "the text is longer than " + maxTextLength + " characters"
-                        : null;
+                yield null; // its length: checkSizes
             }
             case CHOICE -> {
                 if (!node.isTextual()) {

@@ -10,12 +10,14 @@ import com.example.loyalty.survey.config.SurveysConfig;
 import com.example.loyalty.survey.domain.Channel;
 import com.example.loyalty.survey.domain.GivenAnswer;
 import com.example.loyalty.survey.domain.MemberDirectoryEntry;
+import com.example.loyalty.survey.domain.StagedAnswer;
 import com.example.loyalty.survey.domain.Survey;
 import com.example.loyalty.survey.domain.SurveyResponse;
 import com.example.loyalty.survey.domain.SurveyStatus;
 import com.example.loyalty.survey.domain.Wave;
 import com.example.loyalty.survey.repository.MemberDirectoryRepository;
 import com.example.loyalty.survey.repository.ParticipationRepository;
+import com.example.loyalty.survey.repository.StagedAnswerRepository;
 import com.example.loyalty.survey.repository.SurveyRepository;
 import com.example.loyalty.survey.repository.SurveyResponseRepository;
 import com.example.loyalty.survey.repository.WaveRepository;
@@ -32,8 +34,9 @@ import java.util.UUID;
 
 /**
  * Accepts responses: answers checked against the questions' scales, the wave open, the caller in its target,
- * one response per member per wave (enforced by a unique key, so also under concurrent submits). The response
- * and its SurveyResponded event are written in one transaction; on any error nothing is written.
+ * one response per member per wave (enforced by a unique key, so also under concurrent submits). A named response
+ * and its SurveyResponded event are written in one transaction; an anonymous one is staged with its participation and
+ * written, with its event, later by the {@link AnswerMixer}. On any error nothing is written.
  */
 @ApplicationScoped
 public class ResponseService {
@@ -41,6 +44,7 @@ public class ResponseService {
     private final SurveyRepository surveys;
     private final WaveRepository waves;
     private final SurveyResponseRepository responses;
+    private final StagedAnswerRepository staged;
     private final ParticipationRepository participations;
     private final MemberDirectoryRepository directory;
     private final Targeting targeting;
@@ -53,6 +57,7 @@ public class ResponseService {
             SurveyRepository surveys,
             WaveRepository waves,
             SurveyResponseRepository responses,
+            StagedAnswerRepository staged,
             ParticipationRepository participations,
             MemberDirectoryRepository directory,
             Targeting targeting,
@@ -63,6 +68,7 @@ public class ResponseService {
         this.surveys = surveys;
         this.waves = waves;
         this.responses = responses;
+        this.staged = staged;
         this.participations = participations;
         this.directory = directory;
         this.targeting = targeting;
@@ -75,7 +81,10 @@ public class ResponseService {
     /** A response as received; {@code waveId} is optional (the open wave is chosen). */
     public record Submission(Map<String, JsonNode> answers, Channel channel, String storeId, UUID waveId) {}
 
-    /** A response as stored: no identity when anonymous; member id and tier when the directory knew them. */
+    /**
+     * A response as stored: no identity when anonymous; member id and tier when the directory knew them. An anonymous
+     * response has no id yet ({@code null}): it gets one, unrelated to this request, when the mixer moves it.
+     */
     public record Accepted(
             UUID responseId,
             UUID surveyId,
@@ -142,33 +151,29 @@ public class ResponseService {
                     "wave " + wave.id + " of survey " + surveyId + " does not ask the caller");
         }
 
+        String storeId = submission.storeId() == null || submission.storeId().isBlank()
+                ? null
+                : submission.storeId().trim();
+        if (survey.anonymous) {
+            return stageAnonymous(survey, wave, subject, submission.channel(), storeId, answers, now);
+        }
+
         SurveyResponse response = new SurveyResponse();
         response.id = UUID.randomUUID();
         response.surveyId = surveyId;
         response.waveId = wave.id;
-        response.anonymous = survey.anonymous;
+        response.anonymous = false;
         response.channel = submission.channel();
-        response.storeId = submission.storeId() == null || submission.storeId().isBlank()
-                ? null
-                : submission.storeId().trim();
+        response.storeId = storeId;
         response.answers = answers;
         response.answeredAt = now;
-        String key;
-        if (survey.anonymous) {
-            // one answer per member, recorded apart from the response so that nothing links the two
-            if (!participations.record(wave.id, hasher.hash(wave.id, subject))) {
-                throw alreadyAnswered(wave);
-            }
-            key = UUID.randomUUID().toString();
-        } else {
-            // a second answer collides with survey_response_one_per_member at the flush below (a 409 then); not
-            // looked up first: a second answer is rare, the look-up was a fifth of an answer's cost
-            response.subject = subject;
-            response.memberId = member != null ? member.memberId : null;
-            response.tier = member != null ? member.tier : null;
-            // a member whose MemberEnrolled event has not arrived yet: no member id yet, keyed by subject
-            key = response.memberId != null ? response.memberId.toString() : subject;
-        }
+        // a second answer collides with survey_response_one_per_member at the flush below (a 409 then); not
+        // looked up first: a second answer is rare, the look-up was a fifth of an answer's cost
+        response.subject = subject;
+        response.memberId = member != null ? member.memberId : null;
+        response.tier = member != null ? member.tier : null;
+        // a member whose MemberEnrolled event has not arrived yet: no member id yet, keyed by subject
+        String key = response.memberId != null ? response.memberId.toString() : subject;
         responses.persist(response);
         Transactions.flushOrThrow(responses.getEntityManager(), () -> alreadyAnswered(wave));
 
@@ -185,13 +190,45 @@ public class ResponseService {
                         wave.id,
                         memberId,
                         response.subject,
-                        response.anonymous,
+                        false,
                         response.tier,
                         response.channel.name(),
                         response.storeId,
                         response.answeredAt,
                         answers.stream().map(ResponseService::eventAnswer).toList()));
         return Accepted.of(response);
+    }
+
+    /**
+     * An anonymous answer: the participation (one per member per wave) and a staging row, nothing else; no event. The
+     * answer reaches survey_response and the event stream later, through the {@link AnswerMixer}, in a shuffled batch
+     * of its own transaction, with an id and a time that say nothing of this request. So the caller gets no response
+     * id, and the wave must still be open by the database's clock, under a lock that keeps the wave's last flush from
+     * passing this answer by.
+     */
+    private Accepted stageAnonymous(
+            Survey survey,
+            Wave wave,
+            String subject,
+            Channel channel,
+            String storeId,
+            List<GivenAnswer> answers,
+            Instant now) {
+        if (!staged.lockOpenForAnswer(wave.id)) {
+            throw waveNotOpen(wave.id, "CLOSED");
+        }
+        if (!participations.record(wave.id, hasher.hash(wave.id, subject))) {
+            throw alreadyAnswered(wave);
+        }
+        StagedAnswer answer = new StagedAnswer();
+        answer.id = UUID.randomUUID();
+        answer.surveyId = survey.id;
+        answer.waveId = wave.id;
+        answer.channel = channel;
+        answer.storeId = storeId;
+        answer.answers = answers;
+        staged.persist(answer);
+        return new Accepted(null, survey.id, wave.id, true, null, null, channel, storeId, now, answers);
     }
 
     private Wave wave(Survey survey, UUID waveId, Instant now) {
@@ -204,13 +241,16 @@ public class ResponseService {
                 .filter(w -> w.surveyId.equals(survey.id))
                 .orElseThrow(() -> WaveService.unknownWave(survey.id, waveId));
         if (!wave.isOpenAt(now)) {
-            throw Problems.conflict(
-                    "wave-not-open", "Wave not open", "wave " + waveId + " is " + wave.statusAt(now) + ", not OPEN");
+            throw waveNotOpen(waveId, wave.statusAt(now).name());
         }
         return wave;
     }
 
-    private static SurveyResponded.Answer eventAnswer(GivenAnswer a) {
+    private static HttpProblem waveNotOpen(UUID waveId, String status) {
+        return Problems.conflict("wave-not-open", "Wave not open", "wave " + waveId + " is " + status + ", not OPEN");
+    }
+
+    static SurveyResponded.Answer eventAnswer(GivenAnswer a) {
         return new SurveyResponded.Answer(
                 a.questionId(),
                 a.type().name(),

@@ -1,5 +1,6 @@
 package com.example.loyalty.survey.service;
 
+import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_UNPROCESSABLE_ENTITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -65,7 +66,7 @@ class AnswerChecksTest {
     })
     void answersAreCheckedAgainstTheScale(QuestionType type, String json, boolean valid) throws Exception {
         Question q = question("q", type, false);
-        String problem = AnswerChecks.problemWith(q, JSON.readTree(json), 2000);
+        String problem = AnswerChecks.problemWith(q, JSON.readTree(json));
         assertEquals(valid, problem == null, type + " " + json + ": " + problem);
     }
 
@@ -105,7 +106,7 @@ class AnswerChecksTest {
                 question("why", QuestionType.TEXT, false));
         Map<String, JsonNode> given = new LinkedHashMap<>();
         given.put("nps", JSON.readTree("42"));
-        given.put("why", JSON.readTree("\"" + "é".repeat(11) + "\""));
+        given.put("why", JSON.readTree("7"));
         given.put("extra", JSON.readTree("1"));
         HttpProblem problem = assertThrows(HttpProblem.class, () -> AnswerChecks.check(questions, given, 10));
         assertEquals(SC_UNPROCESSABLE_ENTITY, problem.getStatusCode());
@@ -117,13 +118,42 @@ class AnswerChecksTest {
                 List.of("extra", "nps", "nrs", "why"),
                 errors.stream().map(ValidationError::questionId).toList());
         assertTrue(errors.get(2).message().contains("required"));
-        assertTrue(errors.get(3).message().contains("longer than 10"));
+        assertTrue(errors.get(3).message().contains("must be a string"));
+    }
+
+    @Test
+    void anOverlongAnswerIsA400NamingItsFieldBeforeAnyCheckOfTheSurvey() throws Exception {
+        List<Question> questions =
+                List.of(question("nps", QuestionType.NPS, true), question("why", QuestionType.TEXT, false));
+        // too long for any question, so also for a CHOICE or an unknown question: refused before its text is echoed
+        for (String id : List.of("why", "nps", "unknown")) {
+            Map<String, JsonNode> given = new LinkedHashMap<>();
+            given.put("nps", JSON.readTree("9"));
+            given.put(id, JSON.readTree("\"" + "é".repeat(11) + "\""));
+            HttpProblem problem = assertThrows(HttpProblem.class, () -> AnswerChecks.check(questions, given, 10));
+            assertEquals(SC_BAD_REQUEST, problem.getStatusCode(), id);
+            assertTrue(problem.getType().toString().endsWith("/answer-too-large"));
+            assertEquals("answers." + id, problem.getParameters().get("field"));
+            assertTrue(problem.getDetail().contains("at most 10 characters"), problem.getDetail());
+        }
+        Map<String, JsonNode> longId = Map.of("q".repeat(65), JSON.readTree("1"));
+        HttpProblem problem = assertThrows(HttpProblem.class, () -> AnswerChecks.check(questions, longId, 10));
+        assertEquals(SC_BAD_REQUEST, problem.getStatusCode());
+        assertEquals("answers", problem.getParameters().get("field"));
+        // 64 characters is a question id the survey may have: the survey's own check (422) answers
+        Map<String, JsonNode> maxId = Map.of("q".repeat(64), JSON.readTree("1"));
+        assertEquals(
+                SC_UNPROCESSABLE_ENTITY,
+                assertThrows(HttpProblem.class, () -> AnswerChecks.check(questions, maxId, 10))
+                        .getStatusCode());
     }
 
     @Test
     void textLengthCountsCharactersNotUtf16Units() throws Exception {
         Question q = question("why", QuestionType.TEXT, false);
-        assertNull(AnswerChecks.problemWith(q, JSON.readTree("\"" + "😀".repeat(10) + "\""), 10));
+        List<GivenAnswer> answers =
+                AnswerChecks.check(List.of(q), Map.of("why", JSON.readTree("\"" + "😀".repeat(10) + "\"")), 10);
+        assertEquals("😀".repeat(10), answers.get(0).text());
     }
 
     private static Question question(String id, QuestionType type, boolean required) {

@@ -48,7 +48,12 @@ class HealthTest extends ServiceHealthTestBase {
     @Override
     protected List<String> ownMigrations() {
         return List.of(
-                "2 surveys", "3 member directory", "4 member segments", "5 segment targets", "6 member merge erasure");
+                "2 surveys",
+                "3 member directory",
+                "4 member segments",
+                "5 segment targets",
+                "6 member merge erasure",
+                "7 wave announcements");
     }
 
     @Override

@@ -15,16 +15,16 @@ CREATE TABLE survey_wave (
 
 -- Answers whose wave is not known yet (survey-responses and survey-waves are not ordered relative to each other):
 -- held until the wave arrives, then awarded (or not) as if they had arrived after it. Only what the award needs, no
--- answers. Rows older than points.survey-award.hold-for (7 days) are pruned: their wave was never published, so they
+-- answers (member_id: the event's member id when it is a UUID, so the member's data export lists the row). Rows older than points.survey-award.hold-for (7 days) are pruned: their wave was never published, so they
 -- earn nothing.
 CREATE TABLE survey_response_held (
     event_id    UUID         PRIMARY KEY,
     response_id UUID         NOT NULL,
     survey_id   UUID         NOT NULL,
     wave_id     UUID         NOT NULL,
-    member_id   VARCHAR(64),
+    member_id   UUID,
     subject     VARCHAR(255),
-    answered_at TIMESTAMPTZ,
+    answered_at TIMESTAMPTZ  NOT NULL,
     held_at     TIMESTAMPTZ  NOT NULL
 );
 CREATE INDEX survey_response_held_wave_idx ON survey_response_held (wave_id);

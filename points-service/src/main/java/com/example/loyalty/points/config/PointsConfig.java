@@ -136,6 +136,10 @@ public interface PointsConfig {
          */
         @WithDefault("P7D")
         Duration holdFor();
+
+        /** How often the held answers older than {@link #holdFor()} are pruned ({@code SurveyHolds}); off disables it. */
+        @WithDefault("10m")
+        String pruneEvery();
     }
 
     /**

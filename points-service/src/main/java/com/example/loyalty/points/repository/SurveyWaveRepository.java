@@ -113,13 +113,13 @@ public class SurveyWaveRepository {
         return em.createNativeQuery("""
                         insert into survey_response_held
                             (event_id, response_id, survey_id, wave_id, member_id, subject, answered_at, held_at)
-                        values (:event, :response, :survey, :wave, :member, :subject, :answered, :now)
+                        values (:event, :response, :survey, :wave, cast(:member as uuid), :subject, :answered, :now)
                         on conflict (event_id) do nothing""")
                         .setParameter("event", held.eventId())
                         .setParameter("response", held.responseId())
                         .setParameter("survey", held.surveyId())
                         .setParameter("wave", held.waveId())
-                        .setParameter("member", held.memberId())
+                        .setParameter("member", uuidOrNull(held.memberId()))
                         .setParameter("subject", held.subject())
                         .setParameter("answered", held.answeredAt())
                         .setParameter("now", now)
@@ -143,7 +143,7 @@ public class SurveyWaveRepository {
                         (UUID) r[1],
                         (UUID) r[2],
                         (UUID) r[3],
-                        (String) r[4],
+                        r[4] == null ? null : r[4].toString(),
                         (String) r[5],
                         instant(r[6])))
                 .toList();
@@ -163,6 +163,18 @@ public class SurveyWaveRepository {
         return ((Number) em.createNativeQuery("select count(*) from survey_response_held")
                         .getSingleResult())
                 .longValue();
+    }
+
+    /** The member id as stored: a UUID's text, or null for anything else (the subject then names the member). */
+    private static String uuidOrNull(String memberId) {
+        if (memberId == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(memberId).toString();
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
     }
 
     private static Instant instant(Object value) {

@@ -190,6 +190,11 @@ public class SurveyAwardService {
         if (!named(response)) {
             return Outcome.ANONYMOUS;
         }
+        if (response.answeredAt() == null) {
+            LOG.warnf("survey response %s without answeredAt: no points", response.responseId());
+            notInWave.increment();
+            return Outcome.NOT_IN_WAVE; // no window holds it, whatever wave comes
+        }
         Optional<Wave> wave = waves.find(response.waveId());
         if (wave.isEmpty()) {
             if (waves.hold(

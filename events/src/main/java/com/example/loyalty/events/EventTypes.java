@@ -24,6 +24,11 @@ public final class EventTypes {
     public static final String MEMBERSHIP_CHANGED = "MembershipChanged";
 
     public static final String SURVEY_RESPONDED = "SurveyResponded";
+    /** A survey wave and its answer window, on {@link Topics#SURVEY_WAVES}; payload {@link SurveyWavePublished}. */
+    public static final String SURVEY_WAVE_PUBLISHED = "SurveyWavePublished";
+    /** A survey wave ended early or cancelled, on {@link Topics#SURVEY_WAVES}; payload {@link SurveyWaveClosed}. */
+    public static final String SURVEY_WAVE_CLOSED = "SurveyWaveClosed";
+
     public static final String FOLLOW_UP_OPENED = "FollowUpOpened";
     /** A member's RFM segment (or loyalty quadrant) changed at a recompute. */
     public static final String SEGMENT_CHANGED = "SegmentChanged";

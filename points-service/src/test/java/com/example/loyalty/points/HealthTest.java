@@ -44,12 +44,14 @@ class HealthTest extends ServiceHealthTestBase {
                 "16 action points",
                 "17 tier evaluation",
                 "18 rewards causes",
-                "19 paid membership opt ins");
+                "19 paid membership opt ins",
+                "20 survey waves");
     }
 
     @Override
     protected List<String> kafkaChannels() {
-        return List.of("outbox", "dead-letters", "survey-responses", "community-activity", "loyalty-insights");
+        return List.of(
+                "outbox", "dead-letters", "survey-responses", "survey-waves", "community-activity", "loyalty-insights");
     }
 
     @Override
@@ -89,6 +91,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "action_rule_version",
                 "action_award",
                 "referral_code",
-                "referral");
+                "referral",
+                "survey_wave",
+                "survey_response_held");
     }
 }

@@ -53,6 +53,7 @@ class HealthTest extends ServiceHealthTestBase {
                 "4 member segments",
                 "5 segment targets",
                 "6 member merge erasure",
+                "7 wave announcements",
                 "8 anonymous answer staging");
     }
 

@@ -119,6 +119,27 @@ public interface PointsConfig {
         /** Points for answering a survey, once per member per wave; 0 turns the award off. */
         @WithDefault("50")
         long points();
+
+        /**
+         * At most one award per member per survey within this period: two answers of one member to one survey earn
+         * both only if they were given at least this far apart (by their answer times), whatever waves they answer,
+         * so closing a wave and opening a new one does not pay the same members again. 0 turns this cap off. The
+         * SURVEY_ANSWERED rule's day, month and year caps apply on top (docs/action-points.md).
+         */
+        @WithDefault("P30D")
+        Duration perSurveyPeriod();
+
+        /**
+         * How long an answer whose wave points-service has not learnt yet is held, waiting for the wave's
+         * SurveyWavePublished; then it is dropped and earns nothing (a wave survey-service never published). The
+         * topics keep records 7 days, so a held answer's wave cannot come later than that.
+         */
+        @WithDefault("P7D")
+        Duration holdFor();
+
+        /** How often the held answers older than {@link #holdFor()} are pruned ({@code SurveyHolds}); off disables it. */
+        @WithDefault("10m")
+        String pruneEvery();
     }
 
     /**

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  * ({@link EventConsumer#consumeBatch}, a poll's responses in one transaction): a record that is not a well-formed {@code SurveyResponded} event goes to
  * {@code survey-responses.points.dlq} at once; the database being away is waited out, never dead-lettered; each event
  * is applied once (inbox), and the {@code (member, wave)} key of the award makes a second response to a wave earn
- * nothing.
+ * nothing. Only answers to waves survey-service published on survey-waves earn ({@link SurveyWavesConsumer}); an answer
+ * whose wave is not known yet is held for it.
  */
 @ApplicationScoped
 public class SurveyResponsesConsumer {
@@ -48,21 +49,21 @@ public class SurveyResponsesConsumer {
         consumer.consumeBatch(Topics.SURVEY_RESPONSES, DLQ, batch, Set.of(EventTypes.SURVEY_RESPONDED), this::applyAll);
     }
 
-    /** A poll's survey responses, in one transaction (the awards lock one member each). */
+    /**
+     * A poll's survey responses, in one transaction ({@link SurveyAwardService#awardAll}: their waves locked first,
+     * then one member at a time).
+     */
     private void applyAll(List<EventEnvelope> events) {
-        events.forEach(this::apply);
-    }
-
-    private EventConsumer.Outcome apply(EventEnvelope envelope) {
-        if (!EventTypes.SURVEY_RESPONDED.equals(envelope.type())) {
-            return EventConsumer.Outcome.IGNORED; // not for us; newer producers may add types
+        List<SurveyAwardService.Answer> answers = new ArrayList<>(events.size());
+        for (EventEnvelope envelope : events) {
+            if (EventTypes.SURVEY_RESPONDED.equals(envelope.type())) {
+                answers.add(new SurveyAwardService.Answer(envelope.eventId(), payload(envelope)));
+            }
         }
-        SurveyResponded response = payload(envelope);
-        SurveyAwardService.Outcome outcome = awards.award(envelope.eventId(), response);
-        LOG.debugf("survey response %s: %s", response.responseId(), outcome);
-        return outcome == SurveyAwardService.Outcome.AWARDED
-                ? EventConsumer.Outcome.APPLIED
-                : EventConsumer.Outcome.IGNORED;
+        List<SurveyAwardService.Outcome> outcomes = awards.awardAll(answers);
+        for (int i = 0; i < answers.size(); i++) {
+            LOG.debugf("survey response %s: %s", answers.get(i).response().responseId(), outcomes.get(i));
+        }
     }
 
     private static SurveyResponded payload(EventEnvelope envelope) {
@@ -78,6 +79,11 @@ public class SurveyResponsesConsumer {
         }
         if (response.responseId() == null || response.surveyId() == null || response.waveId() == null) {
             throw new UnprocessableEventException("SurveyResponded without responseId, surveyId or waveId");
+        }
+        // what an answer held for its wave keeps (survey_response_held): a member id is a UUID, a subject a token's
+        if ((response.memberId() != null && response.memberId().length() > 64)
+                || (response.subject() != null && response.subject().length() > 255)) {
+            throw new UnprocessableEventException("SurveyResponded with a memberId or subject too long");
         }
         return response;
     }

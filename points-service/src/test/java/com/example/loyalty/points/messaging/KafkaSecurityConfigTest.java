@@ -51,10 +51,16 @@ class KafkaSecurityConfigTest {
     @Test
     void everyKafkaClientOfTheServiceUsesThem() {
         List<Client> clients = recorded.clients();
-        Set<String> incoming = Set.of("survey-responses", "community-activity", "loyalty-insights");
+        Set<String> incoming = Set.of("survey-responses", "survey-waves", "community-activity", "loyalty-insights");
         // a consumer and a dead-letter producer for each incoming channel, a producer for each outgoing one
         assertEquals(
-                Set.of("survey-responses", "community-activity", "loyalty-insights", "outbox", "dead-letters"),
+                Set.of(
+                        "survey-responses",
+                        "survey-waves",
+                        "community-activity",
+                        "loyalty-insights",
+                        "outbox",
+                        "dead-letters"),
                 clients.stream().map(Client::channel).collect(Collectors.toSet()),
                 "channels: " + clients);
         for (String channel : incoming) {

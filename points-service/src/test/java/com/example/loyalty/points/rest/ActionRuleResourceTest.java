@@ -24,6 +24,7 @@ import com.example.loyalty.events.EventJson;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.SurveyResponded;
 import com.example.loyalty.events.Topics;
+import com.example.loyalty.points.SurveyWaves;
 import com.example.loyalty.points.domain.PointAction;
 import com.example.loyalty.points.repository.ActionAwardRepository;
 import com.example.loyalty.points.repository.CommunityAwardRepository;
@@ -194,16 +195,18 @@ class ActionRuleResourceTest {
         change(MARKETER, "SURVEY_ANSWERED", Map.of("points", 80, "validFrom", from.toString()))
                 .statusCode(SC_OK);
         try {
-            UUID survey = UUID.randomUUID();
-            UUID earlyWave = UUID.randomUUID();
+            // two surveys: one survey pays a member once in 30 days
+            UUID earlySurvey = UUID.randomUUID();
+            UUID earlyWave = SurveyWaves.publishedWave(earlySurvey);
             Instant answeredEarly = Instant.now();
             while (Instant.now().isBefore(from.plusMillis(200))) {
                 Thread.sleep(100);
             }
-            UUID lateWave = UUID.randomUUID();
+            UUID lateSurvey = UUID.randomUUID();
+            UUID lateWave = SurveyWaves.publishedWave(lateSurvey);
             // the early answer reaches points-service after the change: it still earns by the rule of its time
-            sendSurvey(m.id(), survey, earlyWave, answeredEarly);
-            sendSurvey(m.id(), survey, lateWave, Instant.now());
+            sendSurvey(m.id(), earlySurvey, earlyWave, answeredEarly);
+            sendSurvey(m.id(), lateSurvey, lateWave, Instant.now());
             await().atMost(WAIT).untilAsserted(() -> assertEquals(130, PointsApi.balance(m)));
             assertEquals(
                     50,

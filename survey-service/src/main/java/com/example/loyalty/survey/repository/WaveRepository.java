@@ -44,11 +44,6 @@ public class WaveRepository implements PanacheRepositoryBase<Wave, UUID> {
                 SurveyStatus.PUBLISHED);
     }
 
-    /** Closes every wave of the survey that is open or scheduled; returns how many. */
-    public int closeRemaining(UUID surveyId, Instant now) {
-        return update("closedAt = ?2 where surveyId = ?1 and closedAt is null and closesAt > ?2", surveyId, now);
-    }
-
     /** Adds the member ids of a MEMBERS target in one statement. */
     public void addMembers(UUID waveId, Set<UUID> memberIds) {
         if (memberIds.isEmpty()) {

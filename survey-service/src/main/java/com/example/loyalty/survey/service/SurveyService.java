@@ -30,13 +30,16 @@ public class SurveyService {
     private final WaveService waveService;
     private final SurveysConfig config;
     private final MeterRegistry registry;
+    private final WaveEvents waveEvents;
 
     public SurveyService(
             SurveyRepository surveys,
             WaveRepository waves,
             WaveService waveService,
             SurveysConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            WaveEvents waveEvents) {
+        this.waveEvents = waveEvents;
         this.surveys = surveys;
         this.waves = waves;
         this.waveService = waveService;
@@ -112,7 +115,7 @@ public class SurveyService {
         Survey survey = lock(id);
         requireTransition(survey, SurveyStatus.PUBLISHED, SurveyStatus.CLOSED);
         Instant now = now();
-        waves.closeRemaining(id, now);
+        waveEvents.closeRemaining(id, now);
         survey.status = SurveyStatus.CLOSED;
         survey.closedAt = now;
         survey.updatedAt = now;

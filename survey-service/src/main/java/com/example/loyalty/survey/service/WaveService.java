@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 /**
  * Waves: answer windows of a published survey, each with a target. The windows of one survey never overlap,
  * so at any moment a survey has at most one open wave; wave changes of one survey are serialised by a lock on
- * the survey row.
+ * the survey row. Every wave created, closed early or cancelled is published on the survey-waves topic
+ * ({@link WaveEvents}) in the same transaction.
  */
 @ApplicationScoped
 public class WaveService {
@@ -35,11 +36,13 @@ public class WaveService {
     private final SurveyRepository surveys;
     private final WaveRepository waves;
     private final SurveysConfig config;
+    private final WaveEvents events;
 
-    public WaveService(SurveyRepository surveys, WaveRepository waves, SurveysConfig config) {
+    public WaveService(SurveyRepository surveys, WaveRepository waves, SurveysConfig config, WaveEvents events) {
         this.surveys = surveys;
         this.waves = waves;
         this.config = config;
+        this.events = events;
     }
 
     /** Who a wave asks, as received. */
@@ -106,6 +109,7 @@ public class WaveService {
         waves.persist(wave);
         waves.flush();
         waves.addMembers(wave.id, members);
+        events.published(wave);
         return WaveView.of(wave, List.copyOf(members), now);
     }
 
@@ -130,6 +134,7 @@ public class WaveService {
             throw Problems.conflict("wave-closed", "Wave already closed", "wave " + waveId + " is already closed");
         }
         wave.closedAt = now;
+        events.closed(wave);
         return view(wave);
     }
 

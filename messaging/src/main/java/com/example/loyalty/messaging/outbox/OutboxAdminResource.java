@@ -1,7 +1,7 @@
 package com.example.loyalty.messaging.outbox;
 
-import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Paging;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package com.example.loyalty.survey.rest;
 
-import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.survey.domain.SurveyStatus;
 import com.example.loyalty.survey.service.SurveyService;

@@ -265,6 +265,13 @@ class SurveyResourceTest {
                 .statusCode(SC_BAD_REQUEST)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("page"));
+        // and the document says so
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(SC_OK)
+                .body("paths.'/api/surveys'.get.parameters.find { it.name == 'page' }.schema.maximum", equalTo(100000));
         // NUL in a query parameter
         given().auth()
                 .oauth2(MARKETER)

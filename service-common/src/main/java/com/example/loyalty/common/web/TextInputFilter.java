@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * it. Without this, {@code %00} reached the database as a NUL and a broken escape silently became U+FFFD.
  *
  * <p>The raw request line is checked (Vert.x' undecoded path and query), so that nothing the URL decoder would smooth
- * over is missed. It runs after matching, so an unknown path stays a 404 and the endpoint's roles are checked first.
+ * over is missed. It runs after matching (an unknown path stays a 404) and before the body and parameters are read.
  */
 public class TextInputFilter {
 

@@ -1,5 +1,6 @@
 package com.example.loyalty.community.repository;
 
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.community.domain.CommunityEvent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +24,11 @@ public class CommunityEventRepository implements PanacheRepositoryBase<Community
 
     /** Events not over at {@code now}, soonest first. */
     public List<CommunityEvent> upcoming(Instant now, int page, int size) {
-        return find("coalesce(endsAt, startsAt) >= ?1 order by startsAt, id", now)
-                .page(page, size)
-                .list();
+        return Paging.window(page, size)
+                .map(w -> find("coalesce(endsAt, startsAt) >= ?1 order by startsAt, id", now)
+                        .range(w.first(), w.last())
+                        .list())
+                .orElse(List.of());
     }
 
     public long countUpcoming(Instant now) {

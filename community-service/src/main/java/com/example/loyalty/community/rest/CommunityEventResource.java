@@ -1,6 +1,7 @@
 package com.example.loyalty.community.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.community.domain.RegistrationStatus;
 import com.example.loyalty.community.repository.EventRegistrationRepository.Counts;
 import com.example.loyalty.community.service.CommunityEvents;
@@ -69,7 +70,7 @@ public class CommunityEventResource {
             description = "Events not over yet, soonest first, paged; a member sees their own registration on each.")
     @APIResponse(responseCode = "400", description = "Bad paging")
     public EventPageResponse listEvents(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return EventPageResponse.from(events.upcoming(page, size));
     }

@@ -160,6 +160,40 @@ class CommunityEventResourceTest {
     }
 
     @Test
+    void inputTheDocumentForbidsIsRefusedAndNothingIsCreated() {
+        String title = "Strict event " + UUID.randomUUID();
+        // a string where the document says integer: no coercion
+        Map<String, Object> stringCapacity = event(5, Duration.ofDays(1));
+        stringCapacity.put("title", title);
+        stringCapacity.put("capacity", "5");
+        createEvent(MARKETER, stringCapacity)
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/malformed-body"))
+                .body("field", equalTo("capacity"));
+        // a NUL in a text field
+        Map<String, Object> nul = event(5, Duration.ofDays(1));
+        nul.put("title", title + "\u0000");
+        createEvent(MARKETER, nul)
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/invalid-text"))
+                .body("field", equalTo("title"));
+        assertEquals(0, fixtures.count("select count(*) from community_event where title like ?", title + "%"));
+        // page × size overflowed an int
+        given().auth()
+                .oauth2(STAFF)
+                .queryParam("page", 107_374_183)
+                .queryParam("size", 20)
+                .when()
+                .get("/api/community/events")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("page"));
+    }
+
+    @Test
     void seatsFirstThenTheWaitlistAndNobodyRegistersTwice() {
         String id = newEvent(2);
         Member a = fixtures.member();

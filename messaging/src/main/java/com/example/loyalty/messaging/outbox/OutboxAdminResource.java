@@ -1,6 +1,7 @@
 package com.example.loyalty.messaging.outbox;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Paging;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -90,7 +91,7 @@ public abstract class OutboxAdminResource {
             description = "Events the relay could not send and set aside, "
                     + "oldest first. The gauge loyalty.<service>.outbox.parked counts them.")
     public ParkedPageResponse list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         ParkedEvents.ParkedPage p = parked.list(page, size);
         return new ParkedPageResponse(

@@ -1,7 +1,7 @@
 package com.example.loyalty.messaging.outbox;
 
+import com.example.loyalty.common.web.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -64,9 +64,11 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
 
     /** Parked events, oldest first. */
     public List<OutboxEvent> parked(int page, int size) {
-        return find("parkedAt is not null", Sort.by("seq"))
-                .page(Page.of(page, size))
-                .list();
+        return Paging.window(page, size)
+                .map(w -> find("parkedAt is not null", Sort.by("seq"))
+                        .range(w.first(), w.last())
+                        .list())
+                .orElse(List.of());
     }
 
     public Optional<OutboxEvent> lockParked(UUID id) {

@@ -1,12 +1,12 @@
 package com.example.loyalty.metrics.repository;
 
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.events.QuestionType;
 import com.example.loyalty.metrics.domain.FollowUp;
 import com.example.loyalty.metrics.domain.FollowUpKind;
 import com.example.loyalty.metrics.domain.FollowUpStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,7 +110,9 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
 
     /** One page of the queue, newest first (by opening time, then insertion order). */
     public List<FollowUp> page(Filter filter, int page, int size) {
-        return query(filter).page(Page.of(page, size)).list();
+        return Paging.window(page, size)
+                .map(w -> query(filter).range(w.first(), w.last()).list())
+                .orElse(List.of());
     }
 
     /** How many items match {@code filter}. */

@@ -306,6 +306,41 @@ class FollowUpResourceTest {
     }
 
     @Test
+    void inputTheDocumentForbidsIsRefusedAndChangesNothing() {
+        String id = newItem();
+        // a number where the document says string, and a boolean: no coercion
+        patch(MARKETER, id, "{\"status\": \"resolved\", \"note\": 12}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://loyalty.example.com/problems/malformed-body"))
+                .body("field", equalTo("note"));
+        patch(MARKETER, id, "{\"assignee\": true}").statusCode(SC_BAD_REQUEST).body("field", equalTo("assignee"));
+        // a NUL and a lone surrogate in a text field
+        patch(MARKETER, id, "{\"status\": \"resolved\", \"note\": \"called\\u0000\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://loyalty.example.com/problems/invalid-text"))
+                .body("field", equalTo("note"));
+        patch(MARKETER, id, "{\"assignee\": \"\\udfff\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .body("type", equalTo("https://loyalty.example.com/problems/invalid-text"));
+        given().auth()
+                .oauth2(MARKETER)
+                .when()
+                .get(FOLLOW_UP, id)
+                .then()
+                .statusCode(SC_OK)
+                .body("status", equalTo("open"))
+                .body("note", nullValue())
+                .body("assignee", nullValue());
+        // page × size beyond an int is refused before any arithmetic
+        list(MARKETER, "page", 107_374_183, "size", 20)
+                .statusCode(SC_BAD_REQUEST)
+                .contentType(PROBLEM)
+                .body("violations[0].field", equalTo("page"));
+    }
+
+    @Test
     void filtersAndPagesNewestFirst() {
         UUID survey = UUID.randomUUID();
         List<Integer> scores = List.of(0, 1, 2, 3, 4);

@@ -1,9 +1,9 @@
 package com.example.loyalty.points.repository;
 
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.points.domain.LedgerEntry;
 import com.example.loyalty.points.domain.LedgerKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +14,11 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID
 
     /** A page of a member's history, newest first. */
     public List<LedgerEntry> page(UUID memberId, int page, int size) {
-        return find("memberId = ?1 order by seq desc", memberId)
-                .page(Page.of(page, size))
-                .list();
+        return Paging.window(page, size)
+                .map(w -> find("memberId = ?1 order by seq desc", memberId)
+                        .range(w.first(), w.last())
+                        .list())
+                .orElse(List.of());
     }
 
     /** The member's entry of {@code kind} for the reference, the latest if there are more. */
@@ -36,9 +38,11 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID
 
     /** A page of the history of several members together (a survivor and the members merged into it), newest first. */
     public List<LedgerEntry> page(List<UUID> memberIds, int page, int size) {
-        return find("memberId in ?1 order by seq desc", memberIds)
-                .page(Page.of(page, size))
-                .list();
+        return Paging.window(page, size)
+                .map(w -> find("memberId in ?1 order by seq desc", memberIds)
+                        .range(w.first(), w.last())
+                        .list())
+                .orElse(List.of());
     }
 
     public long countFor(List<UUID> memberIds) {

@@ -1,5 +1,6 @@
 package com.example.loyalty.points.repository;
 
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.points.domain.Redemption;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +37,11 @@ public class RedemptionRepository implements PanacheRepositoryBase<Redemption, U
 
     /** The member's reward redemptions and donations, newest first. */
     public List<Redemption> rewardsOf(UUID memberId, int page, int size) {
-        return find("memberId = ?1 and rewardId is not null order by createdAt desc, id", memberId)
-                .page(page, size)
-                .list();
+        return Paging.window(page, size)
+                .map(w -> find("memberId = ?1 and rewardId is not null order by createdAt desc, id", memberId)
+                        .range(w.first(), w.last())
+                        .list())
+                .orElse(List.of());
     }
 
     public long countRewardsOf(UUID memberId) {

@@ -1,6 +1,7 @@
 package com.example.loyalty.points.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.points.service.Contacts;
 import com.example.loyalty.points.service.MemberErasure;
@@ -146,7 +147,7 @@ public class MemberResource {
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "The caller's point history", description = "Paged, newest first.")
     public LedgerPageResponse myLedger(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return LedgerPageResponse.from(members.ledgerOf(subject(), page, size));
     }
@@ -214,7 +215,7 @@ public class MemberResource {
     @Operation(summary = "A member's point history", description = "Paged, newest first.")
     public LedgerPageResponse ledger(
             @PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return LedgerPageResponse.from(members.ledgerOf(id, page, size));
     }

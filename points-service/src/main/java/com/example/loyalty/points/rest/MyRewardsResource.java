@@ -1,6 +1,7 @@
 package com.example.loyalty.points.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.points.service.RewardRedemptionService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,7 +48,7 @@ public class MyRewardsResource {
     @APIResponse(responseCode = "400", description = "page below 0, size outside 1-100")
     @APIResponse(responseCode = "404", description = "Not enrolled")
     public MyRewardsResponse mine(
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(100) int size) {
         var mine = redemptions.mine(identity.getPrincipal().getName(), page, size);
         return new MyRewardsResponse(

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -297,5 +298,59 @@ class MemberResourceTest {
                 .statusCode(SC_OK)
                 .body("nextTier", notNullValue())
                 .body("phone", nullValue());
+    }
+
+    @Test
+    void pagesBeyondTheBoundAreA400NamingThePage() {
+        var member = PointsApi.enrolNewMember();
+        // 107374183 × 20 overflowed an int: the row offset went negative and the ledger answered 500
+        for (String path :
+                new String[] {"/api/points/members/me/ledger", "/api/points/members/" + member.id() + "/ledger"}) {
+            given().auth()
+                    .oauth2(path.contains("/me/") ? member.token() : PointsApi.STAFF)
+                    .queryParam("page", 107_374_183)
+                    .queryParam("size", 20)
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(SC_BAD_REQUEST)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("page"))
+                    .body("violations[0].in", equalTo("query"));
+        }
+        // the last page allowed is an empty page, not an error
+        given().auth()
+                .oauth2(member.token())
+                .queryParam("page", Paging.MAX_PAGE)
+                .queryParam("size", 200)
+                .when()
+                .get("/api/points/members/me/ledger")
+                .then()
+                .statusCode(SC_OK)
+                .body("items", hasSize(0));
+    }
+
+    @Test
+    void nulAndBrokenUtf8InTheUrlAreA400() {
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .urlEncodingEnabled(false)
+                .when()
+                .get("/api/points/members?email=member%00@example.com")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://loyalty.example.com/problems/invalid-text"))
+                .body("in", equalTo("query"))
+                .body("parameter", equalTo("email"));
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .urlEncodingEnabled(false)
+                .when()
+                .get("/api/points/members?card=%ED%A0%80")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("card"));
     }
 }

@@ -192,6 +192,66 @@ class PurchaseResourceTest {
     }
 
     @Test
+    void inputTheDocumentForbidsIsRefusedAndWritesNothing() {
+        var member = PointsApi.enrolNewMember();
+        String card = member.cardCode();
+        String tx = "strict-" + UUID.randomUUID();
+        // the contract finding: "amount":"12" (a string) recorded a purchase
+        post("{\"transactionId\":\"" + tx + "\",\"cardCode\":\"" + card
+                        + "\",\"amount\":\"12000\",\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":\"STORE\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://loyalty.example.com/problems/malformed-body"))
+                .body("field", equalTo("amount"));
+        // a number where a string belongs, an enum by index, a date-time as epoch seconds
+        post("{\"transactionId\":12,\"cardCode\":\"" + card
+                        + "\",\"amount\":12000,\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":\"STORE\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .body("field", equalTo("transactionId"));
+        post("{\"transactionId\":\"" + tx + "\",\"cardCode\":\"" + card
+                        + "\",\"amount\":12000,\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":0}")
+                .statusCode(SC_BAD_REQUEST)
+                .body("field", equalTo("channel"));
+        post("{\"transactionId\":\"" + tx + "\",\"cardCode\":\"" + card
+                        + "\",\"amount\":12000,\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":\"STORE\","
+                        + "\"occurredAt\":1700000000}")
+                .statusCode(SC_BAD_REQUEST)
+                .body("field", equalTo("occurredAt"));
+        // a NUL or a lone surrogate in a text field
+        post("{\"transactionId\":\"" + tx + "\\u0000\",\"cardCode\":\"" + card
+                        + "\",\"amount\":12000,\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":\"STORE\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://loyalty.example.com/problems/invalid-text"))
+                .body("field", equalTo("transactionId"))
+                .body("detail", containsString("U+0000"));
+        post("{\"transactionId\":\"" + tx + "\\ud800\",\"cardCode\":\"" + card
+                        + "\",\"amount\":12000,\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":\"STORE\"}")
+                .statusCode(SC_BAD_REQUEST)
+                .body("type", equalTo("https://loyalty.example.com/problems/invalid-text"))
+                .body("detail", containsString("U+D800"));
+        // not JSON at all, and JSON with something after it
+        given().auth()
+                .oauth2(PointsApi.STAFF)
+                .contentType(ContentType.TEXT)
+                .body("amount=12000")
+                .when()
+                .post("/api/points/purchases")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+        post("{\"transactionId\":\"" + tx + "\",\"cardCode\":\"" + card
+                        + "\",\"amount\":12000,\"currency\":\"JPY\",\"storeId\":\"S001\",\"channel\":\"STORE\"} {}")
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json");
+
+        assertEquals(0, PointsApi.balance(member));
+        assertEquals(0, PointsApi.ledgerCount(member));
+        // the transaction id was never consumed
+        PointsApi.purchase(tx, card, 12_000).statusCode(SC_CREATED).body("pointsEarned", equalTo(120));
+    }
+
+    @Test
     void onlyStaffRecordPurchases() {
         var member = PointsApi.enrolNewMember();
         PointsApi.purchase(member.token(), "t-" + UUID.randomUUID(), member.cardCode(), 1_000)

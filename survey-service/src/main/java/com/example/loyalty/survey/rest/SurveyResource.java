@@ -1,6 +1,7 @@
 package com.example.loyalty.survey.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.survey.domain.SurveyStatus;
 import com.example.loyalty.survey.service.SurveyService;
@@ -87,7 +88,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "400", description = "Unknown status or bad paging")
     public SurveyPageResponse listSurveys(
             @Parameter(description = "DRAFT, PUBLISHED or CLOSED") @QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return SurveyPageResponse.from(surveys.list(status(status), page, size));
     }

@@ -1,5 +1,6 @@
 package com.example.loyalty.survey.service;
 
+import com.example.loyalty.common.web.Paging;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.survey.config.SurveysConfig;
 import com.example.loyalty.survey.domain.Survey;
@@ -132,8 +133,10 @@ public class SurveyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SurveyPage list(SurveyStatus status, int page, int size) {
-        var query = surveys.listed(status).page(page, size);
-        List<Survey> found = query.list();
+        var query = surveys.listed(status);
+        List<Survey> found = Paging.window(page, size)
+                .map(w -> query.range(w.first(), w.last()).list())
+                .orElse(List.of());
         Map<UUID, Wave> open = waves.openOf(found.stream().map(s -> s.id).toList(), Instant.now()).stream()
                 .collect(Collectors.toMap(w -> w.surveyId, Function.identity(), (a, b) -> a));
         List<SurveyView> items = found.stream()

@@ -229,6 +229,79 @@ class SurveyResourceTest {
     }
 
     @Test
+    void inputTheDocumentForbidsIsRefusedAndWritesNothing() {
+        int before = surveyCount();
+        // a string where the document says boolean: no coercion
+        Map<String, Object> stringFlag = new HashMap<>(SurveyApi.npsSurvey(false));
+        stringFlag.put("anonymous", "true");
+        SurveyApi.create(stringFlag)
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://loyalty.example.com/problems/malformed-body"))
+                .body("field", equalTo("anonymous"));
+        // a NUL in a text, and a lone surrogate in a map key
+        Map<String, Object> nul = new HashMap<>(SurveyApi.npsSurvey(false));
+        nul.put("title", Map.of("en", "How are we\u0000 doing?"));
+        SurveyApi.create(nul)
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://loyalty.example.com/problems/invalid-text"))
+                .body("field", equalTo("title.en"));
+        // (written as JSON escapes: a client library cannot encode a lone surrogate as UTF-8)
+        SurveyApi.create("""
+                        {"title": {"en": "How are we doing?\\uD800"},
+                         "questions": [{"id": "nps", "type": "NPS", "text": {"en": "How likely?"}}]}""")
+                .statusCode(SC_BAD_REQUEST)
+                .body("type", equalTo("https://loyalty.example.com/problems/invalid-text"))
+                .body("detail", containsString("U+D800"));
+        // in a key, Jackson's parser refuses it itself: still a 400 problem
+        SurveyApi.create("""
+                        {"title": {"\\uD800": "How are we doing?"},
+                         "questions": [{"id": "nps", "type": "NPS", "text": {"en": "How likely?"}}]}""").statusCode(SC_BAD_REQUEST).contentType("application/problem+json");
+        org.junit.jupiter.api.Assertions.assertEquals(before, surveyCount());
+        // page × size overflowed an int: 500; now a bounded parameter
+        given().auth()
+                .oauth2(MARKETER)
+                .queryParam("page", 107_374_183)
+                .queryParam("size", 20)
+                .when()
+                .get("/api/surveys")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("page"));
+        // and the document says so
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(SC_OK)
+                .body("paths.'/api/surveys'.get.parameters.find { it.name == 'page' }.schema.maximum", equalTo(100000));
+        // NUL in a query parameter
+        given().auth()
+                .oauth2(MARKETER)
+                .urlEncodingEnabled(false)
+                .when()
+                .get("/api/surveys?status=DRAFT%00")
+                .then()
+                .statusCode(SC_BAD_REQUEST)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("status"));
+    }
+
+    private static int surveyCount() {
+        return given().auth()
+                .oauth2(MARKETER)
+                .queryParam("size", 1)
+                .when()
+                .get("/api/surveys")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .path("total");
+    }
+
+    @Test
     void aDraftCanBeReplacedUntilItIsPublished() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         var replacement = survey(Map.of("en", "New title"), List.of(question("nrs", "NRS", true)));

@@ -79,8 +79,20 @@ public class MemberResource {
                     + "or phone is verified only when the token vouches for it (email_verified, "
                     + "phone_number_verified); one given in the body is stored unverified unless it is the token's "
                     + "verified value. A later call takes over what the token vouches for then.")
-    @APIResponse(responseCode = "201", description = "Enrolled")
-    @APIResponse(responseCode = "200", description = "Already enrolled")
+    @APIResponse(
+            responseCode = "201",
+            description = "Enrolled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already enrolled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(
             responseCode = "409",
             description = "The token's verified e-mail or phone is verified for another member already; or a "
@@ -166,6 +178,13 @@ public class MemberResource {
         return ExpiringResponse.from(members.expiringOf(subject(), WithinParam.parse(within)));
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The member",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(

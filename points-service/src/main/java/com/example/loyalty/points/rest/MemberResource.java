@@ -149,6 +149,14 @@ public class MemberResource {
             summary = "The caller's account",
             description = "Balance (available and pending points), debt, tier, spend in the rolling window and what "
                     + "the next tier needs.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller's account",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "404", description = "The caller is not enrolled")
     public MemberResponse me() {
         return MemberResponse.from(members.me(subject()));
     }

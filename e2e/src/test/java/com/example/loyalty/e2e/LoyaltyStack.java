@@ -2,6 +2,7 @@ package com.example.loyalty.e2e;
 
 import com.example.loyalty.launcher.Stack;
 import com.example.loyalty.launcher.StackConfig;
+import com.example.loyalty.testing.contract.ContractValidation;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
@@ -40,6 +41,14 @@ public final class LoyaltyStack implements BeforeAllCallback {
                 stack = Stack.start(config, line -> System.out.println("[stack] " + line));
                 System.out.printf(
                         "[stack] ready in %.1f s%n", stack.startupTime().toMillis() / 1000.0);
+                // a call to /api/<name>/**, through the gateway or straight to a service, is checked against the
+                // document of the service the gateway routes it to (ContractValidationExtension turns it on)
+                for (StackConfig.ServiceSpec service : config.services()) {
+                    if (service.database() != null) {
+                        ContractValidation.route(
+                                "/api/" + service.database() + "/", config.serviceUrl(service.port()) + "/q/openapi");
+                    }
+                }
                 context.getRoot()
                         .getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(LoyaltyStack.class.getName(), (ExtensionContext.Store.CloseableResource)

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,8 +43,20 @@ public class AdjustmentResource {
                     + "kind ADJUST, a PointsAdjusted event and an audit entry POINTS_ADJUSTED with the balance "
                     + "before and after. Never takes a balance below zero. Idempotent by (memberId, "
                     + "idempotencyKey).")
-    @APIResponse(responseCode = "201", description = "Adjusted; the adjustment and the new balance")
-    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same key and content")
+    @APIResponse(
+            responseCode = "201",
+            description = "Adjusted; the adjustment and the new balance",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdjustmentResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replay of an earlier request with the same key and content",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdjustmentResponse.class)))
     @APIResponse(responseCode = "400", description = "A field missing or out of bounds, points 0, a malformed body")
     @APIResponse(responseCode = "404", description = "No member has that id")
     @APIResponse(

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +52,13 @@ public class CardDesignResource {
                 .toList();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The design",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CardDesignResponse.class)))
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.MARKETER, Roles.ADMIN})
@@ -63,7 +72,13 @@ public class CardDesignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "Add a card design", description = "Recorded in the audit log (CARD_DESIGN_CREATED).")
-    @APIResponse(responseCode = "201", description = "Created; its address in Location")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; its address in Location",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CardDesignResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed")
     @APIResponse(responseCode = "409", description = "Another design has the name")
     @APIResponse(responseCode = "422", description = "The image address is not https, or active is false")

@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,6 +55,13 @@ public class CauseResource {
         return causes.list(all && manages()).stream().map(CauseResponse::from).toList();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The cause",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CauseResponse.class)))
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.MARKETER, Roles.ADMIN})
@@ -68,7 +77,13 @@ public class CauseResource {
     @Operation(
             summary = "Add a cause",
             description = "Creates the cause and its own DONATION reward; recorded in the audit log (CAUSE_CREATED).")
-    @APIResponse(responseCode = "201", description = "Created: {id, rewardId, ...}; its address in Location")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created: {id, rewardId, ...}; its address in Location",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CauseResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed")
     @APIResponse(responseCode = "422", description = "validTo not after validFrom; more than 4 decimals; active false")
     public Response create(@Valid @NotNull CauseRequest request, @Context UriInfo uri) {
@@ -105,8 +120,20 @@ public class CauseResource {
             description = "Gives points from your available points (soonest-expiring first) to the cause, through its "
                     + "DONATION reward; the brand adds its matching. With an Idempotency-Key, a retry answers the first "
                     + "donation (200, replayed=true) and gives nothing more.")
-    @APIResponse(responseCode = "201", description = "Donated; the cause's totals after it")
-    @APIResponse(responseCode = "200", description = "A replay of the same Idempotency-Key")
+    @APIResponse(
+            responseCode = "201",
+            description = "Donated; the cause's totals after it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DonationResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A replay of the same Idempotency-Key",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DonationResponse.class)))
     @APIResponse(responseCode = "400", description = "points missing, not positive")
     @APIResponse(responseCode = "404", description = "No such cause, or not enrolled")
     @APIResponse(

@@ -77,7 +77,11 @@ public class ImportResource {
     @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "202",
-            description = "Accepted; Location names the import, whose status grows as " + "rows go in")
+            description = "Accepted; Location names the import, whose status grows as " + "rows go in",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportResponse.class)))
     @APIResponse(responseCode = "400", description = "kind or award missing or unknown, empty body, malformed CSV")
     @APIResponse(responseCode = "413", description = "The file is larger than points.imports.max-bytes")
     @APIResponse(responseCode = "415", description = "Neither text/csv nor multipart/form-data")
@@ -99,7 +103,13 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import a CSV file (one file part of a form)", description = DESCRIPTION)
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the import")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; Location names the import",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportResponse.class)))
     @APIResponse(
             responseCode = "400",
             description =
@@ -128,6 +138,13 @@ public class ImportResource {
         }
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The import and its progress",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportResponse.class)))
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)

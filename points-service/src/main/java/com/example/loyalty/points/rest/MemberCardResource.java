@@ -54,6 +54,13 @@ public class MemberCardResource {
         this.qr = config.card().qr();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The card",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberCardResponse.class)))
     @GET
     @Path("/me/card")
     @Produces(MediaType.APPLICATION_JSON)

@@ -80,8 +80,20 @@ public class MemberResource {
                     + "or phone is verified only when the token vouches for it (email_verified, "
                     + "phone_number_verified); one given in the body is stored unverified unless it is the token's "
                     + "verified value. A later call takes over what the token vouches for then.")
-    @APIResponse(responseCode = "201", description = "Enrolled")
-    @APIResponse(responseCode = "200", description = "Already enrolled")
+    @APIResponse(
+            responseCode = "201",
+            description = "Enrolled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already enrolled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(
             responseCode = "409",
             description = "The token's verified e-mail or phone is verified for another member already; or a "
@@ -138,6 +150,14 @@ public class MemberResource {
             summary = "The caller's account",
             description = "Balance (available and pending points), debt, tier, spend in the rolling window and what "
                     + "the next tier needs.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller's account",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "404", description = "The caller is not enrolled")
     public MemberResponse me() {
         return MemberResponse.from(members.me(subject()));
     }
@@ -167,6 +187,13 @@ public class MemberResource {
         return ExpiringResponse.from(members.expiringOf(subject(), WithinParam.parse(within)));
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The member",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(

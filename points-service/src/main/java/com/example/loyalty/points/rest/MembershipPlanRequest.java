@@ -40,7 +40,7 @@ public record MembershipPlanRequest(
                 description = "The paid period",
                 enumeration = {"MONTH", "YEAR"})
         @NotNull
-        @Pattern(regexp = "(?i)MONTH|YEAR", message = "must be MONTH or YEAR")
+        @Pattern(regexp = "^([Mm][Oo][Nn][Tt][Hh]|[Yy][Ee][Aa][Rr])$", message = "must be MONTH or YEAR")
         String period,
 
         @Schema(

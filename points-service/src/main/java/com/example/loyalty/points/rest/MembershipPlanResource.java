@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +51,11 @@ public class MembershipPlanResource {
         return plans.catalogue(manages());
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.STAFF, Roles.MARKETER, Roles.ADMIN})
@@ -65,7 +72,11 @@ public class MembershipPlanResource {
             summary = "Create a membership plan",
             description = "A fee-based tier: price per MONTH or YEAR, earning multiplier (0, 10] with 3 decimals at "
                     + "most, perks. Recorded in the audit log (MEMBERSHIP_PLAN_CREATED).")
-    @APIResponse(responseCode = "201", description = "Created; its address in Location")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; its address in Location",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or out of bounds")
     @APIResponse(responseCode = "409", description = "Another plan has the code")
     @APIResponse(responseCode = "422", description = "Unknown currency, or active false")

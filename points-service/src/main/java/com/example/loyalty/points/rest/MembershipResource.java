@@ -81,8 +81,20 @@ public class MembershipResource {
             description = "On the plan, paid by the payment: a new membership, or a restart of a lapsed one. The "
                     + "payment id is unique: the same call again answers 200 with replayed true. Publishes "
                     + "MembershipChanged STARTED; audited (MEMBERSHIP_CHANGED).")
-    @APIResponse(responseCode = "201", description = "Started")
-    @APIResponse(responseCode = "200", description = "A replay (the payment id was recorded for this start)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Started",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MembershipView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A replay (the payment id was recorded for this start)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MembershipView.class)))
     @APIResponse(responseCode = "400", description = "plan or paymentId missing or malformed")
     @APIResponse(responseCode = "404", description = "No such member")
     @APIResponse(

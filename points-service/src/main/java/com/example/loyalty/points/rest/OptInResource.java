@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +35,13 @@ public class OptInResource {
         this.identity = identity;
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The consents and their history",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OptIns.View.class)))
     @GET
     @Path("/me/opt-ins")
     @Produces(MediaType.APPLICATION_JSON)
@@ -63,6 +72,13 @@ public class OptInResource {
         return optIns.changeOwn(subject(), change(request));
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The consents and their history",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OptIns.View.class)))
     @GET
     @Path("/{memberId}/opt-ins")
     @Produces(MediaType.APPLICATION_JSON)

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,8 +50,20 @@ public class PurchaseResource {
                     + "admin's recording is the approval (audit log). occurredAt may lie at most "
                     + "points.purchases.max-age (90 days) back. The earning rules in force at occurredAt apply "
                     + "(docs/earning-rules.md); the answer lists the rule versions the purchase earned by.")
-    @APIResponse(responseCode = "201", description = "Recorded")
-    @APIResponse(responseCode = "200", description = "Replay of an earlier request")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PurchaseResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replay of an earlier request",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PurchaseResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid body (also an unreadable occurredAt)")
     @APIResponse(
             responseCode = "403",

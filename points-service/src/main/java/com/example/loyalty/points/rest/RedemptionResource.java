@@ -53,8 +53,20 @@ public class RedemptionResource {
             description = "A member redeems their own points (cardCode optional, must be their own); "
                     + "staff redeem for the member whose cardCode they give. Spends available points only, from the "
                     + "soonest-expiring lot first; never lets a balance go below zero.")
-    @APIResponse(responseCode = "201", description = "Redeemed")
-    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same idempotencyKey")
+    @APIResponse(
+            responseCode = "201",
+            description = "Redeemed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RedemptionResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replay of an earlier request with the same idempotencyKey",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RedemptionResponse.class)))
     @APIResponse(
             responseCode = "409",
             description = "Insufficient available points (pending ones cannot be spent), or the key was used for a "

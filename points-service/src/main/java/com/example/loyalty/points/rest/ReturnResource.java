@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,8 +46,20 @@ public class ReturnResource {
                     + "points in all, so a full return takes back exactly what it earned. The purchase's own points "
                     + "go first, then the member's other points; what is spent already becomes the member's debt. "
                     + "The same returnId at the store again answers the first result (200, replayed=true).")
-    @APIResponse(responseCode = "201", description = "Recorded")
-    @APIResponse(responseCode = "200", description = "Replay of an earlier request")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReturnResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replay of an earlier request",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReturnResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid: neither or both of amount and items, a field missing")
     @APIResponse(responseCode = "404", description = "No such purchase at the store")
     @APIResponse(responseCode = "409", description = "The returnId was used at the store for another return")

@@ -79,6 +79,13 @@ public class RewardResource {
         return views.stream().map(RewardResponse::from).toList();
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The reward",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RewardResponse.class)))
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.MARKETER, Roles.ADMIN})
@@ -94,7 +101,13 @@ public class RewardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "Add a reward", description = "Recorded in the audit log (REWARD_CREATED).")
-    @APIResponse(responseCode = "201", description = "Created: {id, ...}; its address in Location")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created: {id, ...}; its address in Location",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RewardResponse.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed")
     @APIResponse(
             responseCode = "422",
@@ -167,8 +180,20 @@ public class RewardResource {
             description = "Spends the reward's price from your available points (soonest-expiring first) and issues a "
                     + "coupon to show at the till (a donation reward issues none). Never oversells. With an "
                     + "Idempotency-Key, a retry answers the first redemption (200, replayed=true) and spends nothing.")
-    @APIResponse(responseCode = "201", description = "Redeemed: {couponCode, redemptionId, rewardId, points, balance}")
-    @APIResponse(responseCode = "200", description = "A replay of the same Idempotency-Key")
+    @APIResponse(
+            responseCode = "201",
+            description = "Redeemed: {couponCode, redemptionId, rewardId, points, balance}",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RewardRedemptionResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A replay of the same Idempotency-Key",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RewardRedemptionResponse.class)))
     @APIResponse(responseCode = "403", description = "tier-not-eligible: your tier may not redeem it")
     @APIResponse(responseCode = "404", description = "No such reward, or not enrolled")
     @APIResponse(

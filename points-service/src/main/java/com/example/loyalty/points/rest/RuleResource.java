@@ -70,7 +70,13 @@ public class RuleResource {
             summary = "Create an earning rule",
             description = "Its first version is in force from now; its window from validFrom (now when absent, never "
                     + "in the past) to validTo. Audited as RULE_CREATED.")
-    @APIResponse(responseCode = "201", description = "Created: the rule with its id")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created: the rule with its id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RuleResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed body")
     @APIResponse(responseCode = "403", description = "Not a marketer or admin")
     @APIResponse(

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -91,7 +93,13 @@ public class TierResource {
             summary = "Evaluate every member's tier now",
             description = "Starts a batch evaluation (as the schedule does) unless one is running, which is then the "
                     + "one answered. Progress at GET /api/points/tiers/evaluations/{id}.")
-    @APIResponse(responseCode = "202", description = "Started, or running already: {id, started}")
+    @APIResponse(
+            responseCode = "202",
+            description = "Started, or running already: {id, started}",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TierEvaluations.Started.class)))
     public Response startEvaluation() {
         TierEvaluations.Started started =
                 evaluations.startManually(identity.getPrincipal().getName());

@@ -72,15 +72,11 @@ class SoakIT {
                 MINUTES, WARMUP, RATE, THREADS, MEMBERS);
         stack.setServiceEnvironment(PRUNING);
         try {
-            for (String s : BACKENDS) {
-                stack.restartProcess(s);
-            }
+            stack.restartServices(BACKENDS);
             soak(config, stack);
         } finally {
             stack.setServiceEnvironment(Map.of());
-            for (String s : BACKENDS) {
-                stack.restartProcess(s);
-            }
+            stack.restartServices(BACKENDS);
         }
     }
 

@@ -30,7 +30,8 @@ public final class KafkaNode {
 
     public static final String NAME = "kafka";
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    /** A busy 2-core machine has taken over 90 s from the broker's launch to its first listener. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     private final StackConfig config;
     private final Supervisor supervisor;

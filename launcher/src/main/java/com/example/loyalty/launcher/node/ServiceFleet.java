@@ -85,17 +85,33 @@ public final class ServiceFleet {
      * written on, not overwritten.
      */
     public void startOne(String name) {
+        startSome(List.of(name));
+    }
+
+    /**
+     * Launches the services {@code names} together (after they were stopped or killed) and waits until all are ready;
+     * their logs are written on, not overwritten.
+     */
+    public void startSome(List<String> names) {
         supervisor.checkNotStopping();
-        ServiceSpec s = spec(name);
-        Path jar = jars(config).get(name);
         long t0 = System.nanoTime();
-        Map<String, String> env = withTracing(environment(config, s), System.getenv());
-        env.putAll(extraEnvironment);
-        Child child = supervisor.launch(
-                s.name(), command(jar), env, config.stateDir(), supervisor.appendLog(s.name()), Child.Kind.SERVICE);
-        Map<ServiceSpec, Child> one = new LinkedHashMap<>();
-        one.put(s, child);
-        awaitReady(one, t0);
+        Map<String, Path> jars = jars(config);
+        Map<ServiceSpec, Child> launched = new LinkedHashMap<>();
+        for (String name : names) {
+            ServiceSpec s = spec(name);
+            Map<String, String> env = withTracing(environment(config, s), System.getenv());
+            env.putAll(extraEnvironment);
+            launched.put(
+                    s,
+                    supervisor.launch(
+                            s.name(),
+                            command(jars.get(name)),
+                            env,
+                            config.stateDir(),
+                            supervisor.appendLog(s.name()),
+                            Child.Kind.SERVICE));
+        }
+        awaitReady(launched, t0);
     }
 
     /**

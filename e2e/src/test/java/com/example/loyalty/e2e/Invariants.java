@@ -287,11 +287,20 @@ final class Invariants {
 
             // every acknowledged answer stored once and awarded once (by its wave)
             List<LoadClient.Op> answers = load.acknowledged(LoadClient.Kind.ANSWER);
-            Map<String, Long> responses = countBy(
+            // survey-service knows the respondent by their token subject (its member id may not be known yet)
+            Map<String, String> subjectOf =
+                    rows(points, "select id::text, subject from member where id::text = any(?)", memberIds);
+            Map<String, Long> bySubject = countBy(
                     surveys,
-                    "select survey_id::text || '/' || member_id::text, count(*) from survey_response"
+                    "select survey_id::text || '/' || subject, count(*) from survey_response"
                             + " where survey_id::text = any(?) group by 1",
                     surveyIds);
+            Map<String, Long> responses = new HashMap<>();
+            subjectOf.forEach((memberId, subject) -> bySubject.forEach((key, n) -> {
+                if (key.endsWith("/" + subject)) {
+                    responses.put(key.substring(0, key.length() - subject.length()) + memberId, n);
+                }
+            }));
             Map<String, String> surveyOfWave = rows(
                     surveys, "select id::text, survey_id::text from wave where survey_id::text = any(?)", surveyIds);
             Map<String, Long> awards = new HashMap<>();

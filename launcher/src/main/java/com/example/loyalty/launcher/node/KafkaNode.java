@@ -29,7 +29,7 @@ import org.apache.kafka.common.Uuid;
 public final class KafkaNode {
 
     public static final String NAME = "kafka";
-    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(180);
     /** A busy 2-core machine has taken over 90 s from the broker's launch to its first listener. */
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
 

@@ -72,6 +72,15 @@ public final class LoyaltyStack implements BeforeAllCallback {
         return stack.config();
     }
 
+    /** The running stack itself, for tests that take parts of it away ({@link Stack#killProcess} and the like). */
+    public static Stack stack() {
+        if (stack == null) {
+            throw new IllegalStateException(
+                    "the stack is not started: annotate the test with @ExtendWith(LoyaltyStack.class)");
+        }
+        return stack;
+    }
+
     /** Requests to the gateway, JSON in and out, as {@code user} (password grant against Keycloak). */
     public static RequestSpecification as(String user) {
         return anonymous().auth().oauth2(Tokens.accessToken(config(), user));

@@ -57,6 +57,7 @@ public final class Stack implements AutoCloseable {
     private final Thread shutdownHook;
     private boolean stopped;
     private volatile Duration startupTime;
+    private volatile Path keycloakHome;
 
     private Stack(StackConfig config, Consumer<String> progress) {
         this.config = config;
@@ -192,7 +193,7 @@ public final class Stack implements AutoCloseable {
         Ports.requireFree(config.ports());
 
         // Keycloak is by far the slowest: launch it first and start PostgreSQL and Kafka meanwhile
-        Path keycloakHome = keycloak.unpack(keycloakZip);
+        keycloakHome = keycloak.unpack(keycloakZip);
         long keycloakT0 = System.nanoTime();
         Child keycloakChild = keycloak.launch(keycloakHome);
         postgres.start();
@@ -203,6 +204,121 @@ public final class Stack implements AutoCloseable {
         }
         startupTime = Duration.ofNanos(System.nanoTime() - t0);
         supervisor.watch(this::died);
+    }
+
+    // ---- taking parts away and giving them back, for fault tests: the stack stays up meanwhile ----
+
+    /** What {@link #stopProcess}, {@link #startProcess} and {@link #killProcess} accept besides the services. */
+    public static final List<String> INFRASTRUCTURE = List.of(PostgresNode.NAME, KafkaNode.NAME, KeycloakNode.NAME);
+
+    /**
+     * {@code kill -9} of the process {@code name} ({@code postgres}, {@code kafka}, {@code keycloak} or a service, with
+     * its whole process tree): a crash, for fault tests. The stack does not take it for one of its own failures and
+     * stays up; {@link #startProcess} starts it again.
+     */
+    public void killProcess(String name) {
+        operate(name, () -> {
+            progress.accept(Display.line(name, "killed (kill -9)"));
+            switch (name) {
+                case PostgresNode.NAME -> postgres.kill();
+                default -> {
+                    if (!supervisor.kill(name)) {
+                        throw new StackException(name + " is not running");
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Stops the process {@code name} as an operator would (SIGTERM, a grace period, then SIGKILL); the rest of the
+     * stack stays up. {@link #startProcess} starts it again.
+     */
+    public void stopProcess(String name) {
+        operate(name, () -> {
+            progress.accept(Display.line(name, "stopping ..."));
+            switch (name) {
+                case PostgresNode.NAME -> postgres.stop();
+                case KafkaNode.NAME -> kafka.stop();
+                case KeycloakNode.NAME -> keycloak.stop();
+                default -> supervisor.stop(name, Duration.ofSeconds(15));
+            }
+        });
+    }
+
+    /**
+     * Starts the process {@code name} again, on its existing data, and returns when it is ready (as at the stack's
+     * start). Throws when it is still running.
+     */
+    public void startProcess(String name) {
+        operate(name, () -> {
+            if (isRunning(name)) {
+                throw new StackException(name + " is already running");
+            }
+            switch (name) {
+                case PostgresNode.NAME -> postgres.startAgain();
+                case KafkaNode.NAME -> kafka.startAgain();
+                case KeycloakNode.NAME -> keycloak.await(keycloak.launchAgain(keycloakHome), System.nanoTime());
+                default -> services.startOne(name);
+            }
+        });
+    }
+
+    /**
+     * Stops the services {@code names} and starts them again together (their JVMs start side by side, faster than one
+     * after the other); returns when all are ready.
+     */
+    public void restartServices(List<String> names) {
+        for (String name : names) {
+            if (!services.has(name)) {
+                throw new StackException("no service called " + name + " in the stack");
+            }
+        }
+        operate(names.get(0), () -> {
+            progress.accept(Display.line(String.join(", ", names), "restarting ..."));
+            names.forEach(name -> supervisor.stop(name, Duration.ofSeconds(15)));
+            services.startSome(names);
+        });
+    }
+
+    /** {@link #stopProcess} then {@link #startProcess}. */
+    public void restartProcess(String name) {
+        stopProcess(name);
+        startProcess(name);
+    }
+
+    /**
+     * Environment variables the services get on top of their own when {@link #startProcess} (or
+     * {@link #restartProcess}) starts them from now on, e.g. {@code LOYALTY_OUTBOX_RETENTION} for a soak that watches
+     * the pruning; an empty map goes back to the defaults.
+     */
+    public void setServiceEnvironment(Map<String, String> env) {
+        services.setExtraEnvironment(env);
+    }
+
+    /** Whether the process {@code name} of this stack is running. */
+    public boolean isRunning(String name) {
+        return name.equals(PostgresNode.NAME)
+                ? postgres.isRunning()
+                : supervisor.child(name).map(c -> c.process().isAlive()).orElse(false);
+    }
+
+    private void operate(String name, Runnable operation) {
+        if (!INFRASTRUCTURE.contains(name) && !services.has(name)) {
+            throw new StackException("no process called " + name + " in the stack");
+        }
+        startLock.lock();
+        try {
+            synchronized (stopLock) {
+                if (stopped || startupTime == null) {
+                    throw new StackException("the stack is not running");
+                }
+            }
+            supervisor.checkNotStopping();
+            operation.run();
+        } finally {
+            startLock.unlock();
+        }
     }
 
     /** A child exited on its own after the start: report it once and stop the rest. */

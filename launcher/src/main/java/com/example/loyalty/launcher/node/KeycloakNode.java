@@ -98,8 +98,24 @@ public final class KeycloakNode {
 
     /** Copies the realm into {@code home}'s import directory and starts Keycloak; {@link #await} waits for it. */
     public Child launch(Path home) {
+        return launch(home, supervisor.openLog(NAME));
+    }
+
+    /**
+     * Starts Keycloak again after {@link #stop()}, writing on in its log. Its development database (H2 under
+     * {@code home}) keeps the realm, its users and its signing keys, so tokens issued before stay valid.
+     */
+    public Child launchAgain(Path home) {
+        return launch(home, supervisor.appendLog(NAME));
+    }
+
+    /** Stops Keycloak (SIGTERM to {@code kc.sh} and its JVM, then SIGKILL after 20 s); the stack stays up. */
+    public void stop() {
+        supervisor.stop(NAME, Duration.ofSeconds(20));
+    }
+
+    private Child launch(Path home, Path log) {
         supervisor.checkNotStopping();
-        Path log = supervisor.openLog(NAME);
         installRealm(home);
         return supervisor.launch(NAME, command(home), environment(), home, log, Child.Kind.INFRA);
     }

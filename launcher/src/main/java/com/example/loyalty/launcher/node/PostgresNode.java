@@ -43,9 +43,17 @@ public final class PostgresNode {
 
     /** Starts the server, creates the missing databases and reports it ready. */
     public void start() {
+        start(supervisor.openLog(NAME));
+    }
+
+    /** Starts the server again after {@link #stop()} or {@link #kill()}, on the same data, writing on in its log. */
+    public void startAgain() {
+        start(supervisor.appendLog(NAME));
+    }
+
+    private void start(Path log) {
         supervisor.checkNotStopping();
         long t0 = System.nanoTime();
-        Path log = supervisor.openLog(NAME);
         Path data = config.stateDir().resolve("postgres");
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -99,6 +107,7 @@ public final class PostgresNode {
             return;
         }
         postgres = null;
+        supervisor.release(NAME);
         try {
             pg.close();
         } catch (IOException | RuntimeException e) {
@@ -108,6 +117,20 @@ public final class PostgresNode {
         if (pm != null && pm.isAlive()) {
             ProcessTrees.terminate(List.of(pm), Duration.ofSeconds(10));
         }
+    }
+
+    /**
+     * {@code kill -9} of the postmaster and its backends at once: a crash, for fault tests. The next
+     * {@link #startAgain()} recovers from the write-ahead log as PostgreSQL does after a power cut.
+     */
+    public void kill() {
+        ProcessHandle pm = postmaster;
+        if (postgres == null || pm == null) {
+            return;
+        }
+        supervisor.release(NAME);
+        ProcessTrees.kill(pm);
+        postgres = null;
     }
 
     /** Creates each of {@code databases} that does not exist yet. */

@@ -33,6 +33,7 @@ public final class ServiceFleet {
     private final HttpProbe http;
     private final Consumer<String> progress;
     private final Duration timeout;
+    private volatile Map<String, String> extraEnvironment = Map.of();
 
     public ServiceFleet(StackConfig config, Supervisor supervisor, HttpProbe http, Consumer<String> progress) {
         this(config, supervisor, http, progress, TIMEOUT);
@@ -77,6 +78,60 @@ public final class ServiceFleet {
                             Child.Kind.SERVICE));
         }
         awaitReady(launched, t0);
+    }
+
+    /**
+     * Launches the one service {@code name} (after it was stopped or killed) and waits until it is ready; its log is
+     * written on, not overwritten.
+     */
+    public void startOne(String name) {
+        startSome(List.of(name));
+    }
+
+    /**
+     * Launches the services {@code names} together (after they were stopped or killed) and waits until all are ready;
+     * their logs are written on, not overwritten.
+     */
+    public void startSome(List<String> names) {
+        supervisor.checkNotStopping();
+        long t0 = System.nanoTime();
+        Map<String, Path> jars = jars(config);
+        Map<ServiceSpec, Child> launched = new LinkedHashMap<>();
+        for (String name : names) {
+            ServiceSpec s = spec(name);
+            Map<String, String> env = withTracing(environment(config, s), System.getenv());
+            env.putAll(extraEnvironment);
+            launched.put(
+                    s,
+                    supervisor.launch(
+                            s.name(),
+                            command(jars.get(name)),
+                            env,
+                            config.stateDir(),
+                            supervisor.appendLog(s.name()),
+                            Child.Kind.SERVICE));
+        }
+        awaitReady(launched, t0);
+    }
+
+    /**
+     * Settings (environment variables) every service started from now on by {@link #startOne} gets on top of its
+     * own, e.g. a short outbox retention for a soak; an empty map goes back to the defaults.
+     */
+    public void setExtraEnvironment(Map<String, String> env) {
+        this.extraEnvironment = Map.copyOf(env);
+    }
+
+    /** Whether {@code name} is one of the fleet's services. */
+    public boolean has(String name) {
+        return config.services().stream().anyMatch(s -> s.name().equals(name));
+    }
+
+    private ServiceSpec spec(String name) {
+        return config.services().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new StackException("no service called " + name));
     }
 
     /**

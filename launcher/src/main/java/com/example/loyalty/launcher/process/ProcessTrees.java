@@ -46,6 +46,16 @@ public final class ProcessTrees {
         }
     }
 
+    /** SIGKILL to the process and all its descendants at once (a crash), then waits up to 10 s until they are gone. */
+    public static void kill(ProcessHandle root) {
+        List<ProcessHandle> all = tree(root);
+        all.forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (ProcessHandle h : all) {
+            awaitExit(h, deadline - System.nanoTime());
+        }
+    }
+
     /** The process and its descendants, deepest first. */
     public static List<ProcessHandle> tree(ProcessHandle root) {
         List<ProcessHandle> list = new ArrayList<>(root.descendants().toList());

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * Supervises the child processes of the stack: spawns them with their output in a log file, tells a hook about
  * each one (the state directory records it in its pid file), waits until one is ready while failing fast when any
  * child exits, reports a child that exits later, and stops them a kind at a time, whole process trees at once.
- * Failures are {@link StackException}s with a one-line message naming the log to read.
+ * Failures are {@link StackException}s with a one-line message naming the log to read. A child may also be stopped,
+ * killed or released on purpose ({@link #stop(String, Duration)}, {@link #kill}, {@link #release}) and started again
+ * with {@link #launch}: fault tests take parts of the stack away without the stack taking that for a crash.
  */
 public final class Supervisor {
 
@@ -37,6 +39,10 @@ public final class Supervisor {
     private final Duration poll;
     private final List<Child> children = new CopyOnWriteArrayList<>();
     private final List<Adopted> adopted = new CopyOnWriteArrayList<>();
+    /** Processes stopped or killed on purpose (a fault test): their exit is not reported to the watcher. */
+    private final java.util.Set<ProcessHandle> retired = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private volatile Consumer<String> watcher;
     private volatile boolean stopping;
 
     /**
@@ -57,6 +63,20 @@ public final class Supervisor {
 
     public Path logFile(String name) {
         return logs.resolve(name + ".log");
+    }
+
+    /** The log of {@code name}, kept as it is (a process started again writes on after its previous run). */
+    public Path appendLog(String name) {
+        Path log = logFile(name);
+        try {
+            Files.createDirectories(logs);
+            if (!Files.exists(log)) {
+                Files.createFile(log);
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot write " + Display.path(log) + ": " + e.getMessage(), e);
+        }
+        return log;
     }
 
     /** The log of {@code name}, created empty (a previous run's log is overwritten). */
@@ -99,13 +119,78 @@ public final class Supervisor {
         Child child = new Child(name, spawn(cmd, env, dir, log), log, kind);
         children.add(child);
         onLaunch.accept(name, child.process().toHandle());
+        Consumer<String> w = watcher;
+        if (w != null) {
+            watch(child, w);
+        }
         return child;
     }
 
     /** Watches a process that something else started and stops (its liveness counts like a child's). */
     public void adopt(String name, ProcessHandle handle, Path log) {
-        adopted.add(new Adopted(name, handle, log));
+        Adopted a = new Adopted(name, handle, log);
+        adopted.add(a);
         onLaunch.accept(name, handle);
+        Consumer<String> w = watcher;
+        if (w != null) {
+            watch(a, w);
+        }
+    }
+
+    /** The running child called {@code name} (the last launched under that name), if any. */
+    public java.util.Optional<Child> child(String name) {
+        Child found = null;
+        for (Child c : children) {
+            if (c.name().equals(name)) {
+                found = c;
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    /**
+     * Stops the child {@code name} on purpose, like {@link #terminate} (SIGTERM to its tree, {@code grace}, then
+     * SIGKILL), and forgets it: its exit is not reported and no longer fails the liveness checks. Returns whether there
+     * was such a child.
+     */
+    public boolean stop(String name, Duration grace) {
+        java.util.Optional<Child> child = child(name);
+        child.ifPresent(c -> {
+            retire(c);
+            ProcessTrees.terminate(List.of(c.process().toHandle()), grace);
+        });
+        return child.isPresent();
+    }
+
+    /**
+     * {@code kill -9} of the child {@code name} and of its whole tree at once, no grace: a crash, for fault tests. The
+     * child is forgotten as by {@link #stop}. Returns whether there was such a child.
+     */
+    public boolean kill(String name) {
+        java.util.Optional<Child> child = child(name);
+        child.ifPresent(c -> {
+            retire(c);
+            ProcessTrees.kill(c.process().toHandle());
+        });
+        return child.isPresent();
+    }
+
+    /**
+     * Forgets the adopted process {@code name} before it is stopped on purpose (the postmaster of a database restart):
+     * its exit is not reported and no longer fails the liveness checks.
+     */
+    public void release(String name) {
+        for (Adopted a : adopted) {
+            if (a.name().equals(name)) {
+                retired.add(a.handle());
+                adopted.remove(a);
+            }
+        }
+    }
+
+    private void retire(Child c) {
+        retired.add(c.process().toHandle());
+        children.remove(c);
     }
 
     /**
@@ -156,12 +241,29 @@ public final class Supervisor {
      * it is being stopped: the listener decides whether that matters).
      */
     public void watch(Consumer<String> onExit) {
+        watcher = onExit;
         for (Child c : children) {
-            c.process().onExit().thenRun(() -> onExit.accept(exitMessage(c)));
+            watch(c, onExit);
         }
         for (Adopted a : adopted) {
-            a.handle().onExit().thenRun(() -> onExit.accept(exitMessage(a)));
+            watch(a, onExit);
         }
+    }
+
+    private void watch(Child c, Consumer<String> onExit) {
+        c.process().onExit().thenRun(() -> {
+            if (!retired.contains(c.process().toHandle())) {
+                onExit.accept(exitMessage(c));
+            }
+        });
+    }
+
+    private void watch(Adopted a, Consumer<String> onExit) {
+        a.handle().onExit().thenRun(() -> {
+            if (!retired.contains(a.handle())) {
+                onExit.accept(exitMessage(a));
+            }
+        });
     }
 
     /** Makes every wait (and every later launch) fail with "stopped while starting". */

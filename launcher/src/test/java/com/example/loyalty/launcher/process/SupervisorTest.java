@@ -163,6 +163,93 @@ class SupervisorTest {
     }
 
     @Test
+    void aChildKilledOnPurposeIsNotReportedAndItsTreeDiesAtOnce() throws Exception {
+        Supervisor s = supervisor();
+        // the shell ignores SIGTERM: only a SIGKILL ends it within the test's patience
+        Child service =
+                launch(s, "points-service", Child.Kind.SERVICE, "sh", "-c", "trap '' TERM; sleep 60 & sleep 60 & wait");
+        Child other = launch(s, "metrics-service", Child.Kind.SERVICE, "sleep", "60");
+        List<ProcessHandle> grandchildren = awaitDescendants(service.process().toHandle(), 2);
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.watch(reported::add);
+
+        long t0 = System.nanoTime();
+        assertTrue(s.kill("points-service"));
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 5, "kill -9 does not wait for a grace");
+        assertFalse(service.process().isAlive());
+        for (ProcessHandle h : grandchildren) {
+            assertFalse(h.isAlive(), "pid " + h.pid() + " survived");
+        }
+        assertTrue(other.process().isAlive());
+        s.checkAlive(); // the killed child no longer counts
+        assertFalse(s.child("points-service").isPresent());
+        assertFalse(s.kill("points-service"), "nothing left to kill");
+        Thread.sleep(200);
+        assertEquals(List.of(), reported);
+    }
+
+    @Test
+    void aChildStoppedOnPurposeAndLaunchedAgainIsWatchedAgain() throws Exception {
+        Supervisor s = supervisor();
+        Child first = launch(s, "kafka", Child.Kind.INFRA, "sleep", "60");
+        CompletableFuture<String> exited = new CompletableFuture<>();
+        s.watch(exited::complete);
+
+        assertTrue(s.stop("kafka", Duration.ofSeconds(5)));
+        assertTrue(first.process().waitFor(5, TimeUnit.SECONDS));
+        Thread.sleep(200);
+        assertFalse(exited.isDone(), "a stop on purpose is not a crash");
+
+        Path log = s.appendLog("kafka");
+        Files.writeString(log, "before\n");
+        Child second = s.launch(
+                "kafka",
+                List.of("sh", "-c", "echo after; exec sleep 60"),
+                Map.of(),
+                tmp,
+                s.appendLog("kafka"),
+                Child.Kind.INFRA);
+        assertEquals(second, s.child("kafka").orElseThrow());
+        assertEquals(second.process().pid(), s.pids().get("kafka"));
+        assertEquals(second.process().pid(), recorded.get("kafka"));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!Files.readString(log).contains("after") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        second.process().destroy();
+        assertEquals("kafka exited with code 143, see " + Display.path(log), exited.get(5, TimeUnit.SECONDS));
+        assertEquals("before\nafter\n", Files.readString(log), "the log is written on, not overwritten");
+    }
+
+    @Test
+    void aReleasedAdoptedProcessIsNeitherReportedNorChecked() throws Exception {
+        Supervisor s = supervisor();
+        Process p = new ProcessBuilder("sleep", "60").start();
+        spawned.add(p.toHandle());
+        s.adopt("postgres", p.toHandle(), tmp.resolve("logs/postgres.log"));
+        CompletableFuture<String> exited = new CompletableFuture<>();
+        s.watch(exited::complete);
+
+        s.release("postgres");
+        p.destroy();
+        assertTrue(p.waitFor(5, TimeUnit.SECONDS));
+
+        s.checkAlive();
+        Thread.sleep(200);
+        assertFalse(exited.isDone());
+        assertFalse(s.pids().containsKey("postgres"));
+
+        // adopted again (the restarted postmaster) and watched again
+        Process again = new ProcessBuilder("sleep", "60").start();
+        spawned.add(again.toHandle());
+        s.adopt("postgres", again.toHandle(), tmp.resolve("logs/postgres.log"));
+        again.destroy();
+        assertTrue(exited.get(5, TimeUnit.SECONDS).startsWith("postgres exited"));
+    }
+
+    @Test
     void terminateKillsTheWholeTreeOfOneKindOnly() throws Exception {
         Supervisor s = supervisor();
         Child service = launch(s, "gateway", Child.Kind.SERVICE, "sh", "-c", "sleep 60 & sleep 60 & wait");

@@ -18,12 +18,15 @@ class OptionalBodies {
         this.validator = validator;
     }
 
-    /** The body as {@code type}, validated; null when there is none. */
+    /** The body as {@code type}, validated; null when there is none (no body, or the JSON {@code null}). */
     <T> T read(String rawBody, Class<T> type) throws JsonProcessingException {
         if (rawBody == null || rawBody.isBlank()) {
             return null;
         }
         T body = json.readValue(rawBody, type);
+        if (body == null) {
+            return null;
+        }
         var violations = validator.validate(body);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

@@ -30,7 +30,9 @@ public final class KafkaNode {
 
     public static final String NAME = "kafka";
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    /** How long the broker may take to answer; system property {@code loyalty.kafka.ready-timeout-seconds} (a loaded machine). */
+    private static final Duration TIMEOUT =
+            Duration.ofSeconds(Integer.getInteger("loyalty.kafka.ready-timeout-seconds", 90));
 
     private final StackConfig config;
     private final Supervisor supervisor;

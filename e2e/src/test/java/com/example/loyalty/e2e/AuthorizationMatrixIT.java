@@ -321,7 +321,9 @@ class AuthorizationMatrixIT {
         if (template == null) {
             throw new IllegalArgumentException(row + ": no body " + row.body() + " in authz/bodies.json");
         }
-        Matcher m = BODY_PLACEHOLDER.matcher(template);
+        // ${run}: a fresh value per request (idempotency keys)
+        Matcher m = BODY_PLACEHOLDER.matcher(
+                template.replace("${run}", UUID.randomUUID().toString()));
         StringBuilder body = new StringBuilder();
         while (m.find()) {
             String value = fixtures.get(m.group(1));
@@ -331,7 +333,7 @@ class AuthorizationMatrixIT {
             m.appendReplacement(body, Matcher.quoteReplacement(value));
         }
         m.appendTail(body);
-        return body.toString().replace("${run}", UUID.randomUUID().toString());
+        return body.toString();
     }
 
     private static String serviceUrl(String path) {

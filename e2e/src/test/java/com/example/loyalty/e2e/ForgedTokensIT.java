@@ -84,7 +84,6 @@ class ForgedTokensIT {
     @BeforeAll
     static void aKeyOfTheTestsInTheRealmAndASecondRealm() throws Exception {
         StackConfig c = config();
-        String admin = KeycloakUsers.adminToken(c);
         String realmAdmin = c.keycloakUrl() + "/admin/realms/" + Stack.REALM;
 
         realToken = Tokens.serviceToken(c);
@@ -97,7 +96,7 @@ class ForgedTokensIT {
         testKey = generator.generateKeyPair();
         String realmId = RestAssured.given()
                 .auth()
-                .oauth2(admin)
+                .oauth2(KeycloakUsers.adminToken(c))
                 .get(realmAdmin)
                 .then()
                 .statusCode(SC_OK)
@@ -105,7 +104,7 @@ class ForgedTokensIT {
                 .path("id");
         Response created = RestAssured.given()
                 .auth()
-                .oauth2(admin)
+                .oauth2(KeycloakUsers.adminToken(c))
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "name", "forged-tokens-it",
@@ -130,7 +129,7 @@ class ForgedTokensIT {
 
         RestAssured.given()
                 .auth()
-                .oauth2(admin)
+                .oauth2(KeycloakUsers.adminToken(c))
                 .contentType(ContentType.JSON)
                 .body(otherRealm())
                 .post(c.keycloakUrl() + "/admin/realms")
@@ -141,16 +140,18 @@ class ForgedTokensIT {
     @AfterAll
     static void removeTheKeyAndTheSecondRealm() {
         StackConfig c = config();
-        String admin = KeycloakUsers.adminToken(c);
         if (testKeyComponent != null) {
             RestAssured.given()
                     .auth()
-                    .oauth2(admin)
+                    .oauth2(KeycloakUsers.adminToken(c))
                     .delete(c.keycloakUrl() + "/admin/realms/" + Stack.REALM + "/components/" + testKeyComponent)
                     .then()
                     .statusCode(SC_NO_CONTENT);
         }
-        RestAssured.given().auth().oauth2(admin).delete(c.keycloakUrl() + "/admin/realms/" + OTHER_REALM);
+        RestAssured.given()
+                .auth()
+                .oauth2(KeycloakUsers.adminToken(c))
+                .delete(c.keycloakUrl() + "/admin/realms/" + OTHER_REALM);
     }
 
     /** The controls: Keycloak's own token, and one the test signs with its key, right in every claim, pass everywhere. */

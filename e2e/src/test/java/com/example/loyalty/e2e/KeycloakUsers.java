@@ -74,7 +74,7 @@ final class KeycloakUsers {
         return id;
     }
 
-    private static String adminToken(StackConfig config) {
+    static String adminToken(StackConfig config) {
         return RestAssured.given()
                 .formParam("grant_type", "password")
                 .formParam("client_id", "admin-cli")

@@ -7,7 +7,10 @@ import io.restassured.RestAssured;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Real access tokens from the stack's Keycloak, by the password grant of the public client {@code loyalty-app}. */
+/**
+ * Real access tokens from the stack's Keycloak: demo users by the password grant of the public client
+ * {@code loyalty-app}, the machine-to-machine client {@code loyalty-service} by the client-credentials grant.
+ */
 final class Tokens {
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
@@ -23,6 +26,26 @@ final class Tokens {
                         .formParam("client_id", "loyalty-app")
                         .formParam("username", u)
                         .formParam("password", u)
+                        .post(config.tokenUrl())
+                        .then()
+                        .statusCode(SC_OK)
+                        .extract()
+                        .path("access_token"));
+    }
+
+    /** The confidential client of the realm file (launcher/src/main/resources/keycloak/loyalty-realm.json). */
+    static final String SERVICE_CLIENT = "loyalty-service";
+
+    static final String SERVICE_CLIENT_SECRET = "loyalty-service-secret";
+
+    /** A client-credentials token of {@link #SERVICE_CLIENT}; cached like the users' tokens. */
+    static String serviceToken(StackConfig config) {
+        return CACHE.computeIfAbsent(
+                "client:" + SERVICE_CLIENT,
+                c -> RestAssured.given()
+                        .formParam("grant_type", "client_credentials")
+                        .formParam("client_id", SERVICE_CLIENT)
+                        .formParam("client_secret", SERVICE_CLIENT_SECRET)
                         .post(config.tokenUrl())
                         .then()
                         .statusCode(SC_OK)

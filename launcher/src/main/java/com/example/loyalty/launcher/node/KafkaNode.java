@@ -30,8 +30,12 @@ public final class KafkaNode {
 
     public static final String NAME = "kafka";
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(180);
-    /** A busy 2-core machine has taken over 90 s from the broker's launch to its first listener. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * How long the broker may take to answer (a busy 2-core machine has taken over 90 s from launch to its first
+     * listener); system property {@code loyalty.kafka.ready-timeout-seconds}.
+     */
+    private static final Duration TIMEOUT =
+            Duration.ofSeconds(Integer.getInteger("loyalty.kafka.ready-timeout-seconds", 180));
 
     private final StackConfig config;
     private final Supervisor supervisor;

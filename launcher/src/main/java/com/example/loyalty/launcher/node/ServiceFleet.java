@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  */
 public final class ServiceFleet {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(240);
+    /** How long the fleet may take to be ready; system property {@code loyalty.services.ready-timeout-seconds}. */
+    private static final Duration TIMEOUT =
+            Duration.ofSeconds(Integer.getInteger("loyalty.services.ready-timeout-seconds", 240));
 
     private final StackConfig config;
     private final Supervisor supervisor;

@@ -121,6 +121,7 @@ public final class SurveyApi {
     public static ValidatableResponse publish(String surveyId) {
         return given().auth()
                 .oauth2(MARKETER)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/surveys/{id}/publish", surveyId)
                 .then();

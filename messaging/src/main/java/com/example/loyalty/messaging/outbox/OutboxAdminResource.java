@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -90,6 +91,12 @@ public abstract class OutboxAdminResource {
             summary = "Parked outbox events",
             description = "Events the relay could not send and set aside, "
                     + "oldest first. The gauge loyalty.<service>.outbox.parked counts them.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of parked events",
+            content = @Content(schema = @Schema(implementation = ParkedPageResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
     public ParkedPageResponse list(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
@@ -106,8 +113,13 @@ public abstract class OutboxAdminResource {
             summary = "Retry one parked event",
             description = "Puts it back in line; the relay sends it at once. "
                     + "Fix the cause first (e.g. raise the topic's max.message.bytes), or it is parked again.")
-    @APIResponse(responseCode = "200", description = "Back in line; the event as it was while parked")
+    @APIResponse(
+            responseCode = "200",
+            description = "Back in line; the event as it was while parked",
+            content = @Content(schema = @Schema(implementation = ParkedEventResponse.class)))
     @APIResponse(responseCode = "404", description = "No parked event has that id")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
     public ParkedEventResponse retry(@PathParam("id") UUID id) {
         return ParkedEventResponse.from(parked.retry(id, identity.getPrincipal().getName()));
     }
@@ -116,6 +128,12 @@ public abstract class OutboxAdminResource {
     @Path("/parked/retry")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "retryAllParkedOutboxEvents", summary = "Retry every parked event")
+    @APIResponse(
+            responseCode = "200",
+            description = "How many were put back in line",
+            content = @Content(schema = @Schema(implementation = RetriedResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
     public RetriedResponse retryAll() {
         return new RetriedResponse(parked.retryAll(identity.getPrincipal().getName()));
     }

@@ -15,7 +15,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/surveys/me")
@@ -43,6 +47,13 @@ public class MySurveysResource {
                     + "heard from metrics-service) and that the caller has not answered in this wave; soonest closing first. "
                     + "Texts come as maps by language and as one string in the language chosen by `lang`, else "
                     + "Accept-Language, else en, else ja.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The open surveys",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = OpenSurveyResponse.class)))
     public List<OpenSurveyResponse> openSurveys(
             @Parameter(description = "Preferred language of the convenience texts, e.g. ja or en") @QueryParam("lang")
                     String lang,

@@ -66,7 +66,13 @@ public class SurveyResource {
                     + "with a dimension), CES (0–10), CES_BINARY (yes/no), DWB (1–5, 1 = definitely would buy), TEXT, "
                     + "CHOICE (2+ options). Content errors are listed in the 422 problem's `errors` (the first 50; "
                     + "`errorCount` counts them all).")
-    @APIResponse(responseCode = "201", description = "Created; Location names the survey")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the survey",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SurveyDefinitionResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON")
     @APIResponse(
             responseCode = "422",
@@ -85,6 +91,13 @@ public class SurveyResource {
     @GET
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "List surveys", description = "Paged, newest first, optionally only those of one status.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of surveys",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SurveyPageResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown status or bad paging")
     public SurveyPageResponse listSurveys(
             @Parameter(description = "DRAFT, PUBLISHED or CLOSED") @QueryParam("status") String status,
@@ -97,6 +110,13 @@ public class SurveyResource {
     @Path("/{id}")
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "A survey", description = "The definition, its status and the wave open now.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The survey",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SurveyDefinitionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such survey")
     public SurveyDefinitionResponse getSurvey(@PathParam("id") UUID id) {
         return SurveyDefinitionResponse.from(surveys.get(id));
@@ -110,7 +130,13 @@ public class SurveyResource {
             summary = "Replace a draft's definition",
             description = "Title, anonymity and questions, as in create. "
                     + "Only while the survey is DRAFT: a published survey's questions cannot change (409).")
-    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SurveyDefinitionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "The survey is no longer a draft")
     @APIResponse(
@@ -135,7 +161,13 @@ public class SurveyResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PublishRequest.class)))
-    @APIResponse(responseCode = "200", description = "Published; `openWave` is the first wave")
+    @APIResponse(
+            responseCode = "200",
+            description = "Published; `openWave` is the first wave",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SurveyDefinitionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "422", description = "Invalid window or target")
@@ -160,7 +192,13 @@ public class SurveyResource {
     @Operation(
             summary = "Close a published survey",
             description = "PUBLISHED → CLOSED: no more responses; every open " + "or scheduled wave is closed.")
-    @APIResponse(responseCode = "200", description = "Closed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Closed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SurveyDefinitionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "Not published (a draft, or closed already)")
     public SurveyDefinitionResponse closeSurvey(@PathParam("id") UUID id) {

@@ -19,6 +19,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +49,13 @@ public class WaveResource {
                     + "members of some RFM segments (SEGMENT) or of some loyalty quadrants (QUADRANT), the last two as "
                     + "metrics-service last classified each member in the program currency. The windows of one survey "
                     + "may not overlap.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the wave")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the wave",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WaveResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, missing closesAt or unknown target type")
     @APIResponse(responseCode = "404", description = "No such survey")
     @APIResponse(responseCode = "409", description = "The survey is not published, or the window overlaps another wave")
@@ -66,6 +75,13 @@ public class WaveResource {
     @GET
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "The survey's waves", description = "In the order they open, each with its status as of now.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The waves",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = WaveResponse.class)))
     @APIResponse(responseCode = "404", description = "No such survey")
     public List<WaveResponse> listWaves(@PathParam("surveyId") UUID surveyId) {
         return waves.list(surveyId).stream().map(WaveResponse::from).toList();
@@ -78,6 +94,13 @@ public class WaveResource {
             summary = "A wave",
             description = "Window, target (tiers, segments or quadrants it names, or the member ids of a MEMBERS "
                     + "target) and status as of now.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The wave",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WaveResponse.class)))
     @APIResponse(responseCode = "404", description = "No such survey or wave")
     public WaveResponse getWave(@PathParam("surveyId") UUID surveyId, @PathParam("waveId") UUID waveId) {
         return WaveResponse.from(waves.get(surveyId, waveId));
@@ -90,7 +113,13 @@ public class WaveResource {
             summary = "Close a wave early",
             description = "An open wave stops accepting responses now; a scheduled "
                     + "one is cancelled. Another wave may then be added.")
-    @APIResponse(responseCode = "200", description = "Closed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Closed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WaveResponse.class)))
     @APIResponse(responseCode = "404", description = "No such survey or wave")
     @APIResponse(responseCode = "409", description = "Already closed")
     public WaveResponse closeWave(@PathParam("surveyId") UUID surveyId, @PathParam("waveId") UUID waveId) {

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(description = "One reason a request was refused")
 public record ValidationError(
-        @Schema(description = "The question concerned; null for survey-level fields such as the title")
+        @Schema(description = "The question concerned; null for survey-level fields such as the title", nullable = true)
         String questionId,
 
         @Schema(description = "Where in the request body", examples = "answers.nps")

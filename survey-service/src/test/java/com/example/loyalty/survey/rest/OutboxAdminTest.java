@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.example.loyalty.survey.SurveyApi;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,7 @@ class OutboxAdminTest {
                 .contentType("application/problem+json");
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void surveyPathsStillReachTheSurveys() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));

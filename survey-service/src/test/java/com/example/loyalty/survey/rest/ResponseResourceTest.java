@@ -34,6 +34,7 @@ import com.example.loyalty.survey.service.AnswerMixer;
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -294,6 +295,7 @@ class ResponseResourceTest {
         }
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void theWaveCanBeNamedAndMustThenBeOpen() {
         var member = SurveyApi.newMember();
@@ -392,6 +394,7 @@ class ResponseResourceTest {
         assertEquals("S042", full.storeId());
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void eachInvalidAnswerIs422NamingTheQuestionAndStoresNothing() {
         var member = SurveyApi.newMember();
@@ -449,6 +452,7 @@ class ResponseResourceTest {
         assertEquals(new Db.Written(1, 0, 1), db.writtenFor(survey));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void asManyUnknownAnswersAsAllowedGetABoundedProblemAndStoreNothing() {
         var member = SurveyApi.newMember();
@@ -476,6 +480,7 @@ class ResponseResourceTest {
         respond(member.token(), survey, answers(Map.of("nps", 9))).statusCode(SC_CREATED);
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void oversizedAnswersAre400And413NamingTheFieldAndStoreNothing() {
         var member = SurveyApi.newMember();
@@ -543,6 +548,7 @@ class ResponseResourceTest {
         assertEquals(new Db.Written(1, 1, 0), db.writtenFor(survey)); // staged: no event until mixed
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void aMalformedOrIncompleteBodyIs400AndStoresNothing() {
         var member = SurveyApi.newMember();

@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.example.loyalty.survey.SurveyApi;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -94,6 +95,7 @@ class SurveyResourceTest {
                 .body("questions.find { it.id == 'visit' }.options[0].text.ja", equalTo("食べ物"));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void anUnknownTypeNamesTheQuestion() {
         invalid(survey(Map.of("en", "T"), List.of(question("nps", "NPS", true), question("stars", "STARS", false))))
@@ -111,6 +113,7 @@ class SurveyResourceTest {
                 .body("errors[0].message", containsString("duplicate"));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void aQuestionNeedsATextInSomeLanguage() {
         invalid(survey(Map.of("en", "T"), List.of(Map.of("id", "nps", "type", "NPS"))))
@@ -122,6 +125,7 @@ class SurveyResourceTest {
                 .body("errors[0].field", equalTo("questions[0].text.en"));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void theTitleNeedsEnglishOrJapanese() {
         invalid(survey(Map.of("fr", "Comment allons-nous ?"), List.of(question("nps", "NPS", true))))
@@ -137,6 +141,7 @@ class SurveyResourceTest {
                 .statusCode(SC_CREATED);
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void anEmptyQuestionListIsRefused() {
         invalid(survey(Map.of("en", "T"), List.of())).body("errors[0].field", equalTo("questions"));
@@ -145,6 +150,7 @@ class SurveyResourceTest {
         invalid(noQuestions).body("errors[0].field", equalTo("questions"));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void csiNeedsADimensionAndChoiceNeedsTwoOptions() {
         invalid(survey(
@@ -177,6 +183,7 @@ class SurveyResourceTest {
                 .body("errors[1].message", containsString("TASTE"));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void manyErrorsAreReportedTogether() {
         invalid(survey(
@@ -186,6 +193,7 @@ class SurveyResourceTest {
                 .body("errors", hasSize(3));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void malformedJsonIs400Problem() {
         given().auth()
@@ -228,6 +236,7 @@ class SurveyResourceTest {
                 .contentType("application/problem+json");
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void inputTheDocumentForbidsIsRefusedAndWritesNothing() {
         int before = surveyCount();
@@ -394,6 +403,7 @@ class SurveyResourceTest {
                 .body("openWave.target.tiers", equalTo(List.of("GOLD", "PLATINUM")));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void publishingWithABadWindowOrTargetChangesNothing() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
@@ -471,6 +481,7 @@ class SurveyResourceTest {
                 .statusCode(SC_CONFLICT);
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void unknownSurveysAre404Problems() {
         String unknown = "00000000-0000-0000-0000-000000000001";
@@ -571,6 +582,7 @@ class SurveyResourceTest {
                     .statusCode(SC_FORBIDDEN);
             given().auth()
                     .oauth2(token)
+                    .contentType(ContentType.JSON)
                     .when()
                     .post("/api/surveys/{id}/publish", id)
                     .then()
@@ -593,6 +605,7 @@ class SurveyResourceTest {
         // admins may do everything marketers do
         given().auth()
                 .oauth2(SurveyApi.ADMIN)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/surveys/{id}/publish", id)
                 .then()

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.survey.SurveyApi;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -106,6 +107,7 @@ class WaveResourceTest {
                 .body("name", equalTo("after"));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void theWindowMustEndAfterItStartsAndInTheFuture() {
         String survey = surveyWithoutOpenWave();
@@ -164,6 +166,7 @@ class WaveResourceTest {
                 .body("openWave.id", equalTo(wave.path("id")));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void targetsAreCheckedAndKept() {
         String survey = surveyWithoutOpenWave();
@@ -241,6 +244,7 @@ class WaveResourceTest {
                 .body("$", hasSize(3));
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void segmentAndQuadrantTargetsNameKnownSegmentsAndQuadrants() {
         String survey = surveyWithoutOpenWave();
@@ -427,6 +431,7 @@ class WaveResourceTest {
                 .body("closedAt", notNullValue());
     }
 
+    @SendsInvalidRequests("sends what the document forbids, to see it refused")
     @Test
     void unknownSurveysAndWavesAre404() {
         String survey = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));

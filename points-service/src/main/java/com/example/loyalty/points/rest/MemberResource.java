@@ -201,7 +201,6 @@ public class MemberResource {
             description = "By exactly one of card code or externalId (the member's id in the system a history import "
                     + "brought them from). E-mail and phone are personal data and never go in a URL: look them up with "
                     + "POST /api/points/members/lookup.")
-    @APIResponse(responseCode = "200", description = "The member")
     @APIResponse(responseCode = "400", description = "Not exactly one of card or externalId")
     @APIResponse(responseCode = "404", description = "No member matches")
     public MemberResponse lookup(@QueryParam("card") String card, @QueryParam("externalId") String externalId) {
@@ -218,7 +217,13 @@ public class MemberResource {
                     + "access log. Finds only a member who verified the value with the identity provider; an "
                     + "unverified match answers 404 like no match. A phone matches whatever its spaces and hyphens, "
                     + "in international or national form. Reads only: nothing is written.")
-    @APIResponse(responseCode = "200", description = "The member")
+    @APIResponse(
+            responseCode = "200",
+            description = "The member",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(responseCode = "400", description = "No body, or not exactly one of email or phone")
     @APIResponse(responseCode = "404", description = "No member matches")
     public MemberResponse lookupByContact(@Valid MemberLookupRequest body) {

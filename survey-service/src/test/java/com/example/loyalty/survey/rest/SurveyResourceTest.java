@@ -311,6 +311,7 @@ class SurveyResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("replaces a draft with an unknown question type, to see it refused")
     void aDraftCanBeReplacedUntilItIsPublished() {
         String id = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         var replacement = survey(Map.of("en", "New title"), List.of(question("nrs", "NRS", true)));
@@ -499,6 +500,7 @@ class SurveyResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("asks for a page of size 0, to see it refused")
     void theListIsPagedAndFiltersByStatus() {
         String draft = SurveyApi.createDraft(SurveyApi.npsSurvey(false));
         String published = SurveyApi.publishedSurvey(SurveyApi.npsSurvey(false));

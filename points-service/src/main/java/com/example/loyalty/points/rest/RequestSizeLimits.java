@@ -1,9 +1,8 @@
 package com.example.loyalty.points.rest;
 
-import com.example.loyalty.common.web.Problems;
+import com.example.loyalty.common.web.BodySizeLimit;
 import com.example.loyalty.points.config.PointsConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,9 +16,6 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class RequestSizeLimits {
 
-    /** Where Quarkus's HTTP layer and the REST layer's input stream look up a request's size limit. */
-    static final String MAX_REQUEST_SIZE_KEY = "io.quarkus.max-request-size";
-
     static final String IMPORTS_PATH = "/api/points/imports";
 
     void register(@Observes Filters filters, PointsConfig config) {
@@ -30,25 +26,6 @@ public class RequestSizeLimits {
     }
 
     private static void limit(RoutingContext rc, long limit) {
-        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                declared = -1;
-            }
-            if (declared > limit) {
-                rc.response()
-                        .setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end("{\"type\":\"" + Problems.BASE + "request-too-large\",\"title\":\"Request too large\","
-                                + "\"status\":413,\"detail\":\"the body may hold at most " + limit + " bytes\"}");
-                return;
-            }
-        }
-        rc.put(MAX_REQUEST_SIZE_KEY, limit);
-        rc.next();
+        BodySizeLimit.apply(rc, limit, "the body may hold at most " + limit + " bytes", null);
     }
 }

@@ -1,9 +1,8 @@
 package com.example.loyalty.survey.rest;
 
-import com.example.loyalty.common.web.Problems;
+import com.example.loyalty.common.web.BodySizeLimit;
 import com.example.loyalty.survey.config.SurveysConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class ResponseBodyLimit {
-
-    /** Where Quarkus's HTTP layer and the REST layer's input stream look up a request's size limit. */
-    static final String MAX_REQUEST_SIZE_KEY = "io.quarkus.max-request-size";
 
     private static final Pattern RESPONSES = Pattern.compile("/api/surveys/[^/]+/responses/?");
 
@@ -40,26 +36,6 @@ public class ResponseBodyLimit {
     }
 
     private static void limit(RoutingContext rc, long limit) {
-        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            long declared;
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                declared = -1;
-            }
-            if (declared > limit) {
-                rc.response()
-                        .setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end("{\"type\":\"" + Problems.BASE + "request-too-large\",\"title\":\"Request too large\","
-                                + "\"status\":413,\"detail\":\"a survey response may hold at most " + limit
-                                + " bytes\",\"field\":\"body\"}");
-                return;
-            }
-        }
-        rc.put(MAX_REQUEST_SIZE_KEY, limit);
-        rc.next();
+        BodySizeLimit.apply(rc, limit, "a survey response may hold at most " + limit + " bytes", "body");
     }
 }

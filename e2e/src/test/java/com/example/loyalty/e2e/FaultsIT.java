@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,11 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Kafka broker away for 30 s, PostgreSQL restarted, Keycloak stopped, {@code kill -9} of metrics-service mid-ingest.
  * Runs after every story (it takes parts of the shared stack away) and gives every part back, so the stack is whole
  * again for whatever runs later. How long the load runs around each fault is {@code loyalty.faults.load-seconds}
- * (60 s in the {@code reliability} profile). Tagged {@code reliability}: it runs only in that profile until it has
- * been seen to pass on the CI machine; then the tag comes off and it runs in every {@code ./mvnw verify} (6 s of load).
+ * (6 s in every {@code ./mvnw verify}, 60 s in the {@code reliability} profile).
  */
 @ExtendWith(LoyaltyStack.class)
-@Tag("reliability")
 @Order(1000)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {

@@ -30,6 +30,8 @@ public class ChurnResource {
     static final String PROBLEM_JSON = "application/problem+json";
     static final String ISO_DATE = "^\\d{4}-\\d{2}-\\d{2}$";
     static final String CURRENCY = "^[A-Za-z]{3}$";
+    /** month or quarter in any case, letter by letter (ECMA-262 has no (?i)). */
+    static final String INTERVAL = "^([Mm][Oo][Nn][Tt][Hh]|[Qq][Uu][Aa][Rr][Tt][Ee][Rr])$";
 
     private final ChurnService churn;
 
@@ -74,7 +76,7 @@ public class ChurnResource {
     public ChurnResponse churn(
             @Parameter(description = "Period length: month (default) or quarter (January, April, July, October)")
                     @QueryParam("interval")
-                    @Pattern(regexp = "(?i)month|quarter", message = "must be month or quarter")
+                    @Pattern(regexp = INTERVAL, message = "must be month or quarter")
                     String interval,
             @Parameter(
                             description = "First day of the range (ISO date, in the configured zone); default: the "
@@ -133,7 +135,7 @@ public class ChurnResource {
     public PaidChurnResponse paidMemberships(
             @Parameter(description = "Period length: month (default) or quarter")
                     @QueryParam("interval")
-                    @Pattern(regexp = "(?i)month|quarter", message = "must be month or quarter")
+                    @Pattern(regexp = INTERVAL, message = "must be month or quarter")
                     String interval,
             @Parameter(description = "First day of the range (ISO date); default 12 months or 4 quarters back")
                     @QueryParam("from")

@@ -9,9 +9,8 @@ public record FollowUpPatchRequest(
         @Schema(
                 description = "New status (case-insensitive): open → contacted → resolved, or open → resolved; "
                         + "resolved is final",
-                enumeration = {"open", "contacted", "resolved"},
                 examples = "resolved")
-        @Pattern(regexp = "(?i)open|contacted|resolved", message = "must be open, contacted or resolved")
+        @Pattern(regexp = STATUS, message = "must be open, contacted or resolved")
         String status,
 
         @Schema(
@@ -23,6 +22,10 @@ public record FollowUpPatchRequest(
         @Schema(description = "Who works the item; an empty string removes the assignment", examples = "marketer1")
         @Size(max = 200)
         String assignee) {
+
+    /** open, contacted or resolved in any case, letter by letter (ECMA-262 has no (?i)). */
+    static final String STATUS =
+            "^([Oo][Pp][Ee][Nn]|[Cc][Oo][Nn][Tt][Aa][Cc][Tt][Ee][Dd]|[Rr][Ee][Ss][Oo][Ll][Vv][Ee][Dd])$";
 
     boolean isEmpty() {
         return status == null && note == null && assignee == null;

@@ -40,6 +40,9 @@ public class FollowUpResource {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    /** detractor, at_risk or high_effort in any case, letter by letter (ECMA-262 has no (?i)). */
+    static final String KIND = "^([Dd][Ee][Tt][Rr][Aa][Cc][Tt][Oo][Rr]" + "|[Aa][Tt]_[Rr][Ii][Ss][Kk]"
+            + "|[Hh][Ii][Gg][Hh]_[Ee][Ff][Ff][Oo][Rr][Tt])$";
 
     private final FollowUpService followUps;
 
@@ -71,7 +74,7 @@ public class FollowUpResource {
     public FollowUpPageResponse list(
             @Parameter(description = "open, contacted or resolved (case-insensitive)")
                     @QueryParam("status")
-                    @Pattern(regexp = "(?i)open|contacted|resolved", message = "must be open, contacted or resolved")
+                    @Pattern(regexp = FollowUpPatchRequest.STATUS, message = "must be open, contacted or resolved")
                     String status,
             @Parameter(description = "Only items of this survey (UUID)")
                     @QueryParam("surveyId")
@@ -79,9 +82,7 @@ public class FollowUpResource {
                     String surveyId,
             @Parameter(description = "detractor, at_risk or high_effort (case-insensitive)")
                     @QueryParam("kind")
-                    @Pattern(
-                            regexp = "(?i)detractor|at_risk|high_effort",
-                            message = "must be detractor, at_risk or high_effort")
+                    @Pattern(regexp = KIND, message = "must be detractor, at_risk or high_effort")
                     String kind,
             @Parameter(description = "Only items about this store") @QueryParam("storeId") @Size(max = 200)
                     String storeId,
@@ -90,12 +91,12 @@ public class FollowUpResource {
             @Parameter(description = "Page index, from 0")
                     @QueryParam("page")
                     @DefaultValue("0")
-                    @Pattern(regexp = "\\d{1,6}", message = "must be a whole number from 0 to 999999")
+                    @Pattern(regexp = "^\\d{1,6}$", message = "must be a whole number from 0 to 999999")
                     String page,
             @Parameter(description = "Items per page, 1–100")
                     @QueryParam("size")
                     @DefaultValue("20")
-                    @Pattern(regexp = "\\d{1,3}", message = "must be a whole number from 1 to 100")
+                    @Pattern(regexp = "^\\d{1,3}$", message = "must be a whole number from 1 to 100")
                     String size) {
         int pageSize = Integer.parseInt(size);
         if (pageSize < 1 || pageSize > 100) {

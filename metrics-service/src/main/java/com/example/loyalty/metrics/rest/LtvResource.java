@@ -32,6 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Behavioural loyalty: simple lifetime value per member and per cohort of first purchase")
 public class LtvResource {
 
+    /** order-frequency, annual-revenue or historical in any case, letter by letter (ECMA-262 has no (?i)). */
+    static final String FORM = "^([Oo][Rr][Dd][Ee][Rr]-[Ff][Rr][Ee][Qq][Uu][Ee][Nn][Cc][Yy]"
+            + "|[Aa][Nn][Nn][Uu][Aa][Ll]-[Rr][Ee][Vv][Ee][Nn][Uu][Ee]" + "|[Hh][Ii][Ss][Tt][Oo][Rr][Ii][Cc][Aa][Ll])$";
+
     static final String DEFINITIONS = "A member's rates are measured over their tenure, the calendar days (configured "
             + "zone, default Asia/Tokyo) from their first purchase in the currency to asOf, both included, "
             + "annualised over at least 30 days so that a new member is not extrapolated × 365: purchases per year = "
@@ -92,9 +96,7 @@ public class LtvResource {
                             description = "Form of averageLtv and totalLtv: order-frequency (default), annual-revenue "
                                     + "or historical")
                     @QueryParam("form")
-                    @Pattern(
-                            regexp = "(?i)order-frequency|annual-revenue|historical",
-                            message = "must be order-frequency, annual-revenue or historical")
+                    @Pattern(regexp = FORM, message = "must be order-frequency, annual-revenue or historical")
                     String form,
             @Parameter(description = "Last day whose purchases count (ISO date, configured zone); default today")
                     @QueryParam("asOf")

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MemberProfileResource {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String CURRENCY = "(?i)[a-z]{3}";
+    private static final String CURRENCY = "^[A-Za-z]{3}$";
 
     private final ProfileService profiles;
     private final SecurityIdentity identity;

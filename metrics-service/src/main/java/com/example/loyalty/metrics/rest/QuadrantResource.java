@@ -38,7 +38,7 @@ public class QuadrantResource {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String CSV = "text/csv";
-    private static final String CURRENCY = "(?i)[a-z]{3}";
+    private static final String CURRENCY = "^[A-Za-z]{3}$";
 
     private final QuadrantService quadrants;
 
@@ -85,6 +85,7 @@ public class QuadrantResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(
+            operationId = "quadrantMembers",
             summary = "The members of a quadrant",
             description = "JSON: one page, by member id. With Accept: text/csv: every member of the quadrant as CSV "
                     + "(header memberId,quadrant,action,attitudeType,attitudeScore,answeredAt,recencyScore,"
@@ -125,12 +126,12 @@ public class QuadrantResource {
             @Parameter(description = "Page index, from 0")
                     @QueryParam("page")
                     @DefaultValue("0")
-                    @Pattern(regexp = "\\d{1,6}", message = "must be a whole number from 0 to 999999")
+                    @Pattern(regexp = "^\\d{1,6}$", message = "must be a whole number from 0 to 999999")
                     String page,
             @Parameter(description = "Members per page, 1–1000")
                     @QueryParam("size")
                     @DefaultValue("100")
-                    @Pattern(regexp = "\\d{1,4}", message = "must be a whole number from 1 to 1000")
+                    @Pattern(regexp = "^\\d{1,4}$", message = "must be a whole number from 1 to 1000")
                     String size,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Quadrant quadrant;

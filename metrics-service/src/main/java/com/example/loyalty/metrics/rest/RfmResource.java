@@ -189,12 +189,12 @@ public class RfmResource {
             @Parameter(description = "Page index, from 0 (JSON only)")
                     @QueryParam("page")
                     @DefaultValue("0")
-                    @Pattern(regexp = "\\d{1,6}", message = "must be a whole number from 0 to 999999")
+                    @Pattern(regexp = "^\\d{1,6}$", message = "must be a whole number from 0 to 999999")
                     String page,
             @Parameter(description = "Members per page, 1–1000 (JSON only)")
                     @QueryParam("size")
                     @DefaultValue("100")
-                    @Pattern(regexp = "\\d{1,4}", message = "must be a whole number from 1 to 1000")
+                    @Pattern(regexp = "^\\d{1,4}$", message = "must be a whole number from 1 to 1000")
                     String size,
             @Parameter(description = "ISO 4217 currency; absent: metrics.behaviour.currency", example = "JPY")
                     @QueryParam("currency")

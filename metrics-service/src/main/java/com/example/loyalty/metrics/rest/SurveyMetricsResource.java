@@ -36,6 +36,10 @@ public class SurveyMetricsResource {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String ISO_DATE = "^\\d{4}-\\d{2}-\\d{2}$";
+    /** day, week or month in any case, letter by letter (ECMA-262 has no (?i)). */
+    static final String INTERVAL = "^([Dd][Aa][Yy]|[Ww][Ee][Ee][Kk]|[Mm][Oo][Nn][Tt][Hh])$";
+    /** tier, store, channel or wave in any case, letter by letter (ECMA-262 has no (?i)). */
+    static final String BY = "^([Tt][Ii][Ee][Rr]|[Ss][Tt][Oo][Rr][Ee]|[Cc][Hh][Aa][Nn][Nn][Ee][Ll]|[Ww][Aa][Vv][Ee])$";
 
     private final SurveyMetricsService metrics;
 
@@ -84,11 +88,11 @@ public class SurveyMetricsResource {
                     String surveyId,
             @Parameter(description = "Time series period: day, week (ISO, Monday first) or month")
                     @QueryParam("interval")
-                    @Pattern(regexp = "(?i)day|week|month", message = "must be day, week or month")
+                    @Pattern(regexp = INTERVAL, message = "must be day, week or month")
                     String interval,
             @Parameter(description = "Breakdown: tier (as of the answer), store, channel or wave")
                     @QueryParam("by")
-                    @Pattern(regexp = "(?i)tier|store|channel|wave", message = "must be tier, store, channel or wave")
+                    @Pattern(regexp = BY, message = "must be tier, store, channel or wave")
                     String by,
             @Parameter(description = "First day counted (ISO date, in the configured zone)", example = "2026-03-01")
                     @QueryParam("from")

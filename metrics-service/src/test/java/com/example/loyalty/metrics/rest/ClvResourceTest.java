@@ -22,6 +22,7 @@ import com.example.loyalty.metrics.Cdnow;
 import com.example.loyalty.metrics.repository.MemberPurchaseRepository;
 import com.example.loyalty.metrics.repository.MemberPurchaseRepository.PurchaseFact;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -193,6 +194,7 @@ class ClvResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("a fit body without calibrationEnd or with a lower-case currency, an empty body, no currency")
     void badFitRequestsAreRefused() {
         fit(MARKETER, "{\"currency\":\"USD\"}")
                 .statusCode(SC_BAD_REQUEST)
@@ -225,6 +227,7 @@ class ClvResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("a horizon that is not a number, malformed dates and currencies, a memberId not a UUID")
     void badMemberClvRequestsAreRefused() {
         String member = Cdnow.memberId("00004").toString();
         for (String query : new String[] {

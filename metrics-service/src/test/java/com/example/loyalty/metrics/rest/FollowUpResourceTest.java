@@ -39,6 +39,7 @@ import com.example.loyalty.metrics.domain.ValidatedResponse;
 import com.example.loyalty.metrics.service.SurveyResponseService;
 import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -270,6 +271,7 @@ class FollowUpResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("an unknown status, an empty body, an over-long assignee, an id that is not a UUID")
     void badChangesAreRefused() {
         String id = newItem();
         patch(MARKETER, id, "{\"status\": \"closed\"}")
@@ -306,6 +308,7 @@ class FollowUpResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("a number and a boolean where the document says string, a page beyond six digits")
     void inputTheDocumentForbidsIsRefusedAndChangesNothing() {
         String id = newItem();
         // a number where the document says string, and a boolean: no coercion
@@ -386,6 +389,7 @@ class FollowUpResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("an unknown status or kind, a surveyId not a UUID, a page or size not a whole number")
     void badFiltersAreBadRequests() {
         Object[][] bad = {
             {"status", "closed"},

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.hasToString;
 
 import com.example.loyalty.metrics.TestPurchases;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -264,6 +265,7 @@ class LtvResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("malformed currencies, assumptions and forms, a memberId that is not a UUID")
     void badInputIsABadRequest() {
         String[] queries = {
             "?currency=US",

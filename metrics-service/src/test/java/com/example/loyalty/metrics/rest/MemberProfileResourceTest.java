@@ -25,6 +25,7 @@ import com.example.loyalty.metrics.repository.MemberDirectoryRepository;
 import com.example.loyalty.metrics.service.ActivityService;
 import com.example.loyalty.metrics.service.SurveyResponseService;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -202,6 +203,7 @@ class MemberProfileResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("a memberId that is not a UUID and a four-letter currency")
     void badOrUnknownInputIsAProblemNeverAnError() {
         given().auth()
                 .oauth2(MARKETER)

@@ -22,6 +22,7 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.metrics.repository.PaidMembershipRepository;
 import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -192,6 +193,7 @@ class PaidMembershipChurnTest {
     }
 
     @Test
+    @SendsInvalidRequests("an unknown interval")
     void onlyMarketersAndAdminsReadItAndBadRangesAre400() {
         given().auth()
                 .oauth2(TestTokens.token("member-" + UUID.randomUUID(), "member"))

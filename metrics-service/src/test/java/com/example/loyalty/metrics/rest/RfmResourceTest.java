@@ -32,6 +32,7 @@ import com.example.loyalty.metrics.service.ActivityService;
 import com.example.loyalty.metrics.service.RfmSchedule;
 import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -504,6 +505,7 @@ class RfmResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("malformed dates, currencies, pages and sizes")
     void badInputIsABadRequestAndChangesNothing() {
         String future = LocalDate.now(TOKYO).plusDays(2).toString();
         for (String asOf : new String[] {"2026-13-01", "2026-02-30", "2026/06/30", "yesterday", future, "1969-12-31"}) {

@@ -29,6 +29,7 @@ import com.example.loyalty.events.SurveyResponded.Answer;
 import com.example.loyalty.metrics.TestSurveys;
 import com.example.loyalty.metrics.service.SurveyResponseService;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -291,6 +292,8 @@ class SurveyCompareResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests(
+            "a missing or empty selector, an over-long one, an alpha not a decimal, a surveyId not a UUID")
     void badRequests() {
         Object[][] bad = {
             {"b", "wave:" + WAVE_B},

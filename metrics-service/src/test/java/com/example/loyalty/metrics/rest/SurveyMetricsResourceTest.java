@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.example.loyalty.metrics.TestSurveys;
 import com.example.loyalty.metrics.service.SurveyResponseService;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -251,6 +252,7 @@ class SurveyMetricsResourceTest {
     }
 
     @Test
+    @SendsInvalidRequests("an unknown interval or breakdown, malformed dates, a surveyId that is not a UUID")
     void badParametersAreBadRequests() {
         UUID s = seriesSurvey();
         Object[][] bad = {

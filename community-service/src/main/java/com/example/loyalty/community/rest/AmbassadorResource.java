@@ -103,6 +103,13 @@ public class AmbassadorResource {
                     + "window's score (the sum of the contributions' weights), then accepted answers, then reviews, "
                     + "then overall score. Banned members are left out; current ambassadors are marked. By default "
                     + "the last 90 days.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The candidates, best first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AmbassadorCandidatesResponse.class)))
     @APIResponse(responseCode = "400", description = "from not before to, a malformed instant, or a bad limit")
     public AmbassadorCandidatesResponse candidates(
             @Parameter(description = "Window start, inclusive (ISO-8601 instant); default 90 days before `to`")

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,7 +44,13 @@ public class CommentModerationResource {
             summary = "Report a comment",
             description = "A member reports a visible comment they see to the moderators (not their own)."
                     + " One open report per member and comment.")
-    @APIResponse(responseCode = "201", description = "Reported")
+    @APIResponse(
+            responseCode = "201",
+            description = "Reported",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", description = "reason missing or unknown, note too long")
     @APIResponse(responseCode = "403", description = "Banned from the community")
     @APIResponse(

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +44,13 @@ public class CommentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "Edit a comment (its author only)", description = "The body replaced is kept in the history.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Edited",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the author, or banned")
     @APIResponse(responseCode = "404", description = "No such comment")
     @APIResponse(responseCode = "422", description = "Empty or too long")
@@ -67,6 +77,13 @@ public class CommentResource {
     @Path("/history")
     @RolesAllowed({Roles.MEMBER, Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "A comment's earlier bodies", description = "Oldest first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The earlier bodies, oldest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such comment")
     public List<RevisionResponse> commentHistory(@PathParam("id") UUID id) {
         return comments.history(id).stream().map(RevisionResponse::from).toList();
@@ -79,9 +96,17 @@ public class CommentResource {
     @Operation(
             summary = "React to a comment",
             description = "LIKE, HELPFUL or THANKS, once each. The author (if someone else) earns REACTION_RECEIVED.")
-    @APIResponse(responseCode = "201", description = "Given")
+    @APIResponse(
+            responseCode = "201",
+            description = "Given",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReactionResponse.class)))
+    @APIResponse(responseCode = "403", description = "Banned")
     @APIResponse(responseCode = "404", description = "No such comment")
-    @APIResponse(responseCode = "409", description = "Already given")
+    @APIResponse(responseCode = "409", description = "Already given, or membership pending")
+    @APIResponse(responseCode = "422", description = "Unknown kind")
     public Response reactToComment(@PathParam("id") UUID id, @NotNull ReactionRequest request) {
         return Response.status(Response.Status.CREATED)
                 .entity(ReactionResponse.from(reactions.reactToComment(id, request.kind())))
@@ -93,7 +118,10 @@ public class CommentResource {
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "Take a reaction to a comment back")
     @APIResponse(responseCode = "204", description = "Taken back")
+    @APIResponse(responseCode = "403", description = "Banned")
     @APIResponse(responseCode = "404", description = "No such comment, or no such reaction of the caller")
+    @APIResponse(responseCode = "409", description = "Membership pending")
+    @APIResponse(responseCode = "422", description = "Unknown kind")
     public Response unreactToComment(@PathParam("id") UUID id, @PathParam("kind") String kind) {
         reactions.withdrawFromComment(id, kind);
         return Response.noContent().build();

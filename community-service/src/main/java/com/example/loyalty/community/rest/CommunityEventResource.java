@@ -56,7 +56,13 @@ public class CommunityEventResource {
             description = "Created; Location names the event",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", description = "A required field is missing or malformed")
-    @APIResponse(responseCode = "422", description = "Inconsistent times or location; `errors` lists them")
+    @APIResponse(
+            responseCode = "422",
+            description = "Inconsistent times or location; `errors` lists them",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ValidationProblem.class)))
     public Response createEvent(@NotNull @Valid EventRequest request) {
         var event = events.create(request.toInput());
         return Response.created(URI.create("/api/community/events/" + event.id))
@@ -68,6 +74,13 @@ public class CommunityEventResource {
     @Operation(
             summary = "Upcoming events",
             description = "Events not over yet, soonest first, paged; a member sees their own registration on each.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of upcoming events",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EventPageResponse.class)))
     @APIResponse(responseCode = "400", description = "Bad paging")
     public EventPageResponse listEvents(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
@@ -80,6 +93,13 @@ public class CommunityEventResource {
     @Operation(
             summary = "An event",
             description = "With seats taken (`registered`), the waitlist's length and the caller's registration.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The event",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "404", description = "No such event")
     public EventResponse getEvent(@PathParam("id") UUID id) {
         return EventResponse.from(events.get(id));
@@ -138,7 +158,13 @@ public class CommunityEventResource {
             description = "Records a seated member's attendance, once, from 2 hours before the start until a day after "
                     + "the event (community.events.*), and an EVENT_ATTENDED contribution (score, and an EventAttended "
                     + "event on community-activity for points).")
-    @APIResponse(responseCode = "201", description = "Checked in")
+    @APIResponse(
+            responseCode = "201",
+            description = "Checked in",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AttendanceResponse.class)))
     @APIResponse(responseCode = "400", description = "No member id")
     @APIResponse(responseCode = "404", description = "No such event, or the member is not registered for it")
     @APIResponse(

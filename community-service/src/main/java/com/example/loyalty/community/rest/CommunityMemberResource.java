@@ -20,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +60,13 @@ public class CommunityMemberResource {
             summary = "My contributions",
             description = "Newest first, revoked ones included (marked), a page at a time: pass `nextCursor` back "
                     + "as `cursor`.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the caller's contributions",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContributionPageResponse.class)))
     @APIResponse(responseCode = "400", description = "A cursor that is not one of ours, or a bad limit")
     @APIResponse(responseCode = "409", description = "The member's enrolment has not reached the community yet")
     public ContributionPageResponse myContributions(
@@ -69,6 +78,13 @@ public class CommunityMemberResource {
     @Path("/{memberId}")
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "A member's community profile", description = "The same profile a member sees of themselves.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The member's profile",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberProfileResponse.class)))
     @APIResponse(responseCode = "404", description = "The community knows no such member")
     public MemberProfileResponse memberProfile(@PathParam("memberId") UUID memberId) {
         return MemberProfileResponse.from(profiles.of(memberId));

@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +40,13 @@ public class ModerationActionResource {
             summary = "Moderation actions",
             description = "Newest first, a page at a time (pass `nextCursor` back as `cursor`), optionally only those "
                     + "about one target, given as `TYPE:id`, e.g. `MEMBER:<member id>`.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the moderation log",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ModerationActionPageResponse.class)))
     @APIResponse(responseCode = "400", description = "A target without `TYPE:`, a bad cursor or limit")
     public ModerationActionPageResponse actions(
             @Parameter(description = "Only actions about this target, `TYPE:id`") @QueryParam("target") String target,

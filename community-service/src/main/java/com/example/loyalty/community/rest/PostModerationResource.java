@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,7 +54,13 @@ public class PostModerationResource {
             summary = "Report a post",
             description = "A member reports a visible post of a space they see to the moderators (not their own)."
                     + " One open report per member and post.")
-    @APIResponse(responseCode = "201", description = "Reported")
+    @APIResponse(
+            responseCode = "201",
+            description = "Reported",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", description = "reason missing or unknown, note too long")
     @APIResponse(responseCode = "403", description = "Banned from the community")
     @APIResponse(responseCode = "404", description = "No such visible post in a space the member sees")

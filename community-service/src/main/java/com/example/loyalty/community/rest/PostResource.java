@@ -28,6 +28,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,6 +58,13 @@ public class PostResource {
                     + "reactions. Reading counts the caller as one of today's (UTC) unique viewers; viewCount "
                     + "follows within a few seconds.")
     @APIResponse(
+            responseCode = "200",
+            description = "The post",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PostResponse.class)))
+    @APIResponse(
             responseCode = "404",
             description = "No such post, hidden, deleted, or in a space the caller does not see")
     public PostResponse getPost(@PathParam("id") UUID id) {
@@ -67,6 +77,13 @@ public class PostResource {
     @Operation(
             summary = "Edit a post (its author only)",
             description = "Title, body, format, tags; the version replaced is kept in the history.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Edited",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the author, or banned")
     @APIResponse(responseCode = "404", description = "No such post")
     @APIResponse(responseCode = "422", description = "Invalid post")
@@ -91,6 +108,13 @@ public class PostResource {
     @Path("/history")
     @RolesAllowed({Roles.MEMBER, Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "A post's earlier versions", description = "Oldest first; the current version is the post.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The earlier versions, oldest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such post")
     public List<RevisionResponse> postHistory(@PathParam("id") UUID id) {
         return posts.history(id).stream().map(RevisionResponse::from).toList();
@@ -104,9 +128,16 @@ public class PostResource {
             summary = "Comment on a post",
             description = "On a question, a comment by someone other than the asker is an answer. Counts towards the "
                     + "posting rate limit.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "403", description = "Banned")
     @APIResponse(responseCode = "404", description = "No such post")
+    @APIResponse(responseCode = "409", description = "Membership pending")
     @APIResponse(responseCode = "422", description = "Empty or too long")
     @APIResponse(responseCode = "429", description = "Posting too fast; Retry-After says when to try again")
     public Response comment(@PathParam("id") UUID id, @NotNull CommentRequest request) {
@@ -120,6 +151,13 @@ public class PostResource {
     @Path("/comments")
     @RolesAllowed({Roles.MEMBER, Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "A post's comments", description = "Visible comments, oldest first, keyset paged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of comments",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommentPageResponse.class)))
     @APIResponse(responseCode = "400", description = "Bad cursor or limit")
     @APIResponse(responseCode = "404", description = "No such post")
     public CommentPageResponse listComments(
@@ -157,10 +195,16 @@ public class PostResource {
     @Operation(
             summary = "React to a post",
             description = "LIKE, HELPFUL or THANKS, once each. The author (if someone else) earns REACTION_RECEIVED.")
-    @APIResponse(responseCode = "201", description = "Given")
+    @APIResponse(
+            responseCode = "201",
+            description = "Given",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReactionResponse.class)))
     @APIResponse(responseCode = "403", description = "Banned")
     @APIResponse(responseCode = "404", description = "No such post")
-    @APIResponse(responseCode = "409", description = "Already given")
+    @APIResponse(responseCode = "409", description = "Already given, or membership pending")
     @APIResponse(responseCode = "422", description = "Unknown kind")
     public Response react(@PathParam("id") UUID id, @NotNull ReactionRequest request) {
         return Response.status(Response.Status.CREATED)
@@ -173,7 +217,9 @@ public class PostResource {
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "Take a reaction back", description = "The author's REACTION_RECEIVED is revoked.")
     @APIResponse(responseCode = "204", description = "Taken back")
+    @APIResponse(responseCode = "403", description = "Banned")
     @APIResponse(responseCode = "404", description = "No such post, or no such reaction of the caller")
+    @APIResponse(responseCode = "409", description = "Membership pending")
     @APIResponse(responseCode = "422", description = "Unknown kind")
     public Response unreact(@PathParam("id") UUID id, @PathParam("kind") String kind) {
         reactions.withdrawFromPost(id, kind);

@@ -1,8 +1,10 @@
 package com.example.loyalty.community.rest;
 
+import com.example.loyalty.community.domain.PostKind;
 import com.example.loyalty.community.service.SpaceService.SpaceInput;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A space as a marketer writes it. Content is checked as a whole (422 listing each offending field). */
@@ -34,9 +36,12 @@ public record SpaceRequest(
 
     @Schema(description = "Posting rules")
     public record PostingRules(
+            // the kinds are the items' enumeration, not the list's (an enumeration on the list would allow only
+            // lists equal to one of the names)
             @Schema(
                     description = "Post kinds allowed here; absent or empty: all",
-                    enumeration = {"DISCUSSION", "QUESTION", "REVIEW", "ANNOUNCEMENT"})
+                    type = SchemaType.ARRAY,
+                    implementation = PostKind.class)
             List<String> allowedKinds,
 
             @Schema(description = "false: members may only comment (marketers still post)", defaultValue = "true")

@@ -26,6 +26,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,9 +55,21 @@ public class SpaceResource {
             summary = "Create a space",
             description = "Name (required), description, localized titles, visibility (every member, or only the "
                     + "listed tiers) and posting rules (allowed kinds; whether members may post or only comment).")
-    @APIResponse(responseCode = "201", description = "Created; Location names the space")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the space",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SpaceResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON")
-    @APIResponse(responseCode = "422", description = "Invalid space; `errors` lists each offending field")
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid space; `errors` lists each offending field",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ValidationProblem.class)))
     public Response createSpace(@NotNull SpaceRequest request) {
         SpaceResponse created = SpaceResponse.from(spaces.create(request.toInput()));
         return Response.created(URI.create("/api/community/spaces/" + created.id()))
@@ -77,6 +91,13 @@ public class SpaceResource {
     @Path("/{id}")
     @RolesAllowed({Roles.MEMBER, Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "A space")
+    @APIResponse(
+            responseCode = "200",
+            description = "The space",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SpaceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such space, or not one the caller sees")
     public SpaceResponse getSpace(@PathParam("id") UUID id) {
         return SpaceResponse.from(spaces.get(id));
@@ -87,6 +108,13 @@ public class SpaceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "Replace a space", description = "As create; absent fields take their defaults.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SpaceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such space")
     @APIResponse(responseCode = "422", description = "Invalid space")
     public SpaceResponse replaceSpace(@PathParam("id") UUID id, @NotNull SpaceRequest request) {
@@ -98,9 +126,16 @@ public class SpaceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MARKETER, Roles.ADMIN})
     @Operation(summary = "Change a space", description = "Absent fields keep their value.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SpaceResponse.class)))
     @APIResponse(responseCode = "404", description = "No such space")
     @APIResponse(responseCode = "422", description = "Invalid space")
-    public SpaceResponse patchSpace(@PathParam("id") UUID id, @NotNull SpaceRequest request) {
+    public SpaceResponse patchSpace(@PathParam("id") UUID id, @NotNull SpacePatchRequest request) {
         return SpaceResponse.from(spaces.update(id, request.toInput(), false));
     }
 
@@ -113,6 +148,13 @@ public class SpaceResource {
                     + "first (a new visible comment makes a post active), or `unanswered` questions newest first. "
                     + "Keyset paging: pass `nextCursor` back as `cursor`; posts written meanwhile never repeat or "
                     + "shift a page (in `active`, a post that becomes active while you page moves to the top).")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the feed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FeedResponse.class)))
     @APIResponse(responseCode = "400", description = "Unknown sort, bad cursor or limit")
     @APIResponse(responseCode = "404", description = "No such space, or not one the caller sees")
     public FeedResponse feed(
@@ -140,11 +182,23 @@ public class SpaceResource {
                     + "and tags are bounded by community.posting.*; the body is stored as written. At most "
                     + "community.posting.max-per-window posts and comments per member per rate window (429 with "
                     + "Retry-After beyond).")
-    @APIResponse(responseCode = "201", description = "Created; Location names the post")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the post",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "403", description = "Announcement by a member, banned member, members may not post")
     @APIResponse(responseCode = "404", description = "No such space, or not one the caller sees")
     @APIResponse(responseCode = "409", description = "Already reviewed this product; or membership pending")
-    @APIResponse(responseCode = "422", description = "Invalid post (`errors` lists each field), or kind not allowed")
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid post (`errors` lists each field), or kind not allowed",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ValidationProblem.class)))
     @APIResponse(responseCode = "429", description = "Posting too fast; Retry-After says when to try again")
     public Response createPost(@PathParam("id") UUID id, @NotNull PostRequest request) {
         PostResponse created = PostResponse.from(posts.create(id, request.toInput()));

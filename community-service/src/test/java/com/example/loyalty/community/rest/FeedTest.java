@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.community.CommunityApi;
 import com.example.loyalty.community.CommunityApi.Member;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -137,6 +138,7 @@ class FeedTest {
     }
 
     @Test
+    @SendsInvalidRequests("a limit of 0, to see it refused")
     void badCursorsSortsAndLimitsAre400() {
         given().auth()
                 .oauth2(reader.token())

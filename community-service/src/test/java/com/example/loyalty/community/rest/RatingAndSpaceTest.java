@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.example.loyalty.community.CommunityApi;
 import com.example.loyalty.community.CommunityApi.Member;
+import com.example.loyalty.testing.contract.ContractValidation;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -75,7 +76,7 @@ class RatingAndSpaceTest {
     }
 
     @Test
-    void aMarketerCreatesAndChangesSpacesAMemberCannot() {
+    void aMarketerCreatesAndChangesSpacesAMemberCannot() throws Exception {
         CommunityApi api = new CommunityApi(dataSource);
         Member m = api.member();
         Map<String, Object> body = space("Espresso");
@@ -96,11 +97,14 @@ class RatingAndSpaceTest {
                 .post("/api/community/spaces")
                 .then()
                 .statusCode(SC_FORBIDDEN);
-        createSpace(Map.of("description", "no name"))
-                .statusCode(SC_UNPROCESSABLE_ENTITY)
-                .body("errors[0].field", equalTo("name"));
-        createSpace(Map.of("name", "x", "postingRules", Map.of("allowedKinds", List.of("POLL"))))
-                .statusCode(SC_UNPROCESSABLE_ENTITY);
+        // a space without its required name, and one allowing a kind the document does not list
+        ContractValidation.withoutRequestChecks(() -> {
+            createSpace(Map.of("description", "no name"))
+                    .statusCode(SC_UNPROCESSABLE_ENTITY)
+                    .body("errors[0].field", equalTo("name"));
+            return createSpace(Map.of("name", "x", "postingRules", Map.of("allowedKinds", List.of("POLL"))))
+                    .statusCode(SC_UNPROCESSABLE_ENTITY);
+        });
 
         given().auth()
                 .oauth2(MARKETER)

@@ -17,6 +17,7 @@ import com.example.loyalty.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -60,6 +61,7 @@ class KafkaAwayHealthTest {
     void aWriteIsTakenAndItsEventWaitsInTheOutbox() throws SQLException {
         given().auth()
                 .oauth2(TestTokens.newMember())
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()

@@ -11,16 +11,19 @@ public record ActionRuleRequest(
         Long points,
 
         @Schema(
+                nullable = true,
                 description =
                         "Most points of this action per member per calendar day (points.zone); 0 to 1,000,000,000, at least the points; null: no cap")
         Long dailyCap,
 
         @Schema(
+                nullable = true,
                 description =
                         "Most points of this action per member per calendar month; 0 to 1,000,000,000, at least the points; null: no cap")
         Long monthlyCap,
 
         @Schema(
+                nullable = true,
                 description =
                         "Most points of this action per member per calendar year; 0 to 1,000,000,000, at least the points; null: no cap")
         Long yearlyCap,

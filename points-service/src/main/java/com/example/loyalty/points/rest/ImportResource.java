@@ -74,7 +74,12 @@ public class ImportResource {
     @Consumes({TEXT_CSV, "application/csv"})
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Import a CSV file (the request body)", description = DESCRIPTION)
-    @RequestBody(required = true, content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING))
+            })
     @APIResponse(
             responseCode = "202",
             description = "Accepted; Location names the import, whose status grows as " + "rows go in",

@@ -166,6 +166,14 @@ public class MemberResource {
     @Path("/me/ledger")
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "The caller's point history", description = "Paged, newest first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the caller's ledger",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LedgerPageResponse.class)))
+    @APIResponse(responseCode = "404", description = "The caller is not enrolled")
     public LedgerPageResponse myLedger(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
@@ -237,6 +245,14 @@ public class MemberResource {
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "A member by id")
+    @APIResponse(
+            responseCode = "200",
+            description = "The member",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such member")
     public MemberResponse byId(@PathParam("id") UUID id) {
         return MemberResponse.from(members.byId(id));
     }
@@ -245,6 +261,14 @@ public class MemberResource {
     @Path("/{id}/ledger")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(summary = "A member's point history", description = "Paged, newest first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the member's ledger (the survivor's, for a merged member)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LedgerPageResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such member")
     public LedgerPageResponse ledger(
             @PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,

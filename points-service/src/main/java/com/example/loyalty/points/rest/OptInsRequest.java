@@ -4,8 +4,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "The member's opt-ins; an omitted (null) flag stays as it is")
 public record OptInsRequest(
-        @Schema(description = "The newsletter") Boolean newsletter,
-        @Schema(description = "Marketing e-mail") Boolean email,
+        @Schema(description = "The newsletter", nullable = true)
+        Boolean newsletter,
 
-        @Schema(description = "Push notifications of the app")
+        @Schema(description = "Marketing e-mail", nullable = true)
+        Boolean email,
+
+        @Schema(description = "Push notifications of the app", nullable = true)
         Boolean push) {}

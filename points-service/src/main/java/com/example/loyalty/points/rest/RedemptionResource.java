@@ -71,6 +71,10 @@ public class RedemptionResource {
             responseCode = "409",
             description = "Insufficient available points (pending ones cannot be spent), or the key was used for a "
                     + "different amount")
+    @APIResponse(
+            responseCode = "404",
+            description = "Staff: no member has the card; a member: the caller is not enrolled")
+    @APIResponse(responseCode = "422", description = "Staff at the till without the member's cardCode")
     public Response redeem(@Valid @NotNull RedemptionRequest request) {
         boolean staff = identity.hasRole(Roles.STAFF) || identity.hasRole(Roles.ADMIN);
         boolean atTill = staff && (request.cardCode() != null || !identity.hasRole(Roles.MEMBER));
@@ -97,6 +101,10 @@ public class RedemptionResource {
                     + "answers 200 with replayed=true and changes nothing. The body (a reason) is optional.")
     @APIResponse(responseCode = "200", description = "Cancelled now, or before (replayed=true)")
     @APIResponse(responseCode = "404", description = "No such redemption")
+    @APIResponse(
+            responseCode = "409",
+            description = "A reward's coupon (void it instead) or a donation (final), or a redemption of a member "
+                    + "merged since")
     @RequestBody(
             required = false,
             content =

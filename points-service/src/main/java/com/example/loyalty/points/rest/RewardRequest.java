@@ -36,6 +36,7 @@ public record RewardRequest(
         Long pointsPrice,
 
         @Schema(
+                nullable = true,
                 description = "Creating: how many there are (omitted or null: unlimited). Changing: the stock to set;"
                         + " on a limited stock only together with expectedStock")
         @PositiveOrZero

@@ -12,7 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/points/members/me/tier-progress")
@@ -88,6 +90,14 @@ public class TierProgressResource {
     @GET
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "What the next tier needs and what keeping mine needs")
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller's tier progress",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TierProgressResponse.class)))
+    @APIResponse(responseCode = "404", description = "The caller is not enrolled")
     public TierProgressResponse tierProgress() {
         MemberTiers.Progress p = memberTiers.progress(identity.getPrincipal().getName());
         TierLadderView.Period period = p.period();

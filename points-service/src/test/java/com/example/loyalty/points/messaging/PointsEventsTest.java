@@ -29,6 +29,7 @@ class PointsEventsTest {
         String member = TestTokens.newMember();
         var enrolled = given().auth()
                 .oauth2(member)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()

@@ -22,6 +22,7 @@ import com.example.loyalty.points.AccountingFixture;
 import com.example.loyalty.points.AccountingFixture.Lot;
 import com.example.loyalty.points.AccountingFixture.Taken;
 import com.example.loyalty.testing.TestKafka;
+import com.example.loyalty.testing.contract.ContractValidation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -140,7 +141,7 @@ class AccountingRulesTest {
     }
 
     @Test
-    void onlyStaffAndAdminsCancelAndOnlyRedemptionsThatExist() {
+    void onlyStaffAndAdminsCancelAndOnlyRedemptionsThatExist() throws Exception {
         var m = PointsApi.funded(100);
         String id = PointsApi.redeem(m, 40).statusCode(SC_CREATED).extract().path("redemptionId");
         PointsApi.cancelRedemption(m.token(), id).statusCode(SC_FORBIDDEN);
@@ -148,7 +149,8 @@ class AccountingRulesTest {
         PointsApi.cancelRedemption(PointsApi.STAFF, UUID.randomUUID().toString())
                 .statusCode(SC_NOT_FOUND)
                 .contentType("application/problem+json");
-        given().auth()
+        // a reason of 501 characters (the document's maxLength is 500)
+        ContractValidation.withoutRequestChecks(() -> given().auth()
                 .oauth2(PointsApi.STAFF)
                 .contentType("application/json")
                 .body("{\"reason\":\"" + "x".repeat(501) + "\"}")
@@ -156,7 +158,7 @@ class AccountingRulesTest {
                 .post("/api/points/redemptions/{id}/cancel", id)
                 .then()
                 .statusCode(SC_BAD_REQUEST)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json"));
         assertEquals(60, PointsApi.balance(m));
         given().auth()
                 .oauth2(PointsApi.STAFF)

@@ -30,6 +30,7 @@ import com.example.loyalty.points.repository.ActionAwardRepository;
 import com.example.loyalty.points.repository.CommunityAwardRepository;
 import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -98,6 +99,7 @@ class ActionRuleResourceTest {
         assertEquals(10, rules.getLong("find { it.action == 'REVIEW_POSTED' }.current.points"));
     }
 
+    @SendsInvalidRequests("fractional points (1.5) and a rule without points")
     @Test
     void badRulesAre422AndChangeNothing() {
         String before = list().prettify();

@@ -21,6 +21,7 @@ import com.example.loyalty.events.PointsAdjusted;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -209,6 +210,8 @@ class AdjustmentResourceTest {
         assertEquals(4, auditEntries(member.id()));
     }
 
+    @SendsInvalidRequests(
+            "points beyond ±1,000,000,000, blank or missing reasons and keys, a memberId that is not a UUID, malformed JSON, no body")
     @Test
     void badInputIsAProblemAndChangesNothing() throws Exception {
         var member = PointsApi.enrolNewMember();

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.example.loyalty.points.service.BirthdayJob;
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.ContractValidation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -104,18 +105,19 @@ class BirthdayReferralTest {
     }
 
     @Test
-    void aMemberSetsTheBirthdayOnceAndStaffCorrectItAudited() {
+    void aMemberSetsTheBirthdayOnceAndStaffCorrectItAudited() throws Exception {
         PointsApi.Enrolled m = PointsApi.enrolNewMember();
         setBirthday(m.token(), LocalDate.now(TOKYO).plusDays(1)).statusCode(SC_UNPROCESSABLE_ENTITY);
         setBirthday(m.token(), LocalDate.of(1899, 12, 31)).statusCode(SC_UNPROCESSABLE_ENTITY);
-        given().auth()
+        // a day that does not exist, which the document's date format forbids as well
+        ContractValidation.withoutRequestChecks(() -> given().auth()
                 .oauth2(m.token())
                 .contentType(ContentType.JSON)
                 .body(Map.of("birthday", "1990-02-30"))
                 .when()
                 .put("/api/points/members/me/birthday")
                 .then()
-                .statusCode(SC_BAD_REQUEST);
+                .statusCode(SC_BAD_REQUEST));
         setBirthday(m.token(), LocalDate.of(1985, 6, 1)).statusCode(SC_OK);
         setBirthday(m.token(), LocalDate.of(1985, 6, 1)).statusCode(SC_OK); // the same again
         setBirthday(m.token(), LocalDate.of(1985, 7, 1)).statusCode(SC_CONFLICT);
@@ -124,7 +126,9 @@ class BirthdayReferralTest {
         // a member may not use the staff endpoint; staff need a reason
         staffBirthday(m.token(), m.id(), Map.of("birthday", "1985-07-01", "reason", "typo"))
                 .statusCode(SC_FORBIDDEN);
-        staffBirthday(STAFF, m.id(), Map.of("birthday", "1985-07-01")).statusCode(SC_BAD_REQUEST);
+        // without the reason the document requires
+        ContractValidation.withoutRequestChecks(() ->
+                staffBirthday(STAFF, m.id(), Map.of("birthday", "1985-07-01")).statusCode(SC_BAD_REQUEST));
         staffBirthday(STAFF, m.id(), Map.of("birthday", "1985-07-01", "reason", "typo at enrolment"))
                 .statusCode(SC_OK)
                 .body("birthday", equalTo("1985-07-01"));
@@ -152,6 +156,7 @@ class BirthdayReferralTest {
         setBirthday(m.token(), LocalDate.of(1970, 1, 1)).statusCode(SC_OK);
         given().auth()
                 .oauth2(ADMIN)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/{id}/erasure", m.id())
                 .then()
@@ -282,6 +287,7 @@ class BirthdayReferralTest {
         given().auth()
                 .oauth2(newcomer)
                 .queryParam("referralCode", code)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()
@@ -289,6 +295,7 @@ class BirthdayReferralTest {
         given().auth()
                 .oauth2(newcomer)
                 .queryParam("referralCode", code)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -237,6 +238,7 @@ class CardDesignResourceTest {
                 .body("chosenDesignRetired", equalTo(false));
     }
 
+    @SendsInvalidRequests("a choice without a designId or with one that is not a UUID")
     @Test
     void anUnknownOrMalformedChoiceIsAProblemAndChangesNothing() {
         var member = PointsApi.enrolNewMember();
@@ -306,6 +308,7 @@ class CardDesignResourceTest {
         assertEquals(1, auditedCreations(raced));
     }
 
+    @SendsInvalidRequests("a design without a name, a colour that is not #RRGGBB, malformed JSON")
     @Test
     void badDesignsAreProblemsAndChangeNothing() {
         Map<String, Object> noName = design(newName());

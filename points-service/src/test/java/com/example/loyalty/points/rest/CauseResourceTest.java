@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.testing.Concurrently;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
@@ -91,6 +92,7 @@ class CauseResourceTest {
                 .statusCode(SC_NOT_FOUND);
     }
 
+    @SendsInvalidRequests("a cause without a name and one with a negative matchingRatio")
     @Test
     void onlyMarketersAndAdminsManageCausesAndBadOnesAre400Or422() {
         var member = PointsApi.enrolNewMember();
@@ -154,6 +156,7 @@ class CauseResourceTest {
         PointsApi.cancelRedemption(PointsApi.STAFF, redemption).statusCode(SC_CONFLICT);
     }
 
+    @SendsInvalidRequests("donations of 0 and -5 points")
     @Test
     void tooFewPointsOrAClosedCauseAre409AndBadAmounts400() {
         String id = RewardsApi.cause(null);

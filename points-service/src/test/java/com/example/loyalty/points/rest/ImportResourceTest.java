@@ -24,6 +24,8 @@ import com.example.loyalty.events.MemberEnrolled;
 import com.example.loyalty.events.PointsEarned;
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.ContractValidation;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -318,9 +320,11 @@ class ImportResourceTest {
     }
 
     @Test
-    void aMultipartFormWithTheFileWorksToo() {
+    void aMultipartFormWithTheFileWorksToo() throws Exception {
         String ext = "ext-" + UUID.randomUUID();
-        String id = given().auth()
+        // the request is what the document asks for, but the validator's RestAssured adapter reads a body only from
+        // body(), never the parts of multiPart(): it would see no body at all. The answer is still checked.
+        String id = ContractValidation.withoutRequestChecks(() -> given().auth()
                 .oauth2(ADMIN)
                 .multiPart(
                         "file",
@@ -332,7 +336,7 @@ class ImportResourceTest {
                 .then()
                 .statusCode(SC_ACCEPTED)
                 .extract()
-                .path("id");
+                .path("id"));
         assertEquals(1, awaitEnd(id).getLong("rowsDone"));
         lookup(ext).statusCode(SC_OK).body("displayName", equalTo("Form"));
     }
@@ -438,6 +442,7 @@ class ImportResourceTest {
                 .statusCode(SC_FORBIDDEN);
     }
 
+    @SendsInvalidRequests("an import without kind, a JSON body, an empty body, an import id that is not a UUID")
     @Test
     void badRequestsAreProblemsAndChangeNothing() {
         String ext = "ext-" + UUID.randomUUID();

@@ -28,6 +28,8 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.PointsDb;
 import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.ContractValidation;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -70,7 +72,7 @@ class MemberDataTest {
     }
 
     @Test
-    void theExportHoldsEverythingAboutThePersonAndIsAudited() {
+    void theExportHoldsEverythingAboutThePersonAndIsAudited() throws Exception {
         PointsDb db = new PointsDb(dataSource);
         Person a = enrol("Aiko");
         Person b = enrol("Aiko (old card)");
@@ -123,7 +125,9 @@ class MemberDataTest {
         export(PointsApi.STAFF, a.id()).statusCode(SC_FORBIDDEN);
         export(a.token(), a.id()).statusCode(SC_FORBIDDEN);
         export(ADMIN, UUID.randomUUID().toString()).statusCode(SC_NOT_FOUND).contentType("application/problem+json");
-        export(ADMIN, "not-a-uuid").statusCode(SC_NOT_FOUND);
+        // an id that is not a UUID, which the document's path parameter forbids
+        ContractValidation.withoutRequestChecks(
+                () -> export(ADMIN, "not-a-uuid").statusCode(SC_NOT_FOUND));
     }
 
     @Test
@@ -250,6 +254,7 @@ class MemberDataTest {
         // the login may enrol again: a new membership, not the old one
         String newId = given().auth()
                 .oauth2(a.token())
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()
@@ -260,6 +265,7 @@ class MemberDataTest {
         assertNotEquals(a.id(), newId);
     }
 
+    @SendsInvalidRequests("a reason of 501 characters, malformed JSON")
     @Test
     void erasureRefusals() {
         Person a = enrol("Chie");
@@ -302,9 +308,9 @@ class MemberDataTest {
     }
 
     static ValidatableResponse erase(String token, String id, String body) {
-        var request = given().auth().oauth2(token);
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON);
         if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body);
+            request = request.body(body);
         }
         return request.when().post("/api/points/members/" + id + "/erasure").then();
     }

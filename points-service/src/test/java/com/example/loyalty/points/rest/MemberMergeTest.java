@@ -21,6 +21,7 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.PointsDb;
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -225,6 +226,7 @@ class MemberMergeTest {
                         survivor.id()));
     }
 
+    @SendsInvalidRequests("an empty merge, both mergedMemberId and cardCode, a mergedMemberId that is not a UUID")
     @Test
     void impossibleMergesAreProblemsAndChangeNothing() {
         PointsDb db = new PointsDb(dataSource);

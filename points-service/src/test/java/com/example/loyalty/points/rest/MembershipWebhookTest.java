@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.loyalty.points.PointsDb;
 import com.example.loyalty.points.service.MembershipWebhook;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -172,6 +173,7 @@ class MembershipWebhookTest {
         assertEquals(1, periods(member.id()));
     }
 
+    @SendsInvalidRequests("an event of an unknown type and a body that is not JSON")
     @Test
     void aRefusedEventIsNotRecordedSoItCanBeSentAgain() throws Exception {
         String plan = PaidMembershipResourceTest.newPlan();

@@ -23,6 +23,7 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.PointsDb;
 import com.example.loyalty.points.service.PaidMemberships;
 import com.example.loyalty.testing.Concurrently;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -113,6 +114,7 @@ class PaidMembershipResourceTest {
         return body;
     }
 
+    @SendsInvalidRequests("multipliers out of range or with too many decimals, a price of 0, the period WEEK")
     @Test
     void plansAreValidatedAndOnlyMarketersAndAdminsManageThem() {
         String code = newCode();
@@ -293,6 +295,7 @@ class PaidMembershipResourceTest {
                 .body("replayed", equalTo(false));
         given().auth()
                 .oauth2(PointsApi.STAFF)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/" + member.id() + "/membership/cancel")
                 .then()
@@ -399,6 +402,7 @@ class PaidMembershipResourceTest {
         // cancelling a lapsed membership: 409; renewing it restarts it now
         given().auth()
                 .oauth2(PointsApi.STAFF)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/" + member.id() + "/membership/cancel")
                 .then()
@@ -498,6 +502,7 @@ class PaidMembershipResourceTest {
         // cancelled: still covered to the period end
         given().auth()
                 .oauth2(PointsApi.STAFF)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/" + member.id() + "/membership/cancel")
                 .then()
@@ -547,6 +552,7 @@ class PaidMembershipResourceTest {
                 .body("pointsEarned", equalTo((int) (2 * without)));
     }
 
+    @SendsInvalidRequests("a payment without a plan code, an empty paymentId, malformed JSON")
     @Test
     void unknownMembersPlansAndMissingMembershipsAreProblems() {
         String code = newPlan();
@@ -576,6 +582,7 @@ class PaidMembershipResourceTest {
                 .body("type", equalTo("https://loyalty.example.com/problems/no-membership"));
         given().auth()
                 .oauth2(PointsApi.STAFF)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/" + member.id() + "/membership/cancel")
                 .then()

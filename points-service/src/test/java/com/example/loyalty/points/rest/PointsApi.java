@@ -195,6 +195,7 @@ final class PointsApi {
     static ValidatableResponse cancelRedemption(String token, String redemptionId) {
         return given().auth()
                 .oauth2(token)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/redemptions/{id}/cancel", redemptionId)
                 .then();

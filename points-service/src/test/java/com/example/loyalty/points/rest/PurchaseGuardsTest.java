@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.ContractValidation;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -194,6 +196,7 @@ class PurchaseGuardsTest {
         assertEquals(10, PointsApi.balance(member));
     }
 
+    @SendsInvalidRequests("occurredAt values that are no RFC 3339 date-time: huge years, numbers, booleans, objects")
     @Test
     void absurdDatesAreProblemsNeverA500AndWriteNothing() {
         var member = PointsApi.enrolNewMember();
@@ -322,7 +325,7 @@ class PurchaseGuardsTest {
     // --- staff and stores --------------------------------------------------------------------------------------------
 
     @Test
-    void staffRecordOnlyAtTheirOwnStoreAndAdminsAtAny() {
+    void staffRecordOnlyAtTheirOwnStoreAndAdminsAtAny() throws Exception {
         var member = PointsApi.enrolNewMember();
         String tx = "store-" + UUID.randomUUID();
         PointsApi.purchase(PointsApi.staffOf("S001"), "S002", tx, member.cardCode(), 1_000, Instant.now())
@@ -337,8 +340,10 @@ class PurchaseGuardsTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://loyalty.example.com/problems/store-not-assigned"));
         String blank = TestTokens.token("staff-" + UUID.randomUUID(), Map.of("store_id", " "), "staff");
-        PointsApi.purchase(blank, " ", tx, member.cardCode(), 1_000, Instant.now())
-                .statusCode(anyOf(is(SC_BAD_REQUEST), is(SC_FORBIDDEN)));
+        // a blank storeId, which the document forbids
+        ContractValidation.withoutRequestChecks(
+                () -> PointsApi.purchase(blank, " ", tx, member.cardCode(), 1_000, Instant.now())
+                        .statusCode(anyOf(is(SC_BAD_REQUEST), is(SC_FORBIDDEN))));
         PointsApi.purchase(blank, "S001", tx, member.cardCode(), 1_000, Instant.now())
                 .statusCode(SC_FORBIDDEN)
                 .body("type", equalTo("https://loyalty.example.com/problems/store-not-assigned"));

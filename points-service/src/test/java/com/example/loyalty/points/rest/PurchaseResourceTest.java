@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -148,6 +149,8 @@ class PurchaseResourceTest {
                 .body("detail", containsString("8812345678901234"));
     }
 
+    @SendsInvalidRequests(
+            "a negative amount, missing fields, malformed JSON, an amount as a string, an unknown channel, no body")
     @Test
     void badInputIsAProblemAndWritesNothing() {
         var member = PointsApi.enrolNewMember();
@@ -191,6 +194,7 @@ class PurchaseResourceTest {
         PointsApi.purchase("x5", card, 100).statusCode(SC_CREATED).body("pointsEarned", equalTo(1));
     }
 
+    @SendsInvalidRequests("mistyped fields, NULs and lone surrogates in text, a text/plain body, trailing JSON")
     @Test
     void inputTheDocumentForbidsIsRefusedAndWritesNothing() {
         var member = PointsApi.enrolNewMember();

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -121,6 +122,7 @@ class RedemptionResourceTest {
         assertEquals(500, PointsApi.balance(member));
     }
 
+    @SendsInvalidRequests("a redemption of 0 points and one without idempotencyKey")
     @Test
     void badRedemptionsAreProblems() {
         var member = funded(500);

@@ -19,6 +19,7 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.AccountingFixture;
 import com.example.loyalty.points.AccountingFixture.Lot;
 import com.example.loyalty.testing.TestKafka;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -165,6 +166,8 @@ class ReturnResourceTest {
         assertEquals(310 - 100, me.getLong("balance"));
     }
 
+    @SendsInvalidRequests(
+            "returns with both amount and items or neither, an amount of 0, an item of quantity 0, no returnId")
     @Test
     void badReturnsAreProblemsAndChangeNothing() {
         var m = PointsApi.enrolNewMember();

@@ -57,6 +57,7 @@ final class RewardsApi {
     static ValidatableResponse retire(String token, String id) {
         return given().auth()
                 .oauth2(token)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/rewards/{id}/retire", id)
                 .then();
@@ -103,6 +104,7 @@ final class RewardsApi {
     static ValidatableResponse voidCoupon(String token, String code) {
         return given().auth()
                 .oauth2(token)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/coupons/{code}/void", code)
                 .then();

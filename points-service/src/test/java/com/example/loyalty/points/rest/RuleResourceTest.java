@@ -63,6 +63,7 @@ class RuleResourceTest {
             if (!"ENDED".equals(r.get("status")) || !"ENDED".equals(((Map<?, ?>) r.get("current")).get("state"))) {
                 given().auth()
                         .oauth2(ADMIN)
+                        .contentType(ContentType.JSON)
                         .when()
                         .post("/api/points/rules/{id}/end", r.get("id"))
                         .then()
@@ -551,6 +552,7 @@ class RuleResourceTest {
         state(id, "end", Map.of()).statusCode(SC_OK);
         given().auth()
                 .oauth2(PointsApi.STAFF)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/rules/{id}/end", id)
                 .then()

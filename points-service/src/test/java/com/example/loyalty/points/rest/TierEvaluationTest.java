@@ -21,6 +21,7 @@ import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.TierChanged;
 import com.example.loyalty.points.PointsDb;
 import com.example.loyalty.points.service.TierEvaluations;
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -264,6 +265,7 @@ class TierEvaluationTest {
         assertEquals("PLATINUM", tier(m), "upgrades at once once the override is gone");
     }
 
+    @SendsInvalidRequests("an override without a reason")
     @Test
     void overridesAreForAdminsAndCheckTheirInput() {
         var m = PointsApi.enrolNewMember();
@@ -469,6 +471,7 @@ class TierEvaluationTest {
                 .statusCode(SC_FORBIDDEN);
     }
 
+    @SendsInvalidRequests("an unknown period kind (WEEKLY) and a downgrade of 0 steps")
     @Test
     void aLadderBodyIsCheckedAsAWhole() {
         publishing(TierResourceTest.DEFAULT_LADDER.replace(

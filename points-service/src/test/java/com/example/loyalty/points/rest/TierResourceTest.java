@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
@@ -44,6 +45,7 @@ class TierResourceTest {
                 .body("tiers[3].multiplier", equalTo(2.0f));
     }
 
+    @SendsInvalidRequests("a ladder of 20000 invalid tiers")
     @Test
     void aHugeInvalidBodyGetsABoundedProblemAndChangesNothing() {
         // 20,000 tiers, every one invalid twice: Bean Validation finds 40,000+ violations; the answer lists 50
@@ -96,6 +98,8 @@ class TierResourceTest {
         }
     }
 
+    @SendsInvalidRequests(
+            "a ladder of windowMonths 0 with a lower-case code, a blank name, a negative threshold and a multiplier of 0; malformed JSON")
     @Test
     void anInvalidLadderIsRejected() {
         put(PointsApi.MARKETER, """

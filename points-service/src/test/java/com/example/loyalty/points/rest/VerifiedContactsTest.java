@@ -146,6 +146,7 @@ class VerifiedContactsTest {
 
         given().auth()
                 .oauth2(PointsApi.verifiedMemberToken(email.toUpperCase(), null))
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()
@@ -154,6 +155,7 @@ class VerifiedContactsTest {
                 .body("type", equalTo("https://loyalty.example.com/problems/email-taken"));
         given().auth()
                 .oauth2(PointsApi.verifiedMemberToken(null, "0" + phone.substring(4)))
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()
@@ -190,6 +192,7 @@ class VerifiedContactsTest {
             String token = PointsApi.verifiedMemberToken(null, i % 2 == 0 ? phone : "0" + phone.substring(4));
             calls.add(() -> given().auth()
                     .oauth2(token)
+                    .contentType(ContentType.JSON)
                     .when()
                     .post("/api/points/members/me")
                     .then()
@@ -211,6 +214,7 @@ class VerifiedContactsTest {
             String token = PointsApi.verifiedMemberToken(PointsApi.newEmail(), PointsApi.newPhone());
             Callable<String> enrol = () -> given().auth()
                     .oauth2(token)
+                    .contentType(ContentType.JSON)
                     .when()
                     .post("/api/points/members/me")
                     .then()
@@ -250,6 +254,7 @@ class VerifiedContactsTest {
                 "member");
         given().auth()
                 .oauth2(verified)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()
@@ -267,6 +272,7 @@ class VerifiedContactsTest {
         PointsApi.enrol(PointsApi.verifiedMemberToken(taken, null));
         given().auth()
                 .oauth2(TestTokens.token(subject, Map.of("email", taken, "email_verified", true), "member"))
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()

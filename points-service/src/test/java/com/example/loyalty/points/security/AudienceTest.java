@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ class AudienceTest {
             for (int i = 0; i < 2; i++) {
                 given().auth()
                         .oauth2(token)
+                        .contentType(ContentType.JSON)
                         .when()
                         .post("/api/points/members/me")
                         .then()
@@ -42,6 +44,7 @@ class AudienceTest {
         String meant = TestTokens.forAudiences(Set.of("gateway", "points-service"), subject, "member");
         given().auth()
                 .oauth2(meant)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()

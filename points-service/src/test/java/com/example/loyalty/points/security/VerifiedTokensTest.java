@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ class VerifiedTokensTest {
         String member = TestTokens.token(subject, "member");
         given().auth()
                 .oauth2(member)
+                .contentType(ContentType.JSON)
                 .when()
                 .post("/api/points/members/me")
                 .then()

@@ -3,6 +3,7 @@ package com.example.loyalty.points.service;
 import com.example.loyalty.points.domain.AuditAction;
 import com.example.loyalty.points.domain.AuditEntry;
 import com.example.loyalty.points.repository.AuditRepository;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,9 @@ public class AuditLog {
 
     public AuditLog(AuditRepository entries, ObjectMapper json) {
         this.entries = entries;
-        this.json = json;
+        // the REST mapper leaves nulls out of answers (quarkus.jackson.serialization-inclusion=non_null); an audit
+        // entry keeps them: "phone": null after an erasure is the change itself
+        this.json = json.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
     }
 
     /**

@@ -75,11 +75,16 @@ public final class ContractValidation {
         return checkRequests;
     }
 
-    /** The document URL of a call, by its routed prefix, else {@code <origin>/q/openapi}. */
+    /**
+     * The document URL of a call, by its routed prefix ({@code /api/surveys/} routes {@code /api/surveys} too), else
+     * {@code <origin>/q/openapi}.
+     */
     static String documentUrl(String origin, String path) {
         String best = null;
         for (String prefix : ROUTES.keySet()) {
-            if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+            boolean under = path.startsWith(prefix)
+                    || (prefix.endsWith("/") && path.equals(prefix.substring(0, prefix.length() - 1)));
+            if (under && (best == null || prefix.length() > best.length())) {
                 best = prefix;
             }
         }

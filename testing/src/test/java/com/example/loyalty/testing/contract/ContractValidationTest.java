@@ -16,6 +16,11 @@ class ContractValidationTest {
                 "http://localhost:2/q/openapi",
                 ContractValidation.documentUrl("http://gateway:8080", "/api/things/special/1"));
         assertEquals(
+                "http://localhost:1/q/openapi", ContractValidation.documentUrl("http://gateway:8080", "/api/things"));
+        assertEquals(
+                "http://localhost:8081/q/openapi",
+                ContractValidation.documentUrl("http://localhost:8081", "/api/thingsmore"));
+        assertEquals(
                 "http://localhost:8081/q/openapi",
                 ContractValidation.documentUrl("http://localhost:8081", "/api/others/1"));
     }

@@ -132,6 +132,15 @@ class SoakIT {
                         "[soak]   %-18s %7.1f -> %7.1f (%+.1f %%)%n", name, kib / 1024.0, endKib / 1024.0, g * 100);
             }
         });
+        System.out.println("[soak] memory every 30 s (PSS of the process tree, MiB), to tell a plateau from a leak:");
+        for (String name : warm.memory().keySet()) {
+            StringBuilder series = new StringBuilder();
+            for (Sample s : samples) {
+                Long kib = s.memory().get(name);
+                series.append(kib == null ? "    -" : String.format(" %4d", Math.round(kib / 1024.0)));
+            }
+            System.out.printf("[soak]   %-18s%s%n", name, series);
+        }
         System.out.println("[soak] rows every 30 s, outbox_event / processed_event by database:");
         for (Sample s : samples) {
             System.out.printf(

@@ -5,6 +5,7 @@ import com.example.loyalty.launcher.StackException;
 import com.example.loyalty.launcher.io.Display;
 import com.example.loyalty.launcher.net.Ports;
 import com.example.loyalty.launcher.process.Child;
+import com.example.loyalty.launcher.process.JvmHeap;
 import com.example.loyalty.launcher.process.ProcessTrees;
 import com.example.loyalty.launcher.process.Supervisor;
 import java.io.IOException;
@@ -67,10 +68,11 @@ public final class KafkaNode {
         long t0 = System.nanoTime();
         Path dir = dir();
         writeConfiguration();
-        List<String> jvm = jvm(kafkaClasspath());
+        String classpath = kafkaClasspath();
+        List<String> jvm = jvm(classpath);
         Path data = dir.resolve("data");
         if (!Files.exists(data.resolve("meta.properties"))) {
-            format(jvm, clusterId(dir.resolve("cluster.id")), log);
+            format(tool(classpath), clusterId(dir.resolve("cluster.id")), log);
         }
         List<String> run = new ArrayList<>(jvm);
         run.addAll(List.of("kafka.Kafka", dir.resolve("server.properties").toString()));
@@ -99,19 +101,29 @@ public final class KafkaNode {
         }
     }
 
-    /** The JVM part of the broker's (and the storage tool's) command line, up to the main class. */
+    /** The JVM part of the broker's command line, up to the main class, with the stack's fixed {@link JvmHeap}. */
     List<String> jvm(String classpath) {
-        return List.of(
-                Supervisor.javaExecutable(),
-                "-Xms64m",
-                "-Xmx512m",
+        return java(JvmHeap.options(), classpath);
+    }
+
+    /** The JVM part of the storage tool's command line: a one-shot formatter, so a small heap, not touched. */
+    List<String> tool(String classpath) {
+        return java(List.of("-Xmx128m"), classpath);
+    }
+
+    private List<String> java(List<String> heap, String classpath) {
+        List<String> java = new ArrayList<>();
+        java.add(Supervisor.javaExecutable());
+        java.addAll(heap);
+        java.addAll(List.of(
                 "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + dir().resolve("log4j2.xml"),
                 "-Dkafka.logs.dir=" + config.stateDir().resolve("logs"),
                 "-cp",
-                classpath);
+                classpath));
+        return List.copyOf(java);
     }
 
     private void format(List<String> jvm, String clusterId, Path log) {

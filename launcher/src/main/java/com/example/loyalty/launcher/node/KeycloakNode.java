@@ -8,6 +8,7 @@ import com.example.loyalty.launcher.io.FileTrees;
 import com.example.loyalty.launcher.io.Unzip;
 import com.example.loyalty.launcher.net.HttpProbe;
 import com.example.loyalty.launcher.process.Child;
+import com.example.loyalty.launcher.process.JvmHeap;
 import com.example.loyalty.launcher.process.Supervisor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,11 +158,11 @@ public final class KeycloakNode {
                 "--hostname=" + config.keycloakUrl());
     }
 
-    /** The JVM of this launcher, a small heap and the bootstrap admin. */
+    /** The JVM of this launcher, the stack's fixed {@link JvmHeap} and the bootstrap admin. */
     static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        env.put("JAVA_OPTS_KC_HEAP", JvmHeap.asLine());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", Stack.KEYCLOAK_ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", Stack.KEYCLOAK_ADMIN_PASSWORD);
         return env;

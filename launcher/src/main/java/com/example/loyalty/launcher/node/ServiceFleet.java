@@ -7,6 +7,7 @@ import com.example.loyalty.launcher.StackException;
 import com.example.loyalty.launcher.io.Display;
 import com.example.loyalty.launcher.net.HttpProbe;
 import com.example.loyalty.launcher.process.Child;
+import com.example.loyalty.launcher.process.JvmHeap;
 import com.example.loyalty.launcher.process.Supervisor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,9 +200,13 @@ public final class ServiceFleet {
     /** The configuration profile the services run with on the local stack. */
     public static final String LOCAL_PROFILE = "local";
 
-    /** {@code java -jar quarkus-run.jar} with a heap cap; the JVM exits on an OutOfMemoryError. */
+    /** {@code java -jar quarkus-run.jar} with the stack's fixed {@link JvmHeap}; the JVM exits on an OutOfMemoryError. */
     static List<String> command(Path jar) {
-        return List.of(Supervisor.javaExecutable(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Supervisor.javaExecutable());
+        command.addAll(JvmHeap.options());
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+        return List.copyOf(command);
     }
 
     /**

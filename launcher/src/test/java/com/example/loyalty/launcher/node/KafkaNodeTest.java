@@ -1,9 +1,11 @@
 package com.example.loyalty.launcher.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.launcher.StackConfig;
+import com.example.loyalty.launcher.process.JvmHeap;
 import com.example.loyalty.launcher.process.Supervisor;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -54,6 +56,16 @@ class KafkaNodeTest {
         assertTrue(jvm.contains("-Dlog4j2.configurationFile=" + tmp.resolve("state/kafka/log4j2.xml")), jvm.toString());
         assertTrue(jvm.contains("-Dkafka.logs.dir=" + tmp.resolve("state/logs")), jvm.toString());
         assertEquals(List.of("-cp", "/lib/*"), jvm.subList(jvm.size() - 2, jvm.size()));
+    }
+
+    @Test
+    void theBrokerRunsWithTheStacksFixedHeapAndTheStorageToolWithASmallOne() {
+        List<String> broker = node(0).jvm("/lib/*");
+        assertEquals(JvmHeap.options(), broker.subList(1, 4));
+        List<String> tool = node(0).tool("/lib/*");
+        assertEquals("-Xmx128m", tool.get(1));
+        assertFalse(tool.contains("-XX:+AlwaysPreTouch"), tool.toString());
+        assertEquals(broker.subList(4, broker.size()), tool.subList(2, tool.size()));
     }
 
     @Test

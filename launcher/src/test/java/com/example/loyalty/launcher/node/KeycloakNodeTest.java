@@ -76,13 +76,13 @@ class KeycloakNodeTest {
     }
 
     @Test
-    void environmentIsThisJdkASmallHeapAndTheBootstrapAdmin() {
+    void environmentIsThisJdkTheStacksFixedHeapAndTheBootstrapAdmin() {
         assertEquals(
                 Map.of(
                         "JAVA_HOME",
                         System.getProperty("java.home"),
                         "JAVA_OPTS_KC_HEAP",
-                        "-Xms64m -Xmx512m",
+                        "-Xms512m -Xmx512m -XX:+AlwaysPreTouch",
                         "KC_BOOTSTRAP_ADMIN_USERNAME",
                         "admin",
                         "KC_BOOTSTRAP_ADMIN_PASSWORD",

@@ -129,11 +129,13 @@ class ServiceFleetTest {
     }
 
     @Test
-    void eachServiceRunsItsJarInAJvmWithAHeapCap() {
+    void eachServiceRunsItsJarInAJvmWithAFixedPreTouchedHeap() {
         assertEquals(
                 List.of(
                         Supervisor.javaExecutable(),
+                        "-Xms512m",
                         "-Xmx512m",
+                        "-XX:+AlwaysPreTouch",
                         "-XX:+ExitOnOutOfMemoryError",
                         "-jar",
                         "/repo/gateway/target/quarkus-app/quarkus-run.jar"),

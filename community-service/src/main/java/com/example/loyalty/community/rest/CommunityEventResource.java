@@ -2,6 +2,7 @@ package com.example.loyalty.community.rest;
 
 import com.example.loyalty.common.security.Roles;
 import com.example.loyalty.common.web.Paging;
+import com.example.loyalty.common.web.ValidationProblem;
 import com.example.loyalty.community.domain.RegistrationStatus;
 import com.example.loyalty.community.repository.EventRegistrationRepository.Counts;
 import com.example.loyalty.community.service.CommunityEvents;

@@ -1,6 +1,7 @@
 package com.example.loyalty.community.rest;
 
 import com.example.loyalty.common.security.Roles;
+import com.example.loyalty.common.web.ValidationProblem;
 import com.example.loyalty.community.service.PostService;
 import com.example.loyalty.community.service.PostService.FeedPage;
 import com.example.loyalty.community.service.SpaceService;

@@ -1,5 +1,6 @@
 package com.example.loyalty.community.service;
 
+import com.example.loyalty.common.web.FieldProblem;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.community.config.CommunityConfig;
 import com.example.loyalty.community.domain.Comment;
@@ -278,13 +279,13 @@ public class CommentService {
     private void checkBody(String body) {
         int max = config.posting().maxCommentLength();
         if (body == null || body.isBlank()) {
-            throw Problems.invalid("invalid-comment", "Invalid comment", List.of(new ContentError("body", "required")));
+            throw Problems.invalid("invalid-comment", "Invalid comment", List.of(new FieldProblem("body", "required")));
         }
         if (body.length() > max) {
             throw Problems.invalid(
                     "invalid-comment",
                     "Invalid comment",
-                    List.of(new ContentError("body", "at most " + max + " characters")));
+                    List.of(new FieldProblem("body", "at most " + max + " characters")));
         }
     }
 

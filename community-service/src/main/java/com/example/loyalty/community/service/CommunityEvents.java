@@ -1,5 +1,6 @@
 package com.example.loyalty.community.service;
 
+import com.example.loyalty.common.web.FieldProblem;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.community.config.EventsConfig;
 import com.example.loyalty.community.domain.CommunityEvent;
@@ -88,26 +89,26 @@ public class CommunityEvents {
     @Transactional
     public CommunityEvent create(NewEvent input) {
         Instant now = now();
-        List<ProblemField> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (!input.startsAt().isAfter(now)) {
-            errors.add(new ProblemField("startsAt", "must be in the future"));
+            errors.add(new FieldProblem("startsAt", "must be in the future"));
         }
         if (input.endsAt() != null && !input.endsAt().isAfter(input.startsAt())) {
-            errors.add(new ProblemField("endsAt", "must be after startsAt"));
+            errors.add(new FieldProblem("endsAt", "must be after startsAt"));
         }
         if (input.capacity() < 1 || input.capacity() > config.maxCapacity()) {
-            errors.add(new ProblemField("capacity", "must be between 1 and " + config.maxCapacity()));
+            errors.add(new FieldProblem("capacity", "must be between 1 and " + config.maxCapacity()));
         }
         if (input.online() && input.storeId() != null) {
-            errors.add(new ProblemField("location", "either online or in a store, not both"));
+            errors.add(new FieldProblem("location", "either online or in a store, not both"));
         }
         Instant closes = input.registrationClosesAt() != null ? input.registrationClosesAt() : input.startsAt();
         Instant over = input.endsAt() != null ? input.endsAt() : input.startsAt();
         if (input.registrationOpensAt() != null && !input.registrationOpensAt().isBefore(closes)) {
-            errors.add(new ProblemField("registrationOpensAt", "must be before registration closes"));
+            errors.add(new FieldProblem("registrationOpensAt", "must be before registration closes"));
         }
         if (input.registrationClosesAt() != null && input.registrationClosesAt().isAfter(over)) {
-            errors.add(new ProblemField("registrationClosesAt", "must not be after the event is over"));
+            errors.add(new FieldProblem("registrationClosesAt", "must not be after the event is over"));
         }
         if (!errors.isEmpty()) {
             throw Problems.invalid("invalid-event", "Invalid event", errors);

@@ -2,6 +2,7 @@ package com.example.loyalty.community.service;
 
 import com.example.loyalty.common.persistence.Transactions;
 import com.example.loyalty.common.text.Enums;
+import com.example.loyalty.common.web.FieldProblem;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.community.config.CommunityConfig;
 import com.example.loyalty.community.domain.CommunityMember;
@@ -114,7 +115,7 @@ public class PostService {
             throw Problems.invalid(
                     "invalid-post",
                     "Invalid post",
-                    List.of(new ContentError("kind", "DISCUSSION, QUESTION, REVIEW or ANNOUNCEMENT")));
+                    List.of(new FieldProblem("kind", "DISCUSSION, QUESTION, REVIEW or ANNOUNCEMENT")));
         }
         CommunityMember author = null;
         if (kind == PostKind.ANNOUNCEMENT) {
@@ -144,28 +145,28 @@ public class PostService {
         post.kind = kind;
         post.authorSubject = callers.subject();
         post.authorMemberId = author == null ? null : author.memberId;
-        List<ContentError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         post.title = title(in.title(), errors);
         post.body = body(in.body(), errors);
         post.format = format(in.format(), TextFormat.PLAIN, errors);
         post.tags = tags(in.tags(), errors);
         if (kind == PostKind.REVIEW) {
             if (in.productId() == null || in.productId().isBlank()) {
-                errors.add(new ContentError("productId", "required on a review"));
+                errors.add(new FieldProblem("productId", "required on a review"));
             } else if (in.productId().length() > MAX_PRODUCT_ID) {
-                errors.add(new ContentError("productId", "at most " + MAX_PRODUCT_ID + " characters"));
+                errors.add(new FieldProblem("productId", "at most " + MAX_PRODUCT_ID + " characters"));
             }
             if (in.rating() == null) {
-                errors.add(new ContentError("rating", "required on a review"));
+                errors.add(new FieldProblem("rating", "required on a review"));
             } else if (in.rating() < 1 || in.rating() > 5) {
-                errors.add(new ContentError("rating", "1 to 5"));
+                errors.add(new FieldProblem("rating", "1 to 5"));
             }
         } else {
             if (in.rating() != null) {
-                errors.add(new ContentError("rating", "only reviews carry a rating"));
+                errors.add(new FieldProblem("rating", "only reviews carry a rating"));
             }
             if (in.productId() != null && in.productId().length() > MAX_PRODUCT_ID) {
-                errors.add(new ContentError("productId", "at most " + MAX_PRODUCT_ID + " characters"));
+                errors.add(new FieldProblem("productId", "at most " + MAX_PRODUCT_ID + " characters"));
             }
         }
         if (!errors.isEmpty()) {
@@ -219,7 +220,7 @@ public class PostService {
         Post post = access.postForUpdate(id);
         mustBeAuthor(post);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<ContentError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         String title = patch.title() == null ? post.title : title(patch.title(), errors);
         String body = patch.body() == null ? post.body : body(patch.body(), errors);
         TextFormat format = format(patch.format(), post.format, errors);
@@ -321,54 +322,54 @@ public class PostService {
         }
     }
 
-    String title(String title, List<ContentError> errors) {
+    String title(String title, List<FieldProblem> errors) {
         int max = config.posting().maxTitleLength();
         if (title == null || title.isBlank()) {
-            errors.add(new ContentError("title", "required"));
+            errors.add(new FieldProblem("title", "required"));
         } else if (title.length() > max) {
-            errors.add(new ContentError("title", "at most " + max + " characters"));
+            errors.add(new FieldProblem("title", "at most " + max + " characters"));
         }
         return title;
     }
 
-    String body(String body, List<ContentError> errors) {
+    String body(String body, List<FieldProblem> errors) {
         int max = config.posting().maxBodyLength();
         if (body == null || body.isBlank()) {
-            errors.add(new ContentError("body", "required"));
+            errors.add(new FieldProblem("body", "required"));
         } else if (body.length() > max) {
-            errors.add(new ContentError("body", "at most " + max + " characters"));
+            errors.add(new FieldProblem("body", "at most " + max + " characters"));
         }
         return body;
     }
 
-    static TextFormat format(String format, TextFormat otherwise, List<ContentError> errors) {
+    static TextFormat format(String format, TextFormat otherwise, List<FieldProblem> errors) {
         if (format == null) {
             return otherwise;
         }
         TextFormat parsed = Enums.parse(TextFormat.class, format);
         if (parsed == null) {
-            errors.add(new ContentError("format", "PLAIN or MARKDOWN"));
+            errors.add(new FieldProblem("format", "PLAIN or MARKDOWN"));
             return otherwise;
         }
         return parsed;
     }
 
-    List<String> tags(List<String> tags, List<ContentError> errors) {
+    List<String> tags(List<String> tags, List<FieldProblem> errors) {
         if (tags == null) {
             return new ArrayList<>();
         }
         int max = config.posting().maxTags();
         int maxLength = config.posting().maxTagLength();
         if (tags.size() > max) {
-            errors.add(new ContentError("tags", "at most " + max + " tags"));
+            errors.add(new FieldProblem("tags", "at most " + max + " tags"));
             return new ArrayList<>();
         }
         LinkedHashSet<String> kept = new LinkedHashSet<>();
         for (String tag : tags) {
             if (tag == null || tag.isBlank()) {
-                errors.add(new ContentError("tags", "a tag is not blank"));
+                errors.add(new FieldProblem("tags", "a tag is not blank"));
             } else if (tag.trim().length() > maxLength) {
-                errors.add(new ContentError("tags", "a tag has at most " + maxLength + " characters"));
+                errors.add(new FieldProblem("tags", "a tag has at most " + maxLength + " characters"));
             } else {
                 kept.add(tag.trim());
             }

@@ -1,6 +1,7 @@
 package com.example.loyalty.community.service;
 
 import com.example.loyalty.common.text.Enums;
+import com.example.loyalty.common.web.FieldProblem;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.community.domain.Comment;
 import com.example.loyalty.community.domain.CommunityMember;
@@ -148,7 +149,7 @@ public class ReactionService {
             throw Problems.invalid(
                     "invalid-reaction",
                     "Invalid reaction",
-                    java.util.List.of(new ContentError("kind", "LIKE, HELPFUL or THANKS")));
+                    java.util.List.of(new FieldProblem("kind", "LIKE, HELPFUL or THANKS")));
         }
         return kind;
     }

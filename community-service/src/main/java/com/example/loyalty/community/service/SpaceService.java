@@ -1,5 +1,6 @@
 package com.example.loyalty.community.service;
 
+import com.example.loyalty.common.web.FieldProblem;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.community.domain.PostKind;
 import com.example.loyalty.community.domain.Space;
@@ -98,32 +99,32 @@ public class SpaceService {
     }
 
     private static void apply(Space space, SpaceInput in, boolean nameRequired) {
-        List<ContentError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (in.name() != null || nameRequired) {
             String name = in.name() == null ? "" : in.name().trim();
             if (name.isEmpty()) {
-                errors.add(new ContentError("name", "required"));
+                errors.add(new FieldProblem("name", "required"));
             } else if (name.length() > MAX_NAME) {
-                errors.add(new ContentError("name", "at most " + MAX_NAME + " characters"));
+                errors.add(new FieldProblem("name", "at most " + MAX_NAME + " characters"));
             }
             space.name = name;
         }
         if (in.description() != null) {
             if (in.description().length() > MAX_DESCRIPTION) {
-                errors.add(new ContentError("description", "at most " + MAX_DESCRIPTION + " characters"));
+                errors.add(new FieldProblem("description", "at most " + MAX_DESCRIPTION + " characters"));
             }
             space.description = in.description();
         }
         if (in.titles() != null) {
             if (in.titles().size() > MAX_TITLES) {
-                errors.add(new ContentError("titles", "at most " + MAX_TITLES + " languages"));
+                errors.add(new FieldProblem("titles", "at most " + MAX_TITLES + " languages"));
             }
             Map<String, String> titles = new LinkedHashMap<>();
             in.titles().forEach((lang, title) -> {
                 if (lang == null || !lang.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
-                    errors.add(new ContentError("titles", "'" + lang + "' is not a language code"));
+                    errors.add(new FieldProblem("titles", "'" + lang + "' is not a language code"));
                 } else if (title == null || title.isBlank() || title.length() > MAX_TITLE) {
-                    errors.add(new ContentError("titles." + lang, "1 to " + MAX_TITLE + " characters"));
+                    errors.add(new FieldProblem("titles." + lang, "1 to " + MAX_TITLE + " characters"));
                 } else {
                     titles.put(lang, title);
                 }
@@ -135,12 +136,12 @@ public class SpaceService {
         }
         if (in.tiers() != null) {
             if (in.tiers().size() > MAX_TIERS) {
-                errors.add(new ContentError("visibility.tiers", "at most " + MAX_TIERS + " tiers"));
+                errors.add(new FieldProblem("visibility.tiers", "at most " + MAX_TIERS + " tiers"));
             }
             LinkedHashSet<String> tiers = new LinkedHashSet<>();
             for (String tier : in.tiers()) {
                 if (tier == null || tier.isBlank() || tier.length() > MAX_TIER) {
-                    errors.add(new ContentError("visibility.tiers", "a tier code is 1 to " + MAX_TIER + " characters"));
+                    errors.add(new FieldProblem("visibility.tiers", "a tier code is 1 to " + MAX_TIER + " characters"));
                 } else {
                     tiers.add(tier.trim());
                 }
@@ -152,7 +153,7 @@ public class SpaceService {
             for (String kind : in.allowedKinds()) {
                 PostKind parsed = com.example.loyalty.common.text.Enums.parse(PostKind.class, kind);
                 if (parsed == null) {
-                    errors.add(new ContentError(
+                    errors.add(new FieldProblem(
                             "postingRules.allowedKinds",
                             "'" + kind + "' is not DISCUSSION, QUESTION, REVIEW or ANNOUNCEMENT"));
                 } else {

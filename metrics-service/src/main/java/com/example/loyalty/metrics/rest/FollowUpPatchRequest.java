@@ -27,7 +27,8 @@ public record FollowUpPatchRequest(
     static final String STATUS =
             "^([Oo][Pp][Ee][Nn]|[Cc][Oo][Nn][Tt][Aa][Cc][Tt][Ee][Dd]|[Rr][Ee][Ss][Oo][Ll][Vv][Ee][Dd])$";
 
-    boolean isEmpty() {
+    /** No field given: nothing to change (not a bean property, so neither JSON nor the OpenAPI document shows it). */
+    boolean changesNothing() {
         return status == null && note == null && assignee == null;
     }
 }

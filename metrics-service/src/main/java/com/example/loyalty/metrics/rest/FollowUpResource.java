@@ -175,7 +175,7 @@ public class FollowUpResource {
                     @Pattern(regexp = MemberIds.PATTERN, message = "must be a UUID")
                     String id,
             @NotNull(message = "a body is required") @Valid FollowUpPatchRequest request) {
-        if (request.isEmpty()) {
+        if (request.changesNothing()) {
             throw Problems.badRequest("empty-change", "Bad request", "give at least one of status, note, assignee");
         }
         return FollowUpResponse.from(followUps.update(

@@ -73,7 +73,6 @@ public class PurchaseResource {
     @APIResponse(
             responseCode = "409",
             description = "Transaction id used at this store before for a different purchase")
-    @APIResponse(responseCode = "415", description = "The body is not application/json")
     @APIResponse(
             responseCode = "422",
             description = "unsupported-currency; purchase-in-future; purchase-too-old (older than "

@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *       {@value #PROBLEM} schema (quarkus-resteasy-problem's), whose {@code instance} is a URI <em>reference</em>, as
  *       sent: the request's path, relative;
  *   <li>an operation that takes parameters or a body answers 400 when they are malformed or break their constraints
- *       (Bean Validation, malformed JSON, a value of the wrong type), and so documents it where its resource did not.
+ *       (Bean Validation, malformed JSON, a value of the wrong type), and so documents it where its resource did not;
+ *   <li>an operation that takes a body answers 415 when the body's {@code Content-Type} is not one it takes.
  * </ul>
  * Statuses that depend on what an operation does (404, 409, 422, a second success) stay on its resource, with
  * {@code @APIResponse}.
@@ -33,6 +34,10 @@ public class ContractConventions implements OASFilter {
     static final String PROBLEM = "HttpProblem";
 
     static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Schemas of the shared modules, dropped from a document that does not use them, referring ones first. */
+    static final List<String> SHARED_SCHEMAS =
+            List.of("HttpValidationProblem", "Violation", "ValidationProblem", "FieldProblem");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -50,12 +55,12 @@ public class ContractConventions implements OASFilter {
         }
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-            // quarkus-resteasy-problem's schema of a 400 with violations: every 400 here is declared with the
-            // problem schema (open to the extra members), so it is left unused; a document lists no unused schema
-            if (!referenced(openAPI, "HttpValidationProblem")) {
-                openAPI.getComponents().removeSchema("HttpValidationProblem");
-                if (!referenced(openAPI, "Violation")) {
-                    openAPI.getComponents().removeSchema("Violation");
+            // Shared shapes every document gets, used by some services only, each before the schemas it refers to
+            // (a document lists no unused schema): quarkus-resteasy-problem's 400 with violations (every 400 here is
+            // declared with the problem schema, open to the extra members) and service-common's 422 with field errors
+            for (String name : SHARED_SCHEMAS) {
+                if (schemas.containsKey(name) && !referenced(openAPI, name)) {
+                    openAPI.getComponents().removeSchema(name);
                 }
             }
             for (String name : List.of(PROBLEM, "HttpValidationProblem")) {
@@ -104,6 +109,12 @@ public class ContractConventions implements OASFilter {
                     "400",
                     OASFactory.createAPIResponse()
                             .description("A parameter or the body is malformed or breaks its constraints"));
+        }
+        if (operation.getRequestBody() != null && !responses.hasAPIResponse("415")) {
+            responses.addAPIResponse(
+                    "415",
+                    OASFactory.createAPIResponse()
+                            .description("The body's Content-Type is not one this operation takes"));
         }
         responses.getAPIResponses().forEach((status, response) -> {
             if ((status.startsWith("4") || status.startsWith("5"))

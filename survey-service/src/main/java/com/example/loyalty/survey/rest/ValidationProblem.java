@@ -4,8 +4,12 @@ import com.example.loyalty.survey.service.ValidationError;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The shape of a 422 answer, for the OpenAPI document (problems are written by quarkus-resteasy-problem). */
-@Schema(name = "ValidationProblem", description = "RFC 9457 problem details of a refused definition or response")
+/**
+ * The shape of a 422 answer, for the OpenAPI document (problems are written by quarkus-resteasy-problem): the shared
+ * {@link com.example.loyalty.common.web.ValidationProblem} envelope, with survey-service's {@link ValidationError}s,
+ * which name the question as well as the field.
+ */
+@Schema(name = "SurveyValidationProblem", description = "RFC 9457 problem details of a refused definition or response")
 public record ValidationProblem(
         @Schema(description = "e.g. https://loyalty.example.com/problems/invalid-answers")
         String type,

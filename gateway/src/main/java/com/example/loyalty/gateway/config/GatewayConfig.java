@@ -38,6 +38,22 @@ public interface GatewayConfig {
     /** The memory of tokens that passed verification (see {@code VerifiedIdentities}). */
     VerifiedTokens verifiedTokens();
 
+    /** The web console the gateway serves at {@code /} (see {@code ConsoleRoutes}). */
+    Console console();
+
+    interface Console {
+        /** The public OIDC client the console signs in with (authorization code with PKCE). */
+        @WithDefault("loyalty-app")
+        String clientId();
+
+        /**
+         * The realm's URL as browsers reach it, e.g. {@code https://id.example.com/realms/loyalty}; absent: the
+         * gateway's own {@code quarkus.oidc.auth-server-url} (right wherever browsers and the gateway reach Keycloak at
+         * the same address, as on the local stack).
+         */
+        Optional<URI> authServerUrl();
+    }
+
     interface VerifiedTokens {
         /**
          * A verified token is answered from memory at most this long (and never past its expiry), then verified

@@ -118,7 +118,7 @@ public final class KeycloakNode {
     private Child launch(Path home, Path log) {
         supervisor.checkNotStopping();
         installRealm(home);
-        return supervisor.launch(NAME, command(home), environment(), home, log, Child.Kind.INFRA);
+        return supervisor.launch(NAME, command(home), environment(config), home, log, Child.Kind.INFRA);
     }
 
     /** Waits until Keycloak's readiness answers 200 and reports it ready, timed from {@code t0}. */
@@ -158,13 +158,18 @@ public final class KeycloakNode {
                 "--hostname=" + config.keycloakUrl());
     }
 
-    /** The JVM of this launcher, the stack's fixed {@link JvmHeap} and the bootstrap admin. */
-    static Map<String, String> environment() {
+    /**
+     * The JVM of this launcher, the stack's fixed {@link JvmHeap}, the bootstrap admin, and the console's origin (the
+     * gateway's), which the realm file names as the one web origin of {@code loyalty-app} ({@code
+     * ${LOYALTY_CONSOLE_ORIGIN}}), so that the console's browser calls to Keycloak pass CORS whatever the port offset.
+     */
+    static Map<String, String> environment(StackConfig config) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JAVA_OPTS_KC_HEAP", JvmHeap.asLine());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", Stack.KEYCLOAK_ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", Stack.KEYCLOAK_ADMIN_PASSWORD);
+        env.put("LOYALTY_CONSOLE_ORIGIN", config.gatewayUrl());
         return env;
     }
 

@@ -76,7 +76,8 @@ class KeycloakNodeTest {
     }
 
     @Test
-    void environmentIsThisJdkTheStacksFixedHeapAndTheBootstrapAdmin() {
+    void environmentIsThisJdkTheStacksFixedHeapTheBootstrapAdminAndTheConsolesOrigin() {
+        StackConfig config = StackConfig.defaults(tmp).withPortOffset(100);
         assertEquals(
                 Map.of(
                         "JAVA_HOME",
@@ -86,8 +87,10 @@ class KeycloakNodeTest {
                         "KC_BOOTSTRAP_ADMIN_USERNAME",
                         "admin",
                         "KC_BOOTSTRAP_ADMIN_PASSWORD",
-                        "admin"),
-                KeycloakNode.environment());
+                        "admin",
+                        "LOYALTY_CONSOLE_ORIGIN",
+                        "http://localhost:8180"),
+                KeycloakNode.environment(config));
     }
 
     @Test

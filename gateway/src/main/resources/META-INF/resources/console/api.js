@@ -1,0 +1,61 @@
+// Every call to the platform goes through the gateway, same origin, with the user's bearer token. Errors are RFC 9457
+// problem details; ApiError keeps their title, detail and field errors so that screens can show them as they are.
+import { accessToken } from './auth.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem ?? {};
+  }
+
+  /** The field errors of a 422, each "field: message". */
+  get fieldErrors() {
+    return (this.problem.errors ?? []).map((e) => `${e.field ?? e.questionId}: ${e.message}`);
+  }
+}
+
+async function request(method, path, body, headers = {}) {
+  const token = await accessToken();
+  const init = { method, headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...headers } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = headers['Content-Type'] ?? 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  if (!response.ok) {
+    let problem = null;
+    try {
+      problem = await response.json();
+    } catch (e) {
+      // not JSON: the status says it
+    }
+    throw new ApiError(response.status, problem);
+  }
+  if (response.status === 204) {
+    return null;
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  return type.includes('json') ? response.json() : response.blob();
+}
+
+export const api = {
+  get: (path) => request('GET', path),
+  post: (path, body, headers) => request('POST', path, body ?? {}, headers),
+  put: (path, body) => request('PUT', path, body),
+  patch: (path, body) => request('PATCH', path, body, { 'Content-Type': 'application/merge-patch+json' }),
+  /** An image (the card's QR code) as an object URL for an <img>. */
+  async image(path) {
+    const token = await accessToken();
+    const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+    if (!response.ok) {
+      throw new ApiError(response.status, null);
+    }
+    return URL.createObjectURL(await response.blob());
+  },
+};
+
+/** A key that makes a retried write a replay, not a second write. */
+export function idempotencyKey() {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,203 @@
+// The till: find the member by scanning the QR code of their card with the device's camera (html5-qrcode, ZXing
+// inside) or by typing the card code, phone or e-mail; see what a purchase would earn, and why, before saving it;
+// record it, with a receipt of what was earned. E-mail and phone go in a POST body, never in a URL.
+import { html } from 'lit';
+import { api } from '../api.js';
+import { user } from '../auth.js';
+import { format, t } from '../i18n.js';
+import { View, problem } from './view.js';
+
+const CARD = /^\d{16}$/;
+
+class StaffTill extends View {
+  static properties = {
+    member: { state: true },
+    simulation: { state: true },
+    receipt: { state: true },
+    error: { state: true },
+    scanning: { state: true },
+    busy: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.transactionId = StaffTill.newTransactionId();
+  }
+
+  static newTransactionId() {
+    const now = new Date();
+    const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
+    return `T${stamp}-${Math.floor(Math.random() * 1e6).toString().padStart(6, '0')}`;
+  }
+
+  disconnectedCallback() {
+    this.stopScan();
+    super.disconnectedCallback();
+  }
+
+  async find(e) {
+    e?.preventDefault();
+    const query = this.querySelector('#member-query').value.trim().replace(/\s+/g, '');
+    this.member = null;
+    this.simulation = null;
+    this.receipt = null;
+    this.error = null;
+    if (!query) {
+      return;
+    }
+    try {
+      if (CARD.test(query)) {
+        this.member = await api.get(`/api/points/members?card=${encodeURIComponent(query)}`);
+      } else if (query.includes('@')) {
+        this.member = await api.post('/api/points/members/lookup', { email: query });
+      } else {
+        this.member = await api.post('/api/points/members/lookup', { phone: query });
+      }
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  async scan() {
+    if (this.scanning) {
+      await this.stopScan();
+      return;
+    }
+    this.error = null;
+    this.scanning = true;
+    await this.updateComplete;
+    this.scanner = new Html5Qrcode('scanner');
+    try {
+      await this.scanner.start({ facingMode: 'environment' }, { fps: 10, qrbox: 220 }, async (text) => {
+        await this.stopScan();
+        this.querySelector('#member-query').value = text;
+        await this.find();
+      });
+    } catch (err) {
+      this.scanning = false;
+      this.error = { message: t('till.noCamera'), problem: { title: t('till.scan') } };
+    }
+  }
+
+  async stopScan() {
+    if (this.scanner?.isScanning) {
+      await this.scanner.stop();
+    }
+    this.scanner = null;
+    this.scanning = false;
+  }
+
+  purchase() {
+    const amount = Number(this.querySelector('#amount').value);
+    const store = this.querySelector('#store')?.value?.trim() || user().storeId;
+    return {
+      transactionId: this.querySelector('#transaction-id').value.trim(),
+      cardCode: this.member.cardCode,
+      amount,
+      currency: 'JPY',
+      storeId: store,
+      channel: this.querySelector('#channel').value,
+    };
+  }
+
+  async simulate() {
+    this.error = null;
+    this.receipt = null;
+    try {
+      const { transactionId, storeId, ...purchase } = this.purchase();
+      this.simulation = await api.post('/api/points/rules/simulate', purchase);
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  async record(e) {
+    e.preventDefault();
+    this.error = null;
+    this.busy = true;
+    try {
+      // the transaction id is the purchase's idempotency key: sent again, it is a replay, never a second earn
+      this.receipt = await api.post('/api/points/purchases', this.purchase());
+      this.simulation = null;
+      this.member = { ...this.member, balance: this.receipt.balance, tierName: this.receipt.tierName };
+      this.transactionId = StaffTill.newTransactionId();
+      this.querySelector('#transaction-id').value = this.transactionId;
+    } catch (err) {
+      this.error = err;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  render() {
+    return html`
+      <h1>${t('till.title')}</h1>
+      <section class="panel">
+        <form @submit=${(e) => this.find(e)}>
+          <label>${t('till.query')}
+            <input id="member-query" autocomplete="off" inputmode="text" placeholder="1234 5678 9012 3456" />
+          </label>
+          <button type="submit" id="find">${t('till.find')}</button>
+          <button type="button" class="secondary" id="scan" @click=${() => this.scan()}>
+            ${this.scanning ? t('till.stopScan') : t('till.scan')}
+          </button>
+        </form>
+        ${this.scanning ? html`<div id="scanner" aria-label=${t('till.camera')}></div>` : ''}
+      </section>
+      ${problem(this.error)}
+      ${this.member ? this.memberPanel() : ''}
+      ${this.receipt ? this.receiptPanel() : ''}
+    `;
+  }
+
+  memberPanel() {
+    const m = this.member;
+    const staffStore = user().storeId;
+    return html`<section class="panel" aria-labelledby="found-title">
+      <h2 id="found-title">${t('till.member')}</h2>
+      <p id="found-member"><strong>${m.displayName ?? m.cardCode}</strong> · ${m.tierName ?? m.tier} ·
+        <span id="found-balance">${format.points(m.balance)}</span></p>
+      <form @submit=${(e) => this.record(e)}>
+        <label>${t('till.amount')}
+          <input id="amount" type="number" min="1" step="1" required inputmode="numeric" />
+        </label>
+        <label>${t('till.transaction')}
+          <input id="transaction-id" required maxlength="128" .value=${this.transactionId} />
+        </label>
+        ${staffStore
+          ? html`<p>${t('till.store')}: <strong>${staffStore}</strong></p>`
+          : html`<label>${t('till.store')}<input id="store" required maxlength="64" /></label>`}
+        <label>${t('till.channel')}
+          <select id="channel">
+            ${['STORE', 'ONLINE', 'APP'].map((c) => html`<option value=${c}>${t(`channels.${c}`)}</option>`)}
+          </select>
+        </label>
+        <button type="button" class="secondary" id="simulate" @click=${() => this.simulate()}>${t('till.simulate')}</button>
+        <button type="submit" id="record" ?disabled=${this.busy}>${t('till.record')}</button>
+      </form>
+      ${this.simulation ? this.simulationPanel() : ''}
+    </section>`;
+  }
+
+  simulationPanel() {
+    const s = this.simulation;
+    return html`<div id="simulation" aria-live="polite">
+      <h2>${t('till.wouldEarn', { points: format.points(s.points) })}</h2>
+      <ul>${(s.steps ?? []).map((step) => html`<li>${step.name ?? step.kind}: ${step.effect}</li>`)}</ul>
+    </div>`;
+  }
+
+  receiptPanel() {
+    const r = this.receipt;
+    return html`<section class="receipt" id="receipt" role="status" aria-live="polite">
+      <h2>${t('till.receipt')}</h2>
+      <p class="big" id="earned">${t('till.earned', { points: format.points(r.pointsEarned) })}</p>
+      <p>${t('till.newBalance')}: <strong id="receipt-balance">${format.points(r.balance)}</strong></p>
+      ${r.tierChanged ? html`<p class="up">${t('till.tierUp', { tier: r.tierName })}</p>` : ''}
+      ${r.replayed ? html`<p class="muted">${t('till.replayed')}</p>` : ''}
+      <p class="muted">${t('till.transaction')}: ${r.transactionId}</p>
+    </section>`;
+  }
+}
+
+customElements.define('staff-till', StaffTill);

@@ -41,9 +41,28 @@ async function request(method, path, body, headers = {}) {
 
 export const api = {
   get: (path) => request('GET', path),
-  post: (path, body, headers) => request('POST', path, body ?? {}, headers),
+  /** A POST; without a body when none is given (an action such as a recompute). */
+  post: (path, body, headers) => request('POST', path, body, headers),
   put: (path, body) => request('PUT', path, body),
   patch: (path, body) => request('PATCH', path, body, { 'Content-Type': 'application/merge-patch+json' }),
+  delete: (path) => request('DELETE', path),
+  /** Saves what path answers as {@code accept} (a segment as CSV, say) as a file named filename. */
+  async download(path, accept, filename) {
+    const token = await accessToken();
+    const response = await fetch(path, { headers: { Accept: accept, Authorization: `Bearer ${token}` } });
+    if (!response.ok) {
+      let problem = null;
+      try {
+        problem = await response.json();
+      } catch (e) {
+        // not JSON
+      }
+      throw new ApiError(response.status, problem);
+    }
+    const url = URL.createObjectURL(await response.blob());
+    Object.assign(document.createElement('a'), { href: url, download: filename }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
   /** An image (the card's QR code) as an object URL for an <img>. */
   async image(path) {
     const token = await accessToken();

@@ -4,19 +4,44 @@ import { LitElement, html } from 'lit';
 import { initAuth, login, logout, roles, user } from './auth.js';
 import { initI18n, LANGUAGES, language, setLanguage, t } from './i18n.js';
 import './views/member-home.js';
+import './views/member-rewards.js';
+import './views/member-surveys.js';
+import './views/member-profile.js';
+import './views/member-community.js';
 import './views/staff-till.js';
 import './views/marketer-tiers.js';
+import './views/marketer-rules.js';
 import './views/marketer-nps.js';
 import './views/marketer-follow-ups.js';
+import './views/marketer-behaviour.js';
 import './views/admin-adjust.js';
 import './views/admin-audit.js';
+import './views/admin-members.js';
+import './views/admin-moderation.js';
+import './views/admin-imports.js';
 
 /** Every screen: its route, the roles that see it, its component. */
 const SCREENS = [
   { route: 'card', roles: ['member'], label: 'nav.card', render: () => html`<member-home></member-home>` },
+  { route: 'rewards', roles: ['member'], label: 'nav.rewards', render: () => html`<member-rewards></member-rewards>` },
+  { route: 'surveys', roles: ['member'], label: 'nav.surveys', render: () => html`<member-surveys></member-surveys>` },
+  {
+    route: 'community',
+    roles: ['member'],
+    label: 'nav.community',
+    render: () => html`<member-community></member-community>`,
+  },
+  { route: 'profile', roles: ['member'], label: 'nav.profile', render: () => html`<member-profile></member-profile>` },
   { route: 'till', roles: ['staff', 'admin'], label: 'nav.till', render: () => html`<staff-till></staff-till>` },
   { route: 'tiers', roles: ['marketer', 'admin'], label: 'nav.tiers', render: () => html`<marketer-tiers></marketer-tiers>` },
+  { route: 'rules', roles: ['marketer', 'admin'], label: 'nav.rules', render: () => html`<marketer-rules></marketer-rules>` },
   { route: 'nps', roles: ['marketer', 'admin'], label: 'nav.nps', render: () => html`<marketer-nps></marketer-nps>` },
+  {
+    route: 'behaviour',
+    roles: ['marketer', 'admin'],
+    label: 'nav.behaviour',
+    render: () => html`<marketer-behaviour></marketer-behaviour>`,
+  },
   {
     route: 'follow-ups',
     roles: ['marketer', 'admin'],
@@ -24,6 +49,14 @@ const SCREENS = [
     render: () => html`<marketer-follow-ups></marketer-follow-ups>`,
   },
   { route: 'adjust', roles: ['admin'], label: 'nav.adjust', render: () => html`<admin-adjust></admin-adjust>` },
+  { route: 'members', roles: ['admin'], label: 'nav.members', render: () => html`<admin-members></admin-members>` },
+  {
+    route: 'moderation',
+    roles: ['admin'],
+    label: 'nav.moderation',
+    render: () => html`<admin-moderation></admin-moderation>`,
+  },
+  { route: 'imports', roles: ['admin'], label: 'nav.imports', render: () => html`<admin-imports></admin-imports>` },
   { route: 'audit', roles: ['admin'], label: 'nav.audit', render: () => html`<admin-audit></admin-audit>` },
 ];
 

@@ -47,6 +47,7 @@ class ConsoleIT {
     private static String cardCode;
     private static long balanceBefore;
     private static long earned;
+    private static String transactionId;
     private static String surveyId;
     private static Map<String, Object> originalLadder;
 
@@ -102,6 +103,7 @@ class ConsoleIT {
             b.await(By.id("find")).click();
             b.await(By.id("found-member"));
             b.await(By.id("amount")).sendKeys("5400");
+            transactionId = b.await(By.id("transaction-id")).getAttribute("value");
             b.await(By.id("simulate")).click();
             String wouldEarn = b.await(By.cssSelector("#simulation h2")).getText();
             b.screenshot("02-till-simulation");
@@ -128,6 +130,136 @@ class ConsoleIT {
 
     @Test
     @Order(4)
+    void theMemberRedeemsARewardAnswersASurveyAndChangesTheirOptIns() {
+        String reward = as("marketer1")
+                .body(Map.of(
+                        "name",
+                        "Console tote bag " + System.nanoTime(),
+                        "kind",
+                        "PRODUCT",
+                        "pointsPrice",
+                        10,
+                        "stock",
+                        5,
+                        "eligibleTiers",
+                        List.of()))
+                .post("/api/points/rewards")
+                .then()
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
+        String survey = publishedSurvey(Map.of(
+                "title", Map.of("en", "Console: the new store", "ja", "コンソール: 新しい店舗"),
+                "anonymous", false,
+                "questions",
+                        List.of(
+                                Map.of(
+                                        "id",
+                                        "nrs",
+                                        "type",
+                                        "NRS",
+                                        "required",
+                                        true,
+                                        "text",
+                                        Map.of("en", "Will you come again?")),
+                                Map.of(
+                                        "id",
+                                        "effort",
+                                        "type",
+                                        "CES_BINARY",
+                                        "text",
+                                        Map.of("en", "Was it hard to find things?")),
+                                Map.of(
+                                        "id",
+                                        "liked",
+                                        "type",
+                                        "CHOICE",
+                                        "text",
+                                        Map.of("en", "What did you like most?"),
+                                        "options",
+                                        List.of(
+                                                Map.of("id", "staff", "text", Map.of("en", "The staff")),
+                                                Map.of("id", "range", "text", Map.of("en", "The range")))),
+                                Map.of("id", "comment", "type", "TEXT", "text", Map.of("en", "Anything else?")))));
+        try (Browser b = new Browser("en").signIn(console, "member1")) {
+            b.go(console, "rewards");
+            b.await(By.cssSelector("button.redeem[data-id='" + reward + "']")).click();
+            b.await(By.cssSelector("button.confirm-redeem")).click();
+            assertTrue(b.await(By.id("coupon")).getText().replace(" ", "").length() >= 16);
+            b.screenshot("04-member-rewards");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the member's rewards");
+
+            b.go(console, "surveys");
+            b.await(By.xpath("//li[h2[normalize-space(.)='Console: the new store']]//button"))
+                    .click();
+            b.await(By.cssSelector("input[name='q-nrs'][value='5']")).click();
+            b.await(By.cssSelector("input[name='q-effort'][value='false']")).click();
+            b.await(By.cssSelector("input[name='q-liked'][value='staff']")).click();
+            b.await(By.id("q-comment")).sendKeys("Bright and friendly");
+            b.screenshot("04-member-survey");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on a survey form");
+            b.await(By.id("submit-answers")).click();
+            b.await(By.id("answered"));
+
+            b.go(console, "profile");
+            WebElement push = b.await(By.id("opt-push"));
+            boolean before = push.isSelected();
+            push.click();
+            b.await(By.id("save-opt-ins")).click();
+            b.await(By.id("opt-ins-saved"));
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the profile");
+            assertEquals(
+                    !before,
+                    as("member1")
+                            .get("/api/points/members/me/opt-ins")
+                            .then()
+                            .statusCode(SC_OK)
+                            .extract()
+                            .path("push"));
+        }
+        List<String> open = as("member1")
+                .get("/api/surveys/me/open")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
+        assertTrue(!open.contains(survey), "answered, so no longer open");
+    }
+
+    @Test
+    @Order(5)
+    void staffRedeemPointsAndRecordAReturnAtTheTill() {
+        try (Browser b = new Browser("en").signIn(console, "staff1")) {
+            b.await(By.id("member-query")).sendKeys(cardCode);
+            b.await(By.id("find")).click();
+            b.await(By.id("mode-redeem")).click();
+            b.await(By.id("redeem-points")).sendKeys("5");
+            b.await(By.id("redeem")).click();
+            long shown = digits(b.await(By.id("outcome-balance")).getText());
+            b.screenshot("05-till-redeem");
+            // the receipt's balance is the ledger's balance after that redemption (survey awards may land around it)
+            Map<String, Object> redemption = as("member1")
+                    .get("/api/points/members/me/ledger?page=0&size=50")
+                    .then()
+                    .statusCode(SC_OK)
+                    .extract()
+                    .jsonPath()
+                    .getMap("items.find { it.kind == 'REDEEM' && it.points == -5 }");
+            assertEquals(shown, ((Number) redemption.get("balanceAfter")).longValue());
+
+            b.await(By.id("mode-return")).click();
+            b.await(By.id("return-transaction")).sendKeys(transactionId);
+            b.await(By.id("return-amount")).sendKeys("1000");
+            b.await(By.id("record-return")).click();
+            String returned = b.await(By.cssSelector("#outcome h2")).getText();
+            assertTrue(returned.startsWith("Return recorded") && digits(returned) > 0, returned);
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the till's return");
+        }
+    }
+
+    @Test
+    @Order(6)
     @SuppressWarnings("unchecked")
     void aMarketerPreviewsATierChangeOnTheRealMembersAndPublishesIt() {
         List<Map<String, Object>> tiers = (List<Map<String, Object>>) originalLadder.get("tiers");
@@ -145,7 +277,7 @@ class ConsoleIT {
             spend.sendKeys("1");
             b.until(d -> !d.findElement(By.id("moved-up")).getText().startsWith("0 "));
             assertTrue(threshold > 1, "the second tier's threshold was " + threshold);
-            b.screenshot("04-tier-preview");
+            b.screenshot("06-tier-preview");
             assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the tier preview");
             b.await(By.id("publish")).click();
             b.await(By.id("published"));
@@ -160,7 +292,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void theMarketerSeesTheNpsChartWithItsBand() {
         surveyId = npsSurveyAnsweredByBothMembers();
         try (Browser b = new Browser("en").signIn(console, "marketer1")) {
@@ -174,13 +306,63 @@ class ConsoleIT {
                     + " && c.data.datasets[0].data.some(v => v !== null)"
                     + " && c.data.datasets[1].data.some(v => v !== null)")));
             assertEquals("0", b.await(By.id("nps-score")).getText().split(" ")[0]);
-            b.screenshot("05-nps-dashboard");
+            b.screenshot("07-nps-dashboard");
             assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the NPS dashboard");
+
+            // the significance of a change: nothing before today against today cannot be tested, and says why
+            b.script("arguments[0].value = '2000-01-01'", b.await(By.id("a-from")));
+            b.script(
+                    "arguments[0].value = arguments[1]",
+                    b.await(By.id("a-to")),
+                    java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"))
+                            .minusDays(1)
+                            .toString());
+            b.await(By.id("run-compare")).click();
+            b.awaitText(By.id("significance"), "Cannot be tested");
+
+            b.go(console, "behaviour");
+            b.await(By.id("recompute")).click();
+            b.await(By.id("rfm-grid"));
+            b.await(By.cssSelector("button.export-segment")).click();
+            b.await(By.id("exported"));
+            b.await(By.id("quadrants"));
+            b.until(d -> Boolean.TRUE.equals(
+                    b.script("return !!Chart.getChart('churn-chart') && !!Chart.getChart('ltv-chart')")));
+            b.screenshot("07-behaviour");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the behaviour dashboard");
         }
     }
 
     @Test
-    @Order(6)
+    @Order(11)
+    void theMarketerSchedulesACampaignAndEndsIt() {
+        String name = "Console double points " + System.nanoTime();
+        java.time.LocalDateTime start =
+                java.time.LocalDateTime.now().plusDays(30).withSecond(0).withNano(0);
+        try (Browser b = new Browser("en").signIn(console, "marketer1")) {
+            b.go(console, "rules");
+            b.await(By.id("rule-name")).sendKeys(name);
+            b.await(By.id("rule-multiplier")).sendKeys("2");
+            b.script("arguments[0].value = arguments[1]", b.await(By.id("rule-from")), start.toString());
+            b.script(
+                    "arguments[0].value = arguments[1]",
+                    b.await(By.id("rule-to")),
+                    start.plusDays(7).toString());
+            b.await(By.id("create-rule")).click();
+            b.awaitText(By.id("rule-created"), "Scheduled");
+            WebElement row = b.await(By.xpath("//table[@id='rules']//tr[td[normalize-space(.)='" + name + "']]"));
+            b.screenshot("11-rules");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on rules and campaigns");
+            row.findElement(By.cssSelector("button.end")).click();
+            b.await(By.cssSelector("button.confirm-end")).click();
+            b.awaitText(
+                    By.xpath("//table[@id='rules']//tr[td[normalize-space(.)='" + name + "']]/td[@class='state']"),
+                    "Ended");
+        }
+    }
+
+    @Test
+    @Order(8)
     void theMarketerMovesAFollowUpItem() {
         String itemId = await().atMost(KAFKA_WAIT)
                 .pollInterval(Duration.ofMillis(500))
@@ -201,7 +383,7 @@ class ConsoleIT {
         try (Browser b = new Browser("en").signIn(console, "marketer1")) {
             b.go(console, "follow-ups");
             WebElement row = b.await(By.cssSelector("tr[data-id='" + itemId + "']"));
-            b.screenshot("06-follow-ups");
+            b.screenshot("08-follow-ups");
             assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the follow-up queue");
             row.findElement(By.cssSelector("button.move[data-status='contacted']"))
                     .click();
@@ -215,8 +397,8 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(7)
-    void anAdminAdjustsPointsAndFindsTheChangeInTheAuditLog() {
+    @Order(9)
+    void anAdminAdjustsPointsAndFindsTheChangeInTheAuditLog() throws java.io.IOException {
         String reason = "Console test: goodwill for a late delivery " + System.nanoTime();
         try (Browser b = new Browser("en").signIn(console, "admin1")) {
             b.go(console, "adjust");
@@ -226,22 +408,46 @@ class ConsoleIT {
             b.await(By.id("adjust-reason")).sendKeys(reason);
             b.await(By.id("adjust-save")).click();
             b.awaitText(By.id("adjusted"), "120");
-            b.screenshot("07-adjust");
+            b.screenshot("09-adjust");
             b.go(console, "audit");
             b.awaitText(By.id("audit"), reason);
-            b.screenshot("08-audit-log");
+            b.screenshot("09-audit-log");
             assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the audit log");
+
+            b.go(console, "members");
+            b.await(By.id("member-search")).sendKeys("member2@example.com");
+            b.await(By.id("member-find")).click();
+            b.await(By.id("member-card-code"));
+            b.await(By.id("export")).click();
+            b.await(By.id("member-done"));
+            b.await(By.id("start-erase")).click();
+            b.await(By.id("confirm-erase"));
+            b.screenshot("09-members");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the members screen");
+
+            java.nio.file.Path csv = java.nio.file.Files.createTempFile("console-import", ".csv");
+            long run = System.nanoTime();
+            java.nio.file.Files.writeString(
+                    csv,
+                    "externalId,displayName\nconsole-" + run + "-1,Aoi Import\nconsole-" + run + "-2,Ren Import\n");
+            b.go(console, "imports");
+            b.await(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+            b.await(By.id("start-import")).click();
+            b.awaitText(By.id("import-title"), "Done");
+            b.awaitText(By.id("import-counts"), "2 of 2 rows in, 0 rejected");
+            b.screenshot("09-imports");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on imports");
         }
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void theConsoleRendersInJapaneseAndInEnglish() {
         try (Browser b = new Browser("ja")) {
             b.driver.get(console);
             b.awaitText(By.id("login"), "ログイン");
             assertEquals("ja", b.script("return document.documentElement.lang"));
-            b.screenshot("09-welcome-ja");
+            b.screenshot("10-welcome-ja");
             new Select(b.await(By.id("language"))).selectByValue("en");
             b.awaitText(By.id("login"), "Sign in");
             assertEquals("en", b.script("return document.documentElement.lang"));
@@ -254,6 +460,70 @@ class ConsoleIT {
             new Select(b.await(By.id("language"))).selectByValue("en");
             b.awaitText(By.id("balance-title"), "Balance");
         }
+    }
+
+    @Test
+    @Order(12)
+    void aMemberAsksInTheCommunityAndRegistersForAnEventAndAnAdminHidesAReportedPost() {
+        String space = "Console space " + System.nanoTime();
+        as("marketer1")
+                .body(Map.of("name", space, "description", "Questions about the new store"))
+                .post("/api/community/spaces")
+                .then()
+                .statusCode(SC_CREATED);
+        String event = "Console tasting " + System.nanoTime();
+        java.time.Instant starts = java.time.Instant.now().plus(java.time.Duration.ofDays(7));
+        as("marketer1")
+                .body(Map.of(
+                        "title",
+                        event,
+                        "startsAt",
+                        starts.toString(),
+                        "endsAt",
+                        starts.plus(java.time.Duration.ofHours(2)).toString(),
+                        "capacity",
+                        10))
+                .post("/api/community/events")
+                .then()
+                .statusCode(SC_CREATED);
+        String question = "Where is the coffee corner? " + System.nanoTime();
+        String postId;
+        try (Browser b = new Browser("en").signIn(console, "member1")) {
+            b.go(console, "community");
+            b.await(By.xpath("//nav//button[normalize-space(.)='" + space + "']"))
+                    .click();
+            b.awaitText(By.id("space-title"), space);
+            new Select(b.await(By.id("post-kind"))).selectByValue("QUESTION");
+            b.await(By.id("post-title")).sendKeys(question);
+            b.await(By.id("post-body")).sendKeys("I could not find it on the first floor.");
+            b.await(By.id("publish-post")).click();
+            b.awaitText(By.id("feed"), question);
+            postId = b.await(By.xpath("//li[@class='post'][h3[contains(., '" + question + "')]]"))
+                    .getAttribute("data-id");
+            b.await(By.xpath("//li[@class='event'][h3[normalize-space(.)='" + event
+                            + "']]//button[contains(@class,'register')]"))
+                    .click();
+            b.awaitText(By.id("events"), "You have a seat.");
+            b.screenshot("12-community");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the community");
+        }
+        as("member2")
+                .body(Map.of("reason", "OFF_TOPIC", "note", "Console test report"))
+                .post("/api/community/posts/{id}/reports", postId)
+                .then()
+                .statusCode(anyOf(is(SC_OK), is(SC_CREATED)));
+        try (Browser b = new Browser("en").signIn(console, "admin1")) {
+            b.go(console, "moderation");
+            WebElement row = b.await(By.cssSelector("#reports tr[data-id='" + postId + "']"));
+            row.findElement(By.cssSelector("button.moderate")).click();
+            b.await(By.id("moderation-reason")).sendKeys("Asked twice");
+            b.screenshot("12-moderation");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on moderation");
+            b.await(By.cssSelector("button.hide")).click();
+            b.await(By.id("moderated"));
+        }
+        // hidden: members no longer find it
+        as("member2").get("/api/community/posts/{id}", postId).then().statusCode(404);
     }
 
     private static String npsSurveyAnsweredByBothMembers() {
@@ -272,15 +542,7 @@ class ConsoleIT {
                                         "text",
                                         Map.of("en", "How likely are you to recommend us?", "ja", "おすすめ度は？")),
                                 Map.of("id", "reason", "type", "TEXT", "text", Map.of("en", "Why?"))));
-        String id = as("marketer1")
-                .body(survey)
-                .post("/api/surveys")
-                .then()
-                .statusCode(SC_CREATED)
-                .extract()
-                .path("id")
-                .toString();
-        as("marketer1").post("/api/surveys/{id}/publish", id).then().statusCode(anyOf(is(SC_OK), is(SC_CREATED)));
+        String id = publishedSurvey(survey);
         answer("member1", id, 10, "Friendly staff");
         answer("member2", id, 2, "Nobody at the till for ten minutes");
         await().atMost(KAFKA_WAIT)
@@ -293,6 +555,19 @@ class ConsoleIT {
                                 .jsonPath()
                                 .getInt("questions.find { it.questionId == 'nps' }.n")
                         == 2);
+        return id;
+    }
+
+    private static String publishedSurvey(Map<String, Object> survey) {
+        String id = as("marketer1")
+                .body(survey)
+                .post("/api/surveys")
+                .then()
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id")
+                .toString();
+        as("marketer1").post("/api/surveys/{id}/publish", id).then().statusCode(anyOf(is(SC_OK), is(SC_CREATED)));
         return id;
     }
 

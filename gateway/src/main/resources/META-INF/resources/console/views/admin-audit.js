@@ -14,11 +14,6 @@ class AdminAudit extends View {
     this.items = [];
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load(false);
-  }
-
   async load(more) {
     const query = new URLSearchParams({ size: '50' });
     if (this.action) {

@@ -17,11 +17,6 @@ class MarketerFollowUps extends View {
     this.kind = '';
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
   async load() {
     const query = new URLSearchParams({ page: '0', size: '50' });
     if (this.status) {

@@ -11,6 +11,7 @@ class MarketerNps extends View {
   static properties = {
     surveys: { state: true },
     metrics: { state: true },
+    comparison: { state: true },
     error: { state: true },
   };
 
@@ -19,11 +20,6 @@ class MarketerNps extends View {
     this.surveyId = null;
     this.interval = 'week';
     this.by = 'tier';
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
   }
 
   disconnectedCallback() {
@@ -148,7 +144,66 @@ class MarketerNps extends View {
           aria-label=${t('nps.chartLabel', { type: q.type })}></canvas></div>
         <p class="muted">${t('nps.band')}</p>
       </section>
-      ${this.breakdown(q)}`;
+      ${this.breakdown(q)}
+      ${this.compare(q)}`;
+  }
+
+  /** A selector of one side: a group of the breakdown and/or a period (compare endpoint's syntax). */
+  side(name) {
+    const group = this.querySelector(`#${name}-group`).value;
+    const from = this.querySelector(`#${name}-from`).value;
+    const to = this.querySelector(`#${name}-to`).value;
+    const terms = [];
+    if (group) {
+      terms.push(`${this.by}:${group}`);
+    }
+    if (from || to) {
+      terms.push(`period:${from}..${to}`);
+    }
+    return terms.join(',');
+  }
+
+  async runComparison(e, q) {
+    e.preventDefault();
+    try {
+      const query = new URLSearchParams({ a: this.side('a'), b: this.side('b'), question: q.questionId });
+      this.comparison = await api.get(`/api/metrics/surveys/${this.surveyId}/compare?${query}`);
+      this.error = null;
+    } catch (err) {
+      this.comparison = null;
+      this.error = err;
+    }
+  }
+
+  compare(q) {
+    const groups = (this.metrics.groups?.groups ?? []).map((g) => g.value);
+    const side = (name) => html`<fieldset>
+      <legend>${t(`nps.side_${name}`)}</legend>
+      <label>${t(`nps.by_${this.by}`)}<select id=${`${name}-group`}>
+        <option value="">${t('nps.anyGroup')}</option>
+        ${groups.map((g) => html`<option value=${g}>${g}</option>`)}
+      </select></label>
+      <label>${t('nps.from')}<input type="date" id=${`${name}-from`} /></label>
+      <label>${t('nps.to')}<input type="date" id=${`${name}-to`} /></label>
+    </fieldset>`;
+    const c = this.comparison?.questions?.[0];
+    return html`<section class="panel" aria-labelledby="compare-title">
+      <h2 id="compare-title">${t('nps.compare')}</h2>
+      <form @submit=${(e) => this.runComparison(e, q)}>
+        <div class="grid">${side('a')}${side('b')}</div>
+        <button type="submit" id="run-compare">${t('nps.compareRun')}</button>
+      </form>
+      ${c ? html`<div id="comparison" aria-live="polite">
+          ${c.comparable
+            ? html`<p class="big">${c.difference > 0 ? '+' : ''}${format.number(c.difference, 1)}
+                  <span class="muted">± ${format.number(c.marginOfError, 1)}</span></p>
+                <p>${t('nps.sides', { a: format.number(c.a?.score, 1), na: c.a?.n, b: format.number(c.b?.score, 1), nb: c.b?.n })}</p>
+                <p class=${c.significant ? 'good' : 'muted'} id="significance">${c.significant
+                  ? t('nps.significant', { p: format.number(c.pValue, 3), level: format.number(this.comparison.confidenceLevel * 100) })
+                  : t('nps.notSignificant', { p: format.number(c.pValue, 3) })}</p>`
+            : html`<p class="muted" id="significance">${t('nps.notComparable', { reason: c.reason ?? '' })}</p>`}
+        </div>` : ''}
+    </section>`;
   }
 
   breakdown(q) {

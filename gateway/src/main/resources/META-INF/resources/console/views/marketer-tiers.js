@@ -15,11 +15,6 @@ class MarketerTiers extends View {
     error: { state: true },
   };
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
   async load() {
     try {
       this.ladder = await api.get('/api/points/tiers');

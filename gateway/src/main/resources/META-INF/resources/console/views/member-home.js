@@ -15,11 +15,6 @@ class MemberHome extends View {
     this.qr = null;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
   async load() {
     try {
       this.member = await this.account();

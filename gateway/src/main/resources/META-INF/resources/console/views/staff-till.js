@@ -1,8 +1,9 @@
 // The till: find the member by scanning the QR code of their card with the device's camera (html5-qrcode, ZXing
 // inside) or by typing the card code, phone or e-mail; see what a purchase would earn, and why, before saving it;
-// record it, with a receipt of what was earned. E-mail and phone go in a POST body, never in a URL.
+// record it, with a receipt of what was earned; or redeem points, or record a return of an earlier purchase. E-mail
+// and phone go in a POST body, never in a URL.
 import { html } from 'lit';
-import { api } from '../api.js';
+import { api, idempotencyKey } from '../api.js';
 import { user } from '../auth.js';
 import { format, t } from '../i18n.js';
 import { View, problem } from './view.js';
@@ -17,11 +18,14 @@ class StaffTill extends View {
     error: { state: true },
     scanning: { state: true },
     busy: { state: true },
+    mode: { state: true },
+    outcome: { state: true },
   };
 
   constructor() {
     super();
     this.transactionId = StaffTill.newTransactionId();
+    this.mode = 'purchase';
   }
 
   static newTransactionId() {
@@ -41,6 +45,7 @@ class StaffTill extends View {
     this.member = null;
     this.simulation = null;
     this.receipt = null;
+    this.outcome = null;
     this.error = null;
     if (!query) {
       return;
@@ -89,7 +94,7 @@ class StaffTill extends View {
 
   purchase() {
     const amount = Number(this.querySelector('#amount').value);
-    const store = this.querySelector('#store')?.value?.trim() || user().storeId;
+    const store = this.store();
     return {
       transactionId: this.querySelector('#transaction-id').value.trim(),
       cardCode: this.member.cardCode,
@@ -129,6 +134,59 @@ class StaffTill extends View {
     }
   }
 
+  store() {
+    return this.querySelector('#store')?.value?.trim() || user().storeId;
+  }
+
+  async redeemPoints(e) {
+    e.preventDefault();
+    this.error = null;
+    try {
+      const r = await api.post('/api/points/redemptions', {
+        idempotencyKey: this.redemptionKey,
+        cardCode: this.member.cardCode,
+        points: Number(this.querySelector('#redeem-points').value),
+        reason: this.querySelector('#redeem-reason').value.trim() || t('till.redeemedAtTill'),
+      });
+      this.redemptionKey = idempotencyKey();
+      this.member = { ...this.member, balance: r.balance };
+      this.outcome = { title: t('till.redeemed', { points: format.points(r.points) }), balance: r.balance };
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  async recordReturn(e) {
+    e.preventDefault();
+    this.error = null;
+    const amount = this.querySelector('#return-amount').value;
+    try {
+      const r = await api.post('/api/points/returns', {
+        returnId: `R${StaffTill.newTransactionId().slice(1)}`,
+        transactionId: this.querySelector('#return-transaction').value.trim(),
+        storeId: this.store(),
+        ...(amount ? { amount: Number(amount) } : {}),
+      });
+      this.member = { ...this.member, balance: r.balance };
+      this.outcome = {
+        title: t('till.returned', { points: format.points(r.pointsReversed) }),
+        balance: r.balance,
+        note: r.shortfall ? t('till.shortfall', { points: format.points(r.shortfall) }) : null,
+      };
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  setMode(mode) {
+    this.mode = mode;
+    this.outcome = null;
+    this.receipt = null;
+    this.simulation = null;
+    this.error = null;
+    this.redemptionKey = idempotencyKey();
+  }
+
   render() {
     return html`
       <h1>${t('till.title')}</h1>
@@ -147,6 +205,11 @@ class StaffTill extends View {
       ${problem(this.error)}
       ${this.member ? this.memberPanel() : ''}
       ${this.receipt ? this.receiptPanel() : ''}
+      ${this.outcome ? html`<section class="receipt" id="outcome" role="status" aria-live="polite">
+          <h2>${this.outcome.title}</h2>
+          <p>${t('till.newBalance')}: <strong id="outcome-balance">${format.points(this.outcome.balance)}</strong></p>
+          ${this.outcome.note ? html`<p>${this.outcome.note}</p>` : ''}
+        </section>` : ''}
     `;
   }
 
@@ -157,6 +220,36 @@ class StaffTill extends View {
       <h2 id="found-title">${t('till.member')}</h2>
       <p id="found-member"><strong>${m.displayName ?? m.cardCode}</strong> · ${m.tierName ?? m.tier} ·
         <span id="found-balance">${format.points(m.balance)}</span></p>
+      <div role="group" aria-label=${t('till.what')} class="modes">
+        ${['purchase', 'redeem', 'return'].map((mode) => html`<button type="button" id=${`mode-${mode}`}
+          class=${this.mode === mode ? '' : 'secondary'} aria-pressed=${this.mode === mode ? 'true' : 'false'}
+          @click=${() => this.setMode(mode)}>${t(`till.modes.${mode}`)}</button>`)}
+      </div>
+      ${this.mode === 'redeem' ? this.redeemForm() : this.mode === 'return' ? this.returnForm() : this.purchaseForm(staffStore)}
+    </section>`;
+  }
+
+  redeemForm() {
+    this.redemptionKey ??= idempotencyKey();
+    return html`<form @submit=${(e) => this.redeemPoints(e)}>
+      <label>${t('till.redeemPoints')}<input id="redeem-points" type="number" min="1" step="1" required inputmode="numeric" /></label>
+      <label>${t('adjust.reason')}<input id="redeem-reason" maxlength="200" placeholder=${t('till.redeemedAtTill')} /></label>
+      <button type="submit" id="redeem">${t('till.modes.redeem')}</button>
+    </form>`;
+  }
+
+  returnForm() {
+    const staffStore = user().storeId;
+    return html`<form @submit=${(e) => this.recordReturn(e)}>
+      <label>${t('till.returnOf')}<input id="return-transaction" required maxlength="128" /></label>
+      <label>${t('till.returnAmount')}<input id="return-amount" type="number" min="1" step="1" inputmode="numeric" /></label>
+      ${staffStore ? '' : html`<label>${t('till.store')}<input id="store" required maxlength="64" /></label>`}
+      <button type="submit" id="record-return">${t('till.modes.return')}</button>
+    </form>`;
+  }
+
+  purchaseForm(staffStore) {
+    return html`
       <form @submit=${(e) => this.record(e)}>
         <label>${t('till.amount')}
           <input id="amount" type="number" min="1" step="1" required inputmode="numeric" />
@@ -175,8 +268,7 @@ class StaffTill extends View {
         <button type="button" class="secondary" id="simulate" @click=${() => this.simulate()}>${t('till.simulate')}</button>
         <button type="submit" id="record" ?disabled=${this.busy}>${t('till.record')}</button>
       </form>
-      ${this.simulation ? this.simulationPanel() : ''}
-    </section>`;
+      ${this.simulation ? this.simulationPanel() : ''}`;
   }
 
   simulationPanel() {

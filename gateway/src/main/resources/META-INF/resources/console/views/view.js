@@ -1,5 +1,6 @@
-// What every screen shares: light DOM (the console's one stylesheet), re-rendering when the language changes, and
-// showing an API error (a problem's title and detail, and its field errors) where the action happened.
+// What every screen shares: light DOM (the console's one stylesheet), loading its data when shown (its load(), if it
+// has one), re-rendering when the language changes, and showing an API error (a problem's title and detail, and its
+// field errors) where the action happened.
 import { LitElement, html } from 'lit';
 import { t } from '../i18n.js';
 
@@ -12,6 +13,7 @@ export class View extends LitElement {
     super.connectedCallback();
     this.languageListener = () => this.requestUpdate();
     window.addEventListener('language-changed', this.languageListener);
+    this.load?.();
   }
 
   disconnectedCallback() {

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *       sent: the request's path, relative;
  *   <li>an operation that takes parameters or a body answers 400 when they are malformed or break their constraints
  *       (Bean Validation, malformed JSON, a value of the wrong type), and so documents it where its resource did not;
- *   <li>an operation that takes a body answers 415 when the body's {@code Content-Type} is not one it takes.
+ *   <li>an operation that takes a body answers 415 when the body's {@code Content-Type} is not one it takes;
+ *   <li>an operation that answers with a body answers 406 when the request's {@code Accept} names none of its types.
  * </ul>
  * Statuses that depend on what an operation does (404, 409, 422, a second success) stay on its resource, with
  * {@code @APIResponse}.
@@ -109,6 +110,15 @@ public class ContractConventions implements OASFilter {
                     "400",
                     OASFactory.createAPIResponse()
                             .description("A parameter or the body is malformed or breaks its constraints"));
+        }
+        boolean answersWithABody = responses.getAPIResponses().entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith("2") && !noContent(e.getValue()));
+        if (answersWithABody && !responses.hasAPIResponse("406")) {
+            responses.addAPIResponse(
+                    "406",
+                    OASFactory.createAPIResponse()
+                            .description(
+                                    "The Accept header names none of the media types this operation answers with"));
         }
         if (operation.getRequestBody() != null && !responses.hasAPIResponse("415")) {
             responses.addAPIResponse(

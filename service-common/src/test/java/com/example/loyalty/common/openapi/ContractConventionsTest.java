@@ -46,6 +46,18 @@ class ContractConventionsTest {
     }
 
     @Test
+    void anOperationThatAnswersWithABodyDocuments406AndOneWithoutDoesNot() {
+        Operation json = operation();
+        json.getResponses()
+                .getAPIResponse("200")
+                .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()));
+        Operation empty = operation();
+        new ContractConventions().filterOpenAPI(document(json, empty));
+        assertTrue(json.getResponses().hasAPIResponse("406"));
+        assertFalse(empty.getResponses().hasAPIResponse("406"));
+    }
+
+    @Test
     void anOperationWithOnlyParametersDocuments400ButNot415() {
         Operation get = operation()
                 .parameters(List.of(OASFactory.createParameter().name("page").in(Parameter.In.QUERY)));

@@ -11,6 +11,7 @@ import './views/member-community.js';
 import './views/staff-till.js';
 import './views/marketer-tiers.js';
 import './views/marketer-rules.js';
+import './views/marketer-rewards.js';
 import './views/marketer-nps.js';
 import './views/marketer-follow-ups.js';
 import './views/marketer-behaviour.js';
@@ -35,6 +36,12 @@ const SCREENS = [
   { route: 'till', roles: ['staff', 'admin'], label: 'nav.till', render: () => html`<staff-till></staff-till>` },
   { route: 'tiers', roles: ['marketer', 'admin'], label: 'nav.tiers', render: () => html`<marketer-tiers></marketer-tiers>` },
   { route: 'rules', roles: ['marketer', 'admin'], label: 'nav.rules', render: () => html`<marketer-rules></marketer-rules>` },
+  {
+    route: 'catalogue',
+    roles: ['marketer', 'admin'],
+    label: 'nav.catalogue',
+    render: () => html`<marketer-rewards></marketer-rewards>`,
+  },
   { route: 'nps', roles: ['marketer', 'admin'], label: 'nav.nps', render: () => html`<marketer-nps></marketer-nps>` },
   {
     route: 'behaviour',

@@ -99,15 +99,33 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        return until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void awaitText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /**
+     * Waits for the condition; on a timeout, saves a screenshot ({@code failed-<n>.png}) and fails with what the page
+     * shows (an error the console displays says more than "element not found").
+     */
     <T> T until(java.util.function.Function<WebDriver, T> condition) {
-        return wait.until(condition);
+        try {
+            return wait.until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String shown;
+            try {
+                shown = driver.findElement(By.tagName("main")).getText();
+            } catch (RuntimeException notThere) {
+                shown = driver.getPageSource();
+            }
+            Path shot = screenshot("failed-" + System.currentTimeMillis());
+            throw new AssertionError(
+                    e.getMessage().lines().findFirst().orElse("timed out") + "\nthe page (" + driver.getCurrentUrl()
+                            + ", " + shot + ") shows:\n" + shown.substring(0, Math.min(shown.length(), 2000)),
+                    e);
+        }
     }
 
     Object script(String js, Object... args) {

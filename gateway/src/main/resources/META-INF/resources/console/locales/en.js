@@ -16,6 +16,7 @@ export default {
     "en": "English"
   },
   "nav": {
+    "catalogue": "Rewards and causes",
     "imports": "Imports",
     "community": "Community",
     "moderation": "Moderation",
@@ -426,6 +427,45 @@ export default {
       "RUNNING": "Importing…",
       "DONE": "Done",
       "FAILED": "Failed"
+    }
+  },
+  "catalogue": {
+    "title": "Rewards and causes",
+    "rewards": "Rewards",
+    "stock": "Stock",
+    "redeemed": "Redeemed",
+    "tiers": "Who",
+    "everyone": "Every rank",
+    "status": {
+      "ACTIVE": "Active",
+      "RETIRED": "Retired"
+    },
+    "restock": "+10 in stock",
+    "retire": "Retire",
+    "retiredFromConsole": "Retired in the console",
+    "newReward": "New reward",
+    "description": "Description",
+    "price": "Points it costs",
+    "stockNew": "Stock (empty: unlimited)",
+    "add": "Add",
+    "added": "{{name}} added.",
+    "restocked": "{{name}}: 10 more in stock.",
+    "retired": "{{name}} retired.",
+    "causes": "Causes",
+    "donated": "Donated",
+    "matched": "Matched by the brand",
+    "donors": "Donors",
+    "ratio": "Matching",
+    "ratioInput": "Points the brand adds per point donated",
+    "newCause": "New cause",
+    "open": "Open",
+    "closed": "Closed",
+    "kinds": {
+      "PRODUCT": "Product",
+      "COUPON": "Coupon",
+      "PRIZE": "Prize",
+      "EXPERIENCE": "Experience",
+      "DONATION": "Donation"
     }
   }
 };

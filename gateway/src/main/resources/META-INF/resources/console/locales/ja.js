@@ -16,6 +16,7 @@ export default {
     "en": "English"
   },
   "nav": {
+    "catalogue": "特典・寄付先",
     "imports": "インポート",
     "community": "コミュニティ",
     "moderation": "モデレーション",
@@ -426,6 +427,45 @@ export default {
       "RUNNING": "インポート中…",
       "DONE": "完了",
       "FAILED": "失敗"
+    }
+  },
+  "catalogue": {
+    "title": "特典と寄付先",
+    "rewards": "特典",
+    "stock": "在庫",
+    "redeemed": "交換数",
+    "tiers": "対象",
+    "everyone": "全ランク",
+    "status": {
+      "ACTIVE": "提供中",
+      "RETIRED": "終了"
+    },
+    "restock": "在庫 +10",
+    "retire": "終了する",
+    "retiredFromConsole": "コンソールで終了",
+    "newReward": "新しい特典",
+    "description": "説明",
+    "price": "必要ポイント",
+    "stockNew": "在庫 (空欄は無制限)",
+    "add": "追加",
+    "added": "{{name}} を追加しました。",
+    "restocked": "{{name}}: 在庫を 10 追加しました。",
+    "retired": "{{name}} を終了しました。",
+    "causes": "寄付先",
+    "donated": "寄付されたポイント",
+    "matched": "ブランドの上乗せ",
+    "donors": "寄付した会員",
+    "ratio": "上乗せ率",
+    "ratioInput": "寄付 1 ポイントあたりブランドが上乗せするポイント",
+    "newCause": "新しい寄付先",
+    "open": "受付中",
+    "closed": "受付終了",
+    "kinds": {
+      "PRODUCT": "商品",
+      "COUPON": "クーポン",
+      "PRIZE": "賞品",
+      "EXPERIENCE": "体験",
+      "DONATION": "寄付"
     }
   }
 };

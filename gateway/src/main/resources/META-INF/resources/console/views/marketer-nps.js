@@ -157,7 +157,8 @@ class MarketerNps extends View {
     if (group) {
       terms.push(`${this.by}:${group}`);
     }
-    if (from || to) {
+    if (from || to || terms.length === 0) {
+      // an open range: period:.. is every answer, so a side with nothing chosen is everyone
       terms.push(`period:${from}..${to}`);
     }
     return terms.join(',');

@@ -13,6 +13,7 @@ import './views/marketer-tiers.js';
 import './views/marketer-rules.js';
 import './views/marketer-rewards.js';
 import './views/marketer-nps.js';
+import './views/marketer-surveys.js';
 import './views/marketer-follow-ups.js';
 import './views/marketer-behaviour.js';
 import './views/admin-adjust.js';
@@ -41,6 +42,12 @@ const SCREENS = [
     roles: ['marketer', 'admin'],
     label: 'nav.catalogue',
     render: () => html`<marketer-rewards></marketer-rewards>`,
+  },
+  {
+    route: 'survey-builder',
+    roles: ['marketer', 'admin'],
+    label: 'nav.builder',
+    render: () => html`<marketer-surveys></marketer-surveys>`,
   },
   { route: 'nps', roles: ['marketer', 'admin'], label: 'nav.nps', render: () => html`<marketer-nps></marketer-nps>` },
   {

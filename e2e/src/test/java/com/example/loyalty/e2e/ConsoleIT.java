@@ -558,6 +558,59 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    @Order(14)
+    void theMarketerBuildsASurveyInBothLanguagesPublishesItAndRunsItsWaves() {
+        String title = "Console builder " + System.nanoTime();
+        String closes = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"))
+                .plusDays(10)
+                .toString();
+        try (Browser b = new Browser("en").signIn(console, "marketer1")) {
+            b.go(console, "survey-builder");
+            b.await(By.id("survey-title-en")).sendKeys(title);
+            b.await(By.id("survey-title-ja")).sendKeys("コンソールで作成 " + title);
+            b.await(By.cssSelector("fieldset.question[data-index='0'] .q-en")).sendKeys("Would you recommend us?");
+            b.await(By.cssSelector("fieldset.question[data-index='0'] .q-ja")).sendKeys("当店をおすすめしますか？");
+            b.await(By.id("add-question")).click();
+            new Select(b.await(By.cssSelector("fieldset.question[data-index='1'] .q-type"))).selectByValue("CHOICE");
+            b.await(By.cssSelector("fieldset.question[data-index='1'] .q-en")).sendKeys("What brings you here?");
+            b.await(By.cssSelector("fieldset.question[data-index='1'] .q-options"))
+                    .sendKeys("coffee | Coffee | コーヒー\nbooks | Books | 本");
+            b.script("arguments[0].value = arguments[1]", b.await(By.id("wave-closes")), closes);
+            b.screenshot("14-survey-builder");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the survey builder");
+            b.await(By.id("publish-survey")).click();
+            b.awaitText(By.id("builder-notice"), "published");
+            String row = "//table[@id='survey-list']//tr[td[normalize-space(.)='" + title + "']]";
+            b.awaitText(By.xpath(row + "/td[2]"), "Published");
+            b.await(By.xpath(row + "//button[contains(@class,'waves')]")).click();
+            b.await(By.cssSelector("button.close-wave")).click();
+            b.awaitText(By.id("waves"), "Closed");
+            b.script("arguments[0].value = arguments[1]", b.await(By.id("new-wave-closes")), closes);
+            new Select(b.await(By.id("wave-target"))).selectByValue("TIER");
+            b.await(By.id("wave-target-list")).sendKeys("SILVER, GOLD");
+            b.await(By.id("add-wave")).click();
+            b.awaitText(By.id("builder-notice"), "Wave added.");
+            b.awaitText(By.id("waves"), "Some tiers");
+        }
+        List<Map<String, Object>> surveys = as("marketer1")
+                .get("/api/surveys?page=0&size=100")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .jsonPath()
+                .getList("items.findAll { it.title.en == '" + title + "' }");
+        assertEquals(1, surveys.size());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> questions =
+                (List<Map<String, Object>>) surveys.get(0).get("questions");
+        assertEquals(
+                List.of("NPS", "CHOICE"),
+                questions.stream().map(q -> q.get("type")).toList());
+        assertEquals("当店をおすすめしますか？", ((Map<?, ?>) questions.get(0).get("text")).get("ja"));
+        assertEquals(2, ((List<?>) questions.get(1).get("options")).size());
+    }
+
     private static String npsSurveyAnsweredByBothMembers() {
         Map<String, Object> survey = Map.of(
                 "title", Map.of("en", "Console: how are we doing?", "ja", "コンソール: ご意見をお聞かせください"),

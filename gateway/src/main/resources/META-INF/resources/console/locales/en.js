@@ -16,6 +16,7 @@ export default {
     "en": "English"
   },
   "nav": {
+    "builder": "Survey builder",
     "catalogue": "Rewards and causes",
     "imports": "Imports",
     "community": "Community",
@@ -466,6 +467,82 @@ export default {
       "PRIZE": "Prize",
       "EXPERIENCE": "Experience",
       "DONATION": "Donation"
+    }
+  },
+  "builder": {
+    "title": "Surveys",
+    "surveys": "Surveys",
+    "openWave": "Open wave",
+    "waves": "Waves",
+    "wavesOf": "Waves of {{title}}",
+    "status": {
+      "DRAFT": "Draft",
+      "PUBLISHED": "Published",
+      "CLOSED": "Closed"
+    },
+    "waveStatus": {
+      "SCHEDULED": "Scheduled",
+      "OPEN": "Open",
+      "CLOSED": "Closed"
+    },
+    "target": "Who is asked",
+    "targets": {
+      "ALL": "Everyone",
+      "TIER": "Some tiers",
+      "SEGMENT": "Some RFM segments",
+      "QUADRANT": "Some loyalty quadrants",
+      "MEMBERS": "Listed members"
+    },
+    "targetList": {
+      "TIER": "Tier codes (comma-separated)",
+      "SEGMENT": "Segments (e.g. AT_RISK, LOST)",
+      "QUADRANT": "Quadrants (e.g. LATENT_FAN)",
+      "MEMBERS": "Member ids (comma-separated)"
+    },
+    "closeWave": "Close early",
+    "newWave": "New wave",
+    "closes": "Answers until (the end of that day)",
+    "addWave": "Add the wave",
+    "waveAdded": "Wave added.",
+    "new": "New survey",
+    "titleEn": "Title (English)",
+    "titleJa": "Title (Japanese)",
+    "anonymous": "Anonymous: answers carry no identity",
+    "question": "Question {{n}}",
+    "type": "Type",
+    "id": "Id (the answer's key)",
+    "textEn": "Question (English)",
+    "textJa": "Question (Japanese)",
+    "dimension": "CSI dimension",
+    "options": "Options, one per line: id | English | Japanese",
+    "required": "An answer is required",
+    "up": "Up",
+    "down": "Down",
+    "remove": "Remove",
+    "addQuestion": "Add a question",
+    "firstWave": "First wave",
+    "saveDraft": "Save as draft",
+    "publish": "Publish",
+    "saved": "{{title}} saved as a draft.",
+    "published": "{{title}} published: its first wave is open.",
+    "types": {
+      "NPS": "NPS (0–10)",
+      "CONTINUED_USE": "Continued use (0–10)",
+      "NRS": "Repeat intention, NRS (1–5)",
+      "CSI": "Satisfaction, CSI (0–100)",
+      "CES": "Effort, CES (0–10)",
+      "CES_BINARY": "Felt effort (yes/no)",
+      "DWB": "Would be disappointed, DWB (1–5)",
+      "TEXT": "Free text",
+      "CHOICE": "One choice"
+    },
+    "dimensions": {
+      "EXPECTATION": "Expectation",
+      "PERCEIVED_QUALITY": "Perceived quality",
+      "PERCEIVED_VALUE": "Perceived value",
+      "COMPLAINTS": "Complaints",
+      "LOYALTY": "Loyalty",
+      "CUSTOM": "Custom"
     }
   }
 };

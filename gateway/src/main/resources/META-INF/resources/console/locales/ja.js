@@ -16,6 +16,7 @@ export default {
     "en": "English"
   },
   "nav": {
+    "builder": "アンケート作成",
     "catalogue": "特典・寄付先",
     "imports": "インポート",
     "community": "コミュニティ",
@@ -466,6 +467,82 @@ export default {
       "PRIZE": "賞品",
       "EXPERIENCE": "体験",
       "DONATION": "寄付"
+    }
+  },
+  "builder": {
+    "title": "アンケート作成",
+    "surveys": "アンケート",
+    "openWave": "実施中の回",
+    "waves": "実施回",
+    "wavesOf": "{{title}} の実施回",
+    "status": {
+      "DRAFT": "下書き",
+      "PUBLISHED": "公開中",
+      "CLOSED": "終了"
+    },
+    "waveStatus": {
+      "SCHEDULED": "予定",
+      "OPEN": "実施中",
+      "CLOSED": "終了"
+    },
+    "target": "対象者",
+    "targets": {
+      "ALL": "全員",
+      "TIER": "特定のランク",
+      "SEGMENT": "特定の RFM セグメント",
+      "QUADRANT": "特定のロイヤルティ象限",
+      "MEMBERS": "指定した会員"
+    },
+    "targetList": {
+      "TIER": "ランクコード (カンマ区切り)",
+      "SEGMENT": "セグメント (例: AT_RISK, LOST)",
+      "QUADRANT": "象限 (例: LATENT_FAN)",
+      "MEMBERS": "会員 ID (カンマ区切り)"
+    },
+    "closeWave": "早期終了",
+    "newWave": "新しい実施回",
+    "closes": "回答期限 (その日の終わりまで)",
+    "addWave": "実施回を追加",
+    "waveAdded": "実施回を追加しました。",
+    "new": "新しいアンケート",
+    "titleEn": "タイトル (英語)",
+    "titleJa": "タイトル (日本語)",
+    "anonymous": "匿名: 回答に個人を特定する情報を含めない",
+    "question": "設問 {{n}}",
+    "type": "種類",
+    "id": "ID (回答のキー)",
+    "textEn": "設問 (英語)",
+    "textJa": "設問 (日本語)",
+    "dimension": "CSI の次元",
+    "options": "選択肢 (1 行に 1 つ: id | 英語 | 日本語)",
+    "required": "回答必須",
+    "up": "上へ",
+    "down": "下へ",
+    "remove": "削除",
+    "addQuestion": "設問を追加",
+    "firstWave": "最初の実施回",
+    "saveDraft": "下書き保存",
+    "publish": "公開",
+    "saved": "{{title}} を下書き保存しました。",
+    "published": "{{title}} を公開しました。最初の実施回が始まっています。",
+    "types": {
+      "NPS": "NPS (0〜10)",
+      "CONTINUED_USE": "継続利用意向 (0〜10)",
+      "NRS": "再購入意向 NRS (1〜5)",
+      "CSI": "満足度 CSI (0〜100)",
+      "CES": "負担感 CES (0〜10)",
+      "CES_BINARY": "負担の有無 (はい/いいえ)",
+      "DWB": "失望度 DWB (1〜5)",
+      "TEXT": "自由回答",
+      "CHOICE": "単一選択"
+    },
+    "dimensions": {
+      "EXPECTATION": "期待",
+      "PERCEIVED_QUALITY": "知覚品質",
+      "PERCEIVED_VALUE": "知覚価値",
+      "COMPLAINTS": "不満",
+      "LOYALTY": "ロイヤルティ",
+      "CUSTOM": "その他"
     }
   }
 };

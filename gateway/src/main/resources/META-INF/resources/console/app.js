@@ -16,6 +16,7 @@ import './views/marketer-nps.js';
 import './views/marketer-surveys.js';
 import './views/marketer-follow-ups.js';
 import './views/marketer-behaviour.js';
+import './views/marketer-community.js';
 import './views/admin-adjust.js';
 import './views/admin-audit.js';
 import './views/admin-members.js';
@@ -55,6 +56,12 @@ const SCREENS = [
     roles: ['marketer', 'admin'],
     label: 'nav.behaviour',
     render: () => html`<marketer-behaviour></marketer-behaviour>`,
+  },
+  {
+    route: 'community-analytics',
+    roles: ['marketer', 'admin'],
+    label: 'nav.communityAnalytics',
+    render: () => html`<marketer-community></marketer-community>`,
   },
   {
     route: 'follow-ups',

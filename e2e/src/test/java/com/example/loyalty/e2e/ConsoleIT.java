@@ -611,6 +611,55 @@ class ConsoleIT {
         assertEquals(2, ((List<?>) questions.get(1).get("options")).size());
     }
 
+    @Test
+    @Order(15)
+    void anotherMemberAnswersAQuestionTheAskerAcceptsItAndTheMarketerReadsTheCommunityAnalytics() {
+        String space = "Console answers " + System.nanoTime();
+        String spaceId = as("marketer1")
+                .body(Map.of("name", space))
+                .post("/api/community/spaces")
+                .then()
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
+        String question = "Is there parking? " + System.nanoTime();
+        String postId = as("member1")
+                .body(Map.of("kind", "QUESTION", "title", question, "body", "For a small car."))
+                .post("/api/community/spaces/{id}/posts", spaceId)
+                .then()
+                .statusCode(SC_CREATED)
+                .extract()
+                .path("id");
+        String post = "//li[@class='post'][@data-id='" + postId + "']";
+        try (Browser b = new Browser("en").signIn(console, "member2")) {
+            b.go(console, "community");
+            b.await(By.xpath("//nav//button[normalize-space(.)='" + space + "']"))
+                    .click();
+            b.await(By.xpath(post + "//button[contains(@class,'open-post')]")).click();
+            b.await(By.id("comment-body")).sendKeys("Yes, behind the store, free for an hour.");
+            b.await(By.id("send-comment")).click();
+            b.awaitText(By.id("thread"), "behind the store");
+        }
+        try (Browser b = new Browser("en").signIn(console, "member1")) {
+            b.go(console, "community");
+            b.await(By.xpath("//nav//button[normalize-space(.)='" + space + "']"))
+                    .click();
+            b.await(By.xpath(post + "//button[contains(@class,'open-post')]")).click();
+            b.await(By.cssSelector("#thread button.accept")).click();
+            b.awaitText(By.id("thread"), "accepted answer");
+            b.screenshot("15-community-answer");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on a question's thread");
+        }
+        try (Browser b = new Browser("en").signIn(console, "marketer1")) {
+            b.go(console, "community-analytics");
+            b.await(By.id("community-totals"));
+            b.awaitText(By.id("questions-figures"), "questions answered");
+            b.until(d -> Boolean.TRUE.equals(b.script("return !!Chart.getChart('community-chart')")));
+            b.screenshot("15-community-analytics");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on community analytics");
+        }
+    }
+
     private static String npsSurveyAnsweredByBothMembers() {
         Map<String, Object> survey = Map.of(
                 "title", Map.of("en", "Console: how are we doing?", "ja", "コンソール: ご意見をお聞かせください"),

@@ -16,6 +16,7 @@ export default {
     "en": "English"
   },
   "nav": {
+    "communityAnalytics": "Community analytics",
     "builder": "Survey builder",
     "catalogue": "Rewards and causes",
     "imports": "Imports",
@@ -353,6 +354,14 @@ export default {
     "erased": "Personal data erased."
   },
   "community": {
+    "open": "Comments",
+    "close": "Close",
+    "accepted": "accepted answer",
+    "accept": "Accept this answer",
+    "acceptedNotice": "Answer accepted.",
+    "yourAnswer": "Your answer",
+    "yourComment": "Your comment",
+    "send": "Send",
     "title": "Community",
     "spaces": "Spaces",
     "noSpaces": "No space is open to you yet.",
@@ -544,5 +553,20 @@ export default {
       "LOYALTY": "Loyalty",
       "CUSTOM": "Custom"
     }
+  },
+  "communityAnalytics": {
+    "title": "Community analytics",
+    "posts": "Posts",
+    "comments": "Comments",
+    "reactions": "Reactions",
+    "views": "Views",
+    "activeMembers": "Active members",
+    "questions": "Questions",
+    "answered": "{{answered}} of {{asked}} questions answered ({{share}} %)",
+    "medians": "Median hours to a first answer: {{first}}; to an accepted answer: {{accepted}}",
+    "daily": "Activity per day",
+    "topContent": "Most viewed",
+    "contributors": "Top contributors",
+    "score": "Score"
   }
 };

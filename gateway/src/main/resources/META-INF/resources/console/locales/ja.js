@@ -16,6 +16,7 @@ export default {
     "en": "English"
   },
   "nav": {
+    "communityAnalytics": "コミュニティ分析",
     "builder": "アンケート作成",
     "catalogue": "特典・寄付先",
     "imports": "インポート",
@@ -353,6 +354,14 @@ export default {
     "erased": "個人情報を消去しました。"
   },
   "community": {
+    "open": "コメント",
+    "close": "閉じる",
+    "accepted": "ベストアンサー",
+    "accept": "この回答をベストアンサーにする",
+    "acceptedNotice": "ベストアンサーを選びました。",
+    "yourAnswer": "あなたの回答",
+    "yourComment": "あなたのコメント",
+    "send": "送信",
     "title": "コミュニティ",
     "spaces": "スペース",
     "noSpaces": "参加できるスペースはまだありません。",
@@ -544,5 +553,20 @@ export default {
       "LOYALTY": "ロイヤルティ",
       "CUSTOM": "その他"
     }
+  },
+  "communityAnalytics": {
+    "title": "コミュニティ分析",
+    "posts": "投稿",
+    "comments": "コメント",
+    "reactions": "リアクション",
+    "views": "閲覧",
+    "activeMembers": "活動した会員",
+    "questions": "質問",
+    "answered": "{{asked}} 件の質問のうち {{answered}} 件に回答 ({{share}}%)",
+    "medians": "最初の回答までの時間の中央値: {{first}} 時間、回答の承認まで: {{accepted}} 時間",
+    "daily": "日別の活動",
+    "topContent": "よく見られた投稿",
+    "contributors": "貢献した会員",
+    "score": "スコア"
   }
 };

@@ -13,6 +13,8 @@ class MemberCommunity extends View {
     feed: { state: true },
     events: { state: true },
     reporting: { state: true },
+    opened: { state: true },
+    comments: { state: true },
     notice: { state: true },
     error: { state: true },
   };
@@ -63,6 +65,61 @@ class MemberCommunity extends View {
     } catch (err) {
       this.error = err;
     }
+  }
+
+  async openPost(post) {
+    if (this.opened?.id === post.id) {
+      this.opened = null;
+      return;
+    }
+    try {
+      this.comments = (await api.get(`/api/community/posts/${post.id}/comments?limit=50`)).items ?? [];
+      this.opened = post;
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  async comment(e, post) {
+    e.preventDefault();
+    try {
+      await api.post(`/api/community/posts/${post.id}/comments`, { body: this.querySelector('#comment-body').value.trim() });
+      e.target.reset();
+      this.comments = (await api.get(`/api/community/posts/${post.id}/comments?limit=50`)).items ?? [];
+      this.error = null;
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  async accept(post, comment) {
+    try {
+      await api.post(`/api/community/posts/${post.id}/accepted-answer`, { commentId: comment.id });
+      this.comments = (await api.get(`/api/community/posts/${post.id}/comments?limit=50`)).items ?? [];
+      this.notice = t('community.acceptedNotice');
+      this.error = null;
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  thread(post) {
+    const asker = post.kind === 'QUESTION' && post.author?.you;
+    return html`<div class="thread" id="thread">
+      <ul class="plain">${this.comments.map((c) => html`<li class="comment" data-id=${c.id}>
+        <p>${c.body}</p>
+        <p class="muted">${c.author?.brand ? t('community.brand') : c.author?.displayName ?? t('community.someone')} · ${format.dateTime(c.createdAt)}
+          ${c.accepted ? html` · <span class="good">✓ ${t('community.accepted')}</span>` : ''}</p>
+        ${asker && c.answer && !c.accepted
+          ? html`<button class="secondary accept" @click=${() => this.accept(post, c)}>${t('community.accept')}</button>`
+          : ''}
+      </li>`)}</ul>
+      <form @submit=${(e) => this.comment(e, post)}>
+        <label>${post.kind === 'QUESTION' && !post.author?.you ? t('community.yourAnswer') : t('community.yourComment')}
+          <textarea id="comment-body" required maxlength="5000"></textarea></label>
+        <button type="submit" id="send-comment">${t('community.send')}</button>
+      </form>
+    </div>`;
   }
 
   async report(post) {
@@ -125,6 +182,9 @@ class MemberCommunity extends View {
           <p>${p.excerpt}</p>
           <p class="muted">${p.author?.brand ? t('community.brand') : p.author?.displayName ?? t('community.someone')} ·
             ${format.dateTime(p.createdAt)} · ${t('community.comments', { count: p.commentCount ?? 0 })}</p>
+          <button class="secondary open-post" aria-expanded=${this.opened?.id === p.id ? 'true' : 'false'}
+            @click=${() => this.openPost(p)}>${this.opened?.id === p.id ? t('community.close') : t('community.open')}</button>
+          ${this.opened?.id === p.id ? this.thread(p) : ''}
           ${this.reporting === p.id
             ? html`<label>${t('community.why')}<select id="report-reason">
                   ${['SPAM', 'ABUSE', 'OFF_TOPIC', 'MISINFORMATION', 'OTHER'].map((r) => html`<option value=${r}>${t(`community.reasons.${r}`)}</option>`)}

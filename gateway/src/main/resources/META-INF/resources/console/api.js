@@ -15,6 +15,17 @@ export class ApiError extends Error {
   }
 }
 
+/** The ApiError of an answer that is not 2xx: its problem details, when it has them. */
+async function failure(response) {
+  let problem = null;
+  try {
+    problem = await response.json();
+  } catch (e) {
+    // not JSON: the status says it
+  }
+  return new ApiError(response.status, problem);
+}
+
 async function request(method, path, body, headers = {}) {
   const token = await accessToken();
   const init = { method, headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...headers } };
@@ -24,13 +35,7 @@ async function request(method, path, body, headers = {}) {
   }
   const response = await fetch(path, init);
   if (!response.ok) {
-    let problem = null;
-    try {
-      problem = await response.json();
-    } catch (e) {
-      // not JSON: the status says it
-    }
-    throw new ApiError(response.status, problem);
+    throw await failure(response);
   }
   if (response.status === 204) {
     return null;
@@ -51,13 +56,7 @@ export const api = {
     const token = await accessToken();
     const response = await fetch(path, { headers: { Accept: accept, Authorization: `Bearer ${token}` } });
     if (!response.ok) {
-      let problem = null;
-      try {
-        problem = await response.json();
-      } catch (e) {
-        // not JSON
-      }
-      throw new ApiError(response.status, problem);
+      throw await failure(response);
     }
     const url = URL.createObjectURL(await response.blob());
     Object.assign(document.createElement('a'), { href: url, download: filename }).click();
@@ -68,7 +67,7 @@ export const api = {
     const token = await accessToken();
     const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
     if (!response.ok) {
-      throw new ApiError(response.status, null);
+      throw await failure(response);
     }
     return URL.createObjectURL(await response.blob());
   },

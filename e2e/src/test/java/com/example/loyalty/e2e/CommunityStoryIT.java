@@ -1,6 +1,7 @@
 package com.example.loyalty.e2e;
 
 import static com.example.loyalty.e2e.LoyaltyStack.as;
+import static com.example.loyalty.e2e.LoyaltyStack.balance;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
 import static org.apache.http.HttpStatus.SC_OK;
@@ -229,15 +230,5 @@ class CommunityStoryIT {
                     .then()
                     .statusCode(anyOf(is(SC_OK), is(204)));
         }
-    }
-
-    private static long balance(String member) {
-        return ((Number) as(member)
-                        .get("/api/points/members/me")
-                        .then()
-                        .statusCode(SC_OK)
-                        .extract()
-                        .path("balance"))
-                .longValue();
     }
 }

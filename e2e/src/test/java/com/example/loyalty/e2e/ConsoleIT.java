@@ -1,6 +1,7 @@
 package com.example.loyalty.e2e;
 
 import static com.example.loyalty.e2e.LoyaltyStack.as;
+import static com.example.loyalty.e2e.LoyaltyStack.balance;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.awaitility.Awaitility.await;
@@ -711,15 +712,6 @@ class ConsoleIT {
                 .post("/api/surveys/{id}/responses", survey)
                 .then()
                 .statusCode(SC_CREATED);
-    }
-
-    private static long balance(String user) {
-        return as(user).get("/api/points/members/me")
-                .then()
-                .statusCode(SC_OK)
-                .extract()
-                .<Number>path("balance")
-                .longValue();
     }
 
     /** The number in a text such as "1,234 points" or "1,234 ポイント". */

@@ -86,6 +86,16 @@ public final class LoyaltyStack implements BeforeAllCallback {
         return anonymous().auth().oauth2(Tokens.accessToken(config(), user));
     }
 
+    /** The points balance of demo user {@code user} (a member), as {@code GET /api/points/members/me} answers it. */
+    public static long balance(String user) {
+        return as(user).get("/api/points/members/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Number>path("balance")
+                .longValue();
+    }
+
     /** Requests to the gateway without a token. */
     public static RequestSpecification anonymous() {
         return RestAssured.given(new RequestSpecBuilder()

@@ -1,6 +1,7 @@
 package com.example.loyalty.e2e;
 
 import static com.example.loyalty.e2e.LoyaltyStack.as;
+import static com.example.loyalty.e2e.LoyaltyStack.balance;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
 import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
@@ -223,14 +224,5 @@ class SurveyStoryIT {
 
     private static Map<String, Object> answer(int nps, String reason) {
         return Map.of("answers", Map.of("nps", nps, "reason", reason), "channel", "APP", "storeId", "S001");
-    }
-
-    private static long balance(String user) {
-        return as(user).get("/api/points/members/me")
-                .then()
-                .statusCode(SC_OK)
-                .extract()
-                .<Number>path("balance")
-                .longValue();
     }
 }

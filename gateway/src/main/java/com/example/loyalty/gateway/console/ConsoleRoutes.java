@@ -67,8 +67,7 @@ public class ConsoleRoutes {
         for (String path : List.of("/", "/index.html", "/console/*", "/silent-check-sso.html")) {
             router.route(path).order(ORDER - 1).handler(this::securityHeaders);
         }
-        for (String path :
-                List.of("/", "/index.html", "/console/*", "/silent-check-sso.html", "/webjars/*", "/_static/*")) {
+        for (String path : List.of("/webjars/*", "/_static/*")) {
             router.route(path).order(ORDER - 1).handler(ConsoleRoutes::revalidated);
         }
     }
@@ -76,7 +75,7 @@ public class ConsoleRoutes {
     /**
      * The console's files and its libraries are asked for by paths without a version, so a browser must check them
      * again on every use ({@code no-cache}: a cheap 304 while unchanged) rather than keep a day-old copy across an
-     * upgrade, as the static files handler's {@code immutable} would have it.
+     * upgrade, as the static files handler's {@code immutable} would have it. Passes the request on.
      */
     private static void revalidated(RoutingContext ctx) {
         ctx.addHeadersEndHandler(v -> {
@@ -94,7 +93,7 @@ public class ConsoleRoutes {
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Referrer-Policy", "same-origin")
                 .putHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
-        ctx.next();
+        revalidated(ctx);
     }
 
     /** Keycloak's base URL and realm name out of a realm URL ({@code <base>/realms/<realm>}), and the client. */

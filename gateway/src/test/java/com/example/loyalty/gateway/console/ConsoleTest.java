@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,14 @@ class ConsoleTest {
                 .extract()
                 .header("Content-Security-Policy");
         org.junit.jupiter.api.Assertions.assertTrue(csp.contains("script-src 'self' 'sha256-"), csp);
+    }
+
+    @Test
+    void thePageAndTheLibrariesAreCheckedAgainOnEveryUseForTheirPathsCarryNoVersion() {
+        for (String path :
+                List.of("/", "/console/app.js", "/webjars/chart.js/dist/chart.umd.min.js", "/_static/lit/index.js")) {
+            given().get(path).then().statusCode(SC_OK).header("Cache-Control", "no-cache");
+        }
     }
 
     @Test

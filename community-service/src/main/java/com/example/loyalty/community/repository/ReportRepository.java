@@ -36,6 +36,10 @@ public class ReportRepository {
             Instant resolvedAt,
             String resolvedBy,
             String resolutionReason,
+            /* the content's author: null for an announcement by a marketer or admin */
+            UUID authorMemberId,
+            String authorDisplayName,
+            boolean authorBanned,
             /* the queue's order key: latest report when open, resolution time when resolved */
             Instant orderKey) {}
 
@@ -112,13 +116,18 @@ public class ReportRepository {
                             (array_agg(r.note order by r.created_at desc) filter (where r.note is not null))[1],
                             min(r.created_at), max(r.created_at),
                             r.resolved_at, r.resolved_by, r.resolution_reason,
-                            coalesce(r.resolved_at, max(r.created_at)) as order_key
+                            coalesce(r.resolved_at, max(r.created_at)) as order_key,
+                            a.member_id, a.display_name, a.banned_at is not null
                         from content_report r
                         join post p on p.id = r.post_id
                         left join comment c on r.content_type = 'COMMENT' and c.id = r.content_id
+                        left join community_member a
+                            on a.member_id = case when r.content_type = 'COMMENT' then c.author_member_id
+                                else p.author_member_id end
                         where r.status = :status
                         group by r.content_type, r.content_id, r.post_id, p.title, c.body, c.hidden_at, p.hidden_at,
-                            c.deleted_at, p.deleted_at, r.resolved_at, r.resolved_by, r.resolution_reason
+                            c.deleted_at, p.deleted_at, r.resolved_at, r.resolved_by, r.resolution_reason,
+                            a.member_id, a.display_name, a.banned_at
                         """.formatted(EXCERPT) + from + " order by order_key desc, r.content_id desc limit :limit")
                 .setParameter("status", status.name())
                 .setParameter("limit", limit);
@@ -162,6 +171,9 @@ public class ReportRepository {
                 (Instant) r[16],
                 (String) r[17],
                 (String) r[18],
+                (UUID) r[20],
+                (String) r[21],
+                r[20] != null && (Boolean) r[22],
                 (Instant) r[19]);
     }
 }

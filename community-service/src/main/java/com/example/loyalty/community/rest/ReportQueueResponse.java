@@ -54,7 +54,19 @@ public record ReportQueueResponse(
             @Schema(description = "The moderator who resolved them", nullable = true)
             String resolvedBy,
 
-            @Schema(nullable = true) String resolutionReason) {}
+            @Schema(nullable = true) String resolutionReason,
+
+            @Schema(
+                    description =
+                            "The author's member id, to ban them; null for an announcement by a marketer or" + " admin",
+                    nullable = true)
+            UUID authorMemberId,
+
+            @Schema(description = "The author's display name, when known", nullable = true)
+            String authorDisplayName,
+
+            @Schema(description = "Whether the author is banned from the community now")
+            boolean authorBanned) {}
 
     static ReportQueueResponse from(ReportService.QueuePage page) {
         return new ReportQueueResponse(
@@ -80,6 +92,9 @@ public record ReportQueueResponse(
                 e.status().name(),
                 e.resolvedAt(),
                 e.resolvedBy(),
-                e.resolutionReason());
+                e.resolutionReason(),
+                e.authorMemberId(),
+                e.authorDisplayName(),
+                e.authorBanned());
     }
 }

@@ -124,6 +124,10 @@ class ModerationResourceTest {
         assertEquals("links to a shop", entry.get("latestNote"));
         assertEquals(false, entry.get("hidden"));
         assertEquals("OPEN", entry.get("status"));
+        // the author is named, so a moderator can ban them from the queue
+        assertEquals(author.memberId().toString(), entry.get("authorMemberId"));
+        assertEquals(author.displayName(), entry.get("authorDisplayName"));
+        assertEquals(false, entry.get("authorBanned"));
 
         // a comment's reports are their own entry
         String commentId = comment(author.token(), postId, "buy now at example.com")
@@ -137,6 +141,9 @@ class ModerationResourceTest {
         assertEquals(1, commentEntry.get("reports"));
         assertEquals(postId, commentEntry.get("postId"));
         assertEquals("buy now at example.com", commentEntry.get("commentExcerpt"));
+        assertEquals(author.memberId().toString(), commentEntry.get("authorMemberId"));
+        api.ban(author);
+        assertEquals(true, queued("OPEN", commentId).get("authorBanned"));
 
         // dismissing resolves them, audited; then there is nothing left to dismiss
         post(ADMIN, "/api/community/moderation/reports/{id}/dismiss", Map.of("reason", "a fair review"), postId)

@@ -12,6 +12,7 @@ import './views/staff-till.js';
 import './views/marketer-tiers.js';
 import './views/marketer-rules.js';
 import './views/marketer-rewards.js';
+import './views/marketer-card-designs.js';
 import './views/marketer-nps.js';
 import './views/marketer-surveys.js';
 import './views/marketer-follow-ups.js';
@@ -43,6 +44,12 @@ const SCREENS = [
     roles: ['marketer', 'admin'],
     label: 'nav.catalogue',
     render: () => html`<marketer-rewards></marketer-rewards>`,
+  },
+  {
+    route: 'card-designs',
+    roles: ['marketer', 'admin'],
+    label: 'nav.designs',
+    render: () => html`<marketer-card-designs></marketer-card-designs>`,
   },
   {
     route: 'survey-builder',

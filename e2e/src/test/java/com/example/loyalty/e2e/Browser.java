@@ -52,6 +52,14 @@ final class Browser implements AutoCloseable {
 
     /** A browser whose preferred language is {@code language} ({@code en}, {@code ja}). */
     Browser(String language) {
+        this(language, null);
+    }
+
+    /**
+     * A browser whose camera films {@code camera} (a Y4M file, see {@link FakeCamera}; null: no camera) and which
+     * grants the page the camera without asking.
+     */
+    Browser(String language, Path camera) {
         try {
             profile = Files.createTempDirectory("loyalty-chromium");
         } catch (IOException e) {
@@ -73,6 +81,12 @@ final class Browser implements AutoCloseable {
                 "--window-size=1280,1100",
                 "--lang=" + language,
                 "--user-data-dir=" + profile);
+        if (camera != null) {
+            options.addArguments(
+                    "--use-fake-ui-for-media-stream",
+                    "--use-fake-device-for-media-stream",
+                    "--use-file-for-fake-video-capture=" + camera.toAbsolutePath());
+        }
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -525,8 +525,35 @@ class ConsoleIT {
             b.await(By.id("moderation-reason")).sendKeys("Asked twice");
             b.screenshot("12-moderation");
             assertEquals(List.of(), b.accessibilityViolations(), "axe-core on moderation");
+            // the author is banned from the queue, and let back in (member1 writes again in later steps)
+            b.await(By.cssSelector("button.ban")).click();
+            b.awaitText(By.id("moderated"), "Author banned.");
+            String rowCss = "#reports tr[data-id='" + postId + "']";
+            b.awaitText(By.cssSelector(rowCss + " td.author"), "Banned");
+            String author = as("member1")
+                    .get("/api/community/members/me")
+                    .then()
+                    .statusCode(SC_OK)
+                    .extract()
+                    .path("memberId");
+            as("admin1")
+                    .get("/api/community/members/{id}", author)
+                    .then()
+                    .statusCode(SC_OK)
+                    .body("banned", is(true));
+            b.await(By.cssSelector(rowCss + " button.moderate")).click();
+            b.await(By.id("moderation-reason")).sendKeys("Appeal granted");
+            b.await(By.cssSelector("button.unban")).click();
+            b.awaitText(By.id("moderated"), "Ban lifted.");
+            as("admin1")
+                    .get("/api/community/members/{id}", author)
+                    .then()
+                    .statusCode(SC_OK)
+                    .body("banned", is(false));
+            b.await(By.cssSelector(rowCss + " button.moderate")).click();
+            b.await(By.id("moderation-reason")).sendKeys("Asked twice");
             b.await(By.cssSelector("button.hide")).click();
-            b.await(By.id("moderated"));
+            b.awaitText(By.id("moderated"), "Hidden.");
         }
         // hidden: members no longer find it
         as("member2").get("/api/community/posts/{id}", postId).then().statusCode(404);
@@ -572,6 +599,17 @@ class ConsoleIT {
             b.await(By.id("survey-title-ja")).sendKeys("コンソールで作成 " + title);
             b.await(By.cssSelector("fieldset.question[data-index='0'] .q-en")).sendKeys("Would you recommend us?");
             b.await(By.cssSelector("fieldset.question[data-index='0'] .q-ja")).sendKeys("当店をおすすめしますか？");
+            // saved as a draft first, then opened again: the builder shows what was saved, and takes more
+            b.await(By.id("save-draft")).click();
+            b.awaitText(By.id("builder-notice"), "saved as a draft");
+            String draft = "//table[@id='survey-list']//tr[td[normalize-space(.)='" + title + "']]";
+            b.awaitText(By.xpath(draft + "/td[2]"), "Draft");
+            b.await(By.xpath(draft + "//button[contains(@class,'edit-draft')]")).click();
+            b.awaitText(By.id("builder-title"), "Editing the draft " + title);
+            b.until(d -> "Would you recommend us?"
+                            .equals(d.findElement(By.cssSelector("fieldset.question[data-index='0'] .q-en"))
+                                    .getDomProperty("value"))
+                    && title.equals(d.findElement(By.id("survey-title-en")).getDomProperty("value")));
             b.await(By.id("add-question")).click();
             new Select(b.await(By.cssSelector("fieldset.question[data-index='1'] .q-type"))).selectByValue("CHOICE");
             b.await(By.cssSelector("fieldset.question[data-index='1'] .q-en")).sendKeys("What brings you here?");
@@ -601,7 +639,7 @@ class ConsoleIT {
                 .extract()
                 .jsonPath()
                 .getList("items.findAll { it.title.en == '" + title + "' }");
-        assertEquals(1, surveys.size());
+        assertEquals(1, surveys.size(), "the draft was changed and published, not copied");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> questions =
                 (List<Map<String, Object>>) surveys.get(0).get("questions");
@@ -658,6 +696,85 @@ class ConsoleIT {
             b.until(d -> Boolean.TRUE.equals(b.script("return !!Chart.getChart('community-chart')")));
             b.screenshot("15-community-analytics");
             assertEquals(List.of(), b.accessibilityViolations(), "axe-core on community analytics");
+        }
+    }
+
+    @Test
+    @Order(16)
+    void theMarketerAddsACardDesignTheMemberDrawsTheirCardInItAndRetiringItBringsBackTheDefault() {
+        String name = "console-" + System.nanoTime();
+        String title = "Console night " + name.substring(8);
+        try (Browser b = new Browser("en").signIn(console, "marketer1")) {
+            b.go(console, "card-designs");
+            b.await(By.id("design-name")).sendKeys(name);
+            b.await(By.id("design-title-en")).sendKeys(title);
+            b.await(By.id("design-title-ja")).sendKeys("夜 " + name);
+            // a colour picker takes its value from a script, as a user's pick would arrive
+            String pick = "arguments[0].value = arguments[1];"
+                    + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}))";
+            b.script(pick, b.await(By.id("design-background")), "#ffffff");
+            b.script(pick, b.await(By.id("design-text")), "#eeeeee");
+            b.awaitText(By.id("design-contrast"), "Below 4.5:1");
+            b.script(pick, b.await(By.id("design-background")), "#102030");
+            b.awaitText(By.id("design-contrast"), "Text contrast 14");
+            b.awaitText(By.id("design-preview"), title);
+            b.screenshot("16-card-designs");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on card designs");
+            b.await(By.id("save-design")).click();
+            b.awaitText(By.id("designs-notice"), name + " saved.");
+        }
+        try (Browser b = new Browser("en").signIn(console, "member1")) {
+            new Select(b.await(By.id("card-design"))).selectByVisibleText(title);
+            b.awaitText(By.id("member-card"), title);
+            b.until(d -> d.findElement(By.id("member-card"))
+                    .getCssValue("background-color")
+                    .equals("rgba(16, 32, 48, 1)"));
+        }
+        assertEquals(
+                name,
+                as("member1")
+                        .get("/api/points/members/me/card")
+                        .then()
+                        .statusCode(SC_OK)
+                        .extract()
+                        .path("design.name"));
+        try (Browser b = new Browser("en").signIn(console, "marketer1")) {
+            b.go(console, "card-designs");
+            String row = "//table[@id='designs']//tr[td[normalize-space(.)='" + name + "']]";
+            b.await(By.xpath(row + "//button[contains(@class,'retire-design')]"))
+                    .click();
+            b.awaitText(By.xpath(row + "/td[3]"), "Retired");
+        }
+        Map<String, Object> card = as("member1")
+                .get("/api/points/members/me/card")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .path("");
+        assertEquals(true, card.get("chosenDesignRetired"));
+        assertEquals(true, ((Map<?, ?>) card.get("design")).get("isDefault"));
+    }
+
+    @Test
+    @Order(17)
+    void staffFindTheMemberByHoldingTheirCardsQrCodeToTheCamera() {
+        byte[] qr = as("member1")
+                .accept("image/png")
+                .get("/api/points/members/me/card.png")
+                .then()
+                .statusCode(SC_OK)
+                .extract()
+                .asByteArray();
+        java.nio.file.Path camera = FakeCamera.showing(qr, 240);
+        try (Browser b = new Browser("en", camera).signIn(console, "staff1")) {
+            // the camera view opens and closes again as soon as the code is read: too fast to wait for
+            b.await(By.id("scan")).click();
+            // the scanner reads the card code into the search and finds the member by it
+            b.until(d -> cardCode.equals(d.findElement(By.id("member-query")).getDomProperty("value")));
+            b.await(By.id("found-balance"));
+            b.screenshot("17-till-scanned");
+        } finally {
+            camera.toFile().delete();
         }
     }
 

@@ -18,6 +18,7 @@ export default {
   "nav": {
     "communityAnalytics": "Community analytics",
     "builder": "Survey builder",
+    "designs": "Card designs",
     "catalogue": "Rewards and causes",
     "imports": "Imports",
     "community": "Community",
@@ -37,6 +38,7 @@ export default {
     "audit": "Audit log"
   },
   "common": {
+    "actions": "Actions",
     "loading": "Loading…",
     "error": "Something went wrong",
     "date": "Date",
@@ -46,6 +48,8 @@ export default {
   },
   "member": {
     "title": "My card",
+    "designRetired": "The design you chose was retired; your card shows the standard one.",
+    "design": "Card design",
     "card": "Member card",
     "qrAlt": "QR code of card {{code}}, for the till",
     "balance": "Balance",
@@ -403,6 +407,32 @@ export default {
       "OTHER": "Other"
     }
   },
+  "designs": {
+    "title": "Card designs",
+    "card": "Card",
+    "name": "Name",
+    "updated": "Changed",
+    "default": "Default",
+    "active": "Members can choose it",
+    "retiredState": "Retired",
+    "retire": "Retire",
+    "restore": "Bring back",
+    "new": "New design",
+    "editing": "Changing {{name}}",
+    "titleEn": "Title in English",
+    "titleJa": "Title in Japanese",
+    "background": "Background colour",
+    "text": "Text colour",
+    "image": "Background image (https address, optional)",
+    "preview": "How the card looks",
+    "sampleMember": "Hanako Yamada · Gold",
+    "contrast": "Text contrast {{ratio}}:1.",
+    "lowContrast": "Below 4.5:1: hard to read for many members.",
+    "save": "Save the design",
+    "saved": "{{name}} saved.",
+    "retired": "{{name}} retired: its members see the default design.",
+    "restored": "{{name}} is back: members can choose it."
+  },
   "moderation": {
     "title": "Moderation",
     "none": "No open reports.",
@@ -414,9 +444,17 @@ export default {
     "moderate": "Moderate",
     "hide": "Hide",
     "dismiss": "Dismiss the reports",
+    "author": "Author",
+    "unnamed": "(no name yet)",
+    "staff": "Staff",
+    "banned": "Banned",
+    "ban": "Ban the author",
+    "unban": "Lift the ban",
     "done": {
       "hide": "Hidden.",
-      "dismiss": "Reports dismissed."
+      "dismiss": "Reports dismissed.",
+      "ban": "Author banned.",
+      "unban": "Ban lifted."
     }
   },
   "imports": {
@@ -513,6 +551,9 @@ export default {
     "closes": "Answers until (the end of that day)",
     "addWave": "Add the wave",
     "waveAdded": "Wave added.",
+    "edit": "Edit",
+    "editing": "Editing the draft {{title}}",
+    "stopEditing": "Stop editing",
     "new": "New survey",
     "titleEn": "Title (English)",
     "titleJa": "Title (Japanese)",

@@ -18,6 +18,7 @@ export default {
   "nav": {
     "communityAnalytics": "コミュニティ分析",
     "builder": "アンケート作成",
+    "designs": "カードデザイン",
     "catalogue": "特典・寄付先",
     "imports": "インポート",
     "community": "コミュニティ",
@@ -37,6 +38,7 @@ export default {
     "audit": "監査ログ"
   },
   "common": {
+    "actions": "操作",
     "loading": "読み込み中…",
     "error": "エラーが発生しました",
     "date": "日時",
@@ -46,6 +48,8 @@ export default {
   },
   "member": {
     "title": "会員証",
+    "designRetired": "選択したデザインは提供を終了したため、標準デザインで表示しています。",
+    "design": "カードデザイン",
     "card": "デジタル会員証",
     "qrAlt": "レジで読み取る会員証 {{code}} の QR コード",
     "balance": "ポイント残高",
@@ -403,6 +407,32 @@ export default {
       "OTHER": "その他"
     }
   },
+  "designs": {
+    "title": "カードデザイン",
+    "card": "カード",
+    "name": "名前",
+    "updated": "更新日時",
+    "default": "標準",
+    "active": "会員が選択可能",
+    "retiredState": "提供終了",
+    "retire": "提供を終了",
+    "restore": "再開する",
+    "new": "新しいデザイン",
+    "editing": "{{name}} を変更中",
+    "titleEn": "英語のタイトル",
+    "titleJa": "日本語のタイトル",
+    "background": "背景色",
+    "text": "文字色",
+    "image": "背景画像 (https のアドレス、任意)",
+    "preview": "カードの見え方",
+    "sampleMember": "山田 花子 · ゴールド",
+    "contrast": "文字のコントラスト {{ratio}}:1。",
+    "lowContrast": "4.5:1 未満のため、多くの会員にとって読みにくくなります。",
+    "save": "デザインを保存",
+    "saved": "{{name}} を保存しました。",
+    "retired": "{{name}} の提供を終了しました。選択していた会員には標準デザインが表示されます。",
+    "restored": "{{name}} を再開しました。会員が選択できます。"
+  },
   "moderation": {
     "title": "モデレーション",
     "none": "未対応の報告はありません。",
@@ -414,9 +444,17 @@ export default {
     "moderate": "対応する",
     "hide": "非表示にする",
     "dismiss": "報告を却下",
+    "author": "投稿者",
+    "unnamed": "（名前未登録）",
+    "staff": "スタッフ",
+    "banned": "利用停止中",
+    "ban": "投稿者を利用停止",
+    "unban": "利用停止を解除",
     "done": {
       "hide": "非表示にしました。",
-      "dismiss": "報告を却下しました。"
+      "dismiss": "報告を却下しました。",
+      "ban": "投稿者を利用停止にしました。",
+      "unban": "利用停止を解除しました。"
     }
   },
   "imports": {
@@ -513,6 +551,9 @@ export default {
     "closes": "回答期限 (その日の終わりまで)",
     "addWave": "実施回を追加",
     "waveAdded": "実施回を追加しました。",
+    "edit": "編集",
+    "editing": "下書き「{{title}}」を編集中",
+    "stopEditing": "編集をやめる",
     "new": "新しいアンケート",
     "titleEn": "タイトル (英語)",
     "titleJa": "タイトル (日本語)",

@@ -102,7 +102,7 @@ class MarketerRewards extends View {
         <table id="catalogue">
           <thead><tr><th>${t('rules.name')}</th><th>${t('rules.kind')}</th><th class="num">${t('common.points')}</th>
             <th class="num">${t('catalogue.stock')}</th><th class="num">${t('catalogue.redeemed')}</th><th>${t('catalogue.tiers')}</th>
-            <th>${t('rules.state')}</th><th>${t('followUps.actions')}</th></tr></thead>
+            <th>${t('rules.state')}</th><th>${t('common.actions')}</th></tr></thead>
           <tbody>${this.rewards.filter((r) => r.kind !== 'DONATION').map((r) => html`<tr data-id=${r.id}>
             <td>${r.name}</td><td>${t(`catalogue.kinds.${r.kind}`, { defaultValue: r.kind })}</td>
             <td class="num">${format.number(r.pointsPrice)}</td>

@@ -113,7 +113,7 @@ class MarketerRules extends View {
   table() {
     return html`<table id="rules">
       <thead><tr><th>${t('rules.name')}</th><th>${t('rules.kind')}</th><th>${t('rules.state')}</th><th>${t('rules.window')}</th>
-        <th class="num">${t('rules.effect')}</th><th>${t('followUps.actions')}</th></tr></thead>
+        <th class="num">${t('rules.effect')}</th><th>${t('common.actions')}</th></tr></thead>
       <tbody>${this.rules.map((r) => {
         const c = r.current ?? {};
         return html`<tr data-id=${r.id}>

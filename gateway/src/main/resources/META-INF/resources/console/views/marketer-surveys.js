@@ -1,8 +1,9 @@
 // The survey builder: a survey in Japanese and English with questions of every type (NPS, continued use, NRS, CSI
 // with its dimension, CES, felt effort, DWB, text, choice with its options), saved as a draft and published with its
-// first wave; then its waves: add one with its window and target (everyone, tiers, RFM segments, loyalty quadrants,
-// listed members) or close one early.
+// first wave; a draft can be opened again, changed and published; then its waves: add one with its window and target
+// (everyone, tiers, RFM segments, loyalty quadrants, listed members) or close one early.
 import { html } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { api } from '../api.js';
 import { format, language, t } from '../i18n.js';
 import { View, problem } from './view.js';
@@ -25,6 +26,18 @@ function options(text) {
     .map(([id, en, ja]) => ({ id, text: JSON.parse(JSON.stringify({ en: en || undefined, ja: ja || undefined })) }));
 }
 
+/** A saved question back in the builder's shape (its options as "id | English | 日本語" lines). */
+function editable(q) {
+  return {
+    id: q.id,
+    type: q.type,
+    text: { en: q.text?.en ?? '', ja: q.text?.ja ?? '' },
+    required: q.required,
+    dimension: q.dimension ?? 'PERCEIVED_QUALITY',
+    options: (q.options ?? []).map((o) => [o.id, o.text?.en ?? '', o.text?.ja ?? ''].join(' | ')).join('\n'),
+  };
+}
+
 function texts(byLanguage) {
   return Object.fromEntries(Object.entries(byLanguage).filter(([, v]) => v && v.trim()));
 }
@@ -41,6 +54,7 @@ class MarketerSurveys extends View {
     surveys: { state: true },
     questions: { state: true },
     selected: { state: true },
+    editing: { state: true },
     waves: { state: true },
     targetType: { state: true },
     notice: { state: true },
@@ -102,10 +116,37 @@ class MarketerSurveys extends View {
     return day ? new Date(`${day}T23:59:59`).toISOString() : undefined;
   }
 
+  /** Opens a draft in the builder: its titles, anonymity and questions, to change and save or publish. */
+  async editDraft(draft) {
+    try {
+      const survey = await api.get(`/api/surveys/${draft.id}`);
+      this.editing = survey;
+      this.selected = null;
+      this.questions = survey.questions.map(editable);
+      this.notice = null;
+      this.error = null;
+      await this.updateComplete;
+      this.querySelector('#survey-title-en').value = survey.title?.en ?? '';
+      this.querySelector('#survey-title-ja').value = survey.title?.ja ?? '';
+      this.querySelector('#survey-anonymous').checked = survey.anonymous;
+      this.querySelector('#builder').scrollIntoView();
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  stopEditing() {
+    this.editing = null;
+    this.questions = [blankQuestion(1)];
+    this.querySelector('#builder').reset();
+  }
+
   async save(e, publish) {
     e.preventDefault();
     try {
-      const survey = await api.post('/api/surveys', this.definition());
+      const survey = this.editing
+        ? await api.put(`/api/surveys/${this.editing.id}`, this.definition())
+        : await api.post('/api/surveys', this.definition());
       if (publish) {
         await api.post(`/api/surveys/${survey.id}/publish`, JSON.parse(JSON.stringify({
           waveName: this.querySelector('#wave-name').value.trim() || undefined,
@@ -115,8 +156,7 @@ class MarketerSurveys extends View {
       }
       this.notice = t(publish ? 'builder.published' : 'builder.saved', { title: this.title(survey) });
       this.error = null;
-      this.questions = [blankQuestion(1)];
-      e.target.closest('form').reset();
+      this.stopEditing();
       await this.load();
     } catch (err) {
       this.error = err;
@@ -172,11 +212,12 @@ class MarketerSurveys extends View {
     return html`<section class="panel" aria-labelledby="surveys-title">
       <h2 id="surveys-title">${t('builder.surveys')}</h2>
       <table id="survey-list">
-        <thead><tr><th>${t('nps.survey')}</th><th>${t('rules.state')}</th><th>${t('builder.openWave')}</th><th>${t('followUps.actions')}</th></tr></thead>
+        <thead><tr><th>${t('nps.survey')}</th><th>${t('rules.state')}</th><th>${t('builder.openWave')}</th><th>${t('common.actions')}</th></tr></thead>
         <tbody>${this.surveys.map((s) => html`<tr data-id=${s.id}>
           <td>${this.title(s)}</td><td>${t(`builder.status.${s.status}`, { defaultValue: s.status })}</td>
           <td>${s.openWave ? `${s.openWave.name} (${format.date(s.openWave.closesAt)})` : '–'}</td>
-          <td>${s.status === 'PUBLISHED' ? html`<button class="secondary waves" @click=${() => this.openWaves(s)}>${t('builder.waves')}</button>` : ''}</td>
+          <td>${s.status === 'PUBLISHED' ? html`<button class="secondary waves" @click=${() => this.openWaves(s)}>${t('builder.waves')}</button>` : ''}
+            ${s.status === 'DRAFT' ? html`<button class="secondary edit-draft" @click=${() => this.editDraft(s)}>${t('builder.edit')}</button>` : ''}</td>
         </tr>`)}</tbody>
       </table>
     </section>`;
@@ -215,7 +256,7 @@ class MarketerSurveys extends View {
 
   builder() {
     return html`<form class="panel" id="builder" @submit=${(e) => this.save(e, true)}>
-      <h2>${t('builder.new')}</h2>
+      <h2 id="builder-title">${this.editing ? t('builder.editing', { title: this.title(this.editing) }) : t('builder.new')}</h2>
       <div class="grid">
         <label>${t('builder.titleEn')}<input id="survey-title-en" maxlength="200" /></label>
         <label>${t('builder.titleJa')}<input id="survey-title-ja" maxlength="200" /></label>
@@ -226,20 +267,20 @@ class MarketerSurveys extends View {
         <div class="grid">
           <label>${t('builder.type')}<select class="q-type" @change=${(e) => this.edit(i, 'type', e.target.value)}>
             ${TYPES.map((x) => html`<option value=${x} ?selected=${x === q.type}>${t(`builder.types.${x}`)}</option>`)}</select></label>
-          <label>${t('builder.id')}<input class="q-id" .value=${q.id} required pattern="[A-Za-z][A-Za-z0-9_-]{0,63}"
+          <label>${t('builder.id')}<input class="q-id" .value=${live(q.id)} required pattern="[A-Za-z][A-Za-z0-9_-]{0,63}"
             @input=${(e) => this.edit(i, 'id', e.target.value)} /></label>
-          <label>${t('builder.textEn')}<input class="q-en" .value=${q.text.en} @input=${(e) => this.edit(i, 'en', e.target.value)} /></label>
-          <label>${t('builder.textJa')}<input class="q-ja" .value=${q.text.ja} @input=${(e) => this.edit(i, 'ja', e.target.value)} /></label>
+          <label>${t('builder.textEn')}<input class="q-en" .value=${live(q.text.en)} @input=${(e) => this.edit(i, 'en', e.target.value)} /></label>
+          <label>${t('builder.textJa')}<input class="q-ja" .value=${live(q.text.ja)} @input=${(e) => this.edit(i, 'ja', e.target.value)} /></label>
         </div>
         ${q.type === 'CSI'
           ? html`<label>${t('builder.dimension')}<select @change=${(e) => this.edit(i, 'dimension', e.target.value)}>
               ${DIMENSIONS.map((d) => html`<option value=${d} ?selected=${d === q.dimension}>${t(`builder.dimensions.${d}`)}</option>`)}</select></label>`
           : ''}
         ${q.type === 'CHOICE'
-          ? html`<label>${t('builder.options')}<textarea class="q-options" .value=${q.options}
+          ? html`<label>${t('builder.options')}<textarea class="q-options" .value=${live(q.options)}
               placeholder="staff | The staff | スタッフ" @input=${(e) => this.edit(i, 'options', e.target.value)}></textarea></label>`
           : ''}
-        <label class="choice"><input type="checkbox" .checked=${q.required} @change=${(e) => this.edit(i, 'required', e.target.checked)} />
+        <label class="choice"><input type="checkbox" .checked=${live(q.required)} @change=${(e) => this.edit(i, 'required', e.target.checked)} />
           ${t('builder.required')}</label>
         <button type="button" class="secondary" ?disabled=${i === 0} @click=${() => this.move(i, -1)}>${t('builder.up')}</button>
         <button type="button" class="secondary" ?disabled=${i === this.questions.length - 1} @click=${() => this.move(i, 1)}>${t('builder.down')}</button>
@@ -254,6 +295,7 @@ class MarketerSurveys extends View {
       ${this.selected ? '' : this.targetFields()}
       <button type="button" class="secondary" id="save-draft" @click=${(e) => this.save(e, false)}>${t('builder.saveDraft')}</button>
       <button type="submit" id="publish-survey">${t('builder.publish')}</button>
+      ${this.editing ? html`<button type="button" class="secondary" id="stop-editing" @click=${() => this.stopEditing()}>${t('builder.stopEditing')}</button>` : ''}
     </form>`;
   }
 }

@@ -1,12 +1,14 @@
 // The member's screen: the digital card with its QR code for the till, balance, pending points and what expires soon,
-// the tier with the progress to the next one and what keeping it needs, and the history.
+// the tier with the progress to the next one and what keeping it needs, and the history. The member picks the card's
+// design from the marketer's active designs.
 import { html } from 'lit';
 import { api, ApiError } from '../api.js';
-import { format, language, t } from '../i18n.js';
+import { format, t } from '../i18n.js';
+import { designStyle, designTitle } from '../card-design.js';
 import { View, problem } from './view.js';
 
 class MemberHome extends View {
-  static properties = { member: { state: true }, card: { state: true }, error: { state: true } };
+  static properties = { member: { state: true }, card: { state: true }, designs: { state: true }, error: { state: true } };
 
   constructor() {
     super();
@@ -18,15 +20,25 @@ class MemberHome extends View {
   async load() {
     try {
       this.member = await this.account();
-      const [card, progress, expiring, ledger, qr] = await Promise.all([
+      const [card, progress, expiring, ledger, qr, designs] = await Promise.all([
         api.get('/api/points/members/me/card'),
         api.get('/api/points/members/me/tier-progress'),
         api.get('/api/points/members/me/expiring?within=90d'),
         api.get('/api/points/members/me/ledger?page=0&size=20'),
         api.image('/api/points/members/me/card.svg'),
+        api.get('/api/points/card-designs'),
       ]);
-      Object.assign(this, { progress, expiring, ledger, qr });
+      Object.assign(this, { progress, expiring, ledger, qr, designs });
       this.card = card;
+      this.error = null;
+    } catch (e) {
+      this.error = e;
+    }
+  }
+
+  async chooseDesign(designId) {
+    try {
+      this.card = await api.put('/api/points/members/me/card', { designId });
       this.error = null;
     } catch (e) {
       this.error = e;
@@ -56,12 +68,20 @@ class MemberHome extends View {
     return html`
       <h1>${t('member.title')}</h1>
       <div class="grid">
-        <section class="card" aria-label=${t('member.card')} id="member-card" style=${this.cardStyle()}>
-          <div>${this.designTitle()}</div>
-          <img class="qr" id="card-qr" src=${this.qr} alt=${t('member.qrAlt', { code: this.card.cardCode })} />
-          <div class="code" id="card-code">${this.card.cardCode}</div>
-          <div>${this.card.displayName ?? ''} · ${this.card.tierName ?? this.card.tier}</div>
-        </section>
+        <div>
+          <section class="card" aria-label=${t('member.card')} id="member-card" style=${this.cardStyle()}>
+            <div>${this.designTitle()}</div>
+            <img class="qr" id="card-qr" src=${this.qr} alt=${t('member.qrAlt', { code: this.card.cardCode })} />
+            <div class="code" id="card-code">${this.card.cardCode}</div>
+            <div>${this.card.displayName ?? ''} · ${this.card.tierName ?? this.card.tier}</div>
+          </section>
+          ${this.designs?.length > 1
+            ? html`<label>${t('member.design')}<select id="card-design" @change=${(e) => this.chooseDesign(e.target.value)}>
+                ${this.designs.map((d) => html`<option value=${d.id} ?selected=${d.id === this.card.design?.id}>${designTitle(d)}</option>`)}
+              </select></label>`
+            : ''}
+          ${this.card.chosenDesignRetired ? html`<p class="muted" id="design-retired">${t('member.designRetired')}</p>` : ''}
+        </div>
         <section class="panel" aria-labelledby="balance-title">
           <h2 id="balance-title">${t('member.balance')}</h2>
           <div class="big" id="balance">${format.points(m.balance)}</div>
@@ -81,13 +101,11 @@ class MemberHome extends View {
 
   /** The card in its design's colours (the marketer's card designs), else the console's. */
   cardStyle() {
-    const d = this.card.design;
-    return d?.backgroundColor && d?.textColor ? `background:${d.backgroundColor};color:${d.textColor}` : '';
+    return designStyle(this.card.design);
   }
 
   designTitle() {
-    const d = this.card.design;
-    return (language() === 'ja' ? d?.titleJa : d?.titleEn) ?? d?.name ?? t('member.card');
+    return this.card.design ? designTitle(this.card.design) : t('member.card');
   }
 
   tier() {

@@ -113,7 +113,10 @@ public class ConsoleRoutes {
         return url.getScheme() + "://" + url.getAuthority();
     }
 
-    /** The policy: scripts from the gateway and the listed inline scripts; connections to the gateway and Keycloak. */
+    /**
+     * The policy: scripts from the gateway and the listed inline scripts; connections to the gateway and Keycloak;
+     * images from the gateway and, for card designs, any https address.
+     */
     static String contentSecurityPolicy(String keycloakOrigin, List<String> scriptHashes) {
         StringBuilder scripts = new StringBuilder("'self'");
         scriptHashes.forEach(h -> scripts.append(" '").append(h).append('\''));
@@ -122,7 +125,8 @@ public class ConsoleRoutes {
                 "default-src 'self'",
                 "script-src " + scripts,
                 "style-src 'self' 'unsafe-inline'",
-                "img-src 'self' data: blob:",
+                // a card design's background image is an https address of the brand's own choosing
+                "img-src 'self' data: blob: https:",
                 "connect-src 'self' " + keycloakOrigin,
                 "frame-src 'self' " + keycloakOrigin,
                 "worker-src 'self' blob:",

@@ -85,6 +85,9 @@ class ConsoleTest {
             strings = {
                 "/console/app.js",
                 "/console/views/member-home.js",
+                "/console/card-design.js",
+                "/_static/lit/directives/live.js",
+                "/_static/lit-html/directives/live.js",
                 "/console/locales/ja.js",
                 "/_static/lit-html/lit-html.js",
                 "/_static/lit-element/lit-element.js",

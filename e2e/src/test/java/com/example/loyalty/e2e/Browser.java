@@ -142,6 +142,34 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Resizes the window to a phone's viewport (390 × 844 CSS pixels, as an iPhone 14's). */
+    Browser phone() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        return this;
+    }
+
+    /**
+     * What sticks out of the window on the right, so that the page scrolls sideways: the innermost such elements (tag,
+     * id or class, right edge), at most five; empty when nothing does.
+     */
+    List<String> sidewaysOverflow() {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) script("""
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) return [];
+                const out = [...document.querySelectorAll('body *')].filter((e) => {
+                  const r = e.getBoundingClientRect();
+                  return r.width > 0 && r.right > width + 0.5
+                    && ![...e.children].some((c) => c.getBoundingClientRect().right > width + 0.5);
+                });
+                return out.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}`
+                  + `${e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\\s+/g, '.') : ''}`
+                  + ` (right ${Math.round(e.getBoundingClientRect().right)} > ${width}): `
+                  + (e.textContent || '').trim().slice(0, 60));
+                """);
+        return found;
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

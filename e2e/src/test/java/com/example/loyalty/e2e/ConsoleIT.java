@@ -46,6 +46,7 @@ class ConsoleIT {
 
     private static String console;
     private static String cardCode;
+    private static String coupon;
     private static long balanceBefore;
     private static long earned;
     private static String transactionId;
@@ -186,7 +187,8 @@ class ConsoleIT {
             b.go(console, "rewards");
             b.await(By.cssSelector("button.redeem[data-id='" + reward + "']")).click();
             b.await(By.cssSelector("button.confirm-redeem")).click();
-            assertTrue(b.await(By.id("coupon")).getText().replace(" ", "").length() >= 16);
+            coupon = b.await(By.id("coupon")).getText().trim();
+            assertTrue(coupon.replace("-", "").length() == 16, coupon);
             b.screenshot("04-member-rewards");
             assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the member's rewards");
 
@@ -256,7 +258,25 @@ class ConsoleIT {
             String returned = b.await(By.cssSelector("#outcome h2")).getText();
             assertTrue(returned.startsWith("Return recorded") && digits(returned) > 0, returned);
             assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the till's return");
+
+            // the reward the member redeemed in the app: its coupon, typed in lower case, and the reward handed over
+            b.await(By.id("coupon-code")).sendKeys(coupon.toLowerCase(java.util.Locale.ROOT));
+            b.await(By.id("look-up-coupon")).click();
+            b.awaitText(By.id("coupon-status"), "Ready to use");
+            b.screenshot("05-till-coupon");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the till's coupon");
+            b.await(By.id("fulfil-coupon")).click();
+            b.awaitText(By.id("coupon-outcome"), "handed over");
+            b.awaitText(By.id("coupon-status"), "Used");
         }
+        assertEquals(
+                "FULFILLED",
+                as("staff1")
+                        .get("/api/points/coupons/{code}", coupon.replace("-", ""))
+                        .then()
+                        .statusCode(SC_OK)
+                        .extract()
+                        .path("status"));
     }
 
     @Test
@@ -775,6 +795,32 @@ class ConsoleIT {
             b.screenshot("17-till-scanned");
         } finally {
             camera.toFile().delete();
+        }
+    }
+
+    @Test
+    @Order(18)
+    void theMembersCardAndTheTillFitAPhone() {
+        try (Browser b = new Browser("ja").signIn(console, "member1").phone()) {
+            b.await(By.id("card-qr"));
+            b.await(By.id("history-title"));
+            assertEquals(List.of(), b.sidewaysOverflow(), "what makes the member's card scroll sideways on a phone");
+            WebElement qr = b.await(By.id("card-qr"));
+            assertTrue(
+                    qr.getRect().getX() >= 0
+                            && qr.getRect().getX() + qr.getRect().getWidth() <= 390,
+                    "the QR code is whole on the screen: " + qr.getRect());
+            b.screenshot("18-phone-member-card");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the member's card on a phone");
+        }
+        try (Browser b = new Browser("ja").signIn(console, "staff1").phone()) {
+            b.await(By.id("member-query")).sendKeys(cardCode);
+            b.await(By.id("find")).click();
+            b.await(By.id("found-balance"));
+            b.await(By.id("amount"));
+            assertEquals(List.of(), b.sidewaysOverflow(), "what makes the till scroll sideways on a phone");
+            b.screenshot("18-phone-till");
+            assertEquals(List.of(), b.accessibilityViolations(), "axe-core on the till on a phone");
         }
     }
 

@@ -84,6 +84,18 @@ export default {
     "APP": "App"
   },
   "till": {
+    "coupon": {
+      "title": "Reward coupon",
+      "code": "Coupon code",
+      "lookUp": "Look up",
+      "card": "Member's card",
+      "redeemedAt": "Redeemed",
+      "handOver": "Hand the reward over",
+      "handedOver": "{{reward}} handed over: the coupon is used.",
+      "voidReason": "Reason for voiding (optional)",
+      "void": "Void: give the points back",
+      "voided": "Voided: {{points}} back to the member."
+    },
     "what": "What to do",
     "modes": {"purchase": "Purchase", "redeem": "Redeem points", "return": "Return"},
     "redeemPoints": "Points to redeem",

@@ -84,6 +84,18 @@ export default {
     "APP": "アプリ"
   },
   "till": {
+    "coupon": {
+      "title": "特典クーポン",
+      "code": "クーポンコード",
+      "lookUp": "照会",
+      "card": "会員証",
+      "redeemedAt": "交換日時",
+      "handOver": "特典を渡す",
+      "handedOver": "{{reward}} をお渡ししました。クーポンは使用済みです。",
+      "voidReason": "取り消しの理由 (任意)",
+      "void": "取り消してポイントを戻す",
+      "voided": "取り消しました。{{points}} を会員に戻しました。"
+    },
     "what": "操作",
     "modes": {"purchase": "お買い上げ", "redeem": "ポイント利用", "return": "返品"},
     "redeemPoints": "利用するポイント",

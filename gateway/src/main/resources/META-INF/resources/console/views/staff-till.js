@@ -1,7 +1,8 @@
 // The till: find the member by scanning the QR code of their card with the device's camera (html5-qrcode, ZXing
 // inside) or by typing the card code, phone or e-mail; see what a purchase would earn, and why, before saving it;
-// record it, with a receipt of what was earned; or redeem points, or record a return of an earlier purchase. E-mail
-// and phone go in a POST body, never in a URL.
+// record it, with a receipt of what was earned; or redeem points, or record a return of an earlier purchase. A reward
+// the member redeemed in the app comes to the till as a coupon: look it up, hand the reward over, or void it (the
+// points go back). E-mail and phone go in a POST body, never in a URL.
 import { html } from 'lit';
 import { api, idempotencyKey } from '../api.js';
 import { user } from '../auth.js';
@@ -20,6 +21,8 @@ class StaffTill extends View {
     busy: { state: true },
     mode: { state: true },
     outcome: { state: true },
+    coupon: { state: true },
+    couponNote: { state: true },
   };
 
   constructor() {
@@ -178,6 +181,69 @@ class StaffTill extends View {
     }
   }
 
+  /** The coupon's code as typed (any case, with or without hyphens); the service reads it forgivingly. */
+  couponCode() {
+    return this.querySelector('#coupon-code').value.trim().replace(/\s+/g, '');
+  }
+
+  async lookUpCoupon(e) {
+    e.preventDefault();
+    this.error = null;
+    this.coupon = null;
+    this.couponNote = null;
+    const code = this.couponCode();
+    if (!code) {
+      return;
+    }
+    try {
+      this.coupon = await api.get(`/api/points/coupons/${encodeURIComponent(code)}`);
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  /** Fulfils (the reward was handed over) or voids the coupon; both are idempotent in the service. */
+  async settleCoupon(action) {
+    this.error = null;
+    try {
+      const reason = this.querySelector('#coupon-reason')?.value.trim();
+      this.coupon = action === 'fulfil'
+        ? await api.post(`/api/points/coupons/${this.coupon.couponCode}/fulfil`)
+        : await api.post(`/api/points/coupons/${this.coupon.couponCode}/void`, reason ? { reason } : {});
+      this.couponNote = action === 'fulfil'
+        ? t('till.coupon.handedOver', { reward: this.coupon.rewardName })
+        : t('till.coupon.voided', { points: format.points(this.coupon.points) });
+    } catch (err) {
+      this.error = err;
+    }
+  }
+
+  couponPanel() {
+    const c = this.coupon;
+    return html`<section class="panel" aria-labelledby="coupon-title">
+      <h2 id="coupon-title">${t('till.coupon.title')}</h2>
+      <form @submit=${(e) => this.lookUpCoupon(e)}>
+        <label>${t('till.coupon.code')}<input id="coupon-code" autocomplete="off" autocapitalize="characters"
+          placeholder="7QK3-M0Z9-RT4X-W2HC" maxlength="40" /></label>
+        <button type="submit" class="secondary" id="look-up-coupon">${t('till.coupon.lookUp')}</button>
+      </form>
+      ${c ? html`<dl class="facts" id="coupon-facts">
+          <dt>${t('rewards.reward')}</dt><dd id="coupon-reward">${c.rewardName}</dd>
+          <dt>${t('rewards.coupon')}</dt><dd>${c.couponDisplay}</dd>
+          <dt>${t('common.points')}</dt><dd>${format.points(c.points)}</dd>
+          <dt>${t('till.coupon.card')}</dt><dd>${c.cardCode}</dd>
+          <dt>${t('till.coupon.redeemedAt')}</dt><dd>${format.dateTime(c.createdAt)}</dd>
+          <dt>${t('followUps.status')}</dt><dd id="coupon-status">${t(`rewards.status.${c.status}`, { defaultValue: c.status })}</dd>
+        </dl>
+        ${c.status === 'ISSUED'
+          ? html`<button type="button" id="fulfil-coupon" @click=${() => this.settleCoupon('fulfil')}>${t('till.coupon.handOver')}</button>
+              <label>${t('till.coupon.voidReason')}<input id="coupon-reason" maxlength="500" /></label>
+              <button type="button" class="secondary" id="void-coupon" @click=${() => this.settleCoupon('void')}>${t('till.coupon.void')}</button>`
+          : ''}` : ''}
+      ${this.couponNote ? html`<p role="status" class="good" id="coupon-outcome">${this.couponNote}</p>` : ''}
+    </section>`;
+  }
+
   setMode(mode) {
     this.mode = mode;
     this.outcome = null;
@@ -210,6 +276,7 @@ class StaffTill extends View {
           <p>${t('till.newBalance')}: <strong id="outcome-balance">${format.points(this.outcome.balance)}</strong></p>
           ${this.outcome.note ? html`<p>${this.outcome.note}</p>` : ''}
         </section>` : ''}
+      ${this.couponPanel()}
     `;
   }
 

@@ -104,15 +104,16 @@ public class Earnings {
                     day.atStartOfDay(zone).toInstant(),
                     day.plusDays(1).atStartOfDay(zone).toInstant());
         };
+        List<RuleVersionView> versions = versionsAt(at);
+        // the member's segment only matters to a campaign for a segment: read it only when one may apply
+        String segment = versions.stream().anyMatch(v -> v.audienceSegment() != null)
+                ? segments.segmentOf(member.id).orElse(null)
+                : null;
         return engine.earn(
                 purchase,
-                new EarningEngine.MemberContext(
-                        tier.code(),
-                        tier.name(),
-                        tier.multiplier(),
-                        segments.segmentOf(member.id).orElse(null)),
+                new EarningEngine.MemberContext(tier.code(), tier.name(), tier.multiplier(), segment),
                 boosts.boostsFor(member, at),
-                versionsAt(at),
+                versions,
                 config.earn().rates().get(purchase.currency()),
                 used);
     }

@@ -157,8 +157,16 @@ public final class PointsBench implements Callable<Integer> {
             negatable = true,
             defaultValue = "true",
             fallbackValue = "true",
-            description = "Run every path once for the warm-up time before measuring any (default ${DEFAULT-VALUE}).")
+            description =
+                    "Before measuring any path, run every path in 10-second slices until its throughput is steady "
+                            + "(two slices within 10 %), at most --warmup-round-max each (default ${DEFAULT-VALUE}).")
     boolean warmupRound;
+
+    @Option(
+            names = "--warmup-round-max",
+            defaultValue = "120s",
+            description = "The longest the warm-up round runs one path (default ${DEFAULT-VALUE}).")
+    String warmupRoundMax;
 
     private Map<String, Long> pids = Map.of();
     private boolean inWarmupRound;
@@ -268,23 +276,41 @@ public final class PointsBench implements Callable<Integer> {
                     config.kafkaBootstrapServers(),
                     List.of(config.jdbcUrl("points"), config.jdbcUrl("surveys"), config.jdbcUrl("metrics")));
             if (warmupRound && size == sizes.get(0)) {
-                // the JIT of every JVM on two cores takes longer than one path's warm-up: without this round, the
-                // first paths measured would pay for the compilation of the later ones' code
-                System.out.printf("warm-up round: every path for %d s ...%n", warm.toSeconds());
+                // the JIT of seven JVMs on two cores takes minutes, not one path's warm-up: with a fixed 10 s, the
+                // first paths measured ran at a sixth of their steady rate (earn through the gateway 92 tps after
+                // 10 s, 601 tps after 60 s). So every path runs until two 10-second slices agree.
+                Duration max = Duration.parse("PT" + warmupRoundMax.toUpperCase());
+                System.out.printf(
+                        "warm-up round: every path until steady (two 10 s slices within 10 %%), at most %d s ...%n",
+                        max.toSeconds());
                 inWarmupRound = true;
                 for (String path : selectedPaths()) {
                     for (Target target : targets(path, gw, points, surveysDirect, metrics)) {
-                        runPath(
-                                path,
-                                target,
-                                size,
-                                staff,
-                                marketer,
-                                appTokens,
-                                surveyTokens,
-                                surveyIds,
-                                warm,
-                                Duration.ofSeconds(1));
+                        double last = -1;
+                        long spent = 0;
+                        while (true) {
+                            PathResult slice = runPath(
+                                    path,
+                                    target,
+                                    size,
+                                    staff,
+                                    marketer,
+                                    appTokens,
+                                    surveyTokens,
+                                    surveyIds,
+                                    Duration.ofSeconds(1),
+                                    Duration.ofSeconds(10));
+                            spent += 11;
+                            boolean steady =
+                                    last > 0 && Math.abs(slice.tps() - last) <= 0.1 * Math.max(slice.tps(), last);
+                            if (steady || spent >= max.toSeconds()) {
+                                System.out.printf(
+                                        "  %-14s %-8s %s after %3d s at %.0f tps%n",
+                                        path, target.via(), steady ? "steady" : "NOT steady", spent, slice.tps());
+                                break;
+                            }
+                            last = slice.tps();
+                        }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package com.example.loyalty.community.repository;
 
+import com.example.loyalty.common.persistence.ScalarQueries;
 import com.example.loyalty.community.domain.CommunityMember;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -145,9 +146,11 @@ public class CommunityMemberRepository implements PanacheRepositoryBase<Communit
                 .setParameter("m", memberId)
                 .setParameter("at", at)
                 .executeUpdate();
-        List<UUID> ids = getEntityManager()
-                .createNativeQuery(
-                        "select member_id from community_member where member_id = :m or merged_into = :m", UUID.class)
+        List<UUID> ids = ScalarQueries.of(
+                        getEntityManager(),
+                        "select member_id from community_member where member_id = :m or merged_into = :m",
+                        "member_id",
+                        UUID.class)
                 .setParameter("m", memberId)
                 .getResultList();
         List<String> subjects = getEntityManager()

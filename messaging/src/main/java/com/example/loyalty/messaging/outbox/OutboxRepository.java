@@ -1,5 +1,6 @@
 package com.example.loyalty.messaging.outbox;
 
+import com.example.loyalty.common.persistence.ScalarQueries;
 import com.example.loyalty.common.web.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -52,14 +53,15 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
      * ({@code outbox_pending_idx}), so the cost does not grow with the backlog.
      */
     public Optional<Instant> oldestPendingCreatedAt() {
-        return getEntityManager()
-                .createNativeQuery(
+        return ScalarQueries.of(
+                        getEntityManager(),
                         "select created_at from outbox_event where published_at is null and parked_at is null "
                                 + "order by seq limit 1",
+                        "created_at",
                         Instant.class)
-                .getResultStream()
-                .findFirst()
-                .map(Instant.class::cast);
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /** Parked events, oldest first. */

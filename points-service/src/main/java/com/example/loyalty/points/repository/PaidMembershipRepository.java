@@ -1,5 +1,6 @@
 package com.example.loyalty.points.repository;
 
+import com.example.loyalty.common.persistence.ScalarQueries;
 import com.example.loyalty.points.domain.PaidMembership;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,11 +92,11 @@ public class PaidMembershipRepository implements PanacheRepositoryBase<PaidMembe
      * another transaction holds (another instance's job, a renewal under way), soonest end first.
      */
     public List<UUID> lockDue(Instant now, int limit) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager()
-                .createNativeQuery(
+        List<UUID> ids = ScalarQueries.of(
+                        getEntityManager(),
                         "select member_id from paid_membership where ended_at is null and current_period_end <= :now "
                                 + "order by current_period_end limit :n for update skip locked",
+                        "member_id",
                         UUID.class)
                 .setParameter("now", utc(now))
                 .setParameter("n", limit)

@@ -1,5 +1,6 @@
 package com.example.loyalty.points.service;
 
+import com.example.loyalty.common.persistence.ScalarQueries;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.MembersMerged;
@@ -280,9 +281,8 @@ public class MemberMerge {
             return command.mergedMemberId();
         }
         String card = command.cardCode().trim();
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = members.getEntityManager()
-                .createNativeQuery("select id from member where card_code = :card", UUID.class)
+        List<UUID> ids = ScalarQueries.of(
+                        members.getEntityManager(), "select id from member where card_code = :card", "id", UUID.class)
                 .setParameter("card", card)
                 .getResultList();
         return ids.stream()
@@ -292,10 +292,11 @@ public class MemberMerge {
 
     /** Whom a member was merged into, read without loading the row (a later lock must load it fresh). */
     private Optional<UUID> survivorOf(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = members.getEntityManager()
-                .createNativeQuery(
-                        "select merged_into from member where id = :id and merged_into is not null", UUID.class)
+        List<UUID> ids = ScalarQueries.of(
+                        members.getEntityManager(),
+                        "select merged_into from member where id = :id and merged_into is not null",
+                        "merged_into",
+                        UUID.class)
                 .setParameter("id", id)
                 .getResultList();
         return ids.stream().findFirst();

@@ -1,5 +1,6 @@
 package com.example.loyalty.survey.repository;
 
+import com.example.loyalty.common.persistence.ScalarQueries;
 import com.example.loyalty.survey.domain.StagedAnswer;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +32,12 @@ public class StagedAnswerRepository implements PanacheRepositoryBase<StagedAnswe
     }
 
     /** The waves that have staged answers. */
-    @SuppressWarnings("unchecked")
     public List<UUID> stagedWaves() {
-        return getEntityManager()
-                .createNativeQuery("select distinct wave_id from anonymous_answer_staging", UUID.class)
+        return ScalarQueries.of(
+                        getEntityManager(),
+                        "select distinct wave_id from anonymous_answer_staging",
+                        "wave_id",
+                        UUID.class)
                 .getResultList();
     }
 

@@ -1,5 +1,6 @@
 package com.example.loyalty.survey.repository;
 
+import com.example.loyalty.common.persistence.ScalarQueries;
 import com.example.loyalty.survey.domain.SurveyStatus;
 import com.example.loyalty.survey.domain.Wave;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -59,11 +60,12 @@ public class WaveRepository implements PanacheRepositoryBase<Wave, UUID> {
                 .executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
     public List<UUID> membersOf(UUID waveId) {
-        return getEntityManager()
-                .createNativeQuery(
-                        "select member_id from wave_member where wave_id = :wave order by member_id", UUID.class)
+        return ScalarQueries.of(
+                        getEntityManager(),
+                        "select member_id from wave_member where wave_id = :wave order by member_id",
+                        "member_id",
+                        UUID.class)
                 .setParameter("wave", waveId)
                 .getResultList();
     }

@@ -1,5 +1,6 @@
 package com.example.loyalty.survey.service;
 
+import com.example.loyalty.common.persistence.ScalarQueries;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.SurveyWaveClosed;
 import com.example.loyalty.events.SurveyWavePublished;
@@ -70,11 +71,12 @@ public class WaveEvents {
     /**
      * In the transaction of a survey's close, with the survey locked: closes every open or scheduled wave of it and writes a SurveyWaveClosed for each; returns how many.
      */
-    @SuppressWarnings("unchecked")
     int closeRemaining(UUID surveyId, Instant now) {
-        List<UUID> closed = em.createNativeQuery(
+        List<UUID> closed = ScalarQueries.of(
+                        em,
                         "update wave set closed_at = :now where survey_id = :survey and closed_at is null"
                                 + " and closes_at > :now returning id",
+                        "id",
                         UUID.class)
                 .setParameter("now", now)
                 .setParameter("survey", surveyId)

@@ -158,9 +158,16 @@ public final class PointsBench implements Callable<Integer> {
             defaultValue = "true",
             fallbackValue = "true",
             description =
-                    "Before measuring any path, run every path in 10-second slices until its throughput is steady "
-                            + "(two slices within 10 %), at most --warmup-round-max each (default ${DEFAULT-VALUE}).")
+                    "Before measuring any path, run every path in 10-second slices for at least --warmup-round-min "
+                            + "and then until its throughput is steady (two slices within 10 %), at most --warmup-round-max "
+                            + "each (default ${DEFAULT-VALUE}).")
     boolean warmupRound;
+
+    @Option(
+            names = "--warmup-round-min",
+            defaultValue = "60s",
+            description = "The least the warm-up round runs one path (default ${DEFAULT-VALUE}).")
+    String warmupRoundMin;
 
     @Option(
             names = "--warmup-round-max",
@@ -170,6 +177,7 @@ public final class PointsBench implements Callable<Integer> {
 
     private Map<String, Long> pids = Map.of();
     private boolean inWarmupRound;
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final LongAdder purchasesAcknowledged = new LongAdder();
@@ -279,10 +287,12 @@ public final class PointsBench implements Callable<Integer> {
                 // the JIT of seven JVMs on two cores takes minutes, not one path's warm-up: with a fixed 10 s, the
                 // first paths measured ran at a sixth of their steady rate (earn through the gateway 92 tps after
                 // 10 s, 601 tps after 60 s). So every path runs until two 10-second slices agree.
+                Duration min = Duration.parse("PT" + warmupRoundMin.toUpperCase());
                 Duration max = Duration.parse("PT" + warmupRoundMax.toUpperCase());
                 System.out.printf(
-                        "warm-up round: every path until steady (two 10 s slices within 10 %%), at most %d s ...%n",
-                        max.toSeconds());
+                        "warm-up round: every path for %d s, then until steady (two 10 s slices within 10 %%), at most"
+                                + " %d s ...%n",
+                        min.toSeconds(), max.toSeconds());
                 inWarmupRound = true;
                 for (String path : selectedPaths()) {
                     for (Target target : targets(path, gw, points, surveysDirect, metrics)) {
@@ -301,8 +311,11 @@ public final class PointsBench implements Callable<Integer> {
                                     Duration.ofSeconds(1),
                                     Duration.ofSeconds(10));
                             spent += 11;
-                            boolean steady =
-                                    last > 0 && Math.abs(slice.tps() - last) <= 0.1 * Math.max(slice.tps(), last);
+                            // the JIT ramps up slowly on two cores: two early slices may agree while it is far from
+                            // done
+                            boolean steady = spent >= min.toSeconds()
+                                    && last > 0
+                                    && Math.abs(slice.tps() - last) <= 0.1 * Math.max(slice.tps(), last);
                             if (steady || spent >= max.toSeconds()) {
                                 System.out.printf(
                                         "  %-14s %-8s %s after %3d s at %.0f tps%n",
@@ -383,7 +396,8 @@ public final class PointsBench implements Callable<Integer> {
                                 : path.equals("survey-metric") ? "metrics-service" : "points-service")
                 : ClosedLoop.Window.NONE;
         ClosedLoop.Window hooks = measuringCpu(profile);
-        String prefix = "bench-" + run + "-" + path + "-" + t.via() + "-" + size + "-";
+        // every call its own transaction ids: the warm-up round runs a path several times, then it is measured
+        String prefix = "bench-" + run + "-" + path + "-" + t.via() + "-" + size + "-" + calls.incrementAndGet() + "-";
         return switch (path) {
             case "earn" ->
                 load(

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -158,6 +159,7 @@ public final class Supervisor {
         child.ifPresent(c -> {
             retire(c);
             ProcessTrees.terminate(List.of(c.process().toHandle()), grace);
+            awaitReaped(c.process());
         });
         return child.isPresent();
     }
@@ -171,8 +173,22 @@ public final class Supervisor {
         child.ifPresent(c -> {
             retire(c);
             ProcessTrees.kill(c.process().toHandle());
+            awaitReaped(c.process());
         });
         return child.isPresent();
+    }
+
+    /**
+     * The JDK marks a {@link Process} exited in its own callback of the exit it reports to {@link ProcessHandle}s, so
+     * for a moment after the handle saw the exit, {@link Process#isAlive} may still answer true. Waits (briefly) for the
+     * process to agree, so that a caller of {@link #stop} or {@link #kill} never sees its child alive.
+     */
+    private static void awaitReaped(Process p) {
+        try {
+            p.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -45,7 +45,9 @@ class HealthTest extends ServiceHealthTestBase {
                 "17 tier evaluation",
                 "18 rewards causes",
                 "19 paid membership opt ins",
-                "20 survey waves");
+                "20 survey waves",
+                "21 membership period notify",
+                "22 member referral pending");
     }
 
     @Override

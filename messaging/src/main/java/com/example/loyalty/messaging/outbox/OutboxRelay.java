@@ -54,6 +54,12 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /**
+     * The record header that names the event's type: consumers that apply a few types of a busy topic skip the others
+     * without parsing them ({@code EventConsumer}).
+     */
+    public static final String EVENT_TYPE_HEADER = "event-type";
+
     private final OutboxRepository outbox;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
@@ -266,7 +272,7 @@ public class OutboxRelay {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.messageKey)
-                .addHeaders(new RecordHeader("event-type", row.eventType.getBytes(StandardCharsets.UTF_8)))
+                .addHeaders(new RecordHeader(EVENT_TYPE_HEADER, row.eventType.getBytes(StandardCharsets.UTF_8)))
                 .build();
         Message<String> message = Message.of(row.payload).addMetadata(metadata);
         if (row.traceparent != null) {

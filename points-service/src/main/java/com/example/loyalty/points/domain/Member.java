@@ -116,6 +116,13 @@ public class Member {
     /** The member's birthday (BirthdayJob awards its points); set once by the member, then only by staff or an admin. */
     public LocalDate birthday;
 
+    /**
+     * Enrolled with a referral code whose referral their first purchase has not settled yet (ReferralService): every
+     * later purchase skips the referral.
+     */
+    @Column(name = "referral_pending", nullable = false)
+    public boolean referralPending;
+
     @Version
     public long version;
 }

@@ -76,7 +76,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      * write that moves points goes through this lock. Never an erased member.
      */
     public Optional<Member> lockByCardCode(String cardCode) {
-        return lockResolved(standsFor("cardCode", cardCode)).filter(m -> m.erasedAt == null);
+        return lockStandingFor("cardCode", cardCode).filter(m -> m.erasedAt == null);
     }
 
     /**
@@ -85,12 +85,12 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      * are found (their accounting goes on).
      */
     public Optional<Member> lockById(UUID id) {
-        return lockResolved(standsFor("id", id));
+        return lockStandingFor("id", id);
     }
 
     /** Loads and row-locks the member signed in with {@code subject} (the survivor for a merged member's login). */
     public Optional<Member> lockBySubject(String subject) {
-        return lockResolved(standsFor("subject", subject)).filter(m -> m.erasedAt == null);
+        return lockStandingFor("subject", subject).filter(m -> m.erasedAt == null);
     }
 
     /** Loads and row-locks exactly the row {@code id}, merged or erased alike (a merge locks both of its rows so). */
@@ -99,11 +99,20 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     }
 
     /**
-     * The id the member with {@code attribute = value} stands for, read without loading the row into the persistence
-     * context (an unlocked copy there would be the one a later lock returns, stale). A JPQL projection rather than a
-     * native query: Hibernate 7.2 caches no plan for a native query with a basic result class (every run misses and
-     * adds an entry to the plan cache, with equal hashes), which made this look-up a quarter of an earn's CPU.
+     * Loads and row-locks, in one statement, the member that the member with {@code attribute = value} stands for (the
+     * survivor for a merged member): every earn starts so, and a look-up then a lock were two round trips. The
+     * subquery reads the id without loading its row into the persistence context (an unlocked copy there would be the
+     * one a later lock returns, stale); only the locked row is loaded. A JPQL query, not a native one: Hibernate 7.2
+     * caches no plan for a native query with a basic result class, which once made this a quarter of an earn's CPU.
      */
+    private Optional<Member> lockStandingFor(String attribute, Object value) {
+        return hopToSurvivor(
+                find("id = (select coalesce(x.mergedInto, x.id) from Member x where x." + attribute + " = ?1)", value)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .firstResultOptional());
+    }
+
+    /** The id the member with {@code attribute = value} stands for, read without loading the row. */
     private Optional<UUID> standsFor(String attribute, Object value) {
         return getEntityManager()
                 .createQuery(
@@ -116,14 +125,14 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     }
 
     /**
-     * Locks the row {@code id}; if a merge committed meanwhile (the row came back merged), locks its survivor instead.
-     * The merged row stays locked too, which is harmless: a merge refuses a merged member before it locks it.
+     * If a merge committed while the lock was awaited (the row came back merged), locks its survivor instead. The
+     * merged row stays locked too, which is harmless: a merge refuses a merged member before it locks it.
      */
-    private Optional<Member> lockResolved(Optional<UUID> id) {
-        Optional<Member> member = id.flatMap(this::lockRow);
+    private Optional<Member> hopToSurvivor(Optional<Member> locked) {
+        Optional<Member> member = locked;
         for (int hops = 0; member.isPresent() && member.get().mergedInto != null; hops++) {
             if (hops == 3) {
-                throw new IllegalStateException("member " + id.get() + " is merged along a chain of aliases");
+                throw new IllegalStateException("member " + locked.get().id + " is merged along a chain of aliases");
             }
             member = lockRow(member.get().mergedInto);
         }

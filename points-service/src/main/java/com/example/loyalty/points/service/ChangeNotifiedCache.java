@@ -1,6 +1,8 @@
 package com.example.loyalty.points.service;
 
 import io.agroal.api.AgroalDataSource;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -73,6 +75,22 @@ public abstract class ChangeNotifiedCache<T> {
             cached = value;
         }
         return value;
+    }
+
+    /**
+     * Forgets the value once the current transaction ends, committed or not: for the instance that makes a change, so
+     * that its next request sees it without waiting for the notification.
+     */
+    public void invalidateAfterCommit(TransactionSynchronizationRegistry transactions) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                invalidate();
+            }
+        });
     }
 
     /** Forgets the value (a change was committed here or elsewhere). */

@@ -11,7 +11,6 @@ import com.example.loyalty.points.domain.RuleState;
 import com.example.loyalty.points.repository.EarningRuleRepository;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -625,15 +624,7 @@ public class EarningRuleService {
     }
 
     private void invalidateAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                cache.invalidate();
-            }
-        });
+        cache.invalidateAfterCommit(transactions);
     }
 
     /** Microseconds, as the database keeps times, so a time read back equals the one written. */

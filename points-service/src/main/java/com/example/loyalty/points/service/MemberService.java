@@ -155,6 +155,7 @@ public class MemberService {
         member.windowMonths = ladder.windowMonths();
         member.enrolledAt = Instant.now();
         member.cardCode = freeCardCode();
+        member.referralPending = referrer != null;
         members.persist(member);
         flushDetecting.accept(members.getEntityManager());
         if (referrer != null) {

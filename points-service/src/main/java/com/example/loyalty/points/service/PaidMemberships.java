@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -65,6 +66,8 @@ public class PaidMemberships {
     private final AuditLog audit;
     private final PointsConfig config;
     private final MeterRegistry registry;
+    private final MembershipPeriodCache periodsExist;
+    private final TransactionSynchronizationRegistry transactions;
 
     public PaidMemberships(
             MemberRepository members,
@@ -73,7 +76,11 @@ public class PaidMemberships {
             OutboxWriter outbox,
             AuditLog audit,
             PointsConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            MembershipPeriodCache periodsExist,
+            TransactionSynchronizationRegistry transactions) {
+        this.periodsExist = periodsExist;
+        this.transactions = transactions;
         this.members = members;
         this.plans = plans;
         this.memberships = memberships;
@@ -94,6 +101,9 @@ public class PaidMemberships {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ActiveMembership> activeAt(UUID memberId, Instant at) {
+        if (!periodsExist.get(memberships::anyPeriod)) {
+            return Optional.empty(); // what every earn asks: nothing to ask before the first payment
+        }
         return memberships
                 .covering(memberId, at)
                 .map(c -> new ActiveMembership(c.planCode(), c.planName(), c.multiplier(), c.start(), c.end()));
@@ -340,6 +350,8 @@ public class PaidMemberships {
             Instant end,
             Instant now,
             String actor) {
+        // this instance knows of the period right after the commit, before it answers; the others on the NOTIFY
+        periodsExist.invalidateAfterCommit(transactions);
         if (!memberships.insertPeriod(memberId, plan.id, paymentId, kind, plan.multiplier, start, end, now, actor)) {
             // another member's start or renewal took the payment id a moment ago
             throw paymentIdReused(paymentId);

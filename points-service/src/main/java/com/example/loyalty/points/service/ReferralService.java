@@ -126,6 +126,10 @@ public class ReferralService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onPurchase(Member member, UUID purchaseId, Instant occurredAt) {
+        if (!member.referralPending) {
+            return;
+        }
+        member.referralPending = false;
         Optional<UUID> referrer = referrals.settleByFirstPurchase(member.id, purchaseId, Instant.now());
         if (referrer.isEmpty()) {
             return;

@@ -10,7 +10,6 @@ import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.repository.TierRepository;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -149,15 +148,7 @@ public class TierService {
         validate(definition);
         List<TierDefinition> definitions = definition.tiers();
         // this instance forgets the old ladder right after the commit, before it answers; the others on the NOTIFY
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                cache.invalidate();
-            }
-        });
+        cache.invalidateAfterCommit(transactions);
         TierLadder settings = tiers.lockSettings();
         TierLadderView before = view(settings, tiers.ladder(), config.zone());
         Map<String, Tier> existing =

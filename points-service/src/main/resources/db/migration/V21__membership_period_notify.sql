@@ -1,0 +1,12 @@
+-- Every earn asks whether a paid membership period covers the purchase (PaidMembershipBoosts). Until the first
+-- period is paid, no purchase can be boosted, so each instance keeps "no period exists" in memory
+-- (MembershipPeriodCache) and skips that query. A new period tells every instance at commit (NOTIFY is delivered on
+-- commit only), so each drops what it knew and asks again.
+CREATE FUNCTION membership_period_notify() RETURNS trigger AS $$
+BEGIN
+    PERFORM pg_notify('membership_periods_changed', '');
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER membership_period_inserted AFTER INSERT ON membership_period
+    FOR EACH STATEMENT EXECUTE FUNCTION membership_period_notify();

@@ -159,7 +159,7 @@ public final class PointsBench implements Callable<Integer> {
             fallbackValue = "true",
             description =
                     "Before measuring any path, run every path in 10-second slices for at least --warmup-round-min "
-                            + "and then until its throughput is steady (two slices within 10 %), at most --warmup-round-max "
+                            + "and then until its throughput is steady (two slices within 10 %%), at most --warmup-round-max "
                             + "each (default ${DEFAULT-VALUE}).")
     boolean warmupRound;
 

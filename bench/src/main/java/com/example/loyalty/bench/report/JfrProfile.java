@@ -67,23 +67,28 @@ public final class JfrProfile {
         return new JfrProfile(pid, label, file);
     }
 
-    /** Stops the recording and summarises it. */
-    public String stopAndSummarise(int top) {
+    /**
+     * Stops the recording and summarises the samples taken from {@code from} on: a JVM's JIT compiles anew for a while
+     * after a recording starts, so the samples of that while are left out.
+     */
+    public String stopAndSummarise(int top, java.time.Instant from) {
         jcmd(pid, "JFR.stop", "name=bench");
         try {
-            return summarise(top);
+            return summarise(top, from);
         } catch (IOException e) {
             return "profile " + label + ": cannot read " + file + ": " + e.getMessage();
         }
     }
 
-    private String summarise(int top) throws IOException {
+    private String summarise(int top, java.time.Instant from) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
         Map<String, Integer> layers = new HashMap<>();
         int samples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-            if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+            if (!e.getEventType().getName().equals("jdk.ExecutionSample")
+                    || e.getStackTrace() == null
+                    || e.getStartTime().isBefore(from)) {
                 continue;
             }
             List<RecordedFrame> frames = e.getStackTrace().getFrames();

@@ -1,6 +1,9 @@
 package com.example.loyalty.points.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
@@ -20,8 +23,8 @@ import org.postgresql.PGNotification;
  * <p>
  * Correct even when the listener is down (the database away, the connection lost): the cache is then bypassed, every
  * request reads the value, until the listener is back; and a load that raced a change (read the old value while the
- * change was being committed) is never kept, thanks to a generation counter. Subclasses are the beans: they start the
- * listener at start-up ({@link #startListening()}) and stop it at shutdown ({@link #stopListening()}).
+ * change was being committed) is never kept, thanks to a generation counter. Subclasses are the beans; their
+ * listener starts with the application and stops with it (the observers here, which the beans inherit).
  */
 public abstract class ChangeNotifiedCache<T> {
 
@@ -50,13 +53,21 @@ public abstract class ChangeNotifiedCache<T> {
         this.what = what;
     }
 
-    protected void startListening() {
+    void onStart(@Observes StartupEvent event) {
+        startListening();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopListening();
+    }
+
+    private void startListening() {
         listener = new Thread(this::listen, what.replace(' ', '-') + "-listener");
         listener.setDaemon(true);
         listener.start();
     }
 
-    protected void stopListening() {
+    private void stopListening() {
         stopping = true;
         if (listener != null) {
             listener.interrupt();

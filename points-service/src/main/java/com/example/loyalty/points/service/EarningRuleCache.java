@@ -1,10 +1,7 @@
 package com.example.loyalty.points.service;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -29,13 +26,5 @@ public class EarningRuleCache extends ChangeNotifiedCache<EarningRuleCache.Snaps
     @Inject
     public EarningRuleCache(AgroalDataSource dataSource) {
         super(dataSource, CHANNEL, "earning rules");
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        startListening();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stopListening();
     }
 }

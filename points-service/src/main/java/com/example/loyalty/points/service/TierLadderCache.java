@@ -1,10 +1,7 @@
 package com.example.loyalty.points.service;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -23,13 +20,5 @@ public class TierLadderCache extends ChangeNotifiedCache<TierLadderView> {
     @Inject
     public TierLadderCache(AgroalDataSource dataSource) {
         super(dataSource, CHANNEL, "tier ladder");
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        startListening();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stopListening();
     }
 }

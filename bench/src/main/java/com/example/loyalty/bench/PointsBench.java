@@ -30,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -367,39 +368,37 @@ public final class PointsBench implements Callable<Integer> {
         // cores, the gap between the gateway's p50 and the direct one is mostly Little's law (16 clients / the lower
         // throughput that the gateway's own CPU leaves), so one client alternates between both
         long largest = sizes.get(sizes.size() - 1);
-        List<String> staffProbe = tills(keycloak, "bench-till-", clients);
-        List<String> appTokensForProbe = logins(keycloak, "bench-app-", Math.min(appTokens.size(), clients));
-        for (String path : List.of("lookup", "earn", "me")) {
-            if (!selectedPaths().contains(path) || !via.contains("gateway") || !via.contains("direct")) {
-                continue;
-            }
+        Target gw = new Target("gateway", "localhost", config.gatewayPort());
+        Target pointsDirect = new Target("direct", "localhost", config.pointsPort());
+        List<String> probed = Stream.of("lookup", "earn", "me")
+                .filter(p -> selectedPaths().contains(p) && via.contains("gateway") && via.contains("direct"))
+                .toList();
+        if (!probed.isEmpty()) {
+            Callers callers = Callers.login(keycloak, clients, Math.min(appTokens.size(), clients), 0);
             loadClients = 1;
             try {
-                PathResult[] pair = new PathResult[2];
-                Target gw = new Target("gateway", "localhost", config.gatewayPort());
-                Target direct = new Target("direct", "localhost", config.pointsPort());
-                for (int i = 0; i < 2; i++) {
-                    pair[i] = runPath(
+                for (String path : probed) {
+                    PathResult[] pair = new PathResult[2];
+                    for (int i = 0; i < 2; i++) {
+                        pair[i] = runPath(
+                                path,
+                                i == 0 ? gw : pointsDirect,
+                                largest,
+                                callers,
+                                surveyIds,
+                                Duration.ofSeconds(3),
+                                Duration.ofSeconds(10));
+                    }
+                    hopProbes.put(path, pair);
+                    System.out.printf(
+                            "  hop probe %-8s 1 client: gateway p50 %.2f ms, direct p50 %.2f ms (%+.2f ms), errors %d / %d%n",
                             path,
-                            i == 0 ? gw : direct,
-                            largest,
-                            staffProbe,
-                            staffProbe,
-                            appTokensForProbe,
-                            List.of(),
-                            List.of(),
-                            Duration.ofSeconds(3),
-                            Duration.ofSeconds(10));
+                            pair[0].p50Ms(),
+                            pair[1].p50Ms(),
+                            pair[0].p50Ms() - pair[1].p50Ms(),
+                            pair[0].errors(),
+                            pair[1].errors());
                 }
-                hopProbes.put(path, pair);
-                System.out.printf(
-                        "  hop probe %-8s 1 client: gateway p50 %.2f ms, direct p50 %.2f ms (%+.2f ms), errors %d / %d%n",
-                        path,
-                        pair[0].p50Ms(),
-                        pair[1].p50Ms(),
-                        pair[0].p50Ms() - pair[1].p50Ms(),
-                        pair[0].errors(),
-                        pair[1].errors());
             } finally {
                 loadClients = 0;
             }
@@ -409,26 +408,15 @@ public final class PointsBench implements Callable<Integer> {
         // two cores (a run that profiled the earn measured it at a quarter of its rate, and every path after it too),
         // so the profiled runs come after every measurement and are not part of the table
         if (!profile.isEmpty()) {
-            List<String> staffProfile = tills(keycloak, "bench-till-", clients);
-            List<String> appTokensProfile = logins(keycloak, "bench-app-", Math.min(appTokens.size(), clients));
-            List<String> surveyProfile = profile.contains("survey-answer")
-                    ? logins(keycloak, "bench-answer-", surveyTokens.size())
-                    : List.of();
-            Target gw = new Target("gateway", "localhost", config.gatewayPort());
+            Callers callers = Callers.login(
+                    keycloak,
+                    clients,
+                    Math.min(appTokens.size(), clients),
+                    profile.contains("survey-answer") ? surveyTokens.size() : 0);
             profiling = true;
             try {
                 for (String path : profile) {
-                    PathResult r = runPath(
-                            path,
-                            gw,
-                            largest,
-                            staffProfile,
-                            staffProfile,
-                            appTokensProfile,
-                            surveyProfile,
-                            surveyIds,
-                            PROFILE_WARMUP,
-                            window);
+                    PathResult r = runPath(path, gw, largest, callers, surveyIds, PROFILE_WARMUP, window);
                     System.out.printf(
                             "  profiled %-14s %-8s %8.0f tps under JFR (not a measurement)%n",
                             path, "gateway", r.tps());
@@ -450,6 +438,25 @@ public final class PointsBench implements Callable<Integer> {
     }
 
     private record Target(String via, String host, int port) {}
+
+    /**
+     * Fresh tokens of the callers created before (access tokens live 5 minutes), for the runs after the measurements:
+     * tills, consoles, app users and survey respondents.
+     */
+    private record Callers(List<String> staff, List<String> marketer, List<String> app, List<String> survey) {
+        static Callers login(Keycloak keycloak, int clients, int appUsers, int respondents) {
+            return new Callers(
+                    logins(keycloak, "bench-till-", clients),
+                    logins(keycloak, "bench-console-", clients),
+                    logins(keycloak, "bench-app-", appUsers),
+                    logins(keycloak, "bench-answer-", respondents));
+        }
+    }
+
+    private PathResult runPath(
+            String path, Target t, long size, Callers c, List<String> surveyIds, Duration warm, Duration window) {
+        return runPath(path, t, size, c.staff(), c.marketer(), c.app(), c.survey(), surveyIds, warm, window);
+    }
 
     private List<Target> targets(String path, Target gw, Target points, Target surveys, Target metrics) {
         List<Target> t = new ArrayList<>();

@@ -5,7 +5,9 @@ import com.example.loyalty.bench.http.Http;
 import com.example.loyalty.bench.http.Keycloak;
 import com.example.loyalty.bench.http.RawHttp;
 import com.example.loyalty.bench.load.ClosedLoop;
+import com.example.loyalty.bench.load.CpuMeter;
 import com.example.loyalty.bench.load.PathResult;
+import com.example.loyalty.bench.report.JfrProfile;
 import com.example.loyalty.launcher.Stack;
 import com.example.loyalty.launcher.StackConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +86,13 @@ public final class CommunityBench implements Callable<Integer> {
     @Option(names = "--durable", description = "PostgreSQL with fsync and synchronous commit on, as production.")
     boolean durable;
 
+    @Option(
+            names = "--profile",
+            description = "After the measurements, run the feed and the posting straight to the service once more with "
+                    + "JFR (community-service; for posting also the consumers of its events, points-service and "
+                    + "metrics-service) and print the hot spots of each window (bench/target/profiles).")
+    boolean profile;
+
     @Option(names = "--skip-pgbench", description = "Do not run pgbench (the posting ratio is then left out).")
     boolean skipPgbench;
 
@@ -111,12 +120,12 @@ public final class CommunityBench implements Callable<Integer> {
         System.out.printf(
                 "starting the stack (ports +%d, %s PostgreSQL) ...%n", portOffset, durable ? "durable" : "non-durable");
         try (Stack stack = Stack.start(config, line -> System.out.println("  " + line))) {
-            run(config);
+            run(config, stack.pids());
         }
         return 0;
     }
 
-    private void run(StackConfig config) throws Exception {
+    private void run(StackConfig config, Map<String, Long> pids) throws Exception {
         Keycloak keycloak = new Keycloak(config);
         String gateway = config.gatewayUrl();
         String communityDb = config.jdbcUrl("community");
@@ -174,10 +183,26 @@ public final class CommunityBench implements Callable<Integer> {
         System.out.printf("warming up: %s of feed reads and posts through the gateway ...%n", warmRound);
         Duration warmHalf = Duration.parse("PT" + warmRound.toUpperCase()).dividedBy(2);
         ClosedLoop.run("feed", "warm-up", "localhost", config.gatewayPort(), clients, Duration.ZERO, warmHalf, feed);
-        PathResult feedGateway =
-                ClosedLoop.run("feed", "gateway", "localhost", config.gatewayPort(), clients, warm, window, feed);
-        PathResult feedDirect =
-                ClosedLoop.run("feed", "direct", "localhost", config.communityPort(), clients, warm, window, feed);
+        PathResult feedGateway = ClosedLoop.run(
+                "feed",
+                "gateway",
+                "localhost",
+                config.gatewayPort(),
+                clients,
+                warm,
+                window,
+                feed,
+                CpuMeter.measuring(pids, ClosedLoop.Window.NONE));
+        PathResult feedDirect = ClosedLoop.run(
+                "feed",
+                "direct",
+                "localhost",
+                config.communityPort(),
+                clients,
+                warm,
+                window,
+                feed,
+                CpuMeter.measuring(pids, ClosedLoop.Window.NONE));
 
         // 2. posting: each client posts discussions into random spaces
         ClosedLoop.Request post = (http, c, n) -> http.postJson(
@@ -190,10 +215,59 @@ public final class CommunityBench implements Callable<Integer> {
                         .getBytes(StandardCharsets.UTF_8),
                 false);
         ClosedLoop.run("post", "warm-up", "localhost", config.gatewayPort(), clients, Duration.ZERO, warmHalf, post);
-        PathResult postGateway =
-                ClosedLoop.run("post", "gateway", "localhost", config.gatewayPort(), clients, warm, window, post);
-        PathResult postDirect =
-                ClosedLoop.run("post", "direct", "localhost", config.communityPort(), clients, warm, window, post);
+        PathResult postGateway = ClosedLoop.run(
+                "post",
+                "gateway",
+                "localhost",
+                config.gatewayPort(),
+                clients,
+                warm,
+                window,
+                post,
+                CpuMeter.measuring(pids, ClosedLoop.Window.NONE));
+        PathResult postDirect = ClosedLoop.run(
+                "post",
+                "direct",
+                "localhost",
+                config.communityPort(),
+                clients,
+                warm,
+                window,
+                post,
+                CpuMeter.measuring(pids, ClosedLoop.Window.NONE));
+
+        if (profile) {
+            Path profiles = repo.resolve("bench/target/profiles");
+            PathResult feedProfiled = ClosedLoop.run(
+                    "feed",
+                    "direct",
+                    "localhost",
+                    config.communityPort(),
+                    clients,
+                    warm,
+                    window,
+                    feed,
+                    JfrProfile.recording(pids, List.of("community-service"), "community-feed", profiles));
+            PathResult postProfiled = ClosedLoop.run(
+                    "post",
+                    "direct",
+                    "localhost",
+                    config.communityPort(),
+                    clients,
+                    warm,
+                    window,
+                    post,
+                    JfrProfile.recording(
+                            pids,
+                            List.of("community-service", "points-service", "metrics-service"),
+                            "community-post",
+                            profiles));
+            for (PathResult r : List.of(feedProfiled, postProfiled)) {
+                System.out.printf(
+                        "profiled: %s direct %.0f tps, p99 %.2f ms, errors %d%n",
+                        r.path(), r.tps(), r.p99Ms(), r.errors());
+            }
+        }
 
         ObjectMapper json = new ObjectMapper();
         ArrayNode rows = json.createArrayNode();
@@ -209,6 +283,7 @@ public final class CommunityBench implements Callable<Integer> {
             System.out.printf(
                     "%-6s %-8s %9.0f %9.2f %9.2f %7d %s%n",
                     r.path(), r.via(), r.tps(), r.p50Ms(), r.p99Ms(), r.errors(), ratio);
+            System.out.println("       CPU ms per request " + PathResult.describe(r.cpuPerRequest()));
             if (r.errors() > 0) {
                 System.out.printf("       statuses %s, first error: %s%n", r.statuses(), r.firstError());
             }
@@ -220,6 +295,8 @@ public final class CommunityBench implements Callable<Integer> {
             row.put("p50Ms", r.p50Ms());
             row.put("p99Ms", r.p99Ms());
             row.put("errors", r.errors());
+            ObjectNode cpuMs = row.putObject("cpuMillisPerRequest");
+            r.cpuPerRequest().forEach(cpuMs::put);
             if (write && !Double.isNaN(tpcb.tps())) {
                 row.put("ratioToTpcb", r.tps() / tpcb.tps());
             }

@@ -269,11 +269,12 @@ public final class PointsBench implements Callable<Integer> {
         // 2. who calls: tills and consoles (a login each), app users and survey respondents from Keycloak
         Keycloak keycloak = new Keycloak(config);
         String gateway = config.gatewayUrl();
-        List<String> appTokens = users(keycloak, "bench-app-", appUsers);
+        List<String> appTokens = keycloak.users("bench-app-", appUsers, "member");
         for (String token : appTokens) {
             Http.postJson(gateway + "/api/points/members/me", token, Map.of()).expect(200, 201);
         }
-        List<String> surveyTokens = needed("survey-answer") ? users(keycloak, "bench-answer-", surveyUsers) : List.of();
+        List<String> surveyTokens =
+                needed("survey-answer") ? keycloak.users("bench-answer-", surveyUsers, "member") : List.of();
         List<String> surveyIds = needed("survey-answer") || needed("survey-metric")
                 ? surveys(gateway, keycloak.token("marketer1", "marketer1"), needed("survey-answer") ? surveys : 1)
                 : List.of();
@@ -285,13 +286,13 @@ public final class PointsBench implements Callable<Integer> {
             System.out.printf("  seeded in %.1f s%n", seeder.seedUpTo(size));
             if (size != sizes.get(0)) {
                 // the tokens of the first size have expired by now (Keycloak access tokens live 5 minutes)
-                appTokens = logins(keycloak, "bench-app-", appTokens.size());
-                surveyTokens = logins(keycloak, "bench-answer-", surveyTokens.size());
+                appTokens = keycloak.logins("bench-app-", appTokens.size());
+                surveyTokens = keycloak.logins("bench-answer-", surveyTokens.size());
             }
             // one login per till and per console, as a chain with a login per store: each is limited on its own; till c
             // works at store storeOf(c), the only store its staff login may record at
             List<String> staff = tills(keycloak, "bench-till-", clients);
-            List<String> marketer = users(keycloak, "bench-console-", clients, "marketer");
+            List<String> marketer = keycloak.users("bench-console-", clients, "marketer");
             Target gw = new Target("gateway", "localhost", config.gatewayPort());
             Target points = new Target("direct", "localhost", config.pointsPort());
             Target surveysDirect = new Target("direct", "localhost", config.surveysPort());
@@ -446,10 +447,10 @@ public final class PointsBench implements Callable<Integer> {
     private record Callers(List<String> staff, List<String> marketer, List<String> app, List<String> survey) {
         static Callers login(Keycloak keycloak, int clients, int appUsers, int respondents) {
             return new Callers(
-                    logins(keycloak, "bench-till-", clients),
-                    logins(keycloak, "bench-console-", clients),
-                    logins(keycloak, "bench-app-", appUsers),
-                    logins(keycloak, "bench-answer-", respondents));
+                    keycloak.logins("bench-till-", clients),
+                    keycloak.logins("bench-console-", clients),
+                    keycloak.logins("bench-app-", appUsers),
+                    keycloak.logins("bench-answer-", respondents));
         }
     }
 
@@ -573,30 +574,7 @@ public final class PointsBench implements Callable<Integer> {
 
     /** CPU of every process of the stack in the timed window (and {@code inner}'s hooks). */
     private ClosedLoop.Window measuringCpu(ClosedLoop.Window inner) {
-        if (!com.example.loyalty.bench.load.CpuMeter.available()) {
-            return inner;
-        }
-        com.example.loyalty.bench.load.CpuMeter meter = new com.example.loyalty.bench.load.CpuMeter(pids);
-        return new ClosedLoop.Window() {
-            Map<String, Double> used = Map.of();
-
-            @Override
-            public void started() {
-                meter.start();
-                inner.started();
-            }
-
-            @Override
-            public void ended() {
-                used = meter.stopMillis();
-                inner.ended();
-            }
-
-            @Override
-            public Map<String, Double> cpu() {
-                return used;
-            }
-        };
+        return com.example.loyalty.bench.load.CpuMeter.measuring(pids, inner);
     }
 
     /**
@@ -618,30 +596,10 @@ public final class PointsBench implements Callable<Integer> {
         return names;
     }
 
-    /**
-     * JFR of {@code processes}, started now, before the path's warm-up (starting a recording sets a JVM's JIT compiling
-     * again, which the warm-up lets settle); the summaries, of the timed window's samples only, are printed when it
-     * ends.
-     */
+    /** JFR of {@code processes} around a path's run (see {@link JfrProfile#recording}). */
     private ClosedLoop.Window profiling(String label, List<String> processes) {
-        Path dir = repo.resolve("bench/target/profiles");
-        List<com.example.loyalty.bench.report.JfrProfile> running = new ArrayList<>();
-        for (String name : processes) {
-            running.add(com.example.loyalty.bench.report.JfrProfile.start(pids.get(name), label + "-" + name, dir));
-        }
-        return new ClosedLoop.Window() {
-            java.time.Instant from = java.time.Instant.now();
-
-            @Override
-            public void started() {
-                from = java.time.Instant.now();
-            }
-
-            @Override
-            public void ended() {
-                running.forEach(p -> System.out.println(p.stopAndSummarise(25, from)));
-            }
-        };
+        return com.example.loyalty.bench.report.JfrProfile.recording(
+                pids, processes, label, repo.resolve("bench/target/profiles"));
     }
 
     private RawHttp.Answer earn(RawHttp http, String staff, String store, String transactionId, String card) {
@@ -690,26 +648,6 @@ public final class PointsBench implements Callable<Integer> {
         return paths == null || paths.isEmpty() ? ALL_PATHS : paths;
     }
 
-    private static List<String> users(Keycloak keycloak, String prefix, int count) {
-        return users(keycloak, prefix, count, "member");
-    }
-
-    private static List<String> users(Keycloak keycloak, String prefix, int count, String roleName) {
-        System.out.printf("creating %d Keycloak users %s* (%s) ...%n", count, prefix, roleName);
-        String admin = keycloak.adminToken();
-        JsonNode role = keycloak.role(admin, roleName);
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            if (i % 25 == 24) {
-                admin = keycloak.adminToken(); // master-realm tokens live 60 s
-            }
-            String user = prefix + i;
-            keycloak.createMember(admin, role, user);
-            tokens.add(keycloak.token(user, user));
-        }
-        return tokens;
-    }
-
     /** The store till {@code c} works at: S001, S002, ... */
     static String storeOf(int c) {
         return String.format("S%03d", c + 1);
@@ -728,15 +666,6 @@ public final class PointsBench implements Callable<Integer> {
             String user = prefix + i;
             keycloak.createStaff(admin, role, user, storeOf(i));
             tokens.add(keycloak.token(user, user));
-        }
-        return tokens;
-    }
-
-    /** Fresh tokens of users created before by {@link #users}. */
-    private static List<String> logins(Keycloak keycloak, String prefix, int count) {
-        List<String> tokens = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            tokens.add(keycloak.token(prefix + i, prefix + i));
         }
         return tokens;
     }

@@ -4,6 +4,7 @@ import com.example.loyalty.launcher.Stack;
 import com.example.loyalty.launcher.StackConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,35 @@ public final class Keycloak {
                 .json()
                 .get("access_token")
                 .asText();
+    }
+
+    /**
+     * Tokens of {@code count} users {@code prefix}0, {@code prefix}1, ... with the realm role {@code roleName}
+     * (password = user name), each created unless it exists: one login each, so the gateway limits each on its own.
+     */
+    public List<String> users(String prefix, int count, String roleName) {
+        System.out.printf("creating %d Keycloak users %s* (%s) ...%n", count, prefix, roleName);
+        String admin = adminToken();
+        JsonNode role = role(admin, roleName);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i % 25 == 24) {
+                admin = adminToken(); // master-realm tokens live 60 s
+            }
+            String user = prefix + i;
+            createMember(admin, role, user);
+            tokens.add(token(user, user));
+        }
+        return tokens;
+    }
+
+    /** Fresh tokens of users created before by {@link #users}. */
+    public List<String> logins(String prefix, int count) {
+        List<String> tokens = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tokens.add(token(prefix + i, prefix + i));
+        }
+        return tokens;
     }
 
     /** Creates a user with the given realm role (password = user name) unless it exists. */

@@ -32,6 +32,37 @@ public final class CpuMeter {
         return Files.isDirectory(Path.of("/proc/self"));
     }
 
+    /**
+     * Hooks that measure the CPU of every process of the stack ({@code stackPids}) in a path's timed window, around
+     * {@code inner}'s hooks; {@code inner} alone where {@code /proc} is missing.
+     */
+    public static ClosedLoop.Window measuring(Map<String, Long> stackPids, ClosedLoop.Window inner) {
+        if (!available()) {
+            return inner;
+        }
+        CpuMeter meter = new CpuMeter(stackPids);
+        return new ClosedLoop.Window() {
+            Map<String, Double> used = Map.of();
+
+            @Override
+            public void started() {
+                meter.start();
+                inner.started();
+            }
+
+            @Override
+            public void ended() {
+                used = meter.stopMillis();
+                inner.ended();
+            }
+
+            @Override
+            public Map<String, Double> cpu() {
+                return used;
+            }
+        };
+    }
+
     public void start() {
         start = snapshot();
     }

@@ -47,4 +47,16 @@ public record PathResult(
                 cpuMillis.values().stream().mapToDouble(Double::doubleValue).sum() / answered);
         return per;
     }
+
+    /** {@link #cpuPerRequest()} as one line, largest first: "total 4.02, points-service 1.44, postgres 1.06, ...". */
+    public static String describe(Map<String, Double> perRequest) {
+        if (perRequest.isEmpty()) {
+            return "not measured";
+        }
+        return perRequest.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .filter(e -> e.getValue() >= 0.005)
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -1,5 +1,6 @@
 package com.example.loyalty.bench.report;
 
+import com.example.loyalty.bench.load.ClosedLoop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,31 @@ public final class JfrProfile {
         this.pid = pid;
         this.label = label;
         this.file = file;
+    }
+
+    /**
+     * Hooks for a path's run that profile {@code processes} (names of {@code pids}): the recordings start now, before
+     * the path's warm-up (starting a recording sets a JVM's JIT compiling again, which the warm-up lets settle); the
+     * summaries, of the timed window's samples only, are printed when the window ends.
+     */
+    public static ClosedLoop.Window recording(Map<String, Long> pids, List<String> processes, String label, Path dir) {
+        List<JfrProfile> running = new ArrayList<>();
+        for (String name : processes) {
+            running.add(start(pids.get(name), label + "-" + name, dir));
+        }
+        return new ClosedLoop.Window() {
+            java.time.Instant from = java.time.Instant.now();
+
+            @Override
+            public void started() {
+                from = java.time.Instant.now();
+            }
+
+            @Override
+            public void ended() {
+                running.forEach(p -> System.out.println(p.stopAndSummarise(25, from)));
+            }
+        };
     }
 
     /** Starts a recording in the JVM {@code pid}. */

@@ -5,7 +5,10 @@ import com.example.loyalty.community.domain.CommunityMember;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +26,25 @@ public class CommunityMemberRepository implements PanacheRepositoryBase<Communit
                 .map(m -> m.mergedInto == null
                         ? m
                         : findByIdOptional(m.mergedInto).orElse(m));
+    }
+
+    /**
+     * Display names of the members among {@code ids} that have one (an erased member's is gone): one projection, no
+     * entity loaded, so a page of posts or comments adds nothing to the session's dirty checks.
+     */
+    public Map<UUID, String> displayNames(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        getEntityManager()
+                .createQuery(
+                        "select m.memberId, m.displayName from CommunityMember m where m.memberId in :ids",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        return names;
     }
 
     /**

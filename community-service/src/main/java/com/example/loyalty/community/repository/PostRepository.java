@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * The {@code post} table. Counters change only through the single-statement updates here, so concurrent comments
@@ -52,6 +53,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                         "select * from post where space_id = :space and hidden_at is null and deleted_at is null" + only
                                 + from + " order by " + key + " desc, id desc limit " + limit,
                         Post.class)
+                // a page to show: no snapshots kept, nothing for the flush at commit to compare
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .setParameter("space", spaceId);
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());

@@ -30,7 +30,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -203,7 +202,8 @@ public class PostService {
         }
         registry.counter("loyalty.community.posts", "kind", kind.name().toLowerCase(Locale.ROOT))
                 .increment();
-        return details(post);
+        // the caller wrote it, under the name of the member found above, and nobody has reacted yet: nothing to read
+        return new PostDetails(post, author == null ? null : author.displayName, true, List.of());
     }
 
     /** The post as the caller sees it; counts the caller as a viewer of today (UTC). */
@@ -295,11 +295,7 @@ public class PostService {
     public Map<UUID, String> authorNames(Collection<UUID> ids) {
         Set<UUID> wanted = new LinkedHashSet<>(ids);
         wanted.remove(null);
-        Map<UUID, String> names = new HashMap<>();
-        if (!wanted.isEmpty()) {
-            members.list("memberId in ?1", wanted).forEach(m -> names.put(m.memberId, m.displayName));
-        }
-        return names;
+        return members.displayNames(wanted);
     }
 
     private PostDetails details(Post post) {

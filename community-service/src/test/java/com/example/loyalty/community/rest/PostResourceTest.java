@@ -71,6 +71,12 @@ class PostResourceTest {
                 .header("Location", containsString("/api/community/posts/"))
                 .body("id", notNullValue())
                 .body("kind", equalTo("DISCUSSION"))
+                // the answer is built from what the create found, without reading the post back: the same view
+                .body("author.displayName", equalTo(m.displayName()))
+                .body("author.you", equalTo(true))
+                .body("author.brand", equalTo(false))
+                .body("tags", contains("coffee", "beans"))
+                .body("myReactions", empty())
                 .extract()
                 .path("id");
 
@@ -119,6 +125,9 @@ class PostResourceTest {
 
         String id = createPost(MARKETER, space, post("ANNOUNCEMENT", "Sale"))
                 .statusCode(SC_CREATED)
+                .body("author.brand", equalTo(true))
+                .body("author.displayName", nullValue())
+                .body("author.you", equalTo(true))
                 .extract()
                 .path("id");
         getPost(m.token(), id)

@@ -53,7 +53,10 @@ public class TextInputFilter {
         }
     }
 
-    /** The first forbidden text in a request's raw path, raw query (either may be null) and headers. */
+    /**
+     * The first forbidden text in a request's raw path, raw query (either may be null) and headers. Header values are
+     * checked for a NUL only: the server decodes each of their bytes as one char (ISO-8859-1), so none is a surrogate.
+     */
     public static Optional<Finding> check(
             String rawPath, String rawQuery, Iterable<Map.Entry<String, String>> headers) {
         if (rawPath != null) {
@@ -83,8 +86,12 @@ public class TextInputFilter {
         }
         if (headers != null) {
             for (Map.Entry<String, String> header : headers) {
-                String problem = SafeText.problemIn(header.getValue());
-                if (problem != null) {
+                // a header's bytes arrive as one char each (ISO-8859-1), so it may hold a NUL but never a surrogate:
+                // indexOf, an intrinsic, looks for the NUL without the char-by-char scan of SafeText, which took 5 % of
+                // a feed read's CPU (a kilobyte of bearer token on every request)
+                String value = header.getValue();
+                if (value != null && value.indexOf('\0') >= 0) {
+                    String problem = SafeText.problemIn(value);
                     return Optional.of(new Finding("header", SafeText.printable(header.getKey()), problem));
                 }
             }

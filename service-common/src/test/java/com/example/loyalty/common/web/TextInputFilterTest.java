@@ -70,4 +70,16 @@ class TextInputFilterTest {
         assertEquals("Idempotency-Key", f.parameter());
         assertTrue(f.toProblem().getDetail().startsWith("header 'Idempotency-Key'"));
     }
+
+    @Test
+    void aHeaderIsCheckedForANulOnly() {
+        // "café" sent as UTF-8 reaches the filter as the chars of its bytes (ISO-8859-1), never as a surrogate
+        assertTrue(TextInputFilter.check(
+                        "/api/points/tiers", null, List.of(Map.entry("X-Name", "caf\u00c3\u00a9"), Map.entry("A", "b")))
+                .isEmpty());
+        assertEquals(
+                "X-Name",
+                finding("/api/points/tiers", null, List.of(Map.entry("A", "b"), Map.entry("X-Name", "\0")))
+                        .parameter());
+    }
 }

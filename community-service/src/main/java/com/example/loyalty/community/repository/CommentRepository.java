@@ -37,11 +37,6 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, UUID> {
         return query.getResultList();
     }
 
-    /** Comments the member wrote since {@code since} (the posting rate limit), deleted ones included. */
-    public long countByMemberSince(UUID memberId, Instant since) {
-        return count("authorMemberId = ?1 and createdAt >= ?2", memberId, since);
-    }
-
     public Optional<Instant> oldestByMemberSince(UUID memberId, Instant since) {
         return find("select min(createdAt) from Comment where authorMemberId = ?1 and createdAt >= ?2", memberId, since)
                 .project(Instant.class)

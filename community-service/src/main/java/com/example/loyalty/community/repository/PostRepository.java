@@ -1,5 +1,6 @@
 package com.example.loyalty.community.repository;
 
+import com.example.loyalty.common.persistence.ScalarQueries;
 import com.example.loyalty.community.domain.Post;
 import com.example.loyalty.community.domain.ReactionKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -107,9 +108,21 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                         where p.id = :post""").setParameter("post", postId).executeUpdate();
     }
 
-    /** Posts the member wrote since {@code since} (the posting rate limit), deleted ones included. */
-    public long countByMemberSince(UUID memberId, Instant since) {
-        return count("authorMemberId = ?1 and createdAt >= ?2", memberId, since);
+    /**
+     * The member's posts and comments since {@code since}, deleted ones included, counted in one statement (the posting
+     * limit's question on every post and comment).
+     */
+    public long writtenByMemberSince(UUID memberId, Instant since) {
+        return ScalarQueries.of(
+                        getEntityManager(),
+                        "select (select count(*) from post where author_member_id = :member and created_at >= :since)"
+                                + " + (select count(*) from comment where author_member_id = :member"
+                                + " and created_at >= :since) as written",
+                        "written",
+                        Long.class)
+                .setParameter("member", memberId)
+                .setParameter("since", since)
+                .getSingleResult();
     }
 
     /** The oldest post of the member since {@code since} (when the rate window frees a slot). */

@@ -44,8 +44,7 @@ public class PostingLimit {
         em.lock(member, LockModeType.PESSIMISTIC_WRITE);
         Duration window = config.posting().rateWindow();
         Instant since = now.minus(window);
-        long written =
-                posts.countByMemberSince(member.memberId, since) + comments.countByMemberSince(member.memberId, since);
+        long written = posts.writtenByMemberSince(member.memberId, since);
         int max = config.posting().maxPerWindow();
         if (written < max) {
             return;

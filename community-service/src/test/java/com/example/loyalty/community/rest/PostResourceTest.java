@@ -424,6 +424,40 @@ class PostResourceTest {
     }
 
     @Test
+    void postsAndCommentsCountTogetherTowardTheLimit() {
+        Member m = api.member();
+        String other = newPost(api.member(), space, "DISCUSSION");
+        Instant recent = Instant.now().minusSeconds(60);
+        // 20 posts and 9 comments in the last hour, one deleted of each: 29 of the 30
+        for (int i = 0; i < 20; i++) {
+            api.update(
+                    "insert into post (id, space_id, author_subject, author_member_id, kind, title, body, created_at,"
+                            + " last_activity_at, deleted_at) values (?, ?, ?, ?, 'DISCUSSION', 't', 'b', ?, ?, ?)",
+                    UUID.randomUUID(),
+                    UUID.fromString(space),
+                    m.subject(),
+                    m.memberId(),
+                    recent,
+                    recent,
+                    i == 0 ? recent : null);
+        }
+        for (int i = 0; i < 9; i++) {
+            api.update(
+                    "insert into comment (id, post_id, author_subject, author_member_id, body, created_at, deleted_at)"
+                            + " values (?, ?, ?, ?, 'c', ?, ?)",
+                    UUID.randomUUID(),
+                    UUID.fromString(other),
+                    m.subject(),
+                    m.memberId(),
+                    recent,
+                    i == 0 ? recent : null);
+        }
+        // the 30th is taken, the 31st is not
+        CommunityApi.comment(m.token(), other, "the last one").statusCode(SC_CREATED);
+        createPost(m.token(), space, post("DISCUSSION", "one too many")).statusCode(429);
+    }
+
+    @Test
     void aSpaceMayRestrictKindsAndPosting() {
         Map<String, Object> body = CommunityApi.space("Q&A only");
         body.put("postingRules", Map.of("allowedKinds", List.of("QUESTION")));

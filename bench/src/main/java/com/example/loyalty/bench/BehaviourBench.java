@@ -140,7 +140,7 @@ public final class BehaviourBench implements Callable<Integer> {
 
     /**
      * The same scores written as the service writes them: upserted into a logged table made like {@code member_rfm}
-     * (its primary key, segment index and checks), the former segment kept, so the second run updates every row. It
+     * (its primary key, segment index, checks and fill factor), the former segment kept, so the second run updates every row. It
      * leaves out what only the service does: pruning members without purchases and announcing changed segments.
      */
     private static final String LIKE_FOR_LIKE = """
@@ -406,6 +406,16 @@ public final class BehaviourBench implements Callable<Integer> {
                 Statement s = c.createStatement()) {
             s.execute("drop table if exists bench_rfm_like");
             s.execute("create table bench_rfm_like (like member_rfm including all)");
+            // its storage parameters too (a fill factor), which LIKE leaves behind
+            String options;
+            try (ResultSet rs = s.executeQuery(
+                    "select array_to_string(reloptions, ', ') from pg_class where oid = 'member_rfm'::regclass")) {
+                rs.next();
+                options = rs.getString(1);
+            }
+            if (options != null && !options.isEmpty()) {
+                s.execute("alter table bench_rfm_like set (" + options + ")");
+            }
             s.execute("set work_mem = '64MB'");
             String sql = String.format(
                     LIKE_FOR_LIKE,

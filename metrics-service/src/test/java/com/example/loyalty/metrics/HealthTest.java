@@ -37,7 +37,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "8 community engagement",
                 "9 purchase returns",
                 "10 merges erasure",
-                "11 paid memberships");
+                "11 paid memberships",
+                "12 member rfm fillfactor");
     }
 
     @Override

@@ -163,8 +163,11 @@ public class RfmRepository {
             select (select count(*) from upserted), (select count(*) from announced), (select count(*) from pruned)
             """);
 
-    /** Memory for each sort and hash of the recompute statement (PostgreSQL's default, 4MB, spills to disk). */
-    static final String WORK_MEM = "64MB";
+    /**
+     * Memory for each sort and hash of the recompute statement. PostgreSQL's default, 4MB, spills to disk; at a million
+     * members the aggregate of their purchases needs some 200MB and each of the three sorts some 60MB.
+     */
+    static final String WORK_MEM = "256MB";
 
     private static final String MEMBER_COLUMNS =
             "member_id, segment, r, f, m, recency_days, frequency, monetary from member_rfm where currency = ?";

@@ -3,7 +3,7 @@ package com.example.loyalty.gateway.web;
 import com.example.loyalty.gateway.config.GatewayConfig;
 import com.example.loyalty.gateway.config.Upstream;
 import com.example.loyalty.gateway.metrics.GatewayMetrics;
-import com.example.loyalty.tracing.TraceContexts;
+import com.example.loyalty.observability.tracing.TraceContexts;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.core.Handler;

@@ -2,8 +2,8 @@ package com.example.loyalty.gateway.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.loyalty.observability.tracing.UnexportedSpans;
 import com.example.loyalty.testing.OidcKeysResource;
-import com.example.loyalty.tracing.UnexportedSpans;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.common.WithTestResource;

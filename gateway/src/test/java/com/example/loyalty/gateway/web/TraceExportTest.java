@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.gateway.support.OtlpCollectorStub;
+import com.example.loyalty.observability.tracing.UnexportedSpans;
 import com.example.loyalty.testing.OidcKeysResource;
-import com.example.loyalty.tracing.UnexportedSpans;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.common.WithTestResource;

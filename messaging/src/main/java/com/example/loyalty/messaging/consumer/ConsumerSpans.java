@@ -1,6 +1,6 @@
 package com.example.loyalty.messaging.consumer;
 
-import com.example.loyalty.tracing.TraceContexts;
+import com.example.loyalty.observability.tracing.TraceContexts;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;

@@ -1,7 +1,7 @@
 package com.example.loyalty.messaging.outbox;
 
 import com.example.loyalty.common.metrics.MeterNames;
-import com.example.loyalty.tracing.TraceContexts;
+import com.example.loyalty.observability.tracing.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

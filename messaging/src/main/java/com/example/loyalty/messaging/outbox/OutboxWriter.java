@@ -2,7 +2,7 @@ package com.example.loyalty.messaging.outbox;
 
 import com.example.loyalty.events.EventEnvelope;
 import com.example.loyalty.events.EventJson;
-import com.example.loyalty.tracing.TraceContexts;
+import com.example.loyalty.observability.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;

@@ -1,4 +1,4 @@
-package com.example.loyalty.tracing;
+package com.example.loyalty.observability.tracing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

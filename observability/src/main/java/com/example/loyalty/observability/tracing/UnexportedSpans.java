@@ -1,4 +1,4 @@
-package com.example.loyalty.tracing;
+package com.example.loyalty.observability.tracing;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;

@@ -1,4 +1,4 @@
-package com.example.loyalty.common.metrics;
+package com.example.loyalty.observability.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package com.example.loyalty.tracing;
+package com.example.loyalty.observability.tracing;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.SmallRyeConfig;

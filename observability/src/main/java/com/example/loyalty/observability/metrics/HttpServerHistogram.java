@@ -1,4 +1,4 @@
-package com.example.loyalty.common.metrics;
+package com.example.loyalty.observability.metrics;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -14,7 +14,7 @@ import java.util.List;
  * route over all replicas ({@code histogram_quantile} over {@code http_server_requests_seconds_bucket}; Micrometer's
  * own percentiles cannot be added up across pods). A short fixed ladder of {@link #BUCKETS} instead of Micrometer's
  * percentile histogram (about 70 buckets per route, method and status): cheap enough for every route of every
- * service. The gateway, which does not use this module, registers the same ladder.
+ * service and the gateway (one ladder, so their p99s compare).
  */
 @Singleton
 public class HttpServerHistogram {

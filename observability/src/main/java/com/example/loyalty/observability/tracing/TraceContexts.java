@@ -1,4 +1,4 @@
-package com.example.loyalty.tracing;
+package com.example.loyalty.observability.tracing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

@@ -234,6 +234,13 @@ public interface GatewayConfig {
         @WithDefault("30S")
         Duration responseTimeout();
 
+        /**
+         * The {@code Retry-After} of a 503 for a service that could not be connected to (down, restarting, rolled
+         * out): about the time a service takes to come back. Whole seconds, rounded up.
+         */
+        @WithDefault("5S")
+        Duration unavailableRetryAfter();
+
         /** Connections kept per service (HTTP/1.1 pool). */
         @WithDefault("50")
         int maxConnectionsPerUpstream();

@@ -30,12 +30,12 @@ import org.jboss.logging.Logger;
  * <p>
  * Why wait at all: the gateway is up in a second, the services take about 20 s longer (database migrations,
  * Kafka). Whoever waits on the gateway's readiness (a script, {@code ./loyalty up}, the end-to-end tests) would
- * otherwise send its first requests into 502s. Not in production (the {@code prod} profile turns it off): in Kubernetes
+ * otherwise send its first requests into 503s. Not in production (the {@code prod} profile turns it off): in Kubernetes
  * each service's own readiness decides whether its Service sends it traffic, and its management port is open to the
  * monitoring namespace only.
  * <p>
  * Why only once: after every service has been seen ready, a service that goes down later is answered per
- * request, with a 502/504 problem for its own routes only, while the other services keep being served. Taking
+ * request, with a 503/502/504 problem for its own routes only, while the other services keep being served. Taking
  * the gateway out of rotation instead would turn one service's outage into an outage of all of them, on every
  * gateway replica at once, and flap with that service's health.
  * <p>
@@ -176,7 +176,7 @@ public class UpstreamsStartedCheck implements HealthCheck {
         if (awaited.isEmpty()) {
             LOG.infof(
                     "Every upstream has been ready once, after %.1f s: readiness is UP from now on; a service "
-                            + "that goes down later is answered with 502 per request",
+                            + "that goes down later is answered with 503 per request",
                     (System.nanoTime() - startedAt) / 1e9);
             stop();
         }

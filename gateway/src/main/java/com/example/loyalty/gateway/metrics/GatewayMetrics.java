@@ -26,7 +26,7 @@ public class GatewayMetrics {
         this.registry = registry;
     }
 
-    /** One {@code /api/**} request answered, by the service or by the gateway (401, 429, 502 ...). */
+    /** One {@code /api/**} request answered, by the service or by the gateway (401, 429, 502, 503 ...). */
     public void requestCompleted(String upstream, int status) {
         String statusClass = statusClass(status);
         requests.computeIfAbsent(

@@ -9,23 +9,53 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Outermost proxy interceptor: when the service cannot be reached (connection refused, reset, DNS)
- * the client gets 502, when it does not answer in time 504, both as problem JSON, instead of the
- * empty 502 the Vert.x proxy sends by default. The service's URL is logged, never returned. A call reset because its
- * body went past the path's limit ({@link BodyLimitInterceptor}) is answered 413.
+ * Outermost proxy interceptor: a failed call to a service becomes a problem JSON answer instead of the empty 502 the
+ * Vert.x proxy sends by default. The service's URL is logged, never returned.
+ * <ul>
+ *   <li>No connection could be opened (refused, connect timeout, unknown host): <b>503</b> with {@code Retry-After}.
+ *       The request never left the gateway, so the client may send it again as it was, a POST included, as it may
+ *       after the services' own 503 for a database that is away.
+ *   <li>The connection failed after the request was sent (reset, closed): <b>502</b>, without {@code Retry-After}:
+ *       the service may have acted on it, so only an idempotent request (or one with the same idempotency key) may be
+ *       sent again.
+ *   <li>No answer within the response timeout: <b>504</b>.
+ *   <li>A call reset because its body went past the path's limit ({@link BodyLimitInterceptor}): <b>413</b>.
+ * </ul>
  */
 final class UpstreamFailureInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(UpstreamFailureInterceptor.class);
 
     private final String upstream;
+    private final String retryAfterSeconds;
 
-    UpstreamFailureInterceptor(String upstream) {
+    UpstreamFailureInterceptor(String upstream, Duration unavailableRetryAfter) {
         this.upstream = upstream;
+        this.retryAfterSeconds = Long.toString(retryAfterSeconds(unavailableRetryAfter));
+    }
+
+    /** Whole seconds, rounded up, at least 1 (RFC 9110 {@code delay-seconds}). */
+    static long retryAfterSeconds(Duration duration) {
+        long seconds = duration.toSeconds() + (duration.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
+    /** Whether the call failed before a connection to the service existed: then nothing was sent. */
+    static boolean notConnected(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Netty's ConnectTimeoutException and AnnotatedConnectException are ConnectExceptions too
+            if (t instanceof ConnectException || t instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -46,8 +76,20 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
                         .putHeader("Connection", "close")
                         .setBody(Body.body(problem.toBuffer())));
             }
-            boolean timeout = failure instanceof TimeoutException;
-            int status = timeout ? 504 : 502;
+            int status;
+            String detail;
+            if (failure instanceof TimeoutException) {
+                status = 504;
+                detail = "The " + upstream + " service did not answer in time.";
+            } else if (notConnected(failure)) {
+                status = 503;
+                detail = "The " + upstream + " service is not reachable; the request was not passed on and may be "
+                        + "sent again after Retry-After.";
+            } else {
+                status = 502;
+                detail = "The connection to the " + upstream + " service failed before it answered; the request may "
+                        + "have been carried out.";
+            }
             LOG.warnf(
                     "%s %s: upstream '%s' failed (%s: %s), answering %d (request id %s)",
                     request.method(),
@@ -57,9 +99,6 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
                     failure.getMessage(),
                     status,
                     requestId);
-            String detail = timeout
-                    ? "The " + upstream + " service did not answer in time."
-                    : "The " + upstream + " service is not reachable.";
             Problem problem = Problem.of(status, detail, request.path(), requestId);
             ProxyResponse response = context.request()
                     .release()
@@ -68,6 +107,9 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
                     .putHeader("Content-Type", Problem.CONTENT_TYPE)
                     .putHeader("Cache-Control", "no-store")
                     .setBody(Body.body(problem.toBuffer()));
+            if (status == 503) {
+                response.putHeader("Retry-After", retryAfterSeconds);
+            }
             return Future.succeededFuture(response);
         });
     }

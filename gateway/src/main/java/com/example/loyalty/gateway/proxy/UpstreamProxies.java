@@ -81,7 +81,8 @@ public class UpstreamProxies {
                                 .setSsl(upstream.ssl())
                                 .setIdleTimeout(responseTimeout)))
                 // first added = outermost: sees every failure of the ones after it
-                .addInterceptor(new UpstreamFailureInterceptor(upstream.name()))
+                .addInterceptor(new UpstreamFailureInterceptor(
+                        upstream.name(), config.proxy().unavailableRetryAfter()))
                 .addInterceptor(new BodyLimitInterceptor(limits))
                 .addInterceptor(new ResponseHeaderFilter())
                 .addInterceptor(new TraceHeaderInterceptor());

@@ -6,7 +6,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /**
- * An RFC 9457 problem detail written by the gateway itself (401, 403, 404, 429, 502, 504 ...).
+ * An RFC 9457 problem detail written by the gateway itself (401, 403, 404, 429, 502, 503, 504 ...).
  * The status carries the meaning, so {@code type} is {@code about:blank} and {@code title} the
  * status phrase, as RFC 9457 section 4.2.1 prescribes; {@code requestId} is an extension member
  * that ties the answer to the gateway's and the services' logs.

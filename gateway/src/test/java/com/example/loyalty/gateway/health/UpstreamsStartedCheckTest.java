@@ -1,7 +1,6 @@
 package com.example.loyalty.gateway.health;
 
 import static io.restassured.RestAssured.given;
-import static org.apache.http.HttpStatus.SC_BAD_GATEWAY;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.apache.http.HttpStatus.SC_SERVICE_UNAVAILABLE;
 import static org.awaitility.Awaitility.await;
@@ -69,15 +68,16 @@ class UpstreamsStartedCheckTest {
         int probes = Stub.readinessProbes();
         await().during(POLL_INTERVAL.multipliedBy(5)).atMost(TIMEOUT).until(() -> Stub.readinessProbes() == probes);
 
-        // the services go away: each request is answered with 502, the gateway stays in rotation
+        // the services go away: each request is answered with 503, the gateway stays in rotation
         Stub.stop();
         given().auth()
                 .oauth2(TestTokens.newMember())
                 .when()
                 .get("/api/points/members/me")
                 .then()
-                .statusCode(SC_BAD_GATEWAY)
-                .body("status", equalTo(SC_BAD_GATEWAY));
+                .statusCode(SC_SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body("status", equalTo(SC_SERVICE_UNAVAILABLE));
         await().during(POLL_INTERVAL.multipliedBy(5))
                 .atMost(TIMEOUT)
                 .untilAsserted(() -> readiness().statusCode(SC_OK).body("status", equalTo("UP")));

@@ -8,7 +8,10 @@ import static org.apache.http.HttpStatus.SC_SERVICE_UNAVAILABLE;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.loyalty.gateway.support.Stub;
 import com.example.loyalty.gateway.support.StubUpstreamResource;
 import com.example.loyalty.testing.ManagementInterface;
 import com.example.loyalty.testing.OidcKeysResource;
@@ -34,40 +37,73 @@ class UpstreamDownTest {
     public static class ShortTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.proxy.response-timeout", "PT0.5S");
+            return Map.of(
+                    "gateway.proxy.response-timeout", "PT0.5S", "gateway.proxy.unavailable-retry-after", "PT2.5S");
         }
     }
 
     private final String token = TestTokens.token("member-1", "member");
 
+    /** Nothing was sent, so even a POST may be sent again: 503 with Retry-After, as the services answer when their
+     * database is away. */
     @Test
-    void unreachableServiceIsA502Problem() {
+    void unreachableServiceIsA503ProblemWithRetryAfter() {
         given().auth()
                 .oauth2(token)
                 .header("X-Request-Id", "down-1")
                 .when()
                 .post("/api/community/posts")
                 .then()
-                .statusCode(SC_BAD_GATEWAY)
+                .statusCode(SC_SERVICE_UNAVAILABLE)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", "down-1")
+                .header("Retry-After", "3")
+                .header("Cache-Control", "no-store")
                 .body("type", equalTo("about:blank"))
-                .body("title", equalTo("Bad Gateway"))
-                .body("status", equalTo(SC_BAD_GATEWAY))
-                .body("detail", equalTo("The community service is not reachable."))
+                .body("title", equalTo("Service Unavailable"))
+                .body("status", equalTo(SC_SERVICE_UNAVAILABLE))
+                .body(
+                        "detail",
+                        equalTo("The community service is not reachable; the request was not passed on and may be "
+                                + "sent again after Retry-After."))
                 .body("instance", equalTo("/api/community/posts"))
                 .body("requestId", equalTo("down-1"));
     }
 
     @Test
-    void unreachableServiceDocumentIsA502ProblemToo() {
+    void unreachableServiceDocumentIsA503ProblemToo() {
         given().when()
                 .get("/openapi/community")
                 .then()
+                .statusCode(SC_SERVICE_UNAVAILABLE)
+                .contentType("application/problem+json")
+                .header("Retry-After", "3")
+                .body("status", equalTo(SC_SERVICE_UNAVAILABLE))
+                .body("instance", equalTo("/openapi/community"));
+    }
+
+    /** The service had the request when the connection broke: it may have acted, so no invitation to resend. */
+    @Test
+    void connectionLostAfterTheRequestWentOutIsA502WithoutRetryAfter() {
+        given().auth()
+                .oauth2(token)
+                .header("X-Request-Id", "down-2")
+                .body("{}")
+                .contentType("application/json")
+                .when()
+                .post("/api/points/members/me/purchases?reset=true")
+                .then()
                 .statusCode(SC_BAD_GATEWAY)
                 .contentType("application/problem+json")
+                .header("Retry-After", nullValue())
+                .body("title", equalTo("Bad Gateway"))
                 .body("status", equalTo(SC_BAD_GATEWAY))
-                .body("instance", equalTo("/openapi/community"));
+                .body(
+                        "detail",
+                        equalTo("The connection to the points service failed before it answered; the request may "
+                                + "have been carried out."))
+                .body("requestId", equalTo("down-2"));
+        assertEquals(1, Stub.requestsWith("down-2").size(), "the service had the request");
     }
 
     @Test
@@ -97,7 +133,7 @@ class UpstreamDownTest {
 
     /**
      * community has never been ready (nothing listens): the gateway is not ready and says which service it
-     * waits for, while it keeps answering (the other services, and 502 for community).
+     * waits for, while it keeps answering (the other services, and 503 for community).
      */
     @Test
     void readinessWaitsForTheServiceThatWasNeverReady() {

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for the four services: a Vert.x HTTP server on a free port that answers every request
  * with a JSON echo of method, path, query, headers (lower-case names) and body, and records it.
  * <ul>
- * <li>{@code ?status=409} answers with that status, {@code ?delayMs=2000} answers late;</li>
+ * <li>{@code ?status=409} answers with that status, {@code ?delayMs=2000} answers late, {@code ?reset=true} records
+ * the request and closes the connection without an answer (a service that died while it worked on it);</li>
  * <li>every answer carries {@code X-Stub: echo} and {@code Access-Control-Allow-Origin: *} (which the
  * gateway must not pass on);</li>
  * <li>{@code GET /__stub/requests?requestId=...} lists the recorded requests with that X-Request-Id,
@@ -133,6 +134,10 @@ public class StubUpstreamResource implements QuarkusTestResourceLifecycleManager
                     .put("headers", headers)
                     .put("body", body.toString());
             recorded.add(echo);
+            if (Boolean.parseBoolean(request.getParam("reset"))) {
+                request.connection().close();
+                return;
+            }
             int status = request.getParam("status") == null ? SC_OK : Integer.parseInt(request.getParam("status"));
             long delay = request.getParam("delayMs") == null ? 0 : Long.parseLong(request.getParam("delayMs"));
             Runnable answer = () -> request.response()

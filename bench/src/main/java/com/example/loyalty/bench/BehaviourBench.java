@@ -95,7 +95,7 @@ public final class BehaviourBench implements Callable<Integer> {
 
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
-    /** The references' memory per sort and hash: what the service's recompute sets (RfmRepository.WORK_MEM). */
+    /** The references' memory per sort and hash: what the service's recompute sets (metrics.behaviour.rfm-recompute-work-mem, default 256MB). */
     private static final String WORK_MEM = "256MB";
 
     /** The marketers reading profiles, one login per client. */

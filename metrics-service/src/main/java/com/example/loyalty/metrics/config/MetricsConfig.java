@@ -2,6 +2,7 @@ package com.example.loyalty.metrics.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.ZoneId;
@@ -37,6 +38,16 @@ public interface MetricsConfig {
          */
         @WithDefault("0 30 2 * * ?")
         String rfmRecomputeCron();
+
+        /**
+         * PostgreSQL's {@code work_mem} for the recompute statement only (its aggregate and sorts; the server's
+         * default, 4MB, spills them to disk). About 256 bytes per member of the currency: 256MB holds a million
+         * members, 10 million need some 2.5GB. Size it with the metrics database's memory: each hash and sort of
+         * the one statement may take this much.
+         */
+        @WithDefault("256MB")
+        @Pattern(regexp = "[1-9][0-9]*(kB|MB|GB)", message = "a PostgreSQL memory size such as 256MB")
+        String rfmRecomputeWorkMem();
 
         /** A member is behaviourally high from this R+F+M sum (3–15). */
         @WithDefault("10")

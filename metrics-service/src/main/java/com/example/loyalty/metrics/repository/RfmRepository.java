@@ -3,6 +3,7 @@ package com.example.loyalty.metrics.repository;
 import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.SegmentChanged;
 import com.example.loyalty.events.Topics;
+import com.example.loyalty.metrics.config.MetricsConfig;
 import com.example.loyalty.metrics.domain.RfmWindow;
 import com.example.loyalty.metrics.domain.Segment;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -163,21 +164,22 @@ public class RfmRepository {
             select (select count(*) from upserted), (select count(*) from announced), (select count(*) from pruned)
             """);
 
-    /**
-     * Memory for each sort and hash of the recompute statement. PostgreSQL's default, 4MB, spills to disk; at a million
-     * members the aggregate of their purchases needs some 200MB and each of the three sorts some 60MB.
-     */
-    static final String WORK_MEM = "256MB";
-
     private static final String MEMBER_COLUMNS =
             "member_id, segment, r, f, m, recency_days, frequency, monetary from member_rfm where currency = ?";
 
     private final EntityManager em;
     private final DataSource dataSource;
 
-    public RfmRepository(EntityManager em, DataSource dataSource) {
+    /**
+     * Memory for each sort and hash of the recompute statement ({@code metrics.behaviour.rfm-recompute-work-mem}). At a
+     * million members the aggregate of their purchases needs some 200MB and each of the three sorts some 60MB.
+     */
+    private final String workMem;
+
+    public RfmRepository(EntityManager em, DataSource dataSource, MetricsConfig config) {
         this.em = em;
         this.dataSource = dataSource;
+        this.workMem = config.behaviour().rfmRecomputeWorkMem();
     }
 
     /** Waits until no other transaction recomputes {@code currency}; held until this transaction ends. */
@@ -211,9 +213,10 @@ public class RfmRepository {
             values.put("event_type", EventTypes.SEGMENT_CHANGED);
             values.put("schema_version", SegmentChanged.SCHEMA_VERSION);
             values.put("occurred_at", computedAt.toString());
-            try (java.sql.Statement s = c.createStatement()) {
-                // room for the aggregate and the three sorts of a million members; back to normal at commit
-                s.execute("set local work_mem = '" + WORK_MEM + "'");
+            // room for the aggregate and the sorts; back to the server's value at commit
+            try (PreparedStatement s = c.prepareStatement("select set_config('work_mem', ?, true)")) {
+                s.setString(1, workMem);
+                s.execute();
             }
             try (PreparedStatement ps = RECOMPUTE.prepare(c, values);
                     ResultSet rs = ps.executeQuery()) {

@@ -238,6 +238,18 @@ public final class CommunityBench implements Callable<Integer> {
 
         if (profile) {
             Path profiles = repo.resolve("bench/target/profiles");
+            // through the gateway too: what the service spends on a proxied request, beside a direct one
+            PathResult feedProfiledGateway = ClosedLoop.run(
+                    "feed",
+                    "gateway",
+                    "localhost",
+                    config.gatewayPort(),
+                    clients,
+                    warm,
+                    window,
+                    feed,
+                    JfrProfile.recording(
+                            pids, List.of("community-service", "gateway"), "community-feed-gateway", profiles));
             PathResult feedProfiled = ClosedLoop.run(
                     "feed",
                     "direct",
@@ -262,10 +274,10 @@ public final class CommunityBench implements Callable<Integer> {
                             List.of("community-service", "points-service", "metrics-service"),
                             "community-post",
                             profiles));
-            for (PathResult r : List.of(feedProfiled, postProfiled)) {
+            for (PathResult r : List.of(feedProfiledGateway, feedProfiled, postProfiled)) {
                 System.out.printf(
-                        "profiled: %s direct %.0f tps, p99 %.2f ms, errors %d%n",
-                        r.path(), r.tps(), r.p99Ms(), r.errors());
+                        "profiled: %s %s %.0f tps, p99 %.2f ms, errors %d%n",
+                        r.path(), r.via(), r.tps(), r.p99Ms(), r.errors());
             }
         }
 

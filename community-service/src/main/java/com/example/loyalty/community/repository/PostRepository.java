@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.jpa.HibernateHints;
 
 /**
  * The {@code post} table. Counters change only through the single-statement updates here, so concurrent comments
@@ -19,48 +18,9 @@ import org.hibernate.jpa.HibernateHints;
 @ApplicationScoped
 public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
-    /** The orders of a space's feed. */
-    public enum FeedOrder {
-        /** newest first, by creation */
-        NEWEST,
-        /** latest activity (creation or last visible comment) first */
-        ACTIVE,
-        /** questions without a visible answer, newest first */
-        UNANSWERED
-    }
-
-    /** A feed position: the order key and id of the last post of the previous page (exclusive). */
-    public record FeedPosition(Instant at, UUID id) {}
-
     /** The post, locked for update until the transaction ends (edits, deletes, acceptance). */
     public Optional<Post> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /**
-     * One page of a space's visible posts, in {@code order}, after {@code after} (null: from the start). Each order
-     * is one backward range scan of a partial index ({@code post_feed_newest}, {@code post_feed_active},
-     * {@code post_feed_unanswered}) that starts at the cursor, whatever the space's size. The limit is written into
-     * the statement (a bound int, never client text), so even a prepared statement's generic plan is made for a short
-     * page (FeedTest checks the generic plan).
-     */
-    @SuppressWarnings("unchecked")
-    public List<Post> feed(UUID spaceId, FeedOrder order, FeedPosition after, int limit) {
-        String key = order == FeedOrder.ACTIVE ? "last_activity_at" : "created_at";
-        String only = order == FeedOrder.UNANSWERED ? " and kind = 'QUESTION' and answer_count = 0" : "";
-        String from = after == null ? "" : " and (" + key + ", id) < (:at, :id)";
-        var query = getEntityManager()
-                .createNativeQuery(
-                        "select * from post where space_id = :space and hidden_at is null and deleted_at is null" + only
-                                + from + " order by " + key + " desc, id desc limit " + limit,
-                        Post.class)
-                // a page to show: no snapshots kept, nothing for the flush at commit to compare
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .setParameter("space", spaceId);
-        if (after != null) {
-            query.setParameter("at", after.at()).setParameter("id", after.id());
-        }
-        return query.getResultList();
     }
 
     /** A visible comment was added: counts it and moves the post's activity time on. */

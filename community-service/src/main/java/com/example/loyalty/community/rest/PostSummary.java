@@ -1,6 +1,6 @@
 package com.example.loyalty.community.rest;
 
-import com.example.loyalty.community.domain.Post;
+import com.example.loyalty.community.repository.FeedRepository.FeedEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,27 +33,34 @@ public record PostSummary(
 
     static final int EXCERPT = 200;
 
-    public static PostSummary from(Post p, String authorName, String callerSubject) {
-        String excerpt = p.body.length() <= EXCERPT
-                ? p.body
-                : p.body.substring(0, Character.isHighSurrogate(p.body.charAt(EXCERPT - 1)) ? EXCERPT - 1 : EXCERPT);
+    public static PostSummary from(FeedEntry p, String callerSubject) {
         return new PostSummary(
-                p.id,
-                p.kind.name(),
-                p.title,
-                excerpt,
-                p.format.name(),
-                List.copyOf(p.tags),
-                p.productId,
-                p.rating,
+                p.id(),
+                p.kind(),
+                p.title(),
+                excerpt(p.excerpt()),
+                p.format(),
+                p.tags(),
+                p.productId(),
+                p.rating(),
                 AuthorResponse.of(
-                        authorName, p.authorMemberId == null, callerSubject.equals(p.authorSubject), p.authorSubject),
-                p.createdAt,
-                p.lastActivityAt,
-                p.commentCount,
-                p.answerCount,
-                p.viewCount,
-                new ReactionCounts(p.likeCount, p.helpfulCount, p.thanksCount),
+                        p.authorName(),
+                        p.authorMemberId() == null,
+                        callerSubject.equals(p.authorSubject()),
+                        p.authorSubject()),
+                p.createdAt(),
+                p.lastActivityAt(),
+                p.commentCount(),
+                p.answerCount(),
+                p.viewCount(),
+                new ReactionCounts(p.likeCount(), p.helpfulCount(), p.thanksCount()),
                 p.solved());
+    }
+
+    /** The first {@link #EXCERPT} chars of {@code body}, one less rather than half a surrogate pair. */
+    static String excerpt(String body) {
+        return body.length() <= EXCERPT
+                ? body
+                : body.substring(0, Character.isHighSurrogate(body.charAt(EXCERPT - 1)) ? EXCERPT - 1 : EXCERPT);
     }
 }

@@ -166,10 +166,7 @@ public class SpaceResource {
         FeedPage page = posts.feed(id, sort, cursor, limit);
         String subject = identity.getPrincipal().getName();
         return new FeedResponse(
-                page.posts().stream()
-                        .map(p -> PostSummary.from(p, page.authorNames().get(p.authorMemberId), subject))
-                        .toList(),
-                page.nextCursor());
+                page.posts().stream().map(p -> PostSummary.from(p, subject)).toList(), page.nextCursor());
     }
 
     @POST

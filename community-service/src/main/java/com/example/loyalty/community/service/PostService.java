@@ -14,9 +14,12 @@ import com.example.loyalty.community.domain.ReactionKind;
 import com.example.loyalty.community.domain.Space;
 import com.example.loyalty.community.domain.TextFormat;
 import com.example.loyalty.community.repository.CommunityMemberRepository;
+import com.example.loyalty.community.repository.FeedRepository;
+import com.example.loyalty.community.repository.FeedRepository.FeedEntry;
+import com.example.loyalty.community.repository.FeedRepository.FeedOrder;
+import com.example.loyalty.community.repository.FeedRepository.FeedPosition;
+import com.example.loyalty.community.repository.FeedRepository.Reader;
 import com.example.loyalty.community.repository.PostRepository;
-import com.example.loyalty.community.repository.PostRepository.FeedOrder;
-import com.example.loyalty.community.repository.PostRepository.FeedPosition;
 import com.example.loyalty.community.repository.ReactionRepository;
 import com.example.loyalty.community.repository.RevisionRepository;
 import com.example.loyalty.community.repository.ViewRepository;
@@ -64,11 +67,12 @@ public class PostService {
     public record PostDetails(Post post, String authorName, boolean mine, List<ReactionKind> myReactions) {}
 
     /** A page of a feed; {@code nextCursor} is null on the last page. */
-    public record FeedPage(List<Post> posts, Map<UUID, String> authorNames, String nextCursor) {}
+    public record FeedPage(List<FeedEntry> posts, String nextCursor) {}
 
     private final ContentAccess access;
     private final Callers callers;
     private final PostRepository posts;
+    private final FeedRepository feeds;
     private final RevisionRepository revisions;
     private final ReactionRepository reactions;
     private final CommunityMemberRepository members;
@@ -83,6 +87,7 @@ public class PostService {
             ContentAccess access,
             Callers callers,
             PostRepository posts,
+            FeedRepository feeds,
             RevisionRepository revisions,
             ReactionRepository reactions,
             CommunityMemberRepository members,
@@ -95,6 +100,7 @@ public class PostService {
         this.access = access;
         this.callers = callers;
         this.posts = posts;
+        this.feeds = feeds;
         this.revisions = revisions;
         this.reactions = reactions;
         this.members = members;
@@ -266,8 +272,11 @@ public class PostService {
         contributions.revokeAbout(post.id, "DELETED", now);
     }
 
-    /** A page of the space's visible posts. */
-    @Transactional
+    /**
+     * A page of the space's visible posts, if the caller sees the space (else 404, as for a space that does not
+     * exist). One statement, so no transaction of its own.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public FeedPage feed(UUID spaceId, String sort, String cursor, int pageSize) {
         FeedOrder order = Enums.parse(FeedOrder.class, sort == null ? "newest" : sort);
         if (order == null) {
@@ -275,20 +284,21 @@ public class PostService {
         }
         String orderName = order.name();
         Cursors.Position position = Cursors.decode(orderName, cursor);
-        Space space = access.space(spaceId);
-        List<Post> page = posts.feed(
-                space.id,
-                order,
-                position == null ? null : new FeedPosition(position.at(), position.id()),
-                pageSize + 1);
+        List<FeedEntry> page = feeds.page(
+                        spaceId,
+                        new Reader(callers.subject(), access.staff()),
+                        order,
+                        position == null ? null : new FeedPosition(position.at(), position.id()),
+                        pageSize + 1)
+                .orElseThrow(() -> ContentAccess.noSuchSpace(spaceId));
         String next = null;
         if (page.size() > pageSize) {
             page = page.subList(0, pageSize);
-            Post last = page.get(page.size() - 1);
-            next = Cursors.encode(orderName, order == FeedOrder.ACTIVE ? last.lastActivityAt : last.createdAt, last.id);
+            FeedEntry last = page.get(page.size() - 1);
+            next = Cursors.encode(
+                    orderName, order == FeedOrder.ACTIVE ? last.lastActivityAt() : last.createdAt(), last.id());
         }
-        return new FeedPage(
-                page, authorNames(page.stream().map(p -> p.authorMemberId).toList()), next);
+        return new FeedPage(page, next);
     }
 
     /** Display names of the members among {@code ids} (nulls ignored). */

@@ -2,6 +2,7 @@ package com.example.loyalty.community.rest;
 
 import static com.example.loyalty.community.CommunityApi.comment;
 import static com.example.loyalty.community.CommunityApi.createPost;
+import static com.example.loyalty.community.CommunityApi.createSpace;
 import static com.example.loyalty.community.CommunityApi.newPost;
 import static com.example.loyalty.community.CommunityApi.newSpace;
 import static com.example.loyalty.community.CommunityApi.post;
@@ -17,15 +18,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.loyalty.community.CommunityApi;
 import com.example.loyalty.community.CommunityApi.Member;
+import com.example.loyalty.community.repository.FeedRepository;
+import com.example.loyalty.community.repository.FeedRepository.FeedOrder;
+import com.example.loyalty.testing.TestTokens;
 import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +144,84 @@ class FeedTest {
         assertEquals(false, page.getBoolean("items[0].solved"));
     }
 
+    /** An excerpt is cut by UTF-16 chars, never through an emoji: one char less rather than half a pair. */
+    @Test
+    void anExcerptNeverEndsInHalfACharacter() {
+        Member a = api.member();
+        String emoji = "\uD83D\uDE00";
+        for (String body : List.of(emoji.repeat(300), "a" + emoji.repeat(300))) {
+            String lounge = newSpace();
+            var post = post("DISCUSSION", "Smiles");
+            post.put("body", body);
+            createPost(a.token(), lounge, post).statusCode(201);
+            String excerpt = given().auth()
+                    .oauth2(reader.token())
+                    .when()
+                    .get("/api/community/spaces/{id}/posts", lounge)
+                    .then()
+                    .statusCode(SC_OK)
+                    .extract()
+                    .path("items[0].excerpt");
+            int expected = body.startsWith("a") ? 199 : 200;
+            assertEquals(body.substring(0, expected), excerpt);
+        }
+    }
+
+    /** A tier's space: its feed is read by members of the tier (a merged member's login as the survivor) and staff. */
+    @Test
+    void aTierSpacesFeedIsReadByItsTierAndStaffOnly() {
+        Member gold = api.member("GOLD");
+        Member silver = api.member("SILVER");
+        Member mergedIntoGold = api.member("SILVER");
+        api.update(
+                "update community_member set merged_into = ? where member_id = ?",
+                gold.memberId(),
+                mergedIntoGold.memberId());
+        Map<String, Object> body = CommunityApi.space("Gold lounge " + UUID.randomUUID());
+        body.put("visibility", Map.of("allMembers", false, "tiers", List.of("gold")));
+        String lounge = createSpace(body).statusCode(201).extract().path("id");
+        String onlyPost = newPost(gold, lounge, "DISCUSSION");
+        for (String token : List.of(gold.token(), mergedIntoGold.token(), CommunityApi.MARKETER)) {
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/community/spaces/{id}/posts", lounge)
+                    .then()
+                    .statusCode(SC_OK)
+                    .body("items.id", equalTo(List.of(onlyPost)))
+                    .body("items[0].author.displayName", equalTo(gold.displayName()));
+        }
+        for (String token : List.of(silver.token(), TestTokens.newMember())) {
+            given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/community/spaces/{id}/posts", lounge)
+                    .then()
+                    .statusCode(SC_NOT_FOUND)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("no space " + lounge));
+        }
+    }
+
+    @Test
+    void aSpaceWithoutPostsHasAnEmptyFeedAndNoSpaceIs404() {
+        given().auth()
+                .oauth2(reader.token())
+                .when()
+                .get("/api/community/spaces/{id}/posts", newSpace())
+                .then()
+                .statusCode(SC_OK)
+                .body("items", equalTo(List.of()))
+                .body("nextCursor", equalTo(null));
+        given().auth()
+                .oauth2(CommunityApi.MARKETER)
+                .queryParam("sort", "unanswered")
+                .when()
+                .get("/api/community/spaces/{id}/posts", UUID.randomUUID())
+                .then()
+                .statusCode(SC_NOT_FOUND);
+    }
+
     @Test
     @SendsInvalidRequests("a limit of 0, to see it refused")
     void badCursorsSortsAndLimitsAre400() {
@@ -196,36 +281,38 @@ class FeedTest {
                        't' || i, 'b', now() - i * interval '1 second', now() - i * interval '1 second', i % 8 / 4
                 from generate_series(1, 50000) i""", big, a.subject(), a.memberId());
         api.update("analyze post");
-        String cursorAt = "now() - interval '25000 seconds'";
-        for (String[] order : List.of(
-                new String[] {"created_at", "", "post_feed_newest"},
-                new String[] {"last_activity_at", "", "post_feed_active"},
-                new String[] {"created_at", " and kind = 'QUESTION' and answer_count = 0", "post_feed_unanswered"})) {
+        Instant cursorAt = Instant.now().minusSeconds(25000);
+        Map<FeedOrder, String> indexes = Map.of(
+                FeedOrder.NEWEST, "post_feed_newest",
+                FeedOrder.ACTIVE, "post_feed_active",
+                FeedOrder.UNANSWERED, "post_feed_unanswered");
+        for (FeedOrder order : FeedOrder.values()) {
+            // the service's own statement, for a member who is not staff, from a cursor deep in the space
             String plan = api
                     .rows(
-                            "explain select * from post where space_id = ? and hidden_at is null"
-                                    + " and deleted_at is null" + order[1] + " and (" + order[0] + ", id) < ("
-                                    + cursorAt + ", gen_random_uuid()) order by " + order[0]
-                                    + " desc, id desc limit 21",
-                            big)
+                            "explain " + FeedRepository.sql(order, true, 21),
+                            Timestamp.from(cursorAt),
+                            UUID.randomUUID(),
+                            big,
+                            false,
+                            reader.subject())
                     .stream()
                     .map(r -> (String) r[0])
                     .collect(Collectors.joining("\n"));
-            assertTrue(plan.contains("Index Scan Backward using " + order[2]), plan);
-            assertTrue(!plan.contains("Sort"), plan);
+            assertTrue(plan.contains("Index Scan Backward using " + indexes.get(order)), plan);
+            assertTrue(!plan.contains("Seq Scan on post"), plan);
+            // as the service runs it: a prepared statement, whose generic plan knows neither space nor cursor
+            String generic = String.join(
+                    "\n",
+                    api.onOneConnection(
+                            "set plan_cache_mode = force_generic_plan",
+                            "prepare feed_page_" + order + "(timestamptz, uuid, uuid, boolean, text) as "
+                                    + numbered(FeedRepository.sql(order, true, 21)),
+                            "explain execute feed_page_" + order + "(now() - interval '25000 seconds', '"
+                                    + UUID.randomUUID() + "', '" + big + "', false, '" + reader.subject() + "')"));
+            assertTrue(generic.contains("Index Scan Backward using " + indexes.get(order)), generic);
+            assertTrue(!generic.contains("Seq Scan on post"), generic);
         }
-        // as the service runs it: a prepared statement, whose generic plan knows neither space nor cursor
-        String generic = String.join(
-                "\n",
-                api.onOneConnection(
-                        "set plan_cache_mode = force_generic_plan",
-                        "prepare feed_page(uuid, timestamptz, uuid) as select * from post where space_id = $1"
-                                + " and hidden_at is null and deleted_at is null and (created_at, id) < ($2, $3)"
-                                + " order by created_at desc, id desc limit 21",
-                        "explain execute feed_page('" + big + "', now() - interval '25000 seconds', '"
-                                + UUID.randomUUID() + "')"));
-        assertTrue(generic.contains("Index Scan Backward using post_feed_newest"), generic);
-        assertTrue(!generic.contains("Sort"), generic);
         given().auth()
                 .oauth2(reader.token())
                 .queryParam("limit", 50)
@@ -234,6 +321,20 @@ class FeedTest {
                 .then()
                 .statusCode(SC_OK)
                 .body("items.size()", equalTo(50));
+    }
+
+    /** A JDBC statement's {@code ?} parameters as {@code $1, $2, ...}, for {@code prepare}. */
+    private static String numbered(String sql) {
+        StringBuilder s = new StringBuilder();
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                s.append('$').append(++n);
+            } else {
+                s.append(c);
+            }
+        }
+        return s.toString();
     }
 
     private JsonPath page(String sort, String cursor, int limit) {

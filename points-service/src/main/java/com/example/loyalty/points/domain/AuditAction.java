@@ -32,6 +32,11 @@ public enum AuditAction {
     REWARD_RETIRED,
     /** POST /api/points/coupons/{code}/void; target REDEMPTION; before and after: the coupon; the reason given. */
     COUPON_VOIDED,
+    /**
+     * POST /api/points/coupons/{code}/fulfil (not a replay); target REDEMPTION; before and after: the coupon. Who handed
+     * which reward over, beside the voids: the till's side of a reward's stock.
+     */
+    COUPON_FULFILLED,
     /** POST /api/points/causes; target CAUSE; after: the cause (and its donation reward's id). */
     CAUSE_CREATED,
     /** PUT /api/points/causes/{id}; target CAUSE; before and after: the cause. */

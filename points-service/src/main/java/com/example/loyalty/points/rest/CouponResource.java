@@ -55,7 +55,8 @@ public class CouponResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(
             summary = "Fulfil a coupon",
-            description = "The reward was handed over. Idempotent: fulfilling it again answers 200 with replayed=true.")
+            description = "The reward was handed over; audited (COUPON_FULFILLED). Idempotent: fulfilling it again "
+                    + "answers 200 with replayed=true.")
     @APIResponse(responseCode = "200", description = "Fulfilled now, or before (replayed=true)")
     @APIResponse(responseCode = "400", description = "Not a coupon code")
     @APIResponse(responseCode = "404", description = "No such coupon")

@@ -236,8 +236,8 @@ public class RewardRedemptionService {
     }
 
     /**
-     * Staff hand the reward over: ISSUED becomes FULFILLED. Again: answered as it is ({@code replayed}). A voided
-     * coupon cannot be fulfilled (409).
+     * Staff hand the reward over: ISSUED becomes FULFILLED, audited (COUPON_FULFILLED). Again: answered as it is
+     * ({@code replayed}), not audited again. A voided coupon cannot be fulfilled (409).
      */
     @Transactional
     public Coupon fulfil(String typed, String actor) {
@@ -249,9 +249,18 @@ public class RewardRedemptionService {
             throw Problems.conflict(
                     "coupon-voided", "Coupon voided", "coupon " + r.couponCode + " was voided at " + r.cancelledAt);
         }
+        CouponState before = CouponState.of(r);
         r.status = CouponStatus.FULFILLED;
         r.fulfilledAt = Instant.now();
         r.fulfilledBy = actor;
+        audit.record(
+                actor,
+                AuditAction.COUPON_FULFILLED,
+                AuditTarget.REDEMPTION,
+                r.id.toString(),
+                before,
+                CouponState.of(r),
+                null);
         return coupon(r, null, false);
     }
 

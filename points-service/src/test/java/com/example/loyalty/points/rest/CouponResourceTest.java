@@ -87,12 +87,19 @@ class CouponResourceTest {
         String id = created(reward("PRODUCT", 200, 3L, List.of()));
         String code =
                 redeem(member.token(), id).statusCode(SC_CREATED).extract().path("couponCode");
-        fulfil(PointsApi.STAFF, code)
+        String redemption = fulfil(PointsApi.STAFF, code)
                 .statusCode(SC_OK)
                 .body("status", equalTo("FULFILLED"))
                 .body("fulfilledAt", notNullValue())
-                .body("replayed", equalTo(false));
+                .body("replayed", equalTo(false))
+                .extract()
+                .path("redemptionId");
         fulfil(PointsApi.STAFF, code).statusCode(SC_OK).body("replayed", equalTo(true));
+        // who handed it over, once: the replay is not a second hand-over
+        JsonPath audit = RewardsApi.audit(redemption);
+        assertEquals(List.of("COUPON_FULFILLED"), audit.getList("items.action"));
+        assertEquals("ISSUED", audit.getString("items[0].before.status"));
+        assertEquals("FULFILLED", audit.getString("items[0].after.status"));
         voidCoupon(PointsApi.STAFF, code).statusCode(SC_CONFLICT).body("type", endsWith("/coupon-fulfilled"));
         assertEquals(300, PointsApi.balance(member));
         assertEquals(2, stock(id));

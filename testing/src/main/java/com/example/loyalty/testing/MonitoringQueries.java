@@ -45,6 +45,12 @@ public final class MonitoringQueries {
     /** Metrics Prometheus makes itself. */
     static final Set<String> PROMETHEUS_OWN = Set.of("up");
 
+    /**
+     * Prefixes of what Strimzi's Kafka Exporter exports (k8s/components/monitoring/podmonitors.yaml), not a service:
+     * the consumer groups' lag as the brokers see it.
+     */
+    static final Set<String> KAFKA_EXPORTER_PREFIXES = Set.of("kafka_consumergroup_", "kafka_topic_", "kafka_brokers");
+
     private static final Set<String> KEYWORDS = Set.of(
             "and",
             "or",
@@ -123,7 +129,8 @@ public final class MonitoringQueries {
     public static List<Selector> requiredOf(String service, boolean messaging) {
         List<Selector> required = new ArrayList<>();
         for (Selector s : selectors()) {
-            if (PROMETHEUS_OWN.contains(s.name())) {
+            if (PROMETHEUS_OWN.contains(s.name())
+                    || KAFKA_EXPORTER_PREFIXES.stream().anyMatch(s.name()::startsWith)) {
                 continue;
             }
             if (s.owner() != null) {

@@ -82,6 +82,9 @@ class MonitoringQueriesTest {
         assertTrue(survey.contains(new Selector("kafka_consumer_fetch_manager_records_lag_max", false)));
         assertTrue(survey.stream().noneMatch(s -> "points".equals(s.owner())), survey.toString());
         assertTrue(MonitoringQueries.requiredOf("points", true).contains(points));
+        // the brokers' view of a group's lag comes from Strimzi's Kafka Exporter, not from a service
+        assertTrue(MonitoringQueries.requiredOf("metrics", true).stream()
+                .noneMatch(s -> s.name().startsWith("kafka_consumergroup_")));
     }
 
     @Test
@@ -101,7 +104,10 @@ class MonitoringQueriesTest {
         }
         Set<Selector> uncovered = new HashSet<>(selectors);
         uncovered.removeAll(covered);
-        assertEquals(Set.of(new Selector("up", false)), uncovered, "only Prometheus' own metrics");
+        assertEquals(
+                Set.of(new Selector("up", false), new Selector("kafka_consumergroup_lag", false)),
+                uncovered,
+                "only Prometheus' own metrics and the Kafka Exporter's");
     }
 
     @Test

@@ -83,6 +83,7 @@ class SchemaValidationTest {
                 "k8s.keycloak.org/v2alpha1 Keycloak",
                 "k8s.keycloak.org/v2alpha1 KeycloakRealmImport",
                 "monitoring.coreos.com/v1 ServiceMonitor",
+                "monitoring.coreos.com/v1 PodMonitor",
                 "monitoring.coreos.com/v1 PrometheusRule")) {
             assertTrue(kinds.contains(required), "no schema for " + required + " in " + kinds);
         }

@@ -8,6 +8,7 @@ import com.example.loyalty.bench.load.ClosedLoop;
 import com.example.loyalty.bench.load.CpuMeter;
 import com.example.loyalty.bench.load.PathResult;
 import com.example.loyalty.bench.report.JfrProfile;
+import com.example.loyalty.bench.report.StatementStats;
 import com.example.loyalty.launcher.Stack;
 import com.example.loyalty.launcher.StackConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,7 +97,8 @@ public final class CommunityBench implements Callable<Integer> {
             names = "--profile",
             description = "After the measurements, run the feed and the posting straight to the service once more with "
                     + "JFR (community-service; for posting also the consumers of its events, points-service and "
-                    + "metrics-service) and print the hot spots of each window (bench/target/profiles).")
+                    + "metrics-service) and print the hot spots of each window (bench/target/profiles); for posting "
+                    + "also PostgreSQL's statements by time (pg_stat_statements, loaded for the whole run).")
     boolean profile;
 
     @Option(names = "--skip-pgbench", description = "Do not run pgbench (the posting ratio is then left out).")
@@ -122,7 +124,8 @@ public final class CommunityBench implements Callable<Integer> {
                 .withStateDir(repo.resolve("bench/target/stack"))
                 .withPortOffset(portOffset)
                 .withFresh(true)
-                .withDurable(durable);
+                .withDurable(durable)
+                .withStatementStats(profile);
         System.out.printf(
                 "starting the stack (ports +%d, %s PostgreSQL) ...%n", portOffset, durable ? "durable" : "non-durable");
         try (Stack stack = Stack.start(config, line -> System.out.println("  " + line))) {
@@ -280,10 +283,12 @@ public final class CommunityBench implements Callable<Integer> {
                     window,
                     post,
                     JfrProfile.recording(
-                            pids,
-                            List.of("community-service", "points-service", "metrics-service"),
-                            "community-post",
-                            profiles));
+                                    pids,
+                                    List.of("community-service", "points-service", "metrics-service"),
+                                    "community-post",
+                                    profiles)
+                            .and(StatementStats.recording(
+                                    communityDb, List.of("community", "points", "metrics"), "community-post", 30)));
             for (PathResult r : List.of(feedProfiledGateway, feedProfiled, postProfiled)) {
                 System.out.printf(
                         "profiled: %s %s %.0f tps, p99 %.2f ms, errors %d%n",

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param infraOnly      start only PostgreSQL, Kafka and Keycloak
  * @param durable        PostgreSQL with fsync, synchronous commit and full-page writes on, as in production (the
  *                       local default turns them off: the local stack's data is throw-away and its disk is shared)
+ * @param statementStats PostgreSQL with {@code pg_stat_statements} loaded (benchmarks with {@code --profile}: the
+ *                       database's time by statement, nested ones in triggers included)
  */
 public record StackConfig(
         Path repoRoot,
@@ -31,7 +33,8 @@ public record StackConfig(
         int gatewayPort,
         boolean fresh,
         boolean infraOnly,
-        boolean durable) {
+        boolean durable,
+        boolean statementStats) {
 
     public StackConfig {
         Objects.requireNonNull(repoRoot, "repoRoot");
@@ -57,6 +60,7 @@ public record StackConfig(
                 8080,
                 false,
                 false,
+                false,
                 false);
     }
 
@@ -76,7 +80,8 @@ public record StackConfig(
                 gatewayPort,
                 fresh,
                 infraOnly,
-                durable);
+                durable,
+                statementStats);
     }
 
     public StackConfig withFresh(boolean value) {
@@ -95,7 +100,8 @@ public record StackConfig(
                 gatewayPort,
                 value,
                 infraOnly,
-                durable);
+                durable,
+                statementStats);
     }
 
     public StackConfig withDurable(boolean value) {
@@ -114,6 +120,27 @@ public record StackConfig(
                 gatewayPort,
                 fresh,
                 infraOnly,
+                value,
+                statementStats);
+    }
+
+    public StackConfig withStatementStats(boolean value) {
+        return new StackConfig(
+                repoRoot,
+                stateDir,
+                postgresPort,
+                kafkaPort,
+                kafkaControllerPort,
+                keycloakPort,
+                keycloakManagementPort,
+                pointsPort,
+                surveysPort,
+                metricsPort,
+                communityPort,
+                gatewayPort,
+                fresh,
+                infraOnly,
+                durable,
                 value);
     }
 
@@ -133,7 +160,8 @@ public record StackConfig(
                 gatewayPort,
                 fresh,
                 value,
-                durable);
+                durable,
+                statementStats);
     }
 
     /** Every port moved by {@code offset}. */
@@ -153,7 +181,8 @@ public record StackConfig(
                 gatewayPort + offset,
                 fresh,
                 infraOnly,
-                durable);
+                durable,
+                statementStats);
     }
 
     /** Port by the name of what listens on it, in start order (only the infrastructure when {@link #infraOnly}). */

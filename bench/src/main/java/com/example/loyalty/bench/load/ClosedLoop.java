@@ -37,6 +37,31 @@ public final class ClosedLoop {
         default Map<String, Double> cpu() {
             return Map.of();
         }
+
+        /** This hook and {@code then} as one: this one starts and ends first; their CPU figures are merged. */
+        default Window and(Window then) {
+            Window first = this;
+            return new Window() {
+                @Override
+                public void started() {
+                    first.started();
+                    then.started();
+                }
+
+                @Override
+                public void ended() {
+                    first.ended();
+                    then.ended();
+                }
+
+                @Override
+                public Map<String, Double> cpu() {
+                    Map<String, Double> cpu = new java.util.LinkedHashMap<>(first.cpu());
+                    cpu.putAll(then.cpu());
+                    return cpu;
+                }
+            };
+        }
     }
 
     public static PathResult run(

@@ -66,6 +66,10 @@ public final class PostgresNode {
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
             durability(config.durable()).forEach(builder::setServerConfig);
+            if (config.statementStats()) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                builder.setServerConfig("pg_stat_statements.track", "all");
+            }
             postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new StackException(

@@ -308,6 +308,7 @@ class ServiceFleetTest {
                 ports.get("gateway"),
                 false,
                 false,
+                false,
                 false);
     }
 }

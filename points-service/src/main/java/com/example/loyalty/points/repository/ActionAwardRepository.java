@@ -33,18 +33,33 @@ public class ActionAwardRepository {
         this.em = em;
     }
 
-    /** Points of {@code action} credited to the member on the days {@code from} up to (not including) {@code until}. */
-    public long credited(UUID memberId, PointAction action, LocalDate from, LocalDate until) {
+    /** What the member was credited for an action on a day, in its month and in its year (0 where not asked). */
+    public record Credited(long day, long month, long year) {}
+
+    /**
+     * Points of {@code action} credited to the member on {@code day}, in its calendar month (when {@code month}) and
+     * in its calendar year (when {@code year}): one index range scan over the widest period asked, summed per period.
+     */
+    public Credited credited(UUID memberId, PointAction action, LocalDate day, boolean month, boolean year) {
+        LocalDate monthStart = day.withDayOfMonth(1);
+        LocalDate yearStart = day.withDayOfYear(1);
+        LocalDate from = year ? yearStart : month ? monthStart : day;
+        LocalDate until = year ? yearStart.plusYears(1) : month ? monthStart.plusMonths(1) : day.plusDays(1);
         return SqlArrays.work(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(points), 0) from action_award "
-                    + "where member_id = ? and action = ? and award_day >= ? and award_day < ?")) {
-                ps.setObject(1, memberId);
-                ps.setString(2, action.name());
-                ps.setObject(3, from);
-                ps.setObject(4, until);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select coalesce(sum(points) filter (where award_day = ?), 0), "
+                            + "coalesce(sum(points) filter (where award_day >= ? and award_day < ?), 0), coalesce(sum(points), 0) "
+                            + "from action_award where member_id = ? and action = ? and award_day >= ? and award_day < ?")) {
+                ps.setObject(1, day);
+                ps.setObject(2, monthStart);
+                ps.setObject(3, monthStart.plusMonths(1));
+                ps.setObject(4, memberId);
+                ps.setString(5, action.name());
+                ps.setObject(6, from);
+                ps.setObject(7, until);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return rs.getLong(1);
+                    return new Credited(rs.getLong(1), month ? rs.getLong(2) : 0, year ? rs.getLong(3) : 0);
                 }
             }
         });

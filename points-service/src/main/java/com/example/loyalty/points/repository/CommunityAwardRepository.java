@@ -87,22 +87,6 @@ public class CommunityAwardRepository {
         });
     }
 
-    /** Points credited to the member by contributions of {@code from} up to (not including) {@code until}. */
-    public long credited(UUID memberId, LocalDate from, LocalDate until) {
-        return SqlArrays.work(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(points), 0) from community_award "
-                    + "where member_id = ? and award_day >= ? and award_day < ?")) {
-                ps.setObject(1, memberId);
-                ps.setObject(2, from);
-                ps.setObject(3, until);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
     /** Records the award unless the contribution has a row already; true when this call recorded it. */
     public boolean insertAward(NewAward a) {
         return SqlArrays.work(em, c -> {

@@ -91,14 +91,13 @@ public class ActionAwards {
             return new Quote(action, at, day, 0, 0, version.map(Version::id).orElse(null));
         }
         Version v = version.get();
-        long dayCredited = v.dailyCap() == null ? 0 : awards.credited(member.id, action, day, day.plusDays(1));
-        LocalDate month = day.withDayOfMonth(1);
-        long monthCredited =
-                v.monthlyCap() == null ? 0 : awards.credited(member.id, action, month, month.plusMonths(1));
-        LocalDate year = day.withDayOfYear(1);
-        long yearCredited = v.yearlyCap() == null ? 0 : awards.credited(member.id, action, year, year.plusYears(1));
-        long credited =
-                capped(due, v.dailyCap(), dayCredited, v.monthlyCap(), monthCredited, v.yearlyCap(), yearCredited);
+        // one statement for all of the rule's caps: what the day, its month and its year credited (the periods nest)
+        boolean monthly = v.monthlyCap() != null;
+        boolean yearly = v.yearlyCap() != null;
+        ActionAwardRepository.Credited sums = v.dailyCap() == null && !monthly && !yearly
+                ? new ActionAwardRepository.Credited(0, 0, 0)
+                : awards.credited(member.id, action, day, monthly, yearly);
+        long credited = capped(due, v.dailyCap(), sums.day(), v.monthlyCap(), sums.month(), v.yearlyCap(), sums.year());
         return new Quote(action, at, day, due, credited, v.id());
     }
 

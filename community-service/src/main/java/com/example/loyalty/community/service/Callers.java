@@ -6,21 +6,32 @@ import com.example.loyalty.community.domain.CommunityMember;
 import com.example.loyalty.community.repository.CommunityMemberRepository;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
 
 /**
  * Who is calling: the token's subject, and for a member the community's record of them (learnt from their enrolment
- * event). The member id always comes from the token's subject, never from a path or body.
+ * event). The member id always comes from the token's subject, never from a path or body. Within a transaction the
+ * record is looked up once: a write asks for it to check the ban and again to check which spaces the caller sees.
  */
 @ApplicationScoped
 public class Callers {
 
+    /** The key of a subject's member record among the resources of the current transaction. */
+    private record MemberOf(String subject) {}
+
     private final SecurityIdentity identity;
     private final CommunityMemberRepository members;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public Callers(SecurityIdentity identity, CommunityMemberRepository members) {
+    public Callers(
+            SecurityIdentity identity,
+            CommunityMemberRepository members,
+            TransactionSynchronizationRegistry transactions) {
         this.identity = identity;
         this.members = members;
+        this.transactions = transactions;
     }
 
     public String subject() {
@@ -35,9 +46,23 @@ public class Callers {
         return identity.hasRole(Roles.ADMIN);
     }
 
-    /** The calling member, if their enrolment has reached the community. */
+    /**
+     * The calling member, if their enrolment has reached the community. In a transaction, the same managed record on
+     * every call (the persistence context would hand back the same instance for a second query anyway).
+     */
     public Optional<CommunityMember> findMember() {
-        return members.findBySubject(subject());
+        String subject = subject();
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return members.findBySubject(subject);
+        }
+        MemberOf key = new MemberOf(subject);
+        @SuppressWarnings("unchecked")
+        Optional<CommunityMember> known = (Optional<CommunityMember>) transactions.getResource(key);
+        if (known == null) {
+            known = members.findBySubject(subject);
+            transactions.putResource(key, known);
+        }
+        return known;
     }
 
     /**

@@ -123,6 +123,13 @@ public class Member {
     @Column(name = "referral_pending", nullable = false)
     public boolean referralPending;
 
+    /**
+     * A paid membership period was recorded for this member (PaidMemberships; a merge carries it to the survivor):
+     * the purchases of every other member skip the look-up of the period covering them.
+     */
+    @Column(name = "paid_periods", nullable = false)
+    public boolean paidPeriods;
+
     @Version
     public long version;
 }

@@ -69,14 +69,6 @@ public class PaidMembershipRepository implements PanacheRepositoryBase<PaidMembe
                 == 1;
     }
 
-    /** Whether any paid period was ever recorded (see MembershipPeriodCache). */
-    public boolean anyPeriod() {
-        return !getEntityManager()
-                .createNativeQuery("select 1 from membership_period limit 1")
-                .getResultList()
-                .isEmpty();
-    }
-
     /** The paid period covering {@code at}: plan code, plan name, multiplier, start, end. */
     public record Covering(String planCode, String planName, BigDecimal multiplier, Instant start, Instant end) {}
 

@@ -158,6 +158,7 @@ public class MemberMerge {
         EntityManager em = members.getEntityManager();
         em.flush();
         moveRows(em, merged.id, survivor.id);
+        survivor.paidPeriods |= merged.paidPeriods; // the periods moved with the other rows
         // One member's debt and the other's points: the debt is paid from the points at once (debt only ever stands
         // beside a zero balance, docs/points-accounting.md), with the lots now all the survivor's.
         long repay = Math.min(survivor.debt, survivor.balance);

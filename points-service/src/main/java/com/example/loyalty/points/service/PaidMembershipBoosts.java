@@ -24,7 +24,7 @@ public class PaidMembershipBoosts implements EarningBoosts {
     @Override
     public List<Boost> boostsFor(Member member, Instant at) {
         return memberships
-                .activeAt(member.id, at)
+                .activeAt(member, at)
                 .map(m -> List.of(new Boost(SOURCE, m.planName(), m.multiplier())))
                 .orElse(List.of());
     }

@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -66,8 +65,6 @@ public class PaidMemberships {
     private final AuditLog audit;
     private final PointsConfig config;
     private final MeterRegistry registry;
-    private final MembershipPeriodCache periodsExist;
-    private final TransactionSynchronizationRegistry transactions;
 
     public PaidMemberships(
             MemberRepository members,
@@ -76,11 +73,7 @@ public class PaidMemberships {
             OutboxWriter outbox,
             AuditLog audit,
             PointsConfig config,
-            MeterRegistry registry,
-            MembershipPeriodCache periodsExist,
-            TransactionSynchronizationRegistry transactions) {
-        this.periodsExist = periodsExist;
-        this.transactions = transactions;
+            MeterRegistry registry) {
         this.members = members;
         this.plans = plans;
         this.memberships = memberships;
@@ -100,12 +93,12 @@ public class PaidMemberships {
      * rules: a purchase at {@code at} earns this multiplier on top. Runs in the caller's transaction if there is one.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<ActiveMembership> activeAt(UUID memberId, Instant at) {
-        if (!periodsExist.get(memberships::anyPeriod)) {
-            return Optional.empty(); // what every earn asks: nothing to ask before the first payment
+    public Optional<ActiveMembership> activeAt(Member member, Instant at) {
+        if (!member.paidPeriods) {
+            return Optional.empty(); // what every earn asks: nothing to ask of a member who never paid a period
         }
         return memberships
-                .covering(memberId, at)
+                .covering(member.id, at)
                 .map(c -> new ActiveMembership(c.planCode(), c.planName(), c.multiplier(), c.start(), c.end()));
     }
 
@@ -200,7 +193,7 @@ public class PaidMemberships {
         } else {
             Instant start = m.currentPeriodEnd;
             Instant end = periodEnd(plan, start, payment.periodEnd());
-            recordPeriod(member.id, plan, payment.paymentId(), "RENEW", start, end, now, actor);
+            recordPeriod(member, plan, payment.paymentId(), "RENEW", start, end, now, actor);
             m.planId = plan.id;
             m.currentPeriodStart = start;
             m.currentPeriodEnd = end;
@@ -315,7 +308,7 @@ public class PaidMemberships {
             String actor,
             String kind) {
         Instant end = periodEnd(plan, now, payment.periodEnd());
-        recordPeriod(member.id, plan, payment.paymentId(), kind, now, end, now, actor);
+        recordPeriod(member, plan, payment.paymentId(), kind, now, end, now, actor);
         PaidMembership m;
         if (existing.isPresent()) {
             m = existing.get();
@@ -342,7 +335,7 @@ public class PaidMemberships {
     }
 
     private void recordPeriod(
-            UUID memberId,
+            Member member,
             MembershipPlan plan,
             String paymentId,
             String kind,
@@ -350,12 +343,11 @@ public class PaidMemberships {
             Instant end,
             Instant now,
             String actor) {
-        // this instance knows of the period right after the commit, before it answers; the others on the NOTIFY
-        periodsExist.invalidateAfterCommit(transactions);
-        if (!memberships.insertPeriod(memberId, plan.id, paymentId, kind, plan.multiplier, start, end, now, actor)) {
+        if (!memberships.insertPeriod(member.id, plan.id, paymentId, kind, plan.multiplier, start, end, now, actor)) {
             // another member's start or renewal took the payment id a moment ago
             throw paymentIdReused(paymentId);
         }
+        member.paidPeriods = true;
     }
 
     /**

@@ -21,10 +21,13 @@ import com.example.loyalty.events.EventTypes;
 import com.example.loyalty.events.MembershipChanged;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.PointsDb;
+import com.example.loyalty.points.domain.Member;
+import com.example.loyalty.points.repository.MemberRepository;
 import com.example.loyalty.points.service.PaidMemberships;
 import com.example.loyalty.testing.Concurrently;
 import com.example.loyalty.testing.contract.SendsInvalidRequests;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -54,6 +57,9 @@ class PaidMembershipResourceTest {
 
     @Inject
     PaidMemberships memberships;
+
+    @Inject
+    MemberRepository members;
 
     PointsDb db() {
         return new PointsDb(dataSource);
@@ -467,11 +473,13 @@ class PaidMembershipResourceTest {
         Instant start = Instant.parse(started.getString("currentPeriodStart"));
         Instant end = Instant.parse(started.getString("currentPeriodEnd"));
 
-        assertTrue(memberships.activeAt(memberId, before.minusSeconds(60)).isEmpty());
-        var during = memberships.activeAt(memberId, start.plusSeconds(5)).orElseThrow();
+        assertTrue(
+                memberships.activeAt(member(memberId), before.minusSeconds(60)).isEmpty());
+        var during =
+                memberships.activeAt(member(memberId), start.plusSeconds(5)).orElseThrow();
         assertEquals(code, during.planCode());
         assertEquals(0, new BigDecimal("2").compareTo(during.multiplier()));
-        assertTrue(memberships.activeAt(memberId, end).isEmpty(), "the end is not covered");
+        assertTrue(memberships.activeAt(member(memberId), end).isEmpty(), "the end is not covered");
 
         // a new multiplier applies to periods paid from then on
         body.put("multiplier", 3);
@@ -489,14 +497,14 @@ class PaidMembershipResourceTest {
                 0,
                 new BigDecimal("2")
                         .compareTo(memberships
-                                .activeAt(memberId, start.plusSeconds(5))
+                                .activeAt(member(memberId), start.plusSeconds(5))
                                 .orElseThrow()
                                 .multiplier()));
         assertEquals(
                 0,
                 new BigDecimal("3")
                         .compareTo(memberships
-                                .activeAt(memberId, end.plusSeconds(5))
+                                .activeAt(member(memberId), end.plusSeconds(5))
                                 .orElseThrow()
                                 .multiplier()));
         // cancelled: still covered to the period end
@@ -507,7 +515,7 @@ class PaidMembershipResourceTest {
                 .post("/api/points/members/" + member.id() + "/membership/cancel")
                 .then()
                 .statusCode(SC_OK);
-        assertTrue(memberships.activeAt(memberId, end.plusSeconds(5)).isPresent());
+        assertTrue(memberships.activeAt(member(memberId), end.plusSeconds(5)).isPresent());
     }
 
     @Test
@@ -630,6 +638,39 @@ class PaidMembershipResourceTest {
                 .body("currentPeriodEnd", equalTo(later.toString()));
         assertEquals(2, db().number("select count(*) from membership_period where member_id = ?", uuid(survivor.id())));
         assertEquals(0, db().number("select count(*) from paid_membership where member_id = ?", uuid(merged.id())));
+    }
+
+    @Test
+    void aMergedMembersPaidPeriodCoversTheSurvivorsPurchases() {
+        String code = newPlan();
+        var survivor = PointsApi.enrolNewMember();
+        var merged = PointsApi.enrolNewMember();
+        assertTrue(
+                memberships.activeAt(member(uuid(survivor.id())), Instant.now()).isEmpty());
+        Instant end = Instant.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
+        call(PointsApi.STAFF, merged.id(), "start", payment(code, "pay-" + UUID.randomUUID(), end))
+                .statusCode(SC_CREATED);
+        assertTrue(member(uuid(merged.id())).paidPeriods, "the member row says a period was paid");
+        assertFalse(member(uuid(survivor.id())).paidPeriods);
+
+        given().auth()
+                .oauth2(PointsApi.ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("mergedMemberId", merged.id()))
+                .when()
+                .post("/api/points/members/" + survivor.id() + "/merge")
+                .then()
+                .statusCode(SC_OK);
+
+        Member after = member(uuid(survivor.id()));
+        assertTrue(after.paidPeriods, "the survivor has the merged member's period now");
+        assertEquals(
+                code, memberships.activeAt(after, Instant.now()).orElseThrow().planCode());
+    }
+
+    /** The member as stored now (what an earn reads and locks). */
+    private Member member(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> members.findById(id));
     }
 
     private List<String> changes(String memberId) {

@@ -47,7 +47,8 @@ class HealthTest extends ServiceHealthTestBase {
                 "19 paid membership opt ins",
                 "20 survey waves",
                 "21 membership period notify",
-                "22 member referral pending");
+                "22 member referral pending",
+                "23 member paid periods");
     }
 
     @Override

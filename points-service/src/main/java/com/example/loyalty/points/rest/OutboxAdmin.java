@@ -9,6 +9,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * transaction; the listing is inherited as it is.
  */
 @Path("/api/points/admin/outbox")
+@Produces(MediaType.APPLICATION_JSON) // its overrides take no class annotation of the base: said again here
 public class OutboxAdmin extends OutboxAdminResource {
 
     private final OutboxAdminService service;

@@ -1,5 +1,10 @@
 package com.example.loyalty.testing.fuzz;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.example.loyalty.testing.TestTokens;
 import com.example.loyalty.testing.fuzz.FuzzCase.HardeningClass;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +31,8 @@ import java.util.stream.Collectors;
  *   <li>no 5xx;
  *   <li>every 4xx is problem JSON ({@code application/problem+json} with {@code type}, {@code title} and the
  *       answer's {@code status});
+ *   <li>every answer keeps the document: a status the operation declares, with its content type and body schema
+ *       (checked by swagger-request-validator, as {@code ContractValidation} checks the tests' own calls);
  *   <li>a rejected request wrote nothing: the row counts of every table of the service's schema, and the figures it
  *       names, are the same after each 4xx or 5xx as before it ({@link TableSnapshot}; taken again only when
  *       PostgreSQL's next transaction id moved, that is when some transaction wrote).
@@ -210,6 +217,7 @@ public final class OpenApiFuzzer {
         }
         Map<String, String> tokens = new java.util.HashMap<>();
         callers.forEach(c -> tokens.put(c.name(), c.token()));
+        OpenApiInteractionValidator contract = contractOf(document);
 
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<Failure> failures = new ArrayList<>();
@@ -245,6 +253,12 @@ public final class OpenApiFuzzer {
             long markAfter = snapshot.writeMark();
             boolean someoneWrote = markAfter != mark;
             mark = markAfter;
+            if (status < 500) {
+                String breach = contractBreach(contract, c, status, contentType, body);
+                if (breach != null) {
+                    record(failures, known, new Failure(breach, c, status, contentType, body));
+                }
+            }
             if (status >= 400) {
                 String defect = status >= 500 ? "5xx" : problemDefect(status, contentType, body);
                 if (defect != null) {
@@ -301,6 +315,52 @@ public final class OpenApiFuzzer {
         } else {
             failures.add(failure);
         }
+    }
+
+    /**
+     * The answer checks of the document: a status the operation declares, its content type, its body's schema. A case
+     * whose target is no path of the document (a path parameter fuzzed into an extra segment) or whose method the path
+     * does not have has no contract to keep, so those messages are ignored.
+     */
+    private static OpenApiInteractionValidator contractOf(JsonNode document) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(document.toString())
+                .withLevelResolver(LevelResolver.create()
+                        .withDefaultLevel(ValidationReport.Level.ERROR)
+                        .withLevel("validation.response.path.missing", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.response.operation.notAllowed", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.operation.notAllowed", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    /** How an answer breaks the operation's contract, or null if it keeps it. */
+    static String contractBreach(
+            OpenApiInteractionValidator contract, FuzzCase c, int status, String contentType, String body) {
+        Request.Method method;
+        try {
+            method = Request.Method.valueOf(c.method());
+        } catch (IllegalArgumentException e) {
+            return null; // a method OpenAPI has no operations for
+        }
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(status).withBody(body);
+        if (!contentType.isEmpty()) {
+            answer.withContentType(contentType);
+        }
+        String path = URI.create(c.target()).getRawPath();
+        if (Arrays.stream(path.split("/"))
+                .map(segment -> java.net.URLDecoder.decode(segment, StandardCharsets.UTF_8))
+                .anyMatch(segment -> segment.equals(".") || segment.equals(".."))) {
+            return null; // the server resolves a dot segment: the request went to another path than its template's
+        }
+        ValidationReport report = contract.validateResponse(path, method, answer.build());
+        if (!report.hasErrors()) {
+            return null;
+        }
+        return "an answer outside the OpenAPI contract: "
+                + report.getMessages().stream()
+                        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                        .map(m -> m.getKey() + " " + m.getMessage())
+                        .collect(Collectors.joining("; "));
     }
 
     /** Why an error answer is not problem JSON, or null if it is. */

@@ -368,7 +368,7 @@ class SurveyCompareResourceTest {
                 .statusCode(SC_OK)
                 .body(
                         "paths.'/api/metrics/surveys/{surveyId}/compare'.get.responses.keySet()",
-                        containsInAnyOrder("200", "400", "401", "403", "404", "406", "422"))
+                        containsInAnyOrder("200", "400", "401", "403", "404", "406", "415", "422"))
                 .body(
                         "paths.'/api/metrics/surveys/{surveyId}/compare'.get.parameters.name",
                         containsInAnyOrder("surveyId", "a", "b", "question", "alpha"))

@@ -19,6 +19,7 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.messaging.inbox.Inbox;
 import com.example.loyalty.points.repository.CommunityAwardRepository;
 import com.example.loyalty.points.repository.CommunityAwardRepository.Award;
+import com.example.loyalty.points.rest.PointsApi;
 import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -372,18 +373,9 @@ class CommunityAwardTest {
     private record Member(String token, String id) {}
 
     private static Member enrol() {
-        String token = TestTokens.token("community-member-" + UUID.randomUUID(), "member");
-        String id = given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/points/members/me")
-                .then()
-                .statusCode(SC_CREATED)
-                .extract()
-                .path("id");
-        return new Member(token, id);
+        PointsApi.Enrolled enrolled =
+                PointsApi.enrol(TestTokens.token("community-member-" + UUID.randomUUID(), "member"));
+        return new Member(enrolled.token(), enrolled.id());
     }
 
     private static Instant noon(LocalDate day) {

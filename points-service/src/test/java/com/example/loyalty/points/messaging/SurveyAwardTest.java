@@ -1,7 +1,6 @@
 package com.example.loyalty.points.messaging;
 
 import static io.restassured.RestAssured.given;
-import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.apache.http.HttpStatus.SC_OK;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,12 +14,12 @@ import com.example.loyalty.events.SurveyResponded;
 import com.example.loyalty.events.Topics;
 import com.example.loyalty.points.PointsDb;
 import com.example.loyalty.points.SurveyWaves;
+import com.example.loyalty.points.rest.PointsApi;
 import com.example.loyalty.points.service.SurveyHolds;
 import com.example.loyalty.testing.TestKafka;
 import com.example.loyalty.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -261,18 +260,8 @@ class SurveyAwardTest {
 
     private static Member enrol() {
         String subject = "survey-member-" + UUID.randomUUID();
-        String token = TestTokens.token(subject, "member");
-        String id = given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/points/members/me")
-                .then()
-                .statusCode(SC_CREATED)
-                .extract()
-                .path("id");
-        return new Member(token, subject, id);
+        PointsApi.Enrolled enrolled = PointsApi.enrol(TestTokens.token(subject, "member"));
+        return new Member(enrolled.token(), subject, enrolled.id());
     }
 
     private static long balance(Member m) {

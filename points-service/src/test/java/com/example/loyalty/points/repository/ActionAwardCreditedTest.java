@@ -1,14 +1,11 @@
 package com.example.loyalty.points.repository;
 
-import static io.restassured.RestAssured.given;
-import static org.apache.http.HttpStatus.SC_CREATED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.loyalty.points.domain.PointAction;
-import com.example.loyalty.testing.TestTokens;
+import com.example.loyalty.points.rest.PointsApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,16 +62,6 @@ class ActionAwardCreditedTest {
     }
 
     private static UUID enrol() {
-        String token = TestTokens.token("award-sums-" + UUID.randomUUID(), "member");
-        return UUID.fromString(given().auth()
-                .oauth2(token)
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .when()
-                .post("/api/points/members/me")
-                .then()
-                .statusCode(SC_CREATED)
-                .extract()
-                .path("id"));
+        return UUID.fromString(PointsApi.enrolNewMember().id());
     }
 }

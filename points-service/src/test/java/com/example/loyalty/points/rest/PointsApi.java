@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Calls of the points API used across the resource tests. */
-final class PointsApi {
+public final class PointsApi {
 
     /** The store {@link #STAFF} works at, and where {@link #purchase} records. */
     static final String STORE = "S001";
@@ -32,9 +32,9 @@ final class PointsApi {
     }
 
     /** A freshly enrolled member: token and card code. */
-    record Enrolled(String token, String id, String cardCode) {}
+    public record Enrolled(String token, String id, String cardCode) {}
 
-    static Enrolled enrolNewMember() {
+    public static Enrolled enrolNewMember() {
         return enrol(TestTokens.newMember());
     }
 
@@ -68,7 +68,7 @@ final class PointsApi {
     }
 
     /** Enrols the holder of {@code token} (201). */
-    static Enrolled enrol(String token) {
+    public static Enrolled enrol(String token) {
         var body = given().auth()
                 .oauth2(token)
                 .contentType(ContentType.JSON)

@@ -90,10 +90,9 @@ public class Contributions {
         c.actorId = cause.actorId();
         c.weight = config.contribution().weight(cause.kind());
         c.occurredAt = at.truncatedTo(ChronoUnit.MICROS);
-        if (!contributions.insertIfAbsent(c)) {
+        if (!contributions.recordAndScore(c)) {
             return Optional.empty();
         }
-        members.addToScore(c.memberId, c.weight);
         if (c.kind.published()) {
             outbox.write(
                     Topics.COMMUNITY_ACTIVITY,

@@ -1,5 +1,6 @@
 package com.example.loyalty.community.service;
 
+import com.example.loyalty.common.persistence.TimeOrderedIds;
 import com.example.loyalty.common.web.FieldProblem;
 import com.example.loyalty.common.web.Problems;
 import com.example.loyalty.community.config.CommunityConfig;
@@ -93,7 +94,7 @@ public class CommentService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         limit.take(author, now);
         Comment comment = new Comment();
-        comment.id = UUID.randomUUID();
+        comment.id = TimeOrderedIds.next();
         comment.postId = post.id;
         comment.authorSubject = callers.subject();
         comment.authorMemberId = author.memberId;

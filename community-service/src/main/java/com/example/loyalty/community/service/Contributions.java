@@ -1,5 +1,6 @@
 package com.example.loyalty.community.service;
 
+import com.example.loyalty.common.persistence.TimeOrderedIds;
 import com.example.loyalty.community.config.CommunityConfig;
 import com.example.loyalty.community.domain.Contribution;
 import com.example.loyalty.community.domain.ContributionKind;
@@ -81,7 +82,7 @@ public class Contributions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Contribution> record(Cause cause, Instant at) {
         Contribution c = new Contribution();
-        c.id = UUID.randomUUID();
+        c.id = TimeOrderedIds.next();
         c.memberId = cause.memberId();
         c.kind = cause.kind();
         c.contentId = cause.contentId();

@@ -1,5 +1,6 @@
 package com.example.loyalty.community.service;
 
+import com.example.loyalty.common.persistence.TimeOrderedIds;
 import com.example.loyalty.common.persistence.Transactions;
 import com.example.loyalty.common.text.Enums;
 import com.example.loyalty.common.web.FieldProblem;
@@ -145,7 +146,7 @@ public class PostService {
                     "members-may-not-post", "Comments only", "members may comment in this space, not post");
         }
         Post post = new Post();
-        post.id = UUID.randomUUID();
+        post.id = TimeOrderedIds.next();
         post.spaceId = space.id;
         post.kind = kind;
         post.authorSubject = callers.subject();

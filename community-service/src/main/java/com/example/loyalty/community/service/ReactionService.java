@@ -1,5 +1,6 @@
 package com.example.loyalty.community.service;
 
+import com.example.loyalty.common.persistence.TimeOrderedIds;
 import com.example.loyalty.common.text.Enums;
 import com.example.loyalty.common.web.FieldProblem;
 import com.example.loyalty.common.web.Problems;
@@ -100,7 +101,7 @@ public class ReactionService {
             ReactionKind kind) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Reaction reaction = new Reaction();
-        reaction.id = UUID.randomUUID();
+        reaction.id = TimeOrderedIds.next();
         reaction.targetType = type;
         reaction.targetId = targetId;
         reaction.postId = postId;

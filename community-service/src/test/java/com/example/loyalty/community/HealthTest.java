@@ -31,7 +31,13 @@ class HealthTest extends ServiceHealthTestBase {
 
     @Override
     protected List<String> ownMigrations() {
-        return List.of("1 community core", "2 content", "3 events", "4 moderation", "5 member merge erasure");
+        return List.of(
+                "1 community core",
+                "2 content",
+                "3 events",
+                "4 moderation",
+                "5 member merge erasure",
+                "6 search vector fast path");
     }
 
     @Override

@@ -19,9 +19,9 @@ public class ContributionRepository implements PanacheRepositoryBase<Contributio
     /**
      * Records the contribution unless its cause is already recorded, and adds its weight to its member's score, in one
      * statement (a data-modifying CTE) on the transaction's connection: every post, answer, review and reaction
-     * records one, and as two statements through Hibernate's native queries (each parsed anew per call) they were a
-     * sixth of a post's CPU in the service. Pending entity changes are flushed first, as a query would. True when this
-     * call recorded it; the score is untouched when not.
+     * records one, and it was two statements, each a Hibernate native query whose SQL Hibernate parses again on every
+     * call. Pending entity changes are flushed first, as a query would. True when this call recorded it; the score is
+     * untouched when not.
      *
      * @throws IllegalStateException when the member has no row (a contribution is only ever recorded for a known member)
      */

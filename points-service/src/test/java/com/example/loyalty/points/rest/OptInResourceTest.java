@@ -1,5 +1,6 @@
 package com.example.loyalty.points.rest;
 
+import static com.example.loyalty.points.rest.MemberMergeTest.merge;
 import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_FORBIDDEN;
@@ -230,14 +231,7 @@ class OptInResourceTest {
         }
         assertEquals(2, export(PointsApi.MARKETER, "NEWSLETTER", null, segment).size());
 
-        given().auth()
-                .oauth2(PointsApi.ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("mergedMemberId", merged.id()))
-                .when()
-                .post("/api/points/members/" + survivor.id() + "/merge")
-                .then()
-                .statusCode(SC_OK);
+        merge(survivor.id(), Map.of("mergedMemberId", merged.id())).statusCode(SC_OK);
         given().auth()
                 .oauth2(PointsApi.ADMIN)
                 .contentType(ContentType.JSON)

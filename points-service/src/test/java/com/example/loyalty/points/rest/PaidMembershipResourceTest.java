@@ -1,5 +1,6 @@
 package com.example.loyalty.points.rest;
 
+import static com.example.loyalty.points.rest.MemberMergeTest.merge;
 import static io.restassured.RestAssured.given;
 import static org.apache.http.HttpStatus.SC_BAD_REQUEST;
 import static org.apache.http.HttpStatus.SC_CONFLICT;
@@ -621,14 +622,7 @@ class PaidMembershipResourceTest {
         Instant later = Instant.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
         call(PointsApi.STAFF, merged.id(), "start", payment(code, "pay-" + UUID.randomUUID(), later))
                 .statusCode(SC_CREATED);
-        given().auth()
-                .oauth2(PointsApi.ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("mergedMemberId", merged.id()))
-                .when()
-                .post("/api/points/members/" + survivor.id() + "/merge")
-                .then()
-                .statusCode(SC_OK);
+        merge(survivor.id(), Map.of("mergedMemberId", merged.id())).statusCode(SC_OK);
         given().auth()
                 .oauth2(PointsApi.STAFF)
                 .when()
@@ -653,14 +647,7 @@ class PaidMembershipResourceTest {
         assertTrue(member(uuid(merged.id())).paidPeriods, "the member row says a period was paid");
         assertFalse(member(uuid(survivor.id())).paidPeriods);
 
-        given().auth()
-                .oauth2(PointsApi.ADMIN)
-                .contentType(ContentType.JSON)
-                .body(Map.of("mergedMemberId", merged.id()))
-                .when()
-                .post("/api/points/members/" + survivor.id() + "/merge")
-                .then()
-                .statusCode(SC_OK);
+        merge(survivor.id(), Map.of("mergedMemberId", merged.id())).statusCode(SC_OK);
 
         Member after = member(uuid(survivor.id()));
         assertTrue(after.paidPeriods, "the survivor has the merged member's period now");

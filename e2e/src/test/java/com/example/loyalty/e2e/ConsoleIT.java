@@ -792,6 +792,9 @@ class ConsoleIT {
             // the scanner reads the card code into the search and finds the member by it
             b.until(d -> cardCode.equals(d.findElement(By.id("member-query")).getDomProperty("value")));
             b.await(By.id("found-balance"));
+            // and closes the camera
+            assertEquals(List.of(), b.driver.findElements(By.id("scanner")), "the camera view after the scan");
+            b.awaitText(By.id("scan"), "Scan QR code");
             b.screenshot("17-till-scanned");
         } finally {
             camera.toFile().delete();

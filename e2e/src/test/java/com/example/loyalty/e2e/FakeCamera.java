@@ -1,5 +1,9 @@
 package com.example.loyalty.e2e;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,50 +12,46 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 
 /**
  * A camera for headless Chromium: a picture (such as a member card's QR code) held in front of it, as the Y4M video
- * Chromium plays to {@code getUserMedia} when started with {@code --use-file-for-fake-video-capture}. The picture is
- * drawn whole pixels per source pixel in the middle of a white 640×480 frame, in grey (YUV 4:2:0 with neutral
- * chroma); the few frames loop.
+ * Chromium plays to {@code getUserMedia} when started with {@code --use-file-for-fake-video-capture}.
+ *
+ * <p>The picture is held as a hand holds a card: every frame shows it a little nearer or further and a little to one
+ * side, drawn with smoothing as a lens blurs edges, in grey on white (YUV 4:2:0 with neutral chroma); the frames loop.
+ * A still, pixel-exact picture would be one image decoded again and again: the console's QR decoder (ZXing's
+ * JavaScript port in html5-qrcode) misses some codes drawn exactly on the pixel grid, about 1 in 30 card codes, and
+ * would then miss that card for good, where a real camera's next frame differs.
  */
 final class FakeCamera {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 480;
-    private static final int FRAMES = 10;
+    private static final int FRAMES = 12;
 
     private FakeCamera() {}
 
-    /** A Y4M file that shows {@code png}, scaled up by whole pixels to at most {@code size} pixels, in the middle. */
+    /**
+     * A Y4M file that shows {@code png} in the middle, about {@code size} pixels wide: from 85 % to 118 % of it over
+     * the frames, moved up to 9 pixels off the middle.
+     */
     static Path showing(byte[] png, int size) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            int scale = Math.max(1, size / Math.max(image.getWidth(), image.getHeight()));
-            int w = image.getWidth() * scale;
-            int h = image.getHeight() * scale;
-            int left = (WIDTH - w) / 2;
-            int top = (HEIGHT - h) / 2;
-            byte[] luma = new byte[WIDTH * HEIGHT];
-            java.util.Arrays.fill(luma, (byte) 235);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int rgb = image.getRGB(x / scale, y / scale);
-                    int grey = (((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114) / 1000;
-                    // studio range, as Y4M's Y plane has it
-                    luma[(top + y) * WIDTH + left + x] = (byte) (16 + grey * 219 / 255);
-                }
-            }
             byte[] chroma = new byte[(WIDTH / 2) * (HEIGHT / 2)];
-            java.util.Arrays.fill(chroma, (byte) 128);
+            Arrays.fill(chroma, (byte) 128);
             Path file = Files.createTempFile("loyalty-camera", ".y4m");
             try (OutputStream out = Files.newOutputStream(file)) {
                 out.write(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 for (int f = 0; f < FRAMES; f++) {
+                    double scale = size * (0.85 + 0.03 * f) / Math.max(image.getWidth(), image.getHeight());
+                    // a small circle around the middle, never the same spot twice in a loop
+                    double angle = 2 * Math.PI * f / FRAMES;
                     out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
-                    out.write(luma);
+                    out.write(luma(image, scale, 9 * Math.cos(angle), 9 * Math.sin(angle)));
                     out.write(chroma);
                     out.write(chroma);
                 }
@@ -60,5 +60,29 @@ final class FakeCamera {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The frame's Y plane: {@code image} scaled by {@code scale} (bilinear), its middle moved by (dx, dy). */
+    private static byte[] luma(BufferedImage image, double scale, double dx, double dy) {
+        BufferedImage frame = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = frame.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            AffineTransform at = new AffineTransform();
+            at.translate((WIDTH - image.getWidth() * scale) / 2 + dx, (HEIGHT - image.getHeight() * scale) / 2 + dy);
+            at.scale(scale, scale);
+            g.drawImage(image, at, null);
+        } finally {
+            g.dispose();
+        }
+        byte[] grey = ((java.awt.image.DataBufferByte) frame.getRaster().getDataBuffer()).getData();
+        byte[] luma = new byte[grey.length];
+        for (int i = 0; i < grey.length; i++) {
+            // studio range, as Y4M's Y plane has it
+            luma[i] = (byte) (16 + (grey[i] & 0xff) * 219 / 255);
+        }
+        return luma;
     }
 }

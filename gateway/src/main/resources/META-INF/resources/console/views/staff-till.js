@@ -74,25 +74,37 @@ class StaffTill extends View {
     this.error = null;
     this.scanning = true;
     await this.updateComplete;
-    this.scanner = new Html5Qrcode('scanner');
+    const scanner = new Html5Qrcode('scanner');
+    this.scanner = scanner;
     try {
-      await this.scanner.start({ facingMode: 'environment' }, { fps: 10, qrbox: 220 }, async (text) => {
+      await scanner.start({ facingMode: 'environment' }, { fps: 10, qrbox: 220 }, async (text) => {
+        if (this.scanner !== scanner) {
+          return; // a later frame read the code too, before the camera closed
+        }
         await this.stopScan();
         this.querySelector('#member-query').value = text;
         await this.find();
       });
+      if (this.scanner !== scanner && scanner.isScanning) {
+        // read (or stopped) while the camera was still starting: close it now that it has
+        await scanner.stop();
+      }
     } catch (err) {
-      this.scanning = false;
-      this.error = { message: t('till.noCamera'), problem: { title: t('till.scan') } };
+      if (this.scanner === scanner) {
+        this.scanner = null;
+        this.scanning = false;
+        this.error = { message: t('till.noCamera'), problem: { title: t('till.scan') } };
+      }
     }
   }
 
   async stopScan() {
-    if (this.scanner?.isScanning) {
-      await this.scanner.stop();
-    }
+    const scanner = this.scanner;
     this.scanner = null;
     this.scanning = false;
+    if (scanner?.isScanning) {
+      await scanner.stop();
+    }
   }
 
   purchase() {

@@ -75,7 +75,7 @@ public final class BehaviourBench implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "20s", description = "Profile-read window (default ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--port-offset", defaultValue = "20000", description = "Ports moved by (default ${DEFAULT-VALUE}).")
+    @Option(names = "--port-offset", defaultValue = "15000", description = "Ports moved by (default ${DEFAULT-VALUE}).")
     int portOffset;
 
     @Option(

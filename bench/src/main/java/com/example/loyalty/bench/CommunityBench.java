@@ -87,7 +87,7 @@ public final class CommunityBench implements Callable<Integer> {
             description = "Unmeasured traffic before the first measured run (default ${DEFAULT-VALUE}).")
     String warmRound;
 
-    @Option(names = "--port-offset", defaultValue = "20000", description = "Ports moved by (default ${DEFAULT-VALUE}).")
+    @Option(names = "--port-offset", defaultValue = "15000", description = "Ports moved by (default ${DEFAULT-VALUE}).")
     int portOffset;
 
     @Option(names = "--durable", description = "PostgreSQL with fsync and synchronous commit on, as production.")

@@ -106,7 +106,7 @@ public final class PointsBench implements Callable<Integer> {
 
     @Option(
             names = "--port-offset",
-            defaultValue = "20000",
+            defaultValue = "15000",
             description = "Stack ports moved by (default ${DEFAULT-VALUE}).")
     int portOffset;
 

@@ -5,9 +5,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
-/** Port checks: whether a port of the stack is free before the start, and whether something listens on it. */
+/**
+ * Port checks: whether a port of the stack is free before the start and outside the range the system hands out to
+ * outgoing connections, and whether something listens on it.
+ */
 public final class Ports {
 
     private Ports() {}
@@ -39,6 +44,48 @@ public final class Ports {
             if (!isFree(e.getKey())) {
                 throw new StackException(inUseMessage(e.getKey(), e.getValue()));
             }
+        }
+    }
+
+    /**
+     * Throws with a one-line message naming the first port that lies in {@code ephemeral}: the system gives ports of
+     * that range to outgoing connections (the stack's own clients open hundreds while it starts), so such a port can
+     * be taken between the check that it is free and the server binding it.
+     */
+    public static void requireOutside(Map<Integer, String> ports, Range ephemeral) {
+        for (Map.Entry<Integer, String> e : ports.entrySet()) {
+            if (ephemeral.contains(e.getKey())) {
+                throw new StackException("port " + e.getKey() + " (" + e.getValue() + ") lies in the range this "
+                        + "system gives to outgoing connections (" + ephemeral + "), so one of them may take it "
+                        + "first; choose a --port-offset that keeps every port below " + ephemeral.first());
+            }
+        }
+    }
+
+    /** The system's ephemeral port range: Linux's {@code ip_local_port_range}, else IANA's 49152-65535. */
+    public static Range ephemeralRange() {
+        return ephemeralRange(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+    }
+
+    static Range ephemeralRange(Path linuxSetting) {
+        // one read: a sysctl file answers a read past its start with nothing, and Files.readString reads in steps
+        try (var reader = Files.newBufferedReader(linuxSetting)) {
+            String[] bounds = reader.readLine().trim().split("\\s+");
+            return new Range(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
+        } catch (IOException | RuntimeException notLinux) {
+            return new Range(49152, 65535);
+        }
+    }
+
+    /** Ports {@code first} to {@code last}, both included. */
+    public record Range(int first, int last) {
+        public boolean contains(int port) {
+            return port >= first && port <= last;
+        }
+
+        @Override
+        public String toString() {
+            return first + "-" + last;
         }
     }
 

@@ -40,7 +40,7 @@ import org.w3c.dom.Element;
 @QuarkusTest
 class MemberCardResourceTest {
 
-    /** A 16-digit code fits a version-1 QR code at error correction M: 21 modules, plus 4 of quiet zone each side. */
+    /** A 16-digit code fits a version-1 QR code at error correction H: 21 modules, plus 4 of quiet zone each side. */
     private static final int MODULES = 21;
 
     private static final int QUIET_ZONE = 4;

@@ -41,7 +41,11 @@ class QrCodesTest {
             assertEquals(29 * pixels, image.getHeight());
             if (pixels >= 3) {
                 var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-                assertEquals(CODE, new QRCodeReader().decode(bitmap).getText());
+                var read = new QRCodeReader().decode(bitmap);
+                assertEquals(CODE, read.getText());
+                // the most correction a version-1 code holding 16 digits can have
+                assertEquals(
+                        "H", read.getResultMetadata().get(com.google.zxing.ResultMetadataType.ERROR_CORRECTION_LEVEL));
             }
         }
     }

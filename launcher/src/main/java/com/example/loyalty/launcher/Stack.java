@@ -181,7 +181,7 @@ public final class Stack implements AutoCloseable {
 
     private void doStart() {
         long t0 = System.nanoTime();
-        Ports.requireOutside(config.ports(), Ports.ephemeralRange());
+        Ports.ephemeralWarning(config.ports(), Ports.ephemeralRange()).ifPresent(progress);
         Map<String, Path> jars = config.infraOnly() ? Map.of() : ServiceFleet.jars(config);
         Path keycloakZip = KeycloakNode.distribution(config.repoRoot());
         state.check();

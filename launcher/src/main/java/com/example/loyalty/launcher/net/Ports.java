@@ -8,10 +8,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Port checks: whether a port of the stack is free before the start and outside the range the system hands out to
- * outgoing connections, and whether something listens on it.
+ * Port checks: whether a port of the stack is free before the start (and outside the range the system hands out to
+ * outgoing connections), and whether something listens on it.
  */
 public final class Ports {
 
@@ -48,18 +49,20 @@ public final class Ports {
     }
 
     /**
-     * Throws with a one-line message naming the first port that lies in {@code ephemeral}: the system gives ports of
+     * A one-line warning naming the first port that lies in {@code ephemeral}, if one does: the system gives ports of
      * that range to outgoing connections (the stack's own clients open hundreds while it starts), so such a port can
-     * be taken between the check that it is free and the server binding it.
+     * be taken between the check that it is free and the server binding it. A warning, not a refusal: a system whose
+     * range takes in every usable port (some set 1024-65535) must still be able to start the stack.
      */
-    public static void requireOutside(Map<Integer, String> ports, Range ephemeral) {
+    public static Optional<String> ephemeralWarning(Map<Integer, String> ports, Range ephemeral) {
         for (Map.Entry<Integer, String> e : ports.entrySet()) {
             if (ephemeral.contains(e.getKey())) {
-                throw new StackException("port " + e.getKey() + " (" + e.getValue() + ") lies in the range this "
+                return Optional.of("warning: port " + e.getKey() + " (" + e.getValue() + ") lies in the range this "
                         + "system gives to outgoing connections (" + ephemeral + "), so one of them may take it "
-                        + "first; choose a --port-offset that keeps every port below " + ephemeral.first());
+                        + "first; a --port-offset that keeps every port below " + ephemeral.first() + " avoids that");
             }
         }
+        return Optional.empty();
     }
 
     /** The system's ephemeral port range: Linux's {@code ip_local_port_range}, else IANA's 49152-65535. */

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,17 +48,17 @@ class PortsTest {
     }
 
     @Test
-    void aPortInTheEphemeralRangeIsRefusedNamingTheRangeAndTheFirstPortBelowIt() {
+    void aPortInTheEphemeralRangeIsWarnedOfNamingTheRangeAndThePortToStayBelow() {
         Ports.Range ephemeral = new Ports.Range(32768, 60999);
         Map<Integer, String> ports = new LinkedHashMap<>();
         ports.put(35432, "postgres");
         ports.put(38180, "keycloak");
-        StackException e = assertThrows(StackException.class, () -> Ports.requireOutside(ports, ephemeral));
         assertEquals(
-                "port 35432 (postgres) lies in the range this system gives to outgoing connections (32768-60999), "
-                        + "so one of them may take it first; choose a --port-offset that keeps every port below 32768",
-                e.getMessage());
-        assertDoesNotThrow(() -> Ports.requireOutside(Map.of(32767, "gateway", 61000, "kafka"), ephemeral));
+                Optional.of("warning: port 35432 (postgres) lies in the range this system gives to outgoing "
+                        + "connections (32768-60999), so one of them may take it first; a --port-offset that keeps "
+                        + "every port below 32768 avoids that"),
+                Ports.ephemeralWarning(ports, ephemeral));
+        assertEquals(Optional.empty(), Ports.ephemeralWarning(Map.of(32767, "gateway", 61000, "kafka"), ephemeral));
     }
 
     @Test
@@ -91,7 +92,7 @@ class PortsTest {
         Ports.Range linux = new Ports.Range(32768, 60999);
         for (int offset : new int[] {0, 10000, 15000}) {
             StackConfig config = StackConfig.defaults(Path.of(".")).withPortOffset(offset);
-            assertDoesNotThrow(() -> Ports.requireOutside(config.ports(), linux), "offset " + offset);
+            assertEquals(Optional.empty(), Ports.ephemeralWarning(config.ports(), linux), "offset " + offset);
         }
     }
 }

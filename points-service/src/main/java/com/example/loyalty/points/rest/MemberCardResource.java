@@ -132,8 +132,8 @@ public class MemberCardResource {
     }
 
     private Response image(Request request, String code, String format, String type, Supplier<byte[]> render) {
-        EntityTag tag =
-                new EntityTag(fingerprint(code + "|" + format + "|" + qr.modulePixels() + "|" + qr.quietZone()));
+        EntityTag tag = new EntityTag(fingerprint(
+                code + "|" + format + "|" + qr.modulePixels() + "|" + qr.quietZone() + "|" + QrCodes.ERROR_CORRECTION));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(render.get(), type);
         return answer.tag(tag)

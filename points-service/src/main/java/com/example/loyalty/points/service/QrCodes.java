@@ -20,6 +20,12 @@ import java.util.Map;
  */
 public final class QrCodes {
 
+    /**
+     * The error correction of every card's code. Part of the images' ETag: a client holding an image drawn at another
+     * level must get the new one, not a 304.
+     */
+    public static final ErrorCorrectionLevel ERROR_CORRECTION = ErrorCorrectionLevel.H;
+
     private QrCodes() {}
 
     /** The code's modules, one cell each, quiet zone included: {@code get(x, y)} is a dark module. */
@@ -89,7 +95,7 @@ public final class QrCodes {
                             side,
                             Map.of(
                                     EncodeHintType.ERROR_CORRECTION,
-                                    ErrorCorrectionLevel.H,
+                                    ERROR_CORRECTION,
                                     EncodeHintType.MARGIN,
                                     quietZone));
         } catch (WriterException e) {

@@ -111,6 +111,20 @@ class MemberCardResourceTest {
                 .then()
                 .statusCode(SC_NOT_MODIFIED)
                 .header("Cache-Control", containsString("private"));
+
+        // an image drawn at error correction M (before 2026-12-04), same code and size, is not current: 200, not 304
+        String drawnAtM = member.cardCode() + "|png|" + MODULE_PIXELS + "|" + QUIET_ZONE;
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(drawnAtM.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String oldTag = "\"" + java.util.HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        given().auth()
+                .oauth2(member.token())
+                .header("If-None-Match", oldTag)
+                .when()
+                .get("/api/points/members/me/card.png")
+                .then()
+                .statusCode(SC_OK)
+                .header("ETag", org.hamcrest.Matchers.not(oldTag));
     }
 
     @Test

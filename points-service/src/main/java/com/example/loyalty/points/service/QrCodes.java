@@ -13,16 +13,17 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The card code as a QR code (ZXing), for a phone camera at the till: error correction H, the most a version-1 code
- * holding 16 digits allows, so the code is no bigger (a scuffed or glaring screen still reads, and so did every one of
- * 81 random card codes through the till's browser decoder, where M left one unreadable), a light quiet zone of {@code quietZone} modules all round (the standard asks for 4), whole pixels per
- * module in the PNG (no blurred edges) and crisp edges in the SVG.
+ * The card code as a QR code (ZXing), for a phone camera at the till: error correction H ({@link #ERROR_CORRECTION}),
+ * a light quiet zone of {@code quietZone} modules all round (the standard asks for 4), whole pixels per module in the
+ * PNG (no blurred edges) and crisp edges in the SVG.
  */
 public final class QrCodes {
 
     /**
-     * The error correction of every card's code. Part of the images' ETag: a client holding an image drawn at another
-     * level must get the new one, not a 304.
+     * The error correction of every card's code: H, the most a version-1 code holding 16 digits allows, so the code is
+     * no bigger. A scuffed or glaring screen still reads, and so did every one of 81 random card codes through the
+     * till's browser decoder, where M left one unreadable (docs/member-card.md). Part of the images' ETag: a client
+     * holding an image drawn at another level must get the new one, not a 304.
      */
     public static final ErrorCorrectionLevel ERROR_CORRECTION = ErrorCorrectionLevel.H;
 

@@ -134,8 +134,13 @@ class AnonymityTest {
                     "a staged answer is linked by its xmin");
         }
 
-        // the wave is still open: the mixer keeps k answers back, and moves the rest in batches of at least k
-        mixer.mixAll();
+        // the wave is still open: the mixer keeps k answers back, and moves the rest in batches of at least k. The
+        // scheduled mixer may hold the wave's lock when the test calls it (then this call skips the wave, and the
+        // scheduled run's batch is not yet committed), so the test waits for a pass to have moved the batch
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            mixer.mixAll();
+            return db.staged(survey) < 2 * k;
+        });
         long waiting = db.staged(survey);
         assertTrue(
                 waiting >= k && waiting < 2 * k, "at least k answers stay staged while the wave is open: " + waiting);

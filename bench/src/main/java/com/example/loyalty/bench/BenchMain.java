@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "loyalty-bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks that print numbers. Each scenario starts its own stack (ports +20000).",
+        description = "Benchmarks that print numbers. Each scenario starts its own stack (ports +15000).",
         subcommands = {
             PointsBench.class,
             SurveyMetricsBench.class,

@@ -1,5 +1,6 @@
 package com.example.loyalty.bench;
 
+import com.example.loyalty.bench.db.Sql;
 import com.example.loyalty.bench.http.Http;
 import com.example.loyalty.bench.http.Keycloak;
 import com.example.loyalty.bench.load.ClosedLoop;
@@ -13,17 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,8 +44,8 @@ import picocli.CommandLine.Option;
         description = "Benchmark: RFM recompute against hand-written SQL, member profile reads, cost per member.")
 public final class BehaviourBench implements Callable<Integer> {
 
-    @Option(names = "--repo", required = true, description = "Repository root (the script passes it).")
-    Path repo;
+    @Mixin
+    BenchStack bench;
 
     @Option(
             names = "--members",
@@ -75,23 +73,11 @@ public final class BehaviourBench implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "20s", description = "Profile-read window (default ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--port-offset", defaultValue = "15000", description = "Ports moved by (default ${DEFAULT-VALUE}).")
-    int portOffset;
-
     @Option(
             names = "--profile",
             description = "After the measurements, read profiles straight from metrics-service once more with JFR on "
                     + "it (warm-up and window as above) and print its hot spots of the window (bench/target/profiles).")
     boolean profile;
-
-    @Option(names = "--durable", description = "PostgreSQL with fsync and synchronous commit on, as production.")
-    boolean durable;
-
-    @Option(
-            names = "--results",
-            defaultValue = "bench/results",
-            description = "Where the JSON goes (default ${DEFAULT-VALUE}).")
-    Path results;
 
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
@@ -164,14 +150,8 @@ public final class BehaviourBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StackConfig config = StackConfig.defaults(repo)
-                .withStateDir(repo.resolve("bench/target/stack"))
-                .withPortOffset(portOffset)
-                .withFresh(true)
-                .withDurable(durable);
-        System.out.printf(
-                "starting the stack (ports +%d, %s PostgreSQL) ...%n", portOffset, durable ? "durable" : "non-durable");
-        try (Stack stack = Stack.start(config, line -> System.out.println("  " + line))) {
+        StackConfig config = bench.config();
+        try (Stack stack = bench.start(config)) {
             run(config, stack.pids());
         }
         return 0;
@@ -190,7 +170,7 @@ public final class BehaviourBench implements Callable<Integer> {
             System.out.printf("seeding members %,d to %,d with their purchases ...%n", seeded + 1, size);
             double seedSeconds = seed(metricsDb, seeded, size, asOf);
             seeded = size;
-            long purchases = count(metricsDb, "select count(*) from member_purchase");
+            long purchases = Sql.scalar(metricsDb, "select count(*) from member_purchase");
             System.out.printf("  %,d purchases in all, seeded in %.1f s%n", purchases, seedSeconds);
 
             // 1. the recompute: the first scores every member (and announces every segment), the second is the
@@ -297,7 +277,8 @@ public final class BehaviourBench implements Callable<Integer> {
         }
 
         System.out.println();
-        System.out.println("== behaviour benchmark (" + (durable ? "durable" : "non-durable") + " PostgreSQL) ==");
+        System.out.println(
+                "== behaviour benchmark (" + (bench.durable() ? "durable" : "non-durable") + " PostgreSQL) ==");
         lines.forEach(System.out::println);
         System.out.println();
         System.out.println("targets");
@@ -333,15 +314,10 @@ public final class BehaviourBench implements Callable<Integer> {
         }
         ObjectNode report = json.createObjectNode();
         report.put("scenario", "behaviour");
-        report.put("durable", durable);
+        report.put("durable", bench.durable());
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.set("rows", rows);
-        Path dir = repo.resolve(results);
-        Files.createDirectories(dir);
-        Path file = dir.resolve(
-                "behaviour-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
-        json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
-        System.out.println("written to " + repo.relativize(file.toAbsolutePath()));
+        bench.writeJson("behaviour", report);
     }
 
     /** Profile reads straight to metrics-service under JFR; prints the hot spots of the window's samples. */
@@ -363,7 +339,10 @@ public final class BehaviourBench implements Callable<Integer> {
                         tokens.get(c),
                         false),
                 JfrProfile.recording(
-                        pids, List.of("metrics-service"), "profile-read", repo.resolve("bench/target/profiles")));
+                        pids,
+                        List.of("metrics-service"),
+                        "profile-read",
+                        bench.repo().resolve("bench/target/profiles")));
         System.out.printf(
                 "profiled: profile direct %7.0f reads/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
                 r.tps(), r.p50Ms(), r.p99Ms(), r.errors());
@@ -461,15 +440,6 @@ public final class BehaviourBench implements Callable<Integer> {
             return rs.next()
                     ? String.format("%,d row updates, %,d of them HOT", rs.getLong(1), rs.getLong(2))
                     : "no statistics";
-        }
-    }
-
-    private static long count(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.example.loyalty.bench;
 
 import com.example.loyalty.bench.db.Pgbench;
+import com.example.loyalty.bench.db.Sql;
 import com.example.loyalty.bench.http.Http;
 import com.example.loyalty.bench.http.Keycloak;
 import com.example.loyalty.bench.http.RawHttp;
@@ -17,15 +18,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,8 +53,8 @@ public final class CommunityBench implements Callable<Integer> {
      */
     static final int MEMBERS_PER_CLIENT = 6;
 
-    @Option(names = "--repo", required = true, description = "Repository root (the script passes it).")
-    Path repo;
+    @Mixin
+    BenchStack bench;
 
     @Option(names = "--posts", defaultValue = "1000000", description = "Posts to seed (default ${DEFAULT-VALUE}).")
     int posts;
@@ -87,12 +86,6 @@ public final class CommunityBench implements Callable<Integer> {
             description = "Unmeasured traffic before the first measured run (default ${DEFAULT-VALUE}).")
     String warmRound;
 
-    @Option(names = "--port-offset", defaultValue = "15000", description = "Ports moved by (default ${DEFAULT-VALUE}).")
-    int portOffset;
-
-    @Option(names = "--durable", description = "PostgreSQL with fsync and synchronous commit on, as production.")
-    boolean durable;
-
     @Option(
             names = "--profile",
             description = "After the measurements, run the feed and the posting straight to the service once more with "
@@ -104,12 +97,6 @@ public final class CommunityBench implements Callable<Integer> {
     @Option(names = "--skip-pgbench", description = "Do not run pgbench (the posting ratio is then left out).")
     boolean skipPgbench;
 
-    @Option(
-            names = "--results",
-            defaultValue = "bench/results",
-            description = "Where the JSON goes (default ${DEFAULT-VALUE}).")
-    Path results;
-
     private static final int PAGE = 20;
     private static final int PAGES_PER_WALK = 5;
     private static final String[] SORTS = {"newest", "active", "unanswered"};
@@ -120,15 +107,8 @@ public final class CommunityBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StackConfig config = StackConfig.defaults(repo)
-                .withStateDir(repo.resolve("bench/target/stack"))
-                .withPortOffset(portOffset)
-                .withFresh(true)
-                .withDurable(durable)
-                .withStatementStats(profile);
-        System.out.printf(
-                "starting the stack (ports +%d, %s PostgreSQL) ...%n", portOffset, durable ? "durable" : "non-durable");
-        try (Stack stack = Stack.start(config, line -> System.out.println("  " + line))) {
+        StackConfig config = bench.config().withStatementStats(profile);
+        try (Stack stack = bench.start(config)) {
             run(config, stack.pids());
         }
         return 0;
@@ -250,7 +230,7 @@ public final class CommunityBench implements Callable<Integer> {
                 CpuMeter.measuring(pids, ClosedLoop.Window.NONE));
 
         if (profile) {
-            Path profiles = repo.resolve("bench/target/profiles");
+            Path profiles = bench.repo().resolve("bench/target/profiles");
             // through the gateway too: what the service spends on a proxied request, beside a direct one
             PathResult feedProfiledGateway = ClosedLoop.run(
                     "feed",
@@ -301,7 +281,9 @@ public final class CommunityBench implements Callable<Integer> {
         System.out.println();
         System.out.printf(
                 "== community benchmark (%s PostgreSQL, %,d posts, %d clients) ==%n",
-                durable ? "durable" : "non-durable", count(communityDb, "select count(*) from post"), clients);
+                bench.durable() ? "durable" : "non-durable",
+                Sql.scalar(communityDb, "select count(*) from post"),
+                clients);
         System.out.printf(
                 "%-6s %-8s %9s %9s %9s %7s %s%n", "path", "via", "tps", "p50 ms", "p99 ms", "errors", "vs pgbench");
         for (PathResult r : List.of(feedGateway, feedDirect, postGateway, postDirect)) {
@@ -344,19 +326,14 @@ public final class CommunityBench implements Callable<Integer> {
 
         ObjectNode report = json.createObjectNode();
         report.put("scenario", "community");
-        report.put("durable", durable);
+        report.put("durable", bench.durable());
         report.put("cores", Runtime.getRuntime().availableProcessors());
         report.put("posts", posts);
         report.put("spaces", spaces);
         report.put("seedSeconds", seedSeconds);
         report.put("pgbenchTpcbTps", tpcb.tps());
         report.set("rows", rows);
-        Path dir = repo.resolve(results);
-        Files.createDirectories(dir);
-        Path file = dir.resolve(
-                "community-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
-        json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
-        System.out.println("written to " + repo.relativize(file.toAbsolutePath()));
+        bench.writeJson("community", report);
     }
 
     private static String nextCursor(RawHttp.Answer answer) {
@@ -428,15 +405,6 @@ public final class CommunityBench implements Callable<Integer> {
             s.execute("vacuum analyze post");
         }
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static long count(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static List<String> strings(String url, String sql) throws Exception {

@@ -13,7 +13,6 @@ import com.example.loyalty.launcher.Stack;
 import com.example.loyalty.launcher.StackConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,6 +32,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,8 +52,8 @@ public final class PointsBench implements Callable<Integer> {
     static final List<String> ALL_PATHS =
             List.of("earn", "earn-hot", "lookup", "me", "redeem", "survey-answer", "survey-metric");
 
-    @Option(names = "--repo", required = true, description = "Repository root (the script passes it).")
-    Path repo;
+    @Mixin
+    BenchStack bench;
 
     @Option(
             names = "--members",
@@ -95,20 +95,8 @@ public final class PointsBench implements Callable<Integer> {
             description = "gateway, direct or both (default ${DEFAULT-VALUE}).")
     List<String> via;
 
-    @Option(
-            names = "--durable",
-            description = "PostgreSQL with fsync and synchronous commit on, as production runs "
-                    + "(the local stack turns them off), for the services and pgbench alike.")
-    boolean durable;
-
     @Option(names = "--pgbench-scale", defaultValue = "10", description = "pgbench scale (default ${DEFAULT-VALUE}).")
     int pgbenchScale;
-
-    @Option(
-            names = "--port-offset",
-            defaultValue = "15000",
-            description = "Stack ports moved by (default ${DEFAULT-VALUE}).")
-    int portOffset;
 
     @Option(
             names = "--survey-users",
@@ -129,12 +117,6 @@ public final class PointsBench implements Callable<Integer> {
     int appUsers;
 
     @Option(
-            names = "--results",
-            defaultValue = "bench/results",
-            description = "Where the JSON goes (default ${DEFAULT-VALUE}).")
-    Path results;
-
-    @Option(
             names = "--profile",
             split = ",",
             description = "After every measurement, run these paths (e.g. earn,lookup) once more through the gateway "
@@ -145,7 +127,7 @@ public final class PointsBench implements Callable<Integer> {
     @Option(
             names = "--attach",
             description = "Use the stack already running with the same --port-offset and state in bench/target/stack "
-                    + "(started by ./loyalty up --port-offset 20000 --state-dir bench/target/stack) instead of "
+                    + "(started by ./loyalty up --port-offset 15000 --state-dir bench/target/stack) instead of "
                     + "starting a fresh one: for quick rounds while tuning; bench members are seeded on top.")
     boolean attach;
 
@@ -206,11 +188,7 @@ public final class PointsBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Long> sizes = members.stream().sorted().toList();
-        StackConfig config = StackConfig.defaults(repo)
-                .withStateDir(repo.resolve("bench/target/stack"))
-                .withPortOffset(portOffset)
-                .withFresh(true)
-                .withDurable(durable);
+        StackConfig config = bench.config();
         if (attach) {
             for (var e : new com.example.loyalty.launcher.state.PidFile(
                             config.stateDir().resolve("run.pids"))
@@ -221,10 +199,7 @@ public final class PointsBench implements Callable<Integer> {
             report(run(config, sizes));
             return 0;
         }
-        System.out.printf(
-                "starting the stack (ports +%d, %s PostgreSQL, state in bench/target/stack) ...%n",
-                portOffset, durable ? "durable" : "non-durable");
-        try (Stack started = Stack.start(config, line -> System.out.println("  " + line))) {
+        try (Stack started = bench.start(config)) {
             pids = started.pids();
             report(run(config, sizes));
         }
@@ -233,8 +208,7 @@ public final class PointsBench implements Callable<Integer> {
 
     private void report(Report report) {
         System.out.println(report.table());
-        Path json = report.writeJson(repo.resolve(results));
-        System.out.println("written to " + repo.relativize(json.toAbsolutePath()));
+        bench.writeJson("points", report.json());
     }
 
     private Report run(StackConfig config, List<Long> sizes) throws Exception {
@@ -599,7 +573,7 @@ public final class PointsBench implements Callable<Integer> {
     /** JFR of {@code processes} around a path's run (see {@link JfrProfile#recording}). */
     private ClosedLoop.Window profiling(String label, List<String> processes) {
         return com.example.loyalty.bench.report.JfrProfile.recording(
-                pids, processes, label, repo.resolve("bench/target/profiles"));
+                pids, processes, label, bench.repo().resolve("bench/target/profiles"));
     }
 
     private RawHttp.Answer earn(RawHttp http, String staff, String store, String transactionId, String card) {

@@ -9,11 +9,11 @@ import com.example.loyalty.events.Topics;
 import com.example.loyalty.launcher.Stack;
 import com.example.loyalty.launcher.StackConfig;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,8 +44,8 @@ import picocli.CommandLine.Option;
         description = "Benchmark: survey responses in, survey metric out.")
 public final class SurveyMetricsBench implements Callable<Integer> {
 
-    @Option(names = "--repo", required = true, description = "Repository root (the script passes it).")
-    Path repo;
+    @Mixin
+    BenchStack bench;
 
     @Option(
             names = "--responses",
@@ -79,12 +80,6 @@ public final class SurveyMetricsBench implements Callable<Integer> {
     int latencyRequests;
 
     @Option(
-            names = "--port-offset",
-            defaultValue = "15000",
-            description = "Stack ports moved by (default ${DEFAULT-VALUE}).")
-    int portOffset;
-
-    @Option(
             names = "--detractor-percent",
             defaultValue = "25",
             description = "Share of bulk responses that are detractors, each opening a follow-up and its outbox event "
@@ -115,12 +110,8 @@ public final class SurveyMetricsBench implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), "--api-warmup + --api-sample exceed --responses");
         }
-        StackConfig config = StackConfig.defaults(repo)
-                .withStateDir(repo.resolve("bench/target/stack"))
-                .withPortOffset(portOffset)
-                .withFresh(true);
-        System.out.printf("starting the stack (ports +%d, state in bench/target/stack) ...%n", portOffset);
-        try (Stack stack = Stack.start(config, line -> System.out.println("  " + line))) {
+        StackConfig config = bench.config();
+        try (Stack stack = bench.start(config)) {
             run(config);
         }
         return 0;
@@ -235,8 +226,19 @@ public final class SurveyMetricsBench implements Callable<Integer> {
             report.add(latency(direct + query, marketer));
         }
         System.out.println();
-        System.out.println("== survey-metrics benchmark ==");
+        System.out.println(
+                "== survey-metrics benchmark (" + (bench.durable() ? "durable" : "non-durable") + " PostgreSQL) ==");
         report.forEach(System.out::println);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scenario", "survey-metrics");
+        json.put("durable", bench.durable());
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("responses", responses);
+        json.put("apiAnswersPerSecond", apiSample / apiSeconds);
+        json.put("apiClients", apiThreads);
+        json.put("ingestResponsesPerSecond", bulk / ingestSeconds);
+        json.put("lines", report);
+        bench.writeJson("survey-metrics", json);
     }
 
     private static void answerAll(

@@ -1,10 +1,5 @@
 package com.example.loyalty.bench.db;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +23,7 @@ public final class Invariants {
 
     public Map<String, Check> check(String transactionPrefix, long purchasesAcknowledged, Duration outboxPatience) {
         Map<String, Check> checks = new LinkedHashMap<>();
-        long mismatched = scalar(pointsUrl, """
+        long mismatched = Sql.scalar(pointsUrl, """
                 select count(*) from member m
                 where m.balance <> (select coalesce(sum(e.points), 0) from ledger_entry e where e.member_id = m.id)""");
         checks.put(
@@ -36,7 +31,7 @@ public final class Invariants {
                 new Check("balance = ledger sum", mismatched == 0, mismatched + " members differ"));
         // a purchase's earn entry names its transaction id, which is unique per store only: a member may hold two
         // purchases under one transaction id (two stores), so more earn entries than earning purchases is the check
-        long doubled = scalar(pointsUrl, """
+        long doubled = Sql.scalar(pointsUrl, """
                 select count(*) from (select member_id, reference_id, count(*) as entries from ledger_entry
                 where kind = 'EARN' and reference_type = 'PURCHASE' group by member_id, reference_id) e
                 left join (select member_id, transaction_id, count(*) as purchases from purchase where points > 0
@@ -46,7 +41,7 @@ public final class Invariants {
         checks.put(
                 "no purchase earned twice",
                 new Check("no purchase earned twice", doubled == 0, doubled + " purchases with two earn entries"));
-        long recorded = scalar(
+        long recorded = Sql.scalar(
                 pointsUrl,
                 "select count(*) from purchase where transaction_id like '" + transactionPrefix.replace("'", "")
                         + "%'");
@@ -60,27 +55,16 @@ public final class Invariants {
         for (Map.Entry<String, String> db : outboxUrls.entrySet()) {
             long pending;
             do {
-                pending = scalar(db.getValue(), "select count(*) from outbox_event where published_at is null");
+                pending = Sql.scalar(db.getValue(), "select count(*) from outbox_event where published_at is null");
                 if (pending > 0) {
                     sleep();
                 }
             } while (pending > 0 && System.nanoTime() < deadline);
-            long parked = scalar(db.getValue(), "select count(*) from outbox_event where parked_at is not null");
+            long parked = Sql.scalar(db.getValue(), "select count(*) from outbox_event where parked_at is not null");
             String name = "outbox of " + db.getKey() + " relayed";
             checks.put(name, new Check(name, pending == 0 && parked == 0, pending + " pending, " + parked + " parked"));
         }
         return checks;
-    }
-
-    private static long scalar(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 
     private static void sleep() {

@@ -3,15 +3,7 @@ package com.example.loyalty.bench.report;
 import com.example.loyalty.bench.db.Invariants;
 import com.example.loyalty.bench.db.Pgbench;
 import com.example.loyalty.bench.load.PathResult;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,8 +122,8 @@ public final class Report {
         return s.toString();
     }
 
-    /** Writes the report as JSON to {@code dir/<scenario>-<time>.json}; returns the file. */
-    public Path writeJson(Path dir) {
+    /** The report as JSON: scenario, time, environment, pgbench, paths, targets and checks. */
+    public Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("scenario", scenario);
         json.put("finishedAt", Instant.now().toString());
@@ -150,17 +142,6 @@ public final class Report {
         json.put("paths", paths);
         json.put("targets", targets);
         json.put("checks", checks.values());
-        try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve(scenario + "-"
-                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                            .withZone(ZoneOffset.UTC)
-                            .format(Instant.now())
-                    + ".json");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json;
     }
 }

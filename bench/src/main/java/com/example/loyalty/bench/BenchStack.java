@@ -48,10 +48,6 @@ public final class BenchStack {
         return repo;
     }
 
-    public int portOffset() {
-        return portOffset;
-    }
-
     public boolean durable() {
         return durable;
     }

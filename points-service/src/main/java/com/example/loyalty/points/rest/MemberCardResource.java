@@ -155,7 +155,7 @@ public class MemberCardResource {
     }
 
     /** Names the image without telling the card code (an ETag may be logged where the code should not be). */
-    private static String fingerprint(String value) {
+    static String fingerprint(String value) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);

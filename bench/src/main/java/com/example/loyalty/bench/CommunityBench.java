@@ -8,6 +8,7 @@ import com.example.loyalty.bench.http.RawHttp;
 import com.example.loyalty.bench.load.ClosedLoop;
 import com.example.loyalty.bench.load.CpuMeter;
 import com.example.loyalty.bench.load.PathResult;
+import com.example.loyalty.bench.load.Settle;
 import com.example.loyalty.bench.report.JfrProfile;
 import com.example.loyalty.bench.report.StatementStats;
 import com.example.loyalty.launcher.Stack;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine;
@@ -39,12 +42,15 @@ import picocli.CommandLine.Option;
  * spaces straight into community-service's database, then drives (1) feed page reads (newest, most active and
  * unanswered, first pages and the pages after them by cursor) and (2) posting, through the gateway and straight to the
  * service, with pgbench TPC-B on the same PostgreSQL as the reference for posting. Targets (issue 10): a feed page's
- * p99 at most 20 ms with a million posts, posting at least 0.25x TPC-B.
+ * p99 at most 20 ms with a million posts, posting at least 0.25x TPC-B. A second reference, (3), runs the post's own
+ * transaction by hand with pgbench ({@code community/post-transaction.sql}): how fast the database alone could post,
+ * with no JVM on the path and none of the events' consumers.
  */
 @Command(
         name = "community",
         mixinStandardHelpOptions = true,
-        description = "Benchmark: community feed reads at a million posts, and posting against pgbench TPC-B.")
+        description = "Benchmark: community feed reads at a million posts, and posting against pgbench TPC-B and "
+                + "against the post's own transaction by hand.")
 public final class CommunityBench implements Callable<Integer> {
 
     /**
@@ -94,7 +100,10 @@ public final class CommunityBench implements Callable<Integer> {
                     + "also PostgreSQL's statements by time (pg_stat_statements, loaded for the whole run).")
     boolean profile;
 
-    @Option(names = "--skip-pgbench", description = "Do not run pgbench (the posting ratio is then left out).")
+    @Option(
+            names = "--skip-pgbench",
+            description =
+                    "Do not run pgbench (the posting ratio and the post's transaction by hand are then left out).")
     boolean skipPgbench;
 
     private static final int PAGE = 20;
@@ -229,6 +238,27 @@ public final class CommunityBench implements Callable<Integer> {
                 post,
                 CpuMeter.measuring(pids, ClosedLoop.Window.NONE));
 
+        // 3. the same transaction by hand: the post's seven statements straight from pgbench, no JVM on the path
+        Pgbench.Run postSql = new Pgbench.Run("post transaction", clients, Double.NaN, Double.NaN);
+        Pgbench.Run tpcbAfter = new Pgbench.Run("TPC-B", clients, Double.NaN, Double.NaN);
+        if (!skipPgbench) {
+            // after the events of the posting runs are relayed and consumed, so pgbench has the machine to itself
+            double waited = new Settle(
+                            config.kafkaBootstrapServers(),
+                            List.of(communityDb, config.jdbcUrl("points"), config.jdbcUrl("metrics")))
+                    .await(Duration.ofMinutes(5));
+            System.out.printf(
+                    "pgbench: the post's transaction by hand, %d clients (%.0f s after the posting, when the "
+                            + "consumers had caught up) ...%n",
+                    clients, waited);
+            postSql = postTransactionByHand(communityDb, config.postgresPort(), window);
+            System.out.printf("  %.0f tps%n", postSql.tps());
+            // TPC-B once more beside it: the machine's speed moves by a quarter within minutes, and the two pgbench
+            // runs back to back compare the post's transaction with TPC-B on the same machine
+            tpcbAfter = Pgbench.on(config.postgresPort(), "pgbench").tpcb(clients, window);
+            System.out.printf("  TPC-B again %.0f tps%n", tpcbAfter.tps());
+        }
+
         if (profile) {
             Path profiles = bench.repo().resolve("bench/target/profiles");
             // through the gateway too: what the service spends on a proxied request, beside a direct one
@@ -310,6 +340,16 @@ public final class CommunityBench implements Callable<Integer> {
                 row.put("ratioToTpcb", r.tps() / tpcb.tps());
             }
         }
+        if (!Double.isNaN(postSql.tps())) {
+            System.out.printf(
+                    "post transaction by hand (pgbench, community database) %.0f tps = %.2fx TPC-B run right after "
+                            + "it (%.0f tps); posting through the gateway is %.2fx of it, straight to the service %.2fx%n",
+                    postSql.tps(),
+                    postSql.tps() / tpcbAfter.tps(),
+                    tpcbAfter.tps(),
+                    postGateway.tps() / postSql.tps(),
+                    postDirect.tps() / postSql.tps());
+        }
         System.out.println();
         System.out.println("targets");
         target(
@@ -332,8 +372,47 @@ public final class CommunityBench implements Callable<Integer> {
         report.put("spaces", spaces);
         report.put("seedSeconds", seedSeconds);
         report.put("pgbenchTpcbTps", tpcb.tps());
+        report.put("pgbenchPostTransactionTps", postSql.tps());
+        report.put("pgbenchTpcbAfterTps", tpcbAfter.tps());
         report.set("rows", rows);
         bench.writeJson("community", report);
+    }
+
+    /**
+     * Runs {@code community/post-transaction.sql} with pgbench on the community database: the bench's members (those
+     * with a login) and spaces numbered in two lookup tables, events into a copy of the outbox that no relay reads.
+     */
+    private Pgbench.Run postTransactionByHand(String communityDb, int port, Duration window) throws Exception {
+        int posters;
+        int benchSpaces;
+        try (Connection c = DriverManager.getConnection(communityDb, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("create table if not exists bench_outbox (like outbox_event including all)");
+            s.execute("drop table if exists bench_poster");
+            s.execute("create table bench_poster as select (row_number() over (order by subject) - 1)::int as n, "
+                    + "subject from community_member where subject is not null and merged_into is null "
+                    + "and banned_at is null and erased_at is null");
+            s.execute("alter table bench_poster add primary key (n)");
+            s.execute("drop table if exists bench_space");
+            s.execute("create table bench_space as select (row_number() over (order by id) - 1)::int as n, id "
+                    + "from space where name like 'Bench space %'");
+            s.execute("alter table bench_space add primary key (n)");
+            // time-ordered like the service's ids (TimeOrderedIds): milliseconds first, then random bits
+            s.execute("create or replace function bench_time_ordered_id() returns uuid language sql volatile as $$ "
+                    + "select (lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0') "
+                    + "|| substr(md5(random()::text), 1, 20))::uuid $$");
+            s.execute("analyze bench_poster, bench_space");
+            posters = Math.toIntExact(Sql.scalar(communityDb, "select count(*) from bench_poster"));
+            benchSpaces = Math.toIntExact(Sql.scalar(communityDb, "select count(*) from bench_space"));
+        }
+        String script;
+        try (InputStream in = CommunityBench.class.getResourceAsStream("/community/post-transaction.sql")) {
+            script = new String(
+                    Objects.requireNonNull(in, "community/post-transaction.sql").readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
+        return Pgbench.on(port, "community")
+                .script("post transaction", script, Map.of("members", posters, "spaces", benchSpaces), clients, window);
     }
 
     private static String nextCursor(RawHttp.Answer answer) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * pgbench from the system's PostgreSQL client tools, run against the stack's own PostgreSQL server: the reference a
  * request path is compared with. TPC-B (five statements in one transaction, the shape of an earn) and select-only (one
- * primary-key read, the shape of a look-up), prepared statements, as the services use them.
+ * primary-key read, the shape of a look-up), or a path's own transaction written by hand ({@link #script}); prepared
+ * statements, as the services use them.
  */
 public final class Pgbench {
 
@@ -99,6 +101,31 @@ public final class Pgbench {
 
     public Run selectOnly(int clients, Duration duration) {
         return run("select-only", clients, duration, "-S");
+    }
+
+    /**
+     * A custom transaction ({@code pgbench -n -f}): {@code script} is a pgbench script's text, {@code variables} its
+     * {@code -D} settings; {@code mode} names the run in reports. No vacuum first: the script's tables are the stack's.
+     */
+    public Run script(String mode, String script, Map<String, ?> variables, int clients, Duration duration) {
+        Path file;
+        try {
+            file = Files.createTempFile("pgbench-", ".sql");
+            Files.writeString(file, script);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the pgbench script", e);
+        }
+        try {
+            List<String> extra = new ArrayList<>(List.of("-n", "-f", file.toString()));
+            variables.forEach((name, value) -> extra.addAll(List.of("-D", name + "=" + value)));
+            return run(mode, clients, duration, extra.toArray(String[]::new));
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file left behind is harmless
+            }
+        }
     }
 
     private Run run(String mode, int clients, Duration duration, String... extra) {

@@ -3,10 +3,11 @@
 -- count, the post with its search-document trigger and indexes, the contribution with the member's score, the event),
 -- against the same tables at the same size. CommunityBench runs it with pgbench (-M prepared, as the services' driver
 -- prepares its statements): the database's own speed for the posting path, without any JVM.
--- Differences, all in the reference's favour or negligible: the member and the space are picked through two small
--- lookup tables (bench_poster, bench_space: a primary-key read each), the post returns its id for the contribution, the
--- times are now() instead of parameters, and the event goes into bench_outbox (outbox_event's copy, with its
--- indexes and sequence), so the service's relay does not send it to Kafka and no consumer spends points on it.
+-- Differences, each small: the member and the space are picked through two small lookup tables (bench_poster,
+-- bench_space: a primary-key read more in each of the first two statements), the post returns its id for the
+-- contribution, the times are now() instead of parameters (the posting limit counts over the one-second window
+-- bench/run gives the stack), and the event goes into bench_outbox (outbox_event's copy, with its indexes and
+-- sequence), so the service's relay does not send it to Kafka and no consumer acts on it.
 -- Variables: -D members=<rows of bench_poster> -D spaces=<rows of bench_space>. pgbench takes a colon followed by a
 -- name as a variable even inside a string, so the event's JSON has a space after each colon.
 \set m random(0, :members - 1)

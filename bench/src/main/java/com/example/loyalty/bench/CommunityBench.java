@@ -383,8 +383,6 @@ public final class CommunityBench implements Callable<Integer> {
      * with a login) and spaces numbered in two lookup tables, events into a copy of the outbox that no relay reads.
      */
     private Pgbench.Run postTransactionByHand(String communityDb, int port, Duration window) throws Exception {
-        int posters;
-        int benchSpaces;
         try (Connection c = DriverManager.getConnection(communityDb, "postgres", "postgres");
                 Statement s = c.createStatement()) {
             s.execute("create table if not exists bench_outbox (like outbox_event including all)");
@@ -402,9 +400,9 @@ public final class CommunityBench implements Callable<Integer> {
                     + "select (lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0') "
                     + "|| substr(md5(random()::text), 1, 20))::uuid $$");
             s.execute("analyze bench_poster, bench_space");
-            posters = Math.toIntExact(Sql.scalar(communityDb, "select count(*) from bench_poster"));
-            benchSpaces = Math.toIntExact(Sql.scalar(communityDb, "select count(*) from bench_space"));
         }
+        long posters = Sql.scalar(communityDb, "select count(*) from bench_poster");
+        long benchSpaces = Sql.scalar(communityDb, "select count(*) from bench_space");
         String script;
         try (InputStream in = CommunityBench.class.getResourceAsStream("/community/post-transaction.sql")) {
             script = new String(
